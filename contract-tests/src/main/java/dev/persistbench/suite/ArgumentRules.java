@@ -1,0 +1,4 @@
+package dev.persistbench.suite;
+
+/** Rules of Argument: to be written. */
+public interface ArgumentRules extends ContractFixture {}

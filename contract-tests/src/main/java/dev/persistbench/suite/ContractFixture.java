@@ -1,0 +1,23 @@
+package dev.persistbench.suite;
+
+import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.testkit.db.TestDatabase;
+import dev.persistbench.testkit.sql.SqlRecorder;
+
+/** What every rule interface of the suite may use: the repository under test, the database and the statement recorder. */
+public interface ContractFixture {
+
+    /** The implementation under test, built over {@link #database()} through {@link #sql()}'s recording proxy. */
+    StoreRepository store();
+
+    /** The migrated database, for set-up and checks that bypass the repository. */
+    TestDatabase database();
+
+    /** Counts the statements the repository sends. */
+    SqlRecorder sql();
+
+    /** Builders and direct SQL helpers for test data. */
+    default TestData data() {
+        return new TestData(store(), database());
+    }
+}

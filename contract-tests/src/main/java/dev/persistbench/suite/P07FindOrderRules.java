@@ -1,0 +1,4 @@
+package dev.persistbench.suite;
+
+/** Rules of P07FindOrder: to be written. */
+public interface P07FindOrderRules extends ContractFixture {}

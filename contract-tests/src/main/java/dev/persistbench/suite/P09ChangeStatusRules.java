@@ -1,0 +1,4 @@
+package dev.persistbench.suite;
+
+/** Rules of P09ChangeStatus: to be written. */
+public interface P09ChangeStatusRules extends ContractFixture {}

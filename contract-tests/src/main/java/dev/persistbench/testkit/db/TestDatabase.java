@@ -1,0 +1,229 @@
+package dev.persistbench.testkit.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A migrated PostgreSQL schema of this project's own, with a HikariCP pool over it.
+ *
+ * <p>{@link #shared()} gives one per JVM: the server is chosen by {@link DatabaseMode#selected()},
+ * a schema with a fresh random name is created in it and migrated with the schema module's Flyway
+ * migrations, and at JVM exit the schema is dropped (and an embedded or container server
+ * stopped). The project never touches any other schema, so pointing it at a real server
+ * loses no data.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    /** Where the schema module keeps its migrations. */
+    public static final String MIGRATIONS = "classpath:db/persistbench";
+
+    /** The tables of the schema, children first. */
+    public static final List<String> TABLES = List.of("order_line", "purchase_order", "product", "customer");
+
+    /** Pool size unless {@code pb.pool.size} / {@code PB_POOL_SIZE} says otherwise. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    private static TestDatabase shared;
+
+    private final DatabaseMode mode;
+    private final PostgresServer server;
+    private final String schema;
+    private final HikariDataSource dataSource;
+    private final String serverVersion;
+    private final List<HikariDataSource> extraPools = new ArrayList<>();
+    private boolean closed;
+
+    private TestDatabase(DatabaseMode mode, PostgresServer server, String schema, int poolSize) {
+        this.mode = mode;
+        this.server = server;
+        this.schema = schema;
+        this.dataSource = newPool("persistbench", poolSize, Map.of());
+        this.serverVersion = queryServerVersion();
+    }
+
+    /** The one database of this JVM, started and migrated on first use. */
+    public static synchronized TestDatabase shared() {
+        if (shared == null) {
+            shared = start(DatabaseMode.selected());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "persistbench-database-shutdown"));
+        }
+        return shared;
+    }
+
+    /** Starts a server of {@code mode} (or connects to it), and creates and migrates a schema of its own in it. */
+    public static TestDatabase start(DatabaseMode mode) {
+        PostgresServer server = switch (mode) {
+            case EMBEDDED -> EmbeddedServer.start();
+            case EXTERNAL -> ExternalServer.fromEnvironment();
+            case TESTCONTAINERS -> ContainerServer.start();
+        };
+        String schema = "persistbench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(5));
+        try {
+            createAndMigrate(server, schema);
+            return new TestDatabase(mode, server, schema, Settings.getInt("pb.pool.size", "PB_POOL_SIZE", DEFAULT_POOL_SIZE));
+        } catch (RuntimeException e) {
+            dropSchemaQuietly(server, schema);
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Whether a Docker engine answers, for tests that need {@link DatabaseMode#TESTCONTAINERS}. */
+    public static boolean dockerAvailable() {
+        return ContainerServer.dockerAvailable();
+    }
+
+    private static void createAndMigrate(PostgresServer server, String schema) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema); // name made here from hex digits only
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create schema " + schema + " on " + server + ": " + e.getMessage(), e);
+        }
+        migrate(server.jdbcUrl(), server.user(), server.password(), schema);
+    }
+
+    /** Runs the project's Flyway migrations in {@code schema}; Flyway refuses a tampered history. */
+    public static void migrate(String url, String user, String password, String schema) {
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(false)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
+    }
+
+    /** The pooled, migrated DataSource; every connection's search path is this database's schema. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Another pool over the same schema, with extra pgjdbc properties (for example
+     * {@code preferQueryMode=simple}); closed with this database.
+     */
+    public synchronized DataSource newDataSource(String poolName, int poolSize, Map<String, String> driverProperties) {
+        HikariDataSource pool = newPool(poolName, poolSize, driverProperties);
+        extraPools.add(pool);
+        return pool;
+    }
+
+    private HikariDataSource newPool(String poolName, int poolSize, Map<String, String> extra) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(poolSize);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(10_000);
+        driverProperties(extra).forEach(config::addDataSourceProperty);
+        return new HikariDataSource(config);
+    }
+
+    /** The pgjdbc properties every pool of the project uses, recorded by the bench beside its results. */
+    public Map<String, String> driverProperties(Map<String, String> extra) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("currentSchema", schema);
+        props.put("ApplicationName", "persistbench");
+        // Multi-row INSERTs for JDBC batches: the tuned setting every library here benefits from.
+        props.put("reWriteBatchedInserts", "true");
+        // pgjdbc's default, stated: server-side prepared statements after 5 executions.
+        props.put("prepareThreshold", "5");
+        props.putAll(extra);
+        return props;
+    }
+
+    /** A new plain (unpooled) connection to this database's schema, for fixtures and checks that must bypass the pool. */
+    public Connection openConnection() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", server.user());
+        props.setProperty("password", server.password());
+        driverProperties(Map.of()).forEach(props::setProperty);
+        return DriverManager.getConnection(server.jdbcUrl(), props);
+    }
+
+    /** Empties every table of this database's own schema and restarts its identities. */
+    public void truncateAll() {
+        try (Connection c = openConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not clean schema " + schema, e);
+        }
+    }
+
+    public DatabaseMode mode() {
+        return mode;
+    }
+
+    /** The name of the schema this database created and works in. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The server's version string, e.g. "18.1". */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** Where the server is, without credentials. */
+    public String describe() {
+        return server + ", schema " + schema;
+    }
+
+    /** JDBC URL, user and password of the server, for code that must open its own connections (jOOQ's generator, a second JVM). */
+    public PostgresServer server() {
+        return server;
+    }
+
+    private String queryServerVersion() {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the server version", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        extraPools.forEach(HikariDataSource::close);
+        extraPools.clear();
+        dataSource.close();
+        dropSchemaQuietly(server, schema);
+        server.close();
+    }
+
+    private static void dropSchemaQuietly(PostgresServer server, String schema) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+                Statement s = c.createStatement()) {
+            // Only the schema this class created, with its random name.
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("persistbench: could not drop schema " + schema + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Statement capture with datasource-proxy: how many statements an operation sent, and their SQL. */
+package dev.persistbench.testkit.sql;

@@ -1,0 +1,103 @@
+package dev.persistbench.testkit.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TestDatabaseTest {
+
+    @Test
+    void sharedDatabaseIsMigratedInASchemaOfItsOwn() throws SQLException {
+        TestDatabase db = TestDatabase.shared();
+        assertThat(db.schema()).matches("persistbench_[0-9a-f]{10}");
+        assertThat(db.serverVersion()).matches("\\d+(\\.\\d+)?.*");
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")) {
+            List<String> tables = new ArrayList<>();
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+            assertThat(tables).containsExactlyInAnyOrder(
+                    "customer", "product", "purchase_order", "order_line", "flyway_schema_history");
+            assertThat(c.getSchema()).isEqualTo(db.schema());
+        }
+        assertThat(TestDatabase.shared()).isSameAs(db);
+    }
+
+    @Test
+    void truncateAllEmptiesOnlyTheProjectTables() throws SQLException {
+        TestDatabase db = TestDatabase.shared();
+        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO customer (email, name) VALUES ('t@example.com', 'T')");
+            db.truncateAll();
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM customer")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void externalModeWithoutAUrlSaysWhatIsMissing() {
+        String previous = System.getProperty("pb.jdbc.url");
+        System.clearProperty("pb.jdbc.url");
+        try {
+            if (System.getenv("PB_JDBC_URL") == null) {
+                assertThatThrownBy(() -> TestDatabase.start(DatabaseMode.EXTERNAL))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("PB_JDBC_URL");
+            } else {
+                System.setProperty("pb.jdbc.url", "jdbc:mysql://localhost/x");
+                assertThatThrownBy(() -> TestDatabase.start(DatabaseMode.EXTERNAL))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("jdbc:postgresql:");
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty("pb.jdbc.url");
+            } else {
+                System.setProperty("pb.jdbc.url", previous);
+            }
+        }
+    }
+
+    @Test
+    void unknownModeIsRefusedByName() {
+        String previous = System.getProperty(DatabaseMode.PROPERTY);
+        System.setProperty(DatabaseMode.PROPERTY, "oracle");
+        try {
+            assertThatThrownBy(DatabaseMode::selected)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("'oracle'")
+                    .hasMessageContaining("embedded, external, testcontainers");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(DatabaseMode.PROPERTY);
+            } else {
+                System.setProperty(DatabaseMode.PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void testcontainersModeWithoutDockerFailsWithAClearMessage() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                TestDatabase.dockerAvailable(), "Docker is available here, so the no-Docker message cannot be observed");
+        assertThatThrownBy(() -> TestDatabase.start(DatabaseMode.TESTCONTAINERS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Docker is not available");
+    }
+}
