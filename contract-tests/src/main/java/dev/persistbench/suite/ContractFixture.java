@@ -16,6 +16,13 @@ public interface ContractFixture {
     /** Counts the statements the repository sends. */
     SqlRecorder sql();
 
+    /**
+     * Builds another instance of the implementation under test over {@code dataSource} (a pool
+     * with other driver settings, a drifted schema, a proxy that cuts the network); the caller
+     * closes it.
+     */
+    StoreRepository newRepository(javax.sql.DataSource dataSource);
+
     /** Builders and direct SQL helpers for test data. */
     default TestData data() {
         return new TestData(store(), database());

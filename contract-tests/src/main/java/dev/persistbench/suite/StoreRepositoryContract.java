@@ -67,6 +67,11 @@ public abstract class StoreRepositoryContract
     }
 
     @Override
+    public final StoreRepository newRepository(DataSource dataSource) {
+        return createRepository(dataSource);
+    }
+
+    @Override
     public final TestDatabase database() {
         return database;
     }
