@@ -23,6 +23,11 @@ public interface ContractFixture {
      */
     StoreRepository newRepository(javax.sql.DataSource dataSource);
 
+    /** Runs {@code call}, catching what it throws and counting the statements it sent. */
+    default Attempt attempt(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        return Attempt.of(sql(), call);
+    }
+
     /** Builders and direct SQL helpers for test data. */
     default TestData data() {
         return new TestData(store(), database());

@@ -33,7 +33,8 @@ public abstract class StoreRepositoryContract
                 P12StreamOrderLinesRules,
                 P13DeleteOrderRules,
                 ValueRules,
-                ArgumentRules {
+                ArgumentRules,
+                GeneralRules {
 
     private final SqlRecorder sql = new SqlRecorder();
     private TestDatabase database;
