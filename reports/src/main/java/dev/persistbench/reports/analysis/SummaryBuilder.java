@@ -1,0 +1,342 @@
+package dev.persistbench.reports.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistbench.reports.input.JmhEntry;
+import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.input.RunData.ColdStartRecord;
+import dev.persistbench.reports.input.RunData.StatementRecord;
+import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Pattern;
+import dev.persistbench.reports.model.Summary;
+import dev.persistbench.reports.model.Summary.ColdStart;
+import dev.persistbench.reports.model.Summary.ContractResult;
+import dev.persistbench.reports.model.Summary.Environment;
+import dev.persistbench.reports.model.Summary.ImplStatus;
+import dev.persistbench.reports.model.Summary.PatternResult;
+import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.SizePoint;
+import dev.persistbench.reports.model.Summary.ThreadPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * Computes {@link Summary} from {@link RunData}. Headline figures are JMH average time at the
+ * lowest thread count and the largest data size measured for the pattern; the floor and SELECT 1
+ * are taken at the same data size, so a ratio never mixes two data sets.
+ */
+public final class SummaryBuilder {
+
+    /** The JMH param that names the implementation. */
+    public static final String IMPL_PARAM = "impl";
+    /** The JMH param that names the seeded data size. */
+    public static final String SIZE_PARAM = "dataSize";
+    /** The bench class of the floors. */
+    public static final String FLOOR_CLASS = "FloorBenchmark";
+
+    private SummaryBuilder() {
+    }
+
+    /**
+     * @param data what was read
+     * @param loc lines of code per implementation and pattern (null values where not found)
+     * @param generatedAt the report's timestamp
+     * @return the summary
+     */
+    public static Summary build(RunData data, Map<Impl, Map<Pattern, Integer>> loc, Instant generatedAt) {
+        List<String> notMeasured = new ArrayList<>(data.gaps());
+        Map<String, ImplStatus> statusById = new LinkedHashMap<>();
+        data.implementations().forEach(s -> statusById.put(s.impl(), s));
+        List<ImplStatus> implStatus = new ArrayList<>();
+        for (Impl impl : Impl.values()) {
+            ImplStatus s = statusById.get(impl.id());
+            if (s == null) {
+                boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl));
+                s = new ImplStatus(impl.id(), anyResult ? "timed" : "missing",
+                        anyResult ? null : "no JMH result for this implementation"
+                                + (data.implementations().isEmpty() ? "" : " and not listed in implementations.json"));
+            }
+            implStatus.add(s);
+            if (!"timed".equals(s.status())) {
+                notMeasured.add(impl.id() + " was not timed (" + s.status() + ")"
+                        + (s.reason() == null ? "" : ": " + s.reason()));
+            }
+        }
+        Map<String, ContractResult> contract = new LinkedHashMap<>();
+        data.contract().forEach(c -> contract.put(c.impl(), c));
+
+        List<PatternSummary> patterns = new ArrayList<>();
+        for (Pattern p : Pattern.values()) {
+            patterns.add(pattern(p, data, implStatus, contract, loc, notMeasured));
+        }
+        if (patterns.stream().noneMatch(ps -> distinct(ps.byThreads(), ThreadPoint::threads) > 1)) {
+            notMeasured.add("throughput vs threads: not measured (no pattern was run at more than one thread"
+                    + " count; the full profile sweeps 1/2/4 threads)");
+        }
+        if (patterns.stream().noneMatch(ps -> distinct(ps.bySize(), SizePoint::dataSize) > 1)) {
+            notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only)");
+        }
+        List<ColdStart> coldStart = coldStart(data, notMeasured);
+        if (data.reliability().isEmpty()) {
+            notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
+        }
+        return new Summary(generatedAt.toString(), environment(data.environment()),
+                List.of(Impl.values()).stream().map(Impl::id).toList(), patterns, coldStart,
+                data.contract(), implStatus, settings(data.environment(), notMeasured), notMeasured);
+    }
+
+    private static <T> long distinct(List<T> points, ToIntFunction<T> key) {
+        return points.stream().mapToInt(key).distinct().count();
+    }
+
+    private static PatternSummary pattern(Pattern p, RunData data, List<ImplStatus> implStatus,
+            Map<String, ContractResult> contract, Map<Impl, Map<Pattern, Integer>> loc, List<String> notMeasured) {
+        List<JmhEntry> runs = data.jmh().stream()
+                .filter(e -> e.benchmarkClass().startsWith(p.id()) && timeMode(e))
+                .toList();
+        List<JmhEntry> avgt = preferAvgt(runs);
+        int threads = avgt.stream().mapToInt(JmhEntry::threads).min().orElse(1);
+        Integer size = avgt.stream().filter(e -> e.threads() == threads).map(JmhEntry::dataSize)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        List<JmhEntry> headline = avgt.stream()
+                .filter(e -> e.threads() == threads && Objects.equals(e.dataSize(), size)).toList();
+        Map<String, String> params = new LinkedHashMap<>();
+        headline.stream().findFirst().ifPresent(e -> e.params().forEach((k, v) -> {
+            if (!k.equals(IMPL_PARAM) && !k.equals(SIZE_PARAM)) {
+                params.put(k, v);
+            }
+        }));
+
+        List<JmhEntry> floors = preferAvgt(data.jmh().stream()
+                .filter(e -> e.benchmarkClass().equals(FLOOR_CLASS) && timeMode(e)).toList());
+        Optional<JmhEntry> floor = p.hasFloor()
+                ? atSize(floors.stream().filter(e -> e.method().equalsIgnoreCase(p.id())).toList(), size, false)
+                : Optional.empty();
+        if (p.hasFloor() && floor.isEmpty()) {
+            notMeasured.add(p.id() + ": raw-JDBC floor not measured" + (size == null ? "" : " at dataSize=" + size));
+        }
+        Optional<JmhEntry> selectOne = atSize(floors.stream().filter(e -> e.method().equals("selectOne")).toList(),
+                size, true);
+        Double floorUs = floor.map(JmhEntry::usPerOp).orElse(null);
+        Double selectOneUs = selectOne.map(JmhEntry::usPerOp).orElse(null);
+
+        List<PatternResult> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Impl impl : Impl.values()) {
+            ImplStatus status = implStatus.stream().filter(s -> s.impl().equals(impl.id())).findFirst().orElseThrow();
+            ContractResult c = contract.get(impl.id());
+            String contractStatus = c == null ? "missing" : c.status();
+            Integer statements = statements(data, p, impl.id());
+            Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
+            Optional<JmhEntry> e = headline.stream().filter(x -> isImpl(x, impl)).findFirst();
+            if (!"timed".equals(status.status()) || e.isEmpty()) {
+                String reason = !"timed".equals(status.status())
+                        ? impl.id() + " not timed" + (status.reason() == null ? "" : ": " + status.reason())
+                        : "no JMH result for " + p.id() + (size == null ? "" : " at dataSize=" + size)
+                                + " (benchmark not run or failed)";
+                if ("timed".equals(status.status())) {
+                    missing.add(impl.id());
+                }
+                results.add(new PatternResult(impl.id(), "not-measured", reason, contractStatus, null, null, null,
+                        statements, null, null, null, null, null, null, null, lines));
+                continue;
+            }
+            JmhEntry r = e.get();
+            Optional<JmhEntry> sample = runs.stream().filter(x -> x.mode().equals("sample") && isImpl(x, impl)
+                    && x.threads() == threads && Objects.equals(x.dataSize(), size)).findFirst();
+            results.add(new PatternResult(impl.id(), "measured", null, contractStatus,
+                    round(r.usPerOp(), 3), round(r.errorUs(), 3), round(r.bytesPerOp(), 0), statements,
+                    ratio(r.usPerOp(), floorUs), delta(r.usPerOp(), floorUs),
+                    ratio(r.usPerOp(), selectOneUs), delta(r.usPerOp(), selectOneUs),
+                    sample.map(s -> round(s.percentilesUs().get("50.0"), 3)).orElse(null),
+                    sample.map(s -> round(s.percentilesUs().get("99.0"), 3)).orElse(null),
+                    sample.map(s -> round(s.percentilesUs().get("99.9"), 3)).orElse(null),
+                    lines));
+        }
+        if (!missing.isEmpty()) {
+            notMeasured.add(p.id() + ": no JMH result for " + String.join(", ", missing));
+        }
+
+        List<SizePoint> bySize = new ArrayList<>();
+        for (JmhEntry e : avgt) {
+            if (e.threads() == threads && e.dataSize() != null) {
+                implId(e).ifPresent(id -> bySize.add(new SizePoint(id, e.dataSize(), round(e.usPerOp(), 3),
+                        round(e.errorUs(), 3))));
+            }
+        }
+        floors.stream().filter(e -> p.hasFloor() && e.method().equalsIgnoreCase(p.id()) && e.threads() == 1
+                && e.dataSize() != null).forEach(e -> bySize.add(new SizePoint("raw-jdbc", e.dataSize(),
+                        round(e.usPerOp(), 3), round(e.errorUs(), 3))));
+        bySize.sort(Comparator.comparing(SizePoint::impl).thenComparingInt(SizePoint::dataSize));
+
+        List<ThreadPoint> byThreads = new ArrayList<>();
+        for (JmhEntry e : avgt) {
+            if (Objects.equals(e.dataSize(), size)) {
+                implId(e).ifPresent(id -> byThreads.add(new ThreadPoint(id, e.threads(), round(e.usPerOp(), 3),
+                        round(e.errorUs(), 3), round(e.threads() * 1e6 / e.usPerOp(), 1))));
+            }
+        }
+        if (distinct(byThreads, ThreadPoint::threads) < 2) {
+            byThreads.clear();
+        }
+        byThreads.sort(Comparator.comparing(ThreadPoint::impl).thenComparingInt(ThreadPoint::threads));
+
+        return new PatternSummary(p.id(), p.title(), size, params, round(floorUs, 3),
+                floor.map(f -> round(f.errorUs(), 3)).orElse(null), p.hasFloor() ? statements(data, p, "raw-jdbc") : null,
+                round(selectOneUs, 3), selectOne.map(s -> round(s.errorUs(), 3)).orElse(null),
+                results, bySize, byThreads);
+    }
+
+    /** avgt entries when there are any, else sample-mode ones (their score is the mean too). */
+    private static List<JmhEntry> preferAvgt(List<JmhEntry> entries) {
+        List<JmhEntry> avgt = entries.stream().filter(e -> e.mode().equals("avgt")).toList();
+        return avgt.isEmpty() ? entries.stream().filter(e -> e.mode().equals("sample")).toList() : avgt;
+    }
+
+    private static boolean timeMode(JmhEntry e) {
+        return e.mode().equals("avgt") || e.mode().equals("sample");
+    }
+
+    /** The single-threaded entry at {@code size}; with {@code anySize}, the nearest size if absent. */
+    private static Optional<JmhEntry> atSize(List<JmhEntry> entries, Integer size, boolean anySize) {
+        List<JmhEntry> single = entries.stream().filter(e -> e.threads() == 1).toList();
+        Optional<JmhEntry> exact = single.stream().filter(e -> Objects.equals(e.dataSize(), size)).findFirst();
+        if (exact.isPresent() || !anySize) {
+            return exact;
+        }
+        return single.stream().min(Comparator.comparingLong(e -> e.dataSize() == null || size == null
+                ? 0 : Math.abs((long) e.dataSize() - size)));
+    }
+
+    private static boolean isImpl(JmhEntry e, Impl impl) {
+        return Impl.byId(e.params().get(IMPL_PARAM)).filter(i -> i == impl).isPresent();
+    }
+
+    private static Optional<String> implId(JmhEntry e) {
+        return Impl.byId(e.params().get(IMPL_PARAM)).map(Impl::id);
+    }
+
+    private static Integer statements(RunData data, Pattern p, String impl) {
+        return data.statements().stream()
+                .filter(s -> s.pattern().equalsIgnoreCase(p.id()) && s.impl().equals(impl))
+                .map(StatementRecord::statementsPerOp).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static List<ColdStart> coldStart(RunData data, List<String> notMeasured) {
+        List<ColdStart> out = new ArrayList<>();
+        for (Impl impl : Impl.values()) {
+            Optional<ColdStartRecord> r = data.coldStart().stream().filter(c -> c.impl().equals(impl.id())).findFirst();
+            if (r.isEmpty() || (r.get().medianMs() == null && r.get().runs().isEmpty())) {
+                String reason = data.coldStart().isEmpty() ? "coldstart.json missing" : "no cold-start entry for " + impl.id();
+                if (!data.coldStart().isEmpty()) {
+                    notMeasured.add("cold start: " + reason);
+                }
+                out.add(new ColdStart(impl.id(), null, null, null, reason));
+                continue;
+            }
+            ColdStartRecord c = r.get();
+            Double ms = c.medianMs() != null ? c.medianMs()
+                    : median(c.runs().stream().map(RunData.Run::ms).filter(Objects::nonNull).toList());
+            Double heap = c.medianHeapMb() != null ? c.medianHeapMb()
+                    : median(c.runs().stream().map(RunData.Run::heapMb).filter(Objects::nonNull).toList());
+            out.add(new ColdStart(impl.id(), round(ms, 1), round(heap, 1), c.runs().size(), null));
+        }
+        return out;
+    }
+
+    static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> v = new ArrayList<>(values);
+        v.sort(Comparator.naturalOrder());
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2.0;
+    }
+
+    private static Environment environment(JsonNode env) {
+        if (env == null) {
+            return new Environment(null, null, null, null, null, null, Map.of(), null, null, null, null, null,
+                    Map.of(), Map.of());
+        }
+        Map<String, String> jmh = new LinkedHashMap<>();
+        JsonNode j = env.get("jmh");
+        if (j != null && j.isObject()) {
+            j.properties().forEach(e -> jmh.put(e.getKey(),
+                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        return new Environment(text(env, "postgres"), text(env, "jvm"), text(env, "cpu"), integer(env, "cores"),
+                text(env, "profile"), text(env, "commit"), strings(env.get("libraries")), text(env, "os"),
+                number(env, "memoryGb"), integer(env, "poolSize"), text(env, "dbMode"), text(env, "generatedAt"),
+                strings(env.get("driverProperties")), jmh);
+    }
+
+    private static Map<String, Map<String, String>> settings(JsonNode env, List<String> notMeasured) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        JsonNode s = env == null ? null : env.get("settings");
+        for (Impl impl : Impl.values()) {
+            JsonNode n = s == null ? null : s.get(impl.id());
+            if (n == null || !n.isObject()) {
+                notMeasured.add("settings of " + impl.id() + " were not recorded");
+                out.put(impl.id(), Map.of());
+            } else {
+                out.put(impl.id(), strings(n));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (node != null && node.isObject()) {
+            node.properties().forEach(e -> map.put(e.getKey(),
+                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        return map;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Integer integer(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.canConvertToInt() && v.isNumber() ? v.asInt() : null;
+    }
+
+    private static Double number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isNumber() ? v.asDouble() : null;
+    }
+
+    static Double ratio(double value, Double base) {
+        return base == null || base <= 0 ? null : round(value / base, 4);
+    }
+
+    static Double delta(double value, Double base) {
+        return base == null ? null : round(value - base, 3);
+    }
+
+    /** Rounds half-up to {@code digits} decimals; null stays null. */
+    public static Double round(Double v, int digits) {
+        if (v == null || !Double.isFinite(v)) {
+            return null;
+        }
+        return java.math.BigDecimal.valueOf(v).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Distinct data sizes measured over all patterns, ascending. */
+    public static List<Integer> dataSizes(Summary s) {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        s.patterns().forEach(p -> p.bySize().forEach(x -> sizes.add(x.dataSize())));
+        return new ArrayList<>(sizes);
+    }
+}

@@ -1,0 +1,335 @@
+package dev.persistbench.reports.chart;
+
+import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Summary;
+import dev.persistbench.reports.model.Summary.ColdStart;
+import dev.persistbench.reports.model.Summary.PatternResult;
+import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.SizePoint;
+import dev.persistbench.reports.model.Summary.ThreadPoint;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Rectangle;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Draws the report's charts with JFreeChart and renders them to SVG with JFreeSVG. Each chart
+ * carries the environment line at its foot, so a chart copied out of the report still says what
+ * it was measured on.
+ */
+public final class Charts {
+
+    private static final int WIDTH = 720;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Map<String, Color> COLORS = new LinkedHashMap<>();
+
+    static {
+        COLORS.put("hibernate", new Color(0xB5, 0x5A, 0x1E));
+        COLORS.put("jooq", new Color(0x1F, 0x68, 0xB0));
+        COLORS.put("mybatis", new Color(0x7A, 0x2E, 0x8E));
+        COLORS.put("jdbc", new Color(0x2A, 0x8A, 0x45));
+        COLORS.put("raw-jdbc", new Color(0x44, 0x44, 0x44));
+        COLORS.put("SELECT 1", new Color(0x99, 0x99, 0x99));
+    }
+
+    private final String environmentLine;
+
+    /** @param environmentLine library versions, PostgreSQL, JVM, CPU, cores, pool: printed under every chart */
+    public Charts(String environmentLine) {
+        this.environmentLine = environmentLine;
+    }
+
+    /** Colour of an implementation id, "raw-jdbc" or "SELECT 1". */
+    public static Color color(String key) {
+        return COLORS.getOrDefault(key, Color.DARK_GRAY);
+    }
+
+    /** µs/op per implementation with error bars, next to the floor and SELECT 1; empty if nothing measured. */
+    public Optional<Chart> pattern(PatternSummary p) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        List<String> keys = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (PatternResult r : p.results()) {
+            if (r.usPerOp() == null) {
+                missing.add(r.impl());
+                continue;
+            }
+            data.add((double) r.usPerOp(), zeroIfNull(r.error()), "µs/op", r.impl());
+            keys.add(r.impl());
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        if (p.floorUsPerOp() != null) {
+            data.add((double) p.floorUsPerOp(), zeroIfNull(p.floorError()), "µs/op", "raw-jdbc");
+            keys.add("raw-jdbc");
+        }
+        if (p.selectOneUsPerOp() != null) {
+            data.add((double) p.selectOneUsPerOp(), zeroIfNull(p.selectOneError()), "µs/op", "SELECT 1");
+            keys.add("SELECT 1");
+        }
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return color(keys.get(column));
+            }
+        };
+        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setErrorIndicatorStroke(new BasicStroke(1.2f));
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(LABEL);
+        renderer.setItemMargin(0.0);
+        renderer.setMaximumBarWidth(0.12);
+        CategoryAxis x = new CategoryAxis();
+        x.setTickLabelFont(LABEL);
+        NumberAxis y = new NumberAxis("µs/op (lower is better)");
+        y.setUpperMargin(0.15);
+        CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        JFreeChart chart = chart(p.id() + " " + p.title() + (p.dataSize() == null ? "" : " (dataSize " + p.dataSize() + ")"),
+                plot, false);
+        subtitle(chart, "Error bars: JMH 99.9 % confidence interval."
+                + (missing.isEmpty() ? "" : " Not measured: " + String.join(", ", missing) + "."));
+        return Optional.of(render("pattern-" + p.id(), p.id() + " " + p.title(), chart, 330));
+    }
+
+    /** Ratio of each implementation to the raw-JDBC floor, for patterns that have one; empty if none. */
+    public Optional<Chart> overhead(Summary s) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (PatternSummary p : s.patterns()) {
+            if (p.floorUsPerOp() == null) {
+                continue;
+            }
+            for (PatternResult r : p.results()) {
+                if (r.ratioToFloor() != null) {
+                    data.addValue(r.ratioToFloor(), r.impl(), p.id());
+                }
+            }
+        }
+        if (data.getRowCount() == 0) {
+            return Optional.empty();
+        }
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, color((String) data.getRowKey(i)));
+        }
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.00")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(SMALL);
+        renderer.setItemMargin(0.05);
+        NumberAxis y = new NumberAxis("× raw-JDBC floor (1.0 = as fast as hand-written JDBC)");
+        y.setUpperMargin(0.15);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("pattern"), y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        ValueMarker one = new ValueMarker(1.0, Color.BLACK, new BasicStroke(1.0f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+        plot.addRangeMarker(one);
+        JFreeChart chart = chart("Overhead over the raw-JDBC floor (ratio of µs/op)", plot, true);
+        return Optional.of(render("overhead", "Overhead over the raw-JDBC floor", chart, 380));
+    }
+
+    /** µs/op against data size (log scale) for one pattern; empty with fewer than two sizes. */
+    public Optional<Chart> dataSize(PatternSummary p) {
+        if (p.bySize().stream().mapToInt(SizePoint::dataSize).distinct().count() < 2) {
+            return Optional.empty();
+        }
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        for (SizePoint pt : p.bySize()) {
+            double err = zeroIfNull(pt.error());
+            series.computeIfAbsent(pt.impl(), YIntervalSeries::new)
+                    .add(pt.dataSize(), pt.usPerOp(), pt.usPerOp() - err, pt.usPerOp() + err);
+        }
+        LogAxis x = new LogAxis("seeded data size (rows, log scale)");
+        x.setBase(10);
+        x.setSmallestValue(1);
+        NumberAxis y = new NumberAxis("µs/op");
+        JFreeChart chart = xyChart(p.id() + " " + p.title() + ": cost vs data size", series, x, y);
+        return Optional.of(render("size-" + p.id(), p.id() + " cost vs data size", chart, 320));
+    }
+
+    /** Operations per second against JMH threads for one pattern; empty with fewer than two counts. */
+    public Optional<Chart> threads(PatternSummary p) {
+        if (p.byThreads().stream().mapToInt(ThreadPoint::threads).distinct().count() < 2) {
+            return Optional.empty();
+        }
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        for (ThreadPoint pt : p.byThreads()) {
+            // Propagate the µs/op error to ops/s to first order: d(t·1e6/u) = t·1e6·du/u².
+            double err = pt.error() == null ? 0 : pt.threads() * 1e6 * pt.error() / (pt.usPerOp() * pt.usPerOp());
+            series.computeIfAbsent(pt.impl(), YIntervalSeries::new)
+                    .add(pt.threads(), pt.opsPerSecond(), pt.opsPerSecond() - err, pt.opsPerSecond() + err);
+        }
+        NumberAxis x = new NumberAxis("JMH threads");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis("operations per second (higher is better)");
+        JFreeChart chart = xyChart(p.id() + " " + p.title() + ": throughput vs threads", series, x, y);
+        return Optional.of(render("threads-" + p.id(), p.id() + " throughput vs threads", chart, 320));
+    }
+
+    /** Cold start time and heap per implementation; empty if none measured. */
+    public Optional<Chart> coldStart(Summary s) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> keys = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (ColdStart c : s.coldStart()) {
+            if (c.ms() == null) {
+                missing.add(c.impl());
+                continue;
+            }
+            data.addValue(c.ms(), "ms", c.impl());
+            keys.add(c.impl());
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        BarRenderer renderer = new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return color(keys.get(column));
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.15);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} ms", new DecimalFormat("#,##0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(LABEL);
+        NumberAxis y = new NumberAxis("ms from JVM start to first P02 answer (median)");
+        y.setUpperMargin(0.15);
+        CategoryAxis x = new CategoryAxis();
+        x.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        JFreeChart chart = chart("Cold start (fresh JVM, framework bootstrap included)", plot, false);
+        if (!missing.isEmpty()) {
+            subtitle(chart, "Not measured: " + String.join(", ", missing) + ".");
+        }
+        return Optional.of(render("coldstart", "Cold start", chart, 320));
+    }
+
+    private JFreeChart xyChart(String title, Map<String, YIntervalSeries> series, org.jfree.chart.axis.ValueAxis x,
+            NumberAxis y) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        series.values().forEach(data::addSeries);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
+        int i = 0;
+        for (String key : series.keySet()) {
+            renderer.setSeriesPaint(i, color(key));
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            i++;
+        }
+        y.setAutoRangeIncludesZero(true);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        return chart(title, plot, true);
+    }
+
+    private JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        TextTitle env = new TextTitle(environmentLine, SMALL);
+        env.setPosition(RectangleEdge.BOTTOM);
+        env.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        env.setPaint(new Color(0x55, 0x55, 0x55));
+        chart.addSubtitle(env);
+        return chart;
+    }
+
+    private static void subtitle(JFreeChart chart, String text) {
+        TextTitle t = new TextTitle(text, SMALL);
+        t.setPosition(RectangleEdge.TOP);
+        chart.addSubtitle(0, t);
+    }
+
+    private static Chart render(String id, String title, JFreeChart chart, int height) {
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+        // Several SVGs are inlined into one page: their clip-path ids must not collide.
+        g2.setDefsKeyPrefix(id + "-");
+        chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
+        String svg = g2.getSVGElement(id, true, new ViewBox(0, 0, WIDTH, height), null, null);
+        return new Chart(id, title, svg);
+    }
+
+    private static double zeroIfNull(Double d) {
+        return d == null ? 0.0 : d;
+    }
+
+    /** One line naming every library version and the machine, for the foot of each chart. */
+    public static String environmentLine(Summary.Environment e) {
+        List<String> parts = new ArrayList<>();
+        for (Impl impl : Impl.values()) {
+            String v = e.libraries().get(impl.libraryKey());
+            parts.add(impl.label() + " " + (v == null ? "?" : v));
+        }
+        for (String k : List.of("pgjdbc", "hikaricp")) {
+            if (e.libraries().containsKey(k)) {
+                parts.add(k + " " + e.libraries().get(k));
+            }
+        }
+        parts.add("PostgreSQL " + orUnknown(e.postgres()) + (e.dbMode() == null ? "" : " (" + e.dbMode() + ")"));
+        parts.add("JVM " + orUnknown(e.jvm()));
+        parts.add("CPU " + orUnknown(e.cpu()) + (e.cores() == null ? "" : ", " + e.cores() + " cores"));
+        parts.add("pool " + (e.poolSize() == null ? "?" : e.poolSize()));
+        parts.add("profile " + orUnknown(e.profile()));
+        parts.add("commit " + orUnknown(e.commit() == null ? null : abbreviate(e.commit())));
+        return String.join(" · ", parts);
+    }
+
+    private static String abbreviate(String commit) {
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+
+    private static String orUnknown(String s) {
+        return s == null ? "unknown" : s;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.persistbench.reports.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistbench.reports.input.RunData.ColdStartRecord;
+import dev.persistbench.reports.input.RunData.ReliabilityFile;
+import dev.persistbench.reports.input.RunData.Run;
+import dev.persistbench.reports.input.RunData.StatementRecord;
+import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Summary.ContractResult;
+import dev.persistbench.reports.model.Summary.ImplStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads a bench results directory (format: results-format agreed with bench) plus the
+ * contract-suite and reliability files of the implementation modules under the repository root.
+ */
+public final class ResultsReader {
+
+    private ResultsReader() {
+    }
+
+    /**
+     * @param resultsDir bench/target/results or a copy of it; must contain jmh-result.json
+     * @param repoRoot repository root for surefire and reliability files; null to skip them
+     * @return what was read
+     * @throws InputException when the directory or a file is missing or malformed
+     */
+    public static RunData read(Path resultsDir, Path repoRoot) {
+        if (!Files.isDirectory(resultsDir)) {
+            throw new InputException(resultsDir, Files.exists(resultsDir)
+                    ? "is not a directory (expected the bench results directory)"
+                    : "results directory does not exist (run the bench first, or pass --results <dir>)");
+        }
+        Path jmhFile = resultsDir.resolve("jmh-result.json");
+        if (!Files.isRegularFile(jmhFile)) {
+            throw new InputException(jmhFile, "missing: the results directory has no JMH result (jmh-result.json)");
+        }
+        List<String> gaps = new ArrayList<>();
+        List<JmhEntry> jmh = JmhReader.read(jmhFile);
+
+        Path envFile = resultsDir.resolve("environment.json");
+        JsonNode environment = null;
+        if (Files.isRegularFile(envFile)) {
+            environment = JsonFiles.readObject(envFile);
+        } else {
+            gaps.add("environment.json is missing: the environment of this run is unknown");
+        }
+
+        List<ImplStatus> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
+        List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
+        List<StatementRecord> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
+        List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
+        List<ReliabilityFile> reliability = readReliability(repoRoot);
+        return new RunData(resultsDir, environment, jmh, implementations, contract, statements, coldStart,
+                reliability, gaps);
+    }
+
+    private static List<ImplStatus> readImplementations(Path file, List<String> gaps) {
+        List<ImplStatus> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            gaps.add("implementations.json is missing: whether bench timed each implementation is unknown");
+            return out;
+        }
+        int i = 0;
+        for (JsonNode n : JsonFiles.readArray(file)) {
+            String impl = JsonFiles.text(file, n, i, "impl");
+            String status = JsonFiles.text(file, n, i, "status");
+            out.add(new ImplStatus(impl, status, JsonFiles.optText(n, "reason")));
+            i++;
+        }
+        return out;
+    }
+
+    private static List<StatementRecord> readStatements(Path file, List<String> gaps) {
+        List<StatementRecord> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            gaps.add("statements.json is missing: SQL sent and statements per op were not captured");
+            return out;
+        }
+        int i = 0;
+        for (JsonNode n : JsonFiles.readArray(file)) {
+            String pattern = JsonFiles.text(file, n, i, "pattern");
+            String impl = JsonFiles.text(file, n, i, "impl");
+            Double count = JsonFiles.number(file, n, "entry " + i, "statementsPerOp");
+            List<String> sql = new ArrayList<>();
+            JsonNode s = n.get("sql");
+            if (s != null && !s.isNull()) {
+                if (!s.isArray()) {
+                    throw new InputException(file, "entry " + i + ": \"sql\" must be an array of strings");
+                }
+                s.forEach(x -> sql.add(x.asText()));
+            }
+            out.add(new StatementRecord(pattern, impl, count == null ? null : (int) Math.round(count), sql));
+            i++;
+        }
+        return out;
+    }
+
+    private static List<ColdStartRecord> readColdStart(Path file, List<String> gaps) {
+        List<ColdStartRecord> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            gaps.add("coldstart.json is missing: cold start was not measured");
+            return out;
+        }
+        int i = 0;
+        for (JsonNode n : JsonFiles.readArray(file)) {
+            String impl = JsonFiles.text(file, n, i, "impl");
+            String where = "entry " + i + " (" + impl + ")";
+            List<Run> runs = new ArrayList<>();
+            JsonNode r = n.get("runs");
+            if (r != null && r.isArray()) {
+                for (JsonNode run : r) {
+                    runs.add(new Run(JsonFiles.number(file, run, where + " run", "ms"),
+                            JsonFiles.number(file, run, where + " run", "heapMb")));
+                }
+            }
+            out.add(new ColdStartRecord(impl, runs, JsonFiles.number(file, n, where, "medianMs"),
+                    JsonFiles.number(file, n, where, "medianHeapMb")));
+            i++;
+        }
+        return out;
+    }
+
+    private static List<ReliabilityFile> readReliability(Path repoRoot) {
+        List<ReliabilityFile> out = new ArrayList<>();
+        if (repoRoot == null) {
+            return out;
+        }
+        for (Impl impl : Impl.values()) {
+            Path dir = repoRoot.resolve(impl.module()).resolve("target/reliability");
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    out.add(new ReliabilityFile(impl.id(), f, JsonFiles.read(f)));
+                }
+            } catch (IOException e) {
+                throw new InputException(dir, "cannot be listed: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}

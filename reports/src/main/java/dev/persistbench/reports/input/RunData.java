@@ -1,0 +1,73 @@
+package dev.persistbench.reports.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistbench.reports.model.Summary.ContractResult;
+import dev.persistbench.reports.model.Summary.ImplStatus;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything read for one report.
+ *
+ * @param resultsDir the bench results directory
+ * @param environment environment.json, null when absent
+ * @param jmh every JMH result
+ * @param implementations implementations.json entries (empty when absent)
+ * @param contract one contract result per implementation, in report order
+ * @param statements statements.json entries (empty when absent)
+ * @param coldStart coldstart.json entries (empty when absent)
+ * @param reliability reliability files found under impl-x/target/reliability
+ * @param gaps optional inputs that were absent, in words
+ */
+public record RunData(
+        Path resultsDir,
+        JsonNode environment,
+        List<JmhEntry> jmh,
+        List<ImplStatus> implementations,
+        List<ContractResult> contract,
+        List<StatementRecord> statements,
+        List<ColdStartRecord> coldStart,
+        List<ReliabilityFile> reliability,
+        List<String> gaps) {
+
+    /**
+     * SQL captured for one pattern and implementation.
+     *
+     * @param pattern P01..P13
+     * @param impl implementation id or "raw-jdbc"
+     * @param statementsPerOp statements executed for one op (JDBC batch = 1)
+     * @param sql the statements as sent
+     */
+    public record StatementRecord(String pattern, String impl, Integer statementsPerOp, List<String> sql) {
+    }
+
+    /**
+     * Cold start measurements of one implementation.
+     *
+     * @param impl implementation id
+     * @param runs one per fresh JVM
+     * @param medianMs median time to the first answer
+     * @param medianHeapMb median heap after it
+     */
+    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {
+    }
+
+    /**
+     * One cold JVM.
+     *
+     * @param ms time to first answer
+     * @param heapMb heap used after it
+     */
+    public record Run(Double ms, Double heapMb) {
+    }
+
+    /**
+     * A reliability result file, kept as JSON since its producer owns its shape.
+     *
+     * @param impl implementation id
+     * @param file the file
+     * @param content its JSON
+     */
+    public record ReliabilityFile(String impl, Path file, JsonNode content) {
+    }
+}

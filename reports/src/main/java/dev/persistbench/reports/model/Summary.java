@@ -1,0 +1,195 @@
+package dev.persistbench.reports.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of summary.json: everything the report states as numbers, with {@code null} (and a
+ * reason) wherever something was not measured. Component names are the JSON field names.
+ *
+ * @param generatedAt when this report was generated (ISO-8601)
+ * @param environment where and with what the results were measured
+ * @param implementations implementation ids in report order
+ * @param patterns one entry per pattern P01..P13, each listing all four implementations
+ * @param coldStart one entry per implementation
+ * @param contract the contract-suite result per implementation
+ * @param implementationStatus whether bench timed each implementation, and why not
+ * @param settings the settings each implementation reported (name to value)
+ * @param notMeasured every gap in the data, in words
+ */
+public record Summary(
+        String generatedAt,
+        Environment environment,
+        List<String> implementations,
+        List<PatternSummary> patterns,
+        List<ColdStart> coldStart,
+        List<ContractResult> contract,
+        List<ImplStatus> implementationStatus,
+        Map<String, Map<String, String>> settings,
+        List<String> notMeasured) {
+
+    /**
+     * The measuring environment, copied from the bench's environment.json.
+     *
+     * @param postgres PostgreSQL server version
+     * @param jvm JVM version and vendor
+     * @param cpu CPU model
+     * @param cores available cores
+     * @param profile bench profile (smoke, quick, full)
+     * @param commit git commit of the measured code
+     * @param libraries library name to version
+     * @param os operating system
+     * @param memoryGb machine memory
+     * @param poolSize connection pool size
+     * @param dbMode embedded, container or external database
+     * @param resultsGeneratedAt when bench wrote the results
+     * @param driverProperties pgjdbc properties in force
+     * @param jmh JMH settings (forks, iterations, times, data sizes)
+     */
+    public record Environment(
+            String postgres,
+            String jvm,
+            String cpu,
+            Integer cores,
+            String profile,
+            String commit,
+            Map<String, String> libraries,
+            String os,
+            Double memoryGb,
+            Integer poolSize,
+            String dbMode,
+            String resultsGeneratedAt,
+            Map<String, String> driverProperties,
+            Map<String, String> jmh) {
+    }
+
+    /**
+     * One pattern's figures.
+     *
+     * @param id P01..P13
+     * @param title human title
+     * @param dataSize the seeded data size the headline figures were measured at
+     * @param params other JMH parameters of the headline figures (e.g. a batch size)
+     * @param floorUsPerOp raw-JDBC floor in µs/op, null where the pattern has no floor or it was not measured
+     * @param floorError the floor's JMH score error (99.9 %)
+     * @param floorStatementsPerOp statements per op of the floor
+     * @param selectOneUsPerOp SELECT 1 on a pooled connection, µs/op
+     * @param selectOneError its score error
+     * @param results one per implementation, in report order
+     * @param bySize cost at each data size measured (for the cost-vs-size chart)
+     * @param byThreads cost at each thread count measured (for the throughput chart)
+     */
+    public record PatternSummary(
+            String id,
+            String title,
+            Integer dataSize,
+            Map<String, String> params,
+            Double floorUsPerOp,
+            Double floorError,
+            Integer floorStatementsPerOp,
+            Double selectOneUsPerOp,
+            Double selectOneError,
+            List<PatternResult> results,
+            List<SizePoint> bySize,
+            List<ThreadPoint> byThreads) {
+    }
+
+    /**
+     * One implementation's figures for one pattern; the numbers are null when not measured.
+     *
+     * @param impl implementation id
+     * @param status "measured" or "not-measured"
+     * @param reason why not measured (null when measured)
+     * @param contract contract-suite status of the implementation (passed, failed, missing, no-tests)
+     * @param usPerOp average time per operation, µs
+     * @param error JMH score error (99.9 % confidence half-width), µs
+     * @param bytesPerOp allocation per operation (gc.alloc.rate.norm)
+     * @param statementsPerOp SQL statements per operation (JDBC batch = 1)
+     * @param ratioToFloor usPerOp / floorUsPerOp
+     * @param deltaToFloorUs usPerOp - floorUsPerOp
+     * @param ratioToSelectOne usPerOp / selectOneUsPerOp
+     * @param deltaToSelectOneUs usPerOp - selectOneUsPerOp
+     * @param p50Us median from sample mode (full profile only)
+     * @param p99Us 99th percentile from sample mode
+     * @param p999Us 99.9th percentile from sample mode
+     * @param loc non-blank source lines of the implementing code (method, private helpers it calls, mapper XML)
+     */
+    public record PatternResult(
+            String impl,
+            String status,
+            String reason,
+            String contract,
+            Double usPerOp,
+            Double error,
+            Double bytesPerOp,
+            Integer statementsPerOp,
+            Double ratioToFloor,
+            Double deltaToFloorUs,
+            Double ratioToSelectOne,
+            Double deltaToSelectOneUs,
+            Double p50Us,
+            Double p99Us,
+            Double p999Us,
+            Integer loc) {
+    }
+
+    /**
+     * Cost at one data size.
+     *
+     * @param impl implementation id, or "raw-jdbc"
+     * @param dataSize seeded data size
+     * @param usPerOp µs/op
+     * @param error score error
+     */
+    public record SizePoint(String impl, int dataSize, double usPerOp, Double error) {
+    }
+
+    /**
+     * Cost and throughput at one thread count.
+     *
+     * @param impl implementation id
+     * @param threads JMH threads
+     * @param usPerOp µs/op per thread
+     * @param error score error
+     * @param opsPerSecond threads / usPerOp, per second
+     */
+    public record ThreadPoint(String impl, int threads, double usPerOp, Double error, double opsPerSecond) {
+    }
+
+    /**
+     * Cold start of one implementation.
+     *
+     * @param impl implementation id
+     * @param ms median milliseconds from JVM start to the first P02 answer
+     * @param heapMb median heap used after it, MB
+     * @param runs number of JVMs measured
+     * @param reason why not measured (null when measured)
+     */
+    public record ColdStart(String impl, Double ms, Double heapMb, Integer runs, String reason) {
+    }
+
+    /**
+     * Contract-suite outcome of one implementation.
+     *
+     * @param impl implementation id
+     * @param tests tests run
+     * @param failed failed assertions
+     * @param errors tests that threw
+     * @param skipped skipped tests
+     * @param status passed, failed, missing or no-tests
+     * @param source which file(s) it was read from
+     */
+    public record ContractResult(
+            String impl, Integer tests, Integer failed, Integer errors, Integer skipped, String status, String source) {
+    }
+
+    /**
+     * Whether bench timed an implementation.
+     *
+     * @param impl implementation id
+     * @param status timed, not-timed or missing
+     * @param reason why not timed
+     */
+    public record ImplStatus(String impl, String status, String reason) {
+    }
+}
