@@ -1,0 +1,47 @@
+package dev.persistbench.mybatis;
+
+import dev.persistbench.contract.model.Order;
+import dev.persistbench.contract.model.OrderLine;
+import dev.persistbench.contract.model.OrderStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The target of the {@code order} result map. MyBatis 3.5 cannot pass a nested
+ * {@code <collection>} to a constructor (that arrives in 3.6), so an order is collected into this
+ * mutable row, its lines (records, built by constructor) appended as the joined rows arrive,
+ * and then turned into the contract's immutable {@link Order}. MyBatis sets the fields
+ * directly.
+ */
+final class OrderRow {
+    private long id;
+    private long customerId;
+    private OrderStatus status;
+    private String idempotencyKey;
+    private BigDecimal total;
+    private Instant createdAt;
+    private long version;
+    private List<OrderLine> lines = new ArrayList<>();
+
+    OrderRow() {}
+
+    OrderStatus status() {
+        return status;
+    }
+
+    long version() {
+        return version;
+    }
+
+    Order toOrder() {
+        return new Order(id, customerId, status, Optional.ofNullable(idempotencyKey), total, createdAt, version, lines);
+    }
+
+    /** The order as it is after a status change that this transaction made. */
+    Order toOrder(OrderStatus newStatus, long newVersion) {
+        return new Order(id, customerId, newStatus, Optional.ofNullable(idempotencyKey), total, createdAt, newVersion, lines);
+    }
+}
