@@ -1,0 +1,336 @@
+package dev.persistbench.suite.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.error.InsufficientStockException;
+import dev.persistbench.contract.error.StaleVersionException;
+import dev.persistbench.contract.model.Customer;
+import dev.persistbench.contract.model.NewCustomer;
+import dev.persistbench.contract.model.NewProduct;
+import dev.persistbench.contract.model.Order;
+import dev.persistbench.contract.model.OrderLineRequest;
+import dev.persistbench.contract.model.OrderStatus;
+import dev.persistbench.contract.model.PlaceOrder;
+import dev.persistbench.contract.model.Product;
+import dev.persistbench.suite.ContractFixture;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R1: real threads against the real PostgreSQL through the shared pool. Optimistic locking
+ * loses no update, idempotency keys hold under a race, and stock is never oversold.
+ */
+public interface ConcurrencyRules extends ContractFixture {
+
+    @Test
+    @DisplayName("R1.1 Optimistic locking under 8 threads x 250 status changes: no lost update, conflicts observed, stock consistent")
+    default void r1_1_optimisticLockingLosesNoUpdate() throws Exception {
+        int threads = 8;
+        int changesPerThread = 250;
+        int activeOrders = 12; // a small working set, so threads collide on the same order
+        long seed = Reliability.seed("R1.1");
+        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R1.1", "optimistic locking under concurrency");
+        figures.put("seed", seed).put("threads", threads).put("changesPerThread", changesPerThread);
+
+        Customer buyer = store().createCustomer(new NewCustomer("r1.1@example.com", "Optimist"));
+        int initialStock = 1_000_000;
+        Product product = store().createProducts(List.of(
+                new NewProduct("R1.1-SKU", "Contended product", new BigDecimal("2.50"), initialStock, Map.of()))).get(0);
+
+        // Every order allows at most two changes (NEW -> PAID -> SHIPPED), so orders are used up:
+        // a reserve is placed up front (in parallel) and fed into the working set as orders finish.
+        // (1.9 changes per order on average with 10 % cancellations; 0.6 leaves a margin).
+        int reserveSize = threads * changesPerThread * 6 / 10 + activeOrders;
+        Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ConcurrentLinkedQueue<Long> reserve = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> placing = new ArrayList<>();
+            AtomicInteger toPlace = new AtomicInteger(reserveSize);
+            for (int t = 0; t < threads; t++) {
+                placing.add(pool.submit(() -> {
+                    while (toPlace.getAndDecrement() > 0) {
+                        Order order = store().placeOrder(PlaceOrder.of(buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), 1))));
+                        reserve.add(order.id());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : placing) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            assertThat(reserve).hasSize(reserveSize);
+
+            AtomicReferenceArray<Long> working = new AtomicReferenceArray<>(activeOrders);
+            for (int i = 0; i < activeOrders; i++) {
+                working.set(i, reserve.poll());
+            }
+            Map<Long, List<long[]>> successes = new ConcurrentHashMap<>(); // order -> [returned version, target ordinal]
+            AtomicLong stale = new AtomicLong();
+            List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long threadSeed = seed + t;
+                workers.add(pool.submit(() -> {
+                    Random random = new Random(threadSeed);
+                    start.await();
+                    int done = 0;
+                    while (done < changesPerThread) {
+                        int slot = random.nextInt(activeOrders);
+                        Long orderId = working.get(slot);
+                        if (orderId == null) {
+                            if (reserve.isEmpty() && allEmpty(working)) {
+                                throw new IllegalStateException("the reserve of orders ran out");
+                            }
+                            continue;
+                        }
+                        Order seen = store().findOrder(orderId).orElseThrow();
+                        OrderStatus target = switch (seen.status()) {
+                            case NEW -> random.nextInt(10) == 0 ? OrderStatus.CANCELLED : OrderStatus.PAID;
+                            case PAID -> random.nextInt(10) == 0 ? OrderStatus.CANCELLED : OrderStatus.SHIPPED;
+                            case SHIPPED, CANCELLED -> null;
+                        };
+                        if (target == null) {
+                            // Finished by someone else: swap in a fresh order (only one thread wins the swap).
+                            Long next = reserve.poll();
+                            working.compareAndSet(slot, orderId, next);
+                            continue;
+                        }
+                        try {
+                            Order changed = store().changeStatus(orderId, seen.version(), target);
+                            if (changed.version() != seen.version() + 1 || changed.status() != target) {
+                                unexpected.add(new AssertionError("changeStatus(" + orderId + ", " + seen.version() + ", " + target
+                                        + ") returned version " + changed.version() + " status " + changed.status()));
+                            }
+                            successes.computeIfAbsent(orderId, id -> Collections.synchronizedList(new ArrayList<>()))
+                                    .add(new long[] {changed.version(), target.ordinal()});
+                            done++;
+                        } catch (StaleVersionException e) {
+                            stale.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            unexpected.add(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get(300, TimeUnit.SECONDS);
+            }
+
+            long applied = successes.values().stream().mapToLong(List::size).sum();
+            figures.put("ordersPlaced", reserveSize).put("changesApplied", applied).put("staleVersionConflicts", stale.get())
+                    .put("unexpectedFailures", unexpected.size());
+            assertThat(unexpected).as("only StaleVersionException may refuse a legal change read at its current version").isEmpty();
+            assertThat(applied).isEqualTo((long) threads * changesPerThread);
+            assertThat(stale.get()).as("conflicts observed (threads raced on the same orders)").isPositive();
+
+            long lostUpdates = 0;
+            int expectedStockTaken = reserveSize;
+            for (Map.Entry<Long, List<long[]>> entry : successes.entrySet()) {
+                Order now = store().findOrder(entry.getKey()).orElseThrow();
+                List<long[]> changes = new ArrayList<>(entry.getValue());
+                changes.sort((a, b) -> Long.compare(a[0], b[0]));
+                // Versions 1..n, each handed out once: two callers that both "won" the same version = a lost update.
+                for (int i = 0; i < changes.size(); i++) {
+                    if (changes.get(i)[0] != i + 1) {
+                        lostUpdates++;
+                    }
+                }
+                if (now.version() != changes.size()) {
+                    lostUpdates++;
+                }
+                OrderStatus last = OrderStatus.values()[(int) changes.get(changes.size() - 1)[1]];
+                assertThat(now.status()).as("order %d: status of its last successful change", now.id()).isEqualTo(last);
+                if (last == OrderStatus.CANCELLED) {
+                    expectedStockTaken--;
+                }
+            }
+            figures.put("lostUpdates", lostUpdates);
+            assertThat(lostUpdates).as("lost updates (final version != successful changes, or a version granted twice)").isZero();
+            // Orders never changed must still be NEW at version 0.
+            long untouchedChanged = Reliability.queryLong(database(),
+                    "SELECT count(*) FROM purchase_order WHERE NOT (id = ANY (?)) AND (status <> 'NEW' OR version <> 0)",
+                    (Object) successes.keySet().toArray(Long[]::new));
+            assertThat(untouchedChanged).as("orders changed without a successful call").isZero();
+            assertThat(store().findProductBySku("R1.1-SKU").orElseThrow().stock())
+                    .as("stock: cancellations gave back exactly their units").isEqualTo(initialStock - expectedStockTaken);
+            Reliability.assertSharedPoolHygiene(database());
+            figures.passed();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("R1.2 16 threads placing the same order with one idempotency key, 50 rounds: one order per key, stock taken once, same id for all")
+    default void r1_2_idempotencyKeyHoldsUnderRace() throws Exception {
+        int threads = 16;
+        int rounds = 50;
+        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R1.2", "idempotency under a race");
+        figures.put("threads", threads).put("rounds", rounds);
+        Customer buyer = store().createCustomer(new NewCustomer("r1.2@example.com", "Impatient"));
+        int initialStock = 10_000;
+        int quantity = 3;
+        Product product = store().createProducts(List.of(
+                new NewProduct("R1.2-SKU", "Popular product", new BigDecimal("9.99"), initialStock, Map.of()))).get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> disagreements = new ArrayList<>();
+        int failures = 0;
+        try {
+            Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            for (int round = 0; round < rounds; round++) {
+                PlaceOrder request = PlaceOrder.of(buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), quantity)))
+                        .withIdempotencyKey("r1.2-round-" + round);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Order>> calls = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    calls.add(pool.submit(() -> {
+                        go.await();
+                        return store().placeOrder(request);
+                    }));
+                }
+                go.countDown();
+                List<Long> ids = new ArrayList<>();
+                for (Future<Order> call : calls) {
+                    try {
+                        ids.add(call.get(60, TimeUnit.SECONDS).id());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        failures++;
+                        disagreements.add("round " + round + ": a caller got " + e.getCause());
+                    }
+                }
+                if (ids.stream().distinct().count() > 1) {
+                    disagreements.add("round " + round + ": callers got different ids " + ids);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long orders = Reliability.queryLong(database(), "SELECT count(*) FROM purchase_order");
+        long keys = Reliability.queryLong(database(), "SELECT count(DISTINCT idempotency_key) FROM purchase_order");
+        int stock = store().findProductBySku("R1.2-SKU").orElseThrow().stock();
+        figures.put("calls", threads * rounds).put("callerFailures", failures).put("ordersStored", orders)
+                .put("disagreements", disagreements.size());
+        assertThat(disagreements).as("every caller of a round gets the same order, none fails").isEmpty();
+        assertThat(orders).as("exactly one order per key").isEqualTo(rounds);
+        assertThat(keys).isEqualTo(rounds);
+        assertThat(stock).as("stock taken once per key").isEqualTo(initialStock - rounds * quantity);
+        assertThat(Reliability.queryLong(database(), "SELECT count(*) FROM order_line")).isEqualTo(rounds);
+        Reliability.assertSharedPoolHygiene(database());
+        figures.passed();
+    }
+
+    @Test
+    @DisplayName("R1.3 Many threads buying the last units: exactly the available units sold, stock never below 0, InsufficientStockException for the rest")
+    default void r1_3_noOversell() throws Exception {
+        int threads = 12;
+        int attemptsPerThread = 6;
+        int rounds = 5;
+        int available = 25;
+        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R1.3", "no oversell under concurrency");
+        figures.put("threads", threads).put("attemptsPerThread", attemptsPerThread).put("rounds", rounds).put("unitsPerRound", available);
+        Customer buyer = store().createCustomer(new NewCustomer("r1.3@example.com", "Bargain hunter"));
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        long totalSold = 0;
+        long totalRefused = 0;
+        int minStockSeen = Integer.MAX_VALUE;
+        List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                String sku = "R1.3-SKU-" + round;
+                Product product = store().createProducts(List.of(
+                        new NewProduct(sku, "Last units " + round, new BigDecimal("1.00"), available, Map.of()))).get(0);
+                AtomicInteger sold = new AtomicInteger();
+                AtomicInteger refused = new AtomicInteger();
+                CountDownLatch go = new CountDownLatch(1);
+                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+                AtomicInteger minSeen = new AtomicInteger(Integer.MAX_VALUE);
+                Future<?> watcher = pool.submit(() -> {
+                    // Reads the committed stock while the buyers run: it must never be seen below zero.
+                    while (running.get()) {
+                        long stock = Reliability.queryLong(database(), "SELECT stock FROM product WHERE id = ?", product.id());
+                        minSeen.accumulateAndGet((int) stock, Math::min);
+                    }
+                    return null;
+                });
+                Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                List<Future<?>> buyers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    buyers.add(pool.submit(() -> {
+                        go.await();
+                        for (int a = 0; a < attemptsPerThread; a++) {
+                            try {
+                                store().placeOrder(PlaceOrder.of(buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), 1))));
+                                sold.incrementAndGet();
+                            } catch (InsufficientStockException e) {
+                                if (e.productId() != product.id()) {
+                                    unexpected.add(new AssertionError("InsufficientStockException names product " + e.productId()));
+                                }
+                                refused.incrementAndGet();
+                            } catch (RuntimeException e) {
+                                unexpected.add(e);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> b : buyers) {
+                    b.get(120, TimeUnit.SECONDS);
+                }
+                running.set(false);
+                watcher.get(30, TimeUnit.SECONDS);
+                int finalStock = store().findProductBySku(sku).orElseThrow().stock();
+                long linesSold = Reliability.queryLong(database(),
+                        "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?", product.id());
+                assertThat(sold.get()).as("round %d: units sold", round).isEqualTo(available);
+                assertThat(refused.get()).as("round %d: refused", round).isEqualTo(threads * attemptsPerThread - available);
+                assertThat(finalStock).isZero();
+                assertThat(linesSold).as("units on stored order lines").isEqualTo(available);
+                totalSold += sold.get();
+                totalRefused += refused.get();
+                minStockSeen = Math.min(minStockSeen, minSeen.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        figures.put("unitsSold", totalSold).put("insufficientStockRefusals", totalRefused).put("minStockObserved", minStockSeen)
+                .put("unexpectedFailures", unexpected.size());
+        assertThat(unexpected).as("failures other than InsufficientStockException").isEmpty();
+        assertThat(minStockSeen).as("stock seen by a concurrent reader").isGreaterThanOrEqualTo(0);
+        Reliability.assertSharedPoolHygiene(database());
+        figures.passed();
+    }
+
+    private static boolean allEmpty(AtomicReferenceArray<Long> slots) {
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,385 @@
+package dev.persistbench.suite.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.error.DataAccessFailureException;
+import dev.persistbench.contract.model.Customer;
+import dev.persistbench.contract.model.NewCustomer;
+import dev.persistbench.contract.model.NewProduct;
+import dev.persistbench.contract.model.Order;
+import dev.persistbench.contract.model.OrderLineRequest;
+import dev.persistbench.contract.model.OrderStatus;
+import dev.persistbench.contract.model.PlaceOrder;
+import dev.persistbench.contract.model.Product;
+import dev.persistbench.suite.ContractFixture;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+/**
+ * R2: faults injected into real connections. A backend killed in the middle of P06, a network
+ * that stops answering or closes, lock and statement time-outs: each operation ends with the
+ * contract's {@link DataAccessFailureException} and leaves all or nothing, the pool recovers,
+ * and no connection or transaction is left behind.
+ */
+public interface FaultRules extends ContractFixture {
+
+    /** Products every fault test orders from; generous stock so only the injected fault can fail an order. */
+    private List<Product> faultProducts(String prefix, int count) {
+        List<NewProduct> products = IntStream.range(0, count)
+                .mapToObj(i -> new NewProduct(prefix + "-" + i, "Fault product " + i, new BigDecimal("3.25").add(BigDecimal.valueOf(i)),
+                        1_000_000, Map.of()))
+                .toList();
+        return store().createProducts(products);
+    }
+
+    private static PlaceOrder randomOrder(Random random, long customerId, List<Product> products, String key) {
+        int lines = 1 + random.nextInt(4);
+        List<OrderLineRequest> requests = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            requests.add(new OrderLineRequest(products.get(random.nextInt(products.size())).id(), 1 + random.nextInt(3)));
+        }
+        PlaceOrder order = PlaceOrder.of(customerId, Instant.now().truncatedTo(ChronoUnit.MICROS), requests);
+        return key == null ? order : order.withIdempotencyKey(key);
+    }
+
+    /**
+     * Whole-store consistency: every order has the lines it was placed with (none missing,
+     * none extra), and every unit taken from stock is on an order line.
+     */
+    private List<String> consistencyProblems(Map<String, Integer> expectedLinesByKey, List<Product> products) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> row : Reliability.queryRows(database(),
+                "SELECT o.idempotency_key AS key, count(l.line_no) AS lines FROM purchase_order o"
+                        + " LEFT JOIN order_line l ON l.order_id = o.id WHERE o.idempotency_key IS NOT NULL GROUP BY o.id, o.idempotency_key")) {
+            String key = (String) row.get("key");
+            Integer expected = expectedLinesByKey.get(key);
+            long lines = ((Number) row.get("lines")).longValue();
+            if (expected == null || expected != lines) {
+                problems.add("order " + key + " has " + lines + " lines, expected " + expected);
+            }
+        }
+        for (Product p : products) {
+            long stock = Reliability.queryLong(database(), "SELECT stock FROM product WHERE id = ?", p.id());
+            long sold = Reliability.queryLong(database(), "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?", p.id());
+            if (p.stock() - stock != sold) {
+                problems.add("product " + p.sku() + ": " + (p.stock() - stock) + " units taken from stock, " + sold + " on order lines");
+            }
+        }
+        return problems;
+    }
+
+    private static long keyCount(Connection admin, String key) throws SQLException {
+        return Reliability.queryLong(admin, "SELECT count(*) FROM purchase_order WHERE idempotency_key = ?", key);
+    }
+
+    @Test
+    @DisplayName("R2.1 Backend killed after statement k of P06: retryable DataAccessFailureException, no partial or lost order, pool recovers")
+    default void r2_1_backendKilledInTheMiddleOfPlaceOrder() throws Throwable {
+        int trials = Reliability.longRun() ? 1_000 : 200;
+        int recoveryOps = 100;
+        long seed = Reliability.seed("R2.1");
+        Random random = new Random(seed);
+        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R2.1", "backend killed in the middle of P06");
+        figures.put("seed", seed).put("trials", trials);
+        String app = Reliability.uniqueName("pb_kill");
+        Customer buyer = store().createCustomer(new NewCustomer("r2.1@example.com", "Unlucky"));
+        List<Product> products = faultProducts("R2.1", 5);
+        StatementTrigger trigger = new StatementTrigger();
+        try (HikariDataSource pool = Reliability.pool(database(), app, 3, Map.of("ApplicationName", app));
+                Connection admin = database().openConnection();
+                PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?, 5000)");
+                StoreRepository repository = newRepository(trigger.wrap(pool))) {
+            Map<String, Integer> expectedLines = new LinkedHashMap<>();
+            // A dry run tells how many statements P06 sends here (k is drawn from 1..n).
+            trigger.count();
+            PlaceOrder probe = randomOrder(random, buyer.id(), products, "r2.1-probe");
+            repository.placeOrder(probe);
+            int statements = trigger.seen();
+            trigger.disarm();
+            expectedLines.put("r2.1-probe", probe.lines().size());
+            figures.put("statementsPerPlaceOrder", statements);
+            assertThat(statements).as("statements of one P06").isPositive();
+
+            int killed = 0;
+            int notFired = 0;
+            List<String> wrongFailures = new ArrayList<>();
+            List<String> lostAcknowledged = new ArrayList<>();
+            List<String> committedDespiteFailure = new ArrayList<>();
+            Map<Integer, Integer> killsAfterStatement = new TreeMap<>();
+            for (int trial = 0; trial < trials; trial++) {
+                String key = "r2.1-" + trial;
+                PlaceOrder request = randomOrder(random, buyer.id(), products, key);
+                int k = 1 + random.nextInt(statements);
+                trigger.arm(k, connection -> {
+                    try {
+                        int pid = connection.unwrap(PGConnection.class).getBackendPID();
+                        terminate.setInt(1, pid);
+                        try (ResultSet rs = terminate.executeQuery()) {
+                            rs.next();
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("could not terminate the backend", e);
+                    }
+                });
+                Order placed = null;
+                Throwable failure = null;
+                try {
+                    placed = repository.placeOrder(request);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                boolean fired = trigger.fired();
+                trigger.disarm();
+                expectedLines.put(key, request.lines().size());
+                long stored = keyCount(admin, key);
+                if (fired) {
+                    killed++;
+                    killsAfterStatement.merge(k, 1, Integer::sum);
+                    if (!(failure instanceof DataAccessFailureException daf) || !daf.isRetryable()) {
+                        wrongFailures.add("trial " + trial + " (k=" + k + "): " + (failure == null ? "returned normally" : failure));
+                    }
+                } else {
+                    notFired++;
+                }
+                if (placed != null && stored != 1) {
+                    lostAcknowledged.add(key);
+                }
+                if (failure != null && stored != 0) {
+                    committedDespiteFailure.add(key + " (k=" + k + ")");
+                }
+            }
+            List<String> problems = consistencyProblems(expectedLines, products);
+            // The pool must serve again: the next operations all succeed.
+            int recovered = 0;
+            for (int i = 0; i < recoveryOps; i++) {
+                String key = "r2.1-recovery-" + i;
+                PlaceOrder request = randomOrder(random, buyer.id(), products, key);
+                repository.placeOrder(request);
+                expectedLines.put(key, request.lines().size());
+                recovered++;
+            }
+            List<String> problemsAfterRecovery = consistencyProblems(expectedLines, products);
+
+            figures.put("backendsKilled", killed).put("triggerNotReached", notFired).put("killsAfterStatement", killsAfterStatement)
+                    .put("wrongFailures", wrongFailures.size()).put("partialOrStockMismatches", problems.size())
+                    .put("lostAcknowledgedOrders", lostAcknowledged.size())
+                    .put("committedDespiteFailure", committedDespiteFailure.size())
+                    .put("recoveryOperationsSucceeded", recovered);
+            assertThat(wrongFailures).as("a killed backend must surface as a retryable DataAccessFailureException").isEmpty();
+            assertThat(problems).as("partial orders or stock taken without an order").isEmpty();
+            assertThat(lostAcknowledged).as("acknowledged orders missing").isEmpty();
+            // The backend died before the commit was sent, so nothing may have been committed.
+            assertThat(committedDespiteFailure).as("orders stored although the transaction was killed before its commit").isEmpty();
+            assertThat(killed).as("trials whose trigger fired").isEqualTo(trials);
+            assertThat(problemsAfterRecovery).isEmpty();
+            Reliability.assertHygiene(database(), pool, app);
+        } finally {
+            trigger.disarm();
+        }
+        figures.passed();
+    }
+
+    @Test
+    @DisplayName("R2.2 Network black hole, lost replies and closed connections during P06: bounded failure, all-or-nothing, retry with the key gives one order")
+    default void r2_2_networkCutDuringPlaceOrder() throws Throwable {
+        int socketTimeoutSeconds = 1;
+        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R2.2", "network cut during P06");
+        long seed = Reliability.seed("R2.2");
+        Random random = new Random(seed);
+        figures.put("seed", seed).put("socketTimeoutSeconds", socketTimeoutSeconds);
+        String app = Reliability.uniqueName("pb_net");
+        Matcher hostPort = Pattern.compile("//([^/:]+):(\\d+)/").matcher(database().server().jdbcUrl());
+        assertThat(hostPort.find()).as("host and port in %s", database().server().jdbcUrl()).isTrue();
+        Customer buyer = store().createCustomer(new NewCustomer("r2.2@example.com", "Disconnected"));
+        List<Product> products = faultProducts("R2.2", 3);
+        StatementTrigger trigger = new StatementTrigger();
+        List<Map<String, Object>> trialRows = new ArrayList<>();
+        try (TcpProxy proxy = new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
+                HikariDataSource pool = Reliability.pool(database(), app, 2, proxy.rewrite(database().server().jdbcUrl()),
+                        Map.of("ApplicationName", app, "socketTimeout", Integer.toString(socketTimeoutSeconds),
+                                "connectTimeout", "2", "loginTimeout", "2"),
+                        config -> {
+                            config.setConnectionTimeout(3_000);
+                            config.setValidationTimeout(1_000);
+                        });
+                Connection admin = database().openConnection();
+                StoreRepository repository = newRepository(trigger.wrap(pool))) {
+            Map<String, Integer> expectedLines = new LinkedHashMap<>();
+            trigger.count();
+            PlaceOrder probe = randomOrder(random, buyer.id(), products, "r2.2-probe");
+            repository.placeOrder(probe);
+            int statements = trigger.seen();
+            trigger.disarm();
+            expectedLines.put("r2.2-probe", probe.lines().size());
+            figures.put("statementsPerPlaceOrder", statements);
+
+            List<String> fault = List.of("BLACK_HOLE", "LOSE_REPLIES", "CLOSE");
+            List<Integer> ks = new ArrayList<>(new java.util.TreeSet<>(List.of(1, Math.max(1, (statements + 1) / 2), statements)));
+            List<String> wrong = new ArrayList<>();
+            long maxElapsedMs = 0;
+            for (String f : fault) {
+                for (int k : ks) {
+                    String key = "r2.2-" + f + "-" + k;
+                    PlaceOrder request = randomOrder(random, buyer.id(), products, key);
+                    expectedLines.put(key, request.lines().size());
+                    trigger.arm(k, connection -> {
+                        switch (f) {
+                            case "BLACK_HOLE" -> proxy.mode(TcpProxy.Mode.BLACK_HOLE);
+                            case "LOSE_REPLIES" -> proxy.mode(TcpProxy.Mode.LOSE_REPLIES);
+                            default -> proxy.closeAll();
+                        }
+                    });
+                    long start = System.nanoTime();
+                    Throwable failure = Reliability.within(Duration.ofSeconds(30), "P06 during " + f, () -> {
+                        try {
+                            repository.placeOrder(request);
+                            return null;
+                        } catch (Throwable t) {
+                            return t;
+                        } finally {
+                            trigger.disarm();
+                        }
+                    });
+                    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                    maxElapsedMs = Math.max(maxElapsedMs, elapsedMs);
+                    proxy.mode(TcpProxy.Mode.FORWARD);
+                    long afterFault = keyCount(admin, key);
+                    boolean retryable = failure instanceof DataAccessFailureException daf && daf.isRetryable();
+                    if (!(failure instanceof DataAccessFailureException)) {
+                        wrong.add(f + " after statement " + k + ": " + (failure == null ? "returned normally" : failure));
+                    }
+                    List<String> problems = consistencyProblems(expectedLines, products);
+                    // Retry with the same key: exactly one order, whatever the first attempt left.
+                    Order retried = Reliability.within(Duration.ofSeconds(30), "retry after " + f, () -> retryPlaceOrder(repository, request));
+                    long afterRetry = keyCount(admin, key);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("fault", f);
+                    row.put("afterStatement", k);
+                    row.put("elapsedMs", elapsedMs);
+                    row.put("failure", failure == null ? null : failure.getClass().getSimpleName());
+                    row.put("retryable", retryable);
+                    row.put("orderStoredAfterFault", afterFault == 1);
+                    row.put("ordersAfterRetry", afterRetry);
+                    trialRows.add(row);
+                    assertThat(problems).as("%s after statement %d: partial order or stock mismatch", f, k).isEmpty();
+                    assertThat(afterFault).as("%s after statement %d: the order is wholly there or wholly absent", f, k).isBetween(0L, 1L);
+                    assertThat(afterRetry).as("%s after statement %d: one order after the retry", f, k).isEqualTo(1);
+                    assertThat(retried.lines()).hasSize(request.lines().size());
+                }
+            }
+            figures.put("trials", trialRows).put("maxElapsedMs", maxElapsedMs).put("wrongFailures", wrong.size());
+            assertThat(wrong).as("a cut network must surface as DataAccessFailureException").isEmpty();
+            assertThat(consistencyProblems(expectedLines, products)).isEmpty();
+            Reliability.assertHygiene(database(), pool, app);
+        } finally {
+            trigger.disarm();
+        }
+        figures.passed();
+    }
+
+    /** A caller's retry loop: the pool may still hand out a connection the cut left broken once or twice. */
+    private static Order retryPlaceOrder(StoreRepository repository, PlaceOrder request) {
+        DataAccessFailureException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return repository.placeOrder(request);
+            } catch (DataAccessFailureException e) {
+                if (!e.isRetryable()) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    @Test
+    @DisplayName("R2.3 lock_timeout and statement_timeout on a held row: DataAccessFailureException within 1 s of the limit, nothing changed")
+    default void r2_3_timeoutsSurfaceQuicklyAndChangeNothing() throws Throwable {
+        int limitMs = 500;
+        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R2.3", "lock and statement time-outs");
+        figures.put("limitMs", limitMs);
+        Customer buyer = store().createCustomer(new NewCustomer("r2.3@example.com", "Patient"));
+        List<Product> products = faultProducts("R2.3", 2);
+        Order existing = store().placeOrder(PlaceOrder.of(buyer.id(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of(new OrderLineRequest(products.get(0).id(), 1))));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String setting : List.of("lock_timeout", "statement_timeout")) {
+            String app = Reliability.uniqueName("pb_timeout");
+            try (HikariDataSource pool = Reliability.pool(database(), app, 2,
+                    Map.of("ApplicationName", app, "options", "-c " + setting + "=" + limitMs));
+                    StoreRepository repository = newRepository(pool)) {
+                // Warm up outside the measurement, so class loading and first-use costs do not count.
+                repository.findOrder(existing.id());
+                repository.placeOrder(PlaceOrder.of(buyer.id(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                        List.of(new OrderLineRequest(products.get(1).id(), 1))));
+                for (String operation : List.of("placeOrder", "changeStatus")) {
+                    Map<String, String> before = Reliability.snapshot(database());
+                    long start;
+                    Throwable failure;
+                    try (Connection holder = database().openConnection()) {
+                        holder.setAutoCommit(false);
+                        String lock = operation.equals("placeOrder")
+                                ? "SELECT id FROM product WHERE id = " + products.get(0).id() + " FOR UPDATE"
+                                : "SELECT id FROM purchase_order WHERE id = " + existing.id() + " FOR UPDATE";
+                        holder.createStatement().executeQuery(lock).close();
+                        start = System.nanoTime();
+                        failure = Reliability.within(Duration.ofSeconds(30), operation + " against a held row", () -> {
+                            try {
+                                if (operation.equals("placeOrder")) {
+                                    repository.placeOrder(PlaceOrder.of(buyer.id(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                                            List.of(new OrderLineRequest(products.get(0).id(), 2))));
+                                } else {
+                                    repository.changeStatus(existing.id(), existing.version(), OrderStatus.PAID);
+                                }
+                                return null;
+                            } catch (Throwable t) {
+                                return t;
+                            }
+                        });
+                        holder.rollback();
+                    }
+                    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                    Map<String, String> after = Reliability.snapshot(database());
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("setting", setting);
+                    row.put("operation", operation);
+                    row.put("elapsedMs", elapsedMs);
+                    row.put("failure", failure == null ? null : failure.getClass().getSimpleName());
+                    row.put("sqlState", failure instanceof DataAccessFailureException daf ? daf.sqlState() : null);
+                    row.put("retryable", failure instanceof DataAccessFailureException daf && daf.isRetryable());
+                    rows.add(row);
+                    figures.put("cases", rows);
+                    assertThat(failure).as("%s under %s", operation, setting).isInstanceOf(DataAccessFailureException.class);
+                    assertThat(((DataAccessFailureException) failure).isRetryable()).as("a time-out may succeed when retried").isTrue();
+                    assertThat(elapsedMs).as("%s under %s=%d ms: time until the failure surfaced", operation, setting, limitMs)
+                            .isLessThanOrEqualTo(limitMs + 1_000L);
+                    assertThat(after).as("nothing changed by the timed-out %s", operation).isEqualTo(before);
+                }
+                Reliability.assertHygiene(database(), pool, app);
+            }
+        }
+        Reliability.assertSharedPoolHygiene(database());
+        figures.passed();
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Reliability and security rules (R1 to R6) that every implementation faces identically:
+ * concurrency on real threads (R1), injected faults such as killed backends, cut networks and
+ * timeouts (R2), a hostile-input corpus (R3), a model-based differential test against an
+ * in-memory reference of the contract (R4), a schema-drift matrix (R5) and migration safety
+ * (R6).
+ *
+ * <p>Each rule interface extends {@link dev.persistbench.suite.ContractFixture}, so it joins the
+ * suite through {@link dev.persistbench.suite.StoreRepositoryContract}. Measured figures (trials,
+ * conflicts observed, the drift matrix) are written by {@link
+ * dev.persistbench.suite.reliability.ReliabilityResults} to {@code target/reliability/<impl>.json}
+ * in the module under test; the format is described in {@code contract-tests/README-reliability.md}.
+ */
+package dev.persistbench.suite.reliability;
