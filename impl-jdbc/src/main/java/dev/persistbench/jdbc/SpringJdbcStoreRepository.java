@@ -89,12 +89,13 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             "SELECT " + Rows.PRODUCT_COLUMNS + " FROM product WHERE sku = :sku";
 
     /**
-     * Claims the idempotency key (if any) and checks the customer in one statement. A second
-     * caller with the same key waits here until the first commits, then gets no row.
+     * Inserts the order if its customer exists, and claims its idempotency key if it has one: a
+     * second caller with the same key waits on the unique index until the first commits, then
+     * gets no row. No row also means an unknown customer.
      */
     private static final String INSERT_ORDER = """
             INSERT INTO purchase_order (customer_id, idempotency_key, total, created_at)
-            SELECT c.id, :key, 0, :createdAt FROM customer c WHERE c.id = :customerId
+            SELECT c.id, :key, :total, :createdAt FROM customer c WHERE c.id = :customerId
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id""";
 
@@ -313,65 +314,101 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         for (OrderLineRequest line : order.lines()) {
             units.merge(line.productId(), line.quantity(), SpringJdbcStoreRepository::addUnits);
         }
-        return write("placeOrder", tx -> {
-            Optional<Long> claimed = client.sql(INSERT_ORDER)
-                    .param("customerId", order.customerId())
-                    .param("key", order.idempotencyKey().orElse(null), Types.VARCHAR)
-                    .param("createdAt", Rows.timestamptz(order.placedAt()))
-                    .query((rs, row) -> rs.getLong(1))
-                    .optional();
-            if (claimed.isEmpty()) {
-                return placedBefore(order);
-            }
-            long orderId = claimed.get();
-
-            Map<Long, TakenStock> taken = new HashMap<>();
-            units.forEach((productId, wanted) -> taken.put(productId, takeStock(productId, wanted)));
-
-            List<OrderLine> lines = new ArrayList<>(order.lines().size());
-            BigDecimal total = BigDecimal.ZERO;
-            for (OrderLineRequest request : order.lines()) {
-                TakenStock product = taken.get(request.productId());
-                lines.add(new OrderLine(lines.size() + 1, request.productId(), product.sku(), product.name(),
-                        request.quantity(), product.price()));
-                total = total.add(product.price().multiply(BigDecimal.valueOf(request.quantity())));
-            }
-            jdbc.batchUpdate(INSERT_ORDER_LINE, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    OrderLine line = lines.get(i);
-                    ps.setLong(1, orderId);
-                    ps.setInt(2, line.lineNo());
-                    ps.setLong(3, line.productId());
-                    ps.setInt(4, line.quantity());
-                    ps.setBigDecimal(5, line.unitPrice());
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return lines.size();
-                }
-            });
-            client.sql(UPDATE_ORDER_TOTAL).param("total", total).param("id", orderId).update();
-            return new Order(orderId, order.customerId(), OrderStatus.NEW, order.idempotencyKey(), total,
-                    order.placedAt(), 0, lines);
-        });
+        return write("placeOrder", tx -> order.idempotencyKey().isPresent()
+                ? placeClaimingKey(order, units)
+                : placeWithoutKey(order, units));
     }
 
-    /** The order the insert did not create: the one placed before with the same key, or none because the customer is unknown. */
+    /**
+     * With a key, the key is claimed first, before any stock is taken: a retry racing the first
+     * call waits for it and then returns its order, instead of competing for the stock. The
+     * total is known only after taking the stock, so it is written afterwards.
+     */
+    private Order placeClaimingKey(PlaceOrder order, TreeMap<Long, Integer> units) {
+        Optional<Long> claimed = insertOrder(order, BigDecimal.ZERO);
+        if (claimed.isEmpty()) {
+            return placedBefore(order);
+        }
+        Map<Long, TakenStock> taken = takeStock(units);
+        BigDecimal total = total(order, taken);
+        client.sql(UPDATE_ORDER_TOTAL).param("total", total).param("id", claimed.get()).update();
+        return placeLines(claimed.get(), order, taken, total);
+    }
+
+    /** Without a key nothing needs claiming: the stock is taken first, so the order row is written once, with its total. */
+    private Order placeWithoutKey(PlaceOrder order, TreeMap<Long, Integer> units) {
+        Map<Long, TakenStock> taken = takeStock(units);
+        BigDecimal total = total(order, taken);
+        long orderId = insertOrder(order, total)
+                .orElseThrow(() -> new NotFoundException("customer", order.customerId()));
+        return placeLines(orderId, order, taken, total);
+    }
+
+    private Optional<Long> insertOrder(PlaceOrder order, BigDecimal total) {
+        return client.sql(INSERT_ORDER)
+                .param("customerId", order.customerId())
+                .param("key", order.idempotencyKey().orElse(null), Types.VARCHAR)
+                .param("total", total)
+                .param("createdAt", Rows.timestamptz(order.placedAt()))
+                .query((rs, row) -> rs.getLong(1))
+                .optional();
+    }
+
+    /** Takes the units of every product, in ascending id order. */
+    private Map<Long, TakenStock> takeStock(TreeMap<Long, Integer> units) {
+        Map<Long, TakenStock> taken = new HashMap<>();
+        units.forEach((productId, wanted) -> taken.put(productId, takeStock(productId, wanted)));
+        return taken;
+    }
+
+    private static BigDecimal total(PlaceOrder order, Map<Long, TakenStock> taken) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (OrderLineRequest request : order.lines()) {
+            total = total.add(taken.get(request.productId()).price().multiply(BigDecimal.valueOf(request.quantity())));
+        }
+        return total;
+    }
+
+    /** Inserts the order's lines as one JDBC batch and returns the placed order. */
+    private Order placeLines(long orderId, PlaceOrder order, Map<Long, TakenStock> taken, BigDecimal total) {
+        List<OrderLine> lines = new ArrayList<>(order.lines().size());
+        for (OrderLineRequest request : order.lines()) {
+            TakenStock product = taken.get(request.productId());
+            lines.add(new OrderLine(lines.size() + 1, request.productId(), product.sku(), product.name(),
+                    request.quantity(), product.price()));
+        }
+        jdbc.batchUpdate(INSERT_ORDER_LINE, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                OrderLine line = lines.get(i);
+                ps.setLong(1, orderId);
+                ps.setInt(2, line.lineNo());
+                ps.setLong(3, line.productId());
+                ps.setInt(4, line.quantity());
+                ps.setBigDecimal(5, line.unitPrice());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return lines.size();
+            }
+        });
+        return new Order(orderId, order.customerId(), OrderStatus.NEW, order.idempotencyKey(), total,
+                order.placedAt(), 0, lines);
+    }
+
+    /** The order a keyed insert did not create: the one placed before with the same key, or none because the customer is unknown. */
     private Order placedBefore(PlaceOrder order) {
-        if (order.idempotencyKey().isPresent()) {
-            List<Order> existing = client.sql(SELECT_ORDER_BY_KEY)
-                    .param("key", order.idempotencyKey().get())
-                    .query(Rows.ORDERS_WITH_LINES);
-            if (!existing.isEmpty()) {
-                return existing.getFirst();
-            }
-            if (client.sql(SELECT_CUSTOMER).param("id", order.customerId()).query(Rows.CUSTOMER).optional().isPresent()) {
-                // The key conflicted, yet its order was deleted before it could be read.
-                throw new DataAccessFailureException(
-                        "placeOrder: the order placed with this idempotency key was deleted concurrently", null, true, null);
-            }
+        List<Order> existing = client.sql(SELECT_ORDER_BY_KEY)
+                .param("key", order.idempotencyKey().orElseThrow())
+                .query(Rows.ORDERS_WITH_LINES);
+        if (!existing.isEmpty()) {
+            return existing.getFirst();
+        }
+        if (client.sql(SELECT_CUSTOMER).param("id", order.customerId()).query(Rows.CUSTOMER).optional().isPresent()) {
+            // The key conflicted, yet its order was deleted before it could be read.
+            throw new DataAccessFailureException(
+                    "placeOrder: the order placed with this idempotency key was deleted concurrently", null, true, null);
         }
         throw new NotFoundException("customer", order.customerId());
     }
