@@ -43,14 +43,14 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 createCustomer(null) is refused naming 'customer'")
-    default void g2NullCustomer() {
+    default void g2_nullCustomer() {
         assertRefused("customer", () -> store().createCustomer(null));
         assertNothingWritten();
     }
 
     @Test
     @DisplayName("G.2 createProducts: a null list, a null element and more than MAX_BATCH are refused naming 'products'")
-    default void g2BadProductLists() {
+    default void g2_badProductLists() {
         assertRefused("products", () -> store().createProducts(null));
         List<NewProduct> withNull = new ArrayList<>(List.of(data().product().build(), data().product().build()));
         withNull.add(null);
@@ -65,7 +65,7 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 findProductBySku: null, U+0000 and a lone surrogate are refused naming 'sku'")
-    default void g2BadSkus() {
+    default void g2_badSkus() {
         assertRefused("sku", () -> store().findProductBySku(null));
         assertRefused("sku", () -> store().findProductBySku("A\u0000B"));
         assertRefused("sku", () -> store().findProductBySku("A\uD83DB"));
@@ -74,20 +74,20 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 searchProducts(null) is refused naming 'search'")
-    default void g2NullSearch() {
+    default void g2_nullSearch() {
         assertRefused("search", () -> store().searchProducts(null));
     }
 
     @Test
     @DisplayName("G.2 placeOrder(null) is refused naming 'order'; nothing written")
-    default void g2NullOrder() {
+    default void g2_nullOrder() {
         assertRefused("order", () -> store().placeOrder(null));
         assertNothingWritten();
     }
 
     @Test
     @DisplayName("G.2 changeStatus: a zero or negative orderId and a null newStatus are refused by name; nothing changes")
-    default void g2BadChangeStatus() {
+    default void g2_badChangeStatus() {
         Product product = data().product("1.00", 10);
         long orderId = data().order(data().customer(), T0, product, 2).id();
         assertRefused("orderId", () -> store().changeStatus(0, 0, OrderStatus.PAID));
@@ -101,14 +101,14 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 deleteOrder: a zero or negative orderId is refused naming 'orderId'")
-    default void g2BadDeleteOrder() {
+    default void g2_badDeleteOrder() {
         assertRefused("orderId", () -> store().deleteOrder(0));
         assertRefused("orderId", () -> store().deleteOrder(-7));
     }
 
     @Test
     @DisplayName("G.2 latestOrders: limit 0, -1 and MAX_LATEST_ORDERS + 1 are refused naming 'limit'")
-    default void g2LatestOrdersLimits() {
+    default void g2_latestOrdersLimits() {
         long customerId = data().customer().id();
         assertRefused("limit", () -> store().latestOrders(customerId, 0));
         assertRefused("limit", () -> store().latestOrders(customerId, -1));
@@ -118,7 +118,7 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 cancelNewOrdersBefore(null) is refused naming 'cutoff'; nothing changes")
-    default void g2NullCutoff() {
+    default void g2_nullCutoff() {
         Product product = data().product("1.00", 10);
         long orderId = data().order(data().customer(), T0, product, 1).id();
         assertRefused("cutoff", () -> store().cancelNewOrdersBefore(null));
@@ -128,7 +128,7 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 topCustomersByRevenue: null from/to and a limit out of 1..MAX_REPORT_ROWS are refused by name")
-    default void g2BadReportArguments() {
+    default void g2_badReportArguments() {
         assertRefused("from", () -> store().topCustomersByRevenue(null, T0, 10));
         assertRefused("to", () -> store().topCustomersByRevenue(T0, null, 10));
         assertRefused("limit", () -> store().topCustomersByRevenue(T0, T0.plusSeconds(1), 0));
@@ -138,7 +138,7 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 streamOrderLines: null from, to or consumer is refused by name; the consumer is never called")
-    default void g2BadStreamArguments() {
+    default void g2_badStreamArguments() {
         List<Object> seen = new ArrayList<>();
         assertRefused("from", () -> store().streamOrderLines(null, T0, seen::add));
         assertRefused("to", () -> store().streamOrderLines(T0, null, seen::add));
@@ -148,7 +148,7 @@ public interface ArgumentRules extends ContractFixture {
 
     @Test
     @DisplayName("G.2 the command records refuse bad input themselves: empty lines, zero or negative quantity, zero ids, U+0000")
-    default void g2RecordsCheckThemselves() {
+    default void g2_recordsCheckThemselves() {
         assertThatThrownBy(() -> PlaceOrder.of(1, T0, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lines");

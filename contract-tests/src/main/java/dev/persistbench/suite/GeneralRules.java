@@ -35,7 +35,7 @@ public interface GeneralRules extends ContractFixture {
 
     @Test
     @DisplayName("G.1 every operation returns its connection to the pool, after success and after a contract exception")
-    default void gConnectionsAreReturned() {
+    default void g1_connectionsAreReturned() {
         Customer customer = data().customer();
         assertThat(data().activeConnections()).as("after createCustomer").isZero();
         Product product = data().product("2.50", 3);
@@ -64,7 +64,7 @@ public interface GeneralRules extends ContractFixture {
 
     @Test
     @DisplayName("G.1 a failed call leaves no trace and later calls commit normally")
-    default void gFailedCallsLeaveNoTrace() {
+    default void g1_failedCallsLeaveNoTrace() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 5);
         for (int i = 0; i < 15; i++) {
@@ -80,7 +80,7 @@ public interface GeneralRules extends ContractFixture {
 
     @Test
     @DisplayName("G.3 a lost connection is a retryable DataAccessFailureException, not a framework exception")
-    default void gConnectionFailureIsTranslated() {
+    default void g3_connectionFailureIsTranslated() {
         FailingDataSource failing = new FailingDataSource(database().dataSource());
         try (StoreRepository repository = newRepository(failing)) {
             Customer customer = repository.createCustomer(new NewCustomer("g3-" + TestData.unique() + "@example.com", "G3"));
@@ -99,7 +99,7 @@ public interface GeneralRules extends ContractFixture {
 
     @Test
     @DisplayName("G.3 a lock time-out is a retryable DataAccessFailureException and writes nothing")
-    default void gLockTimeoutIsTranslated() throws SQLException {
+    default void g3_lockTimeoutIsTranslated() throws SQLException {
         Customer customer = data().customer();
         Product product = data().product("1.00", 10);
         DataSource impatient = database().newDataSource(

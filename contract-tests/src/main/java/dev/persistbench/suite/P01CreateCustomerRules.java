@@ -13,7 +13,7 @@ public interface P01CreateCustomerRules extends ContractFixture {
 
     @Test
     @DisplayName("P01.1 returns the customer with a generated id, e-mail and name as given, and the database's creation instant")
-    default void p01CreatesCustomer() {
+    default void p01_1_createsCustomer() {
         Customer created = store().createCustomer(new NewCustomer("Mixed.Case@Example.COM", "Ada Lovelace"));
         assertThat(created.id()).isPositive();
         assertThat(created.email()).isEqualTo("Mixed.Case@Example.COM");
@@ -27,7 +27,7 @@ public interface P01CreateCustomerRules extends ContractFixture {
 
     @Test
     @DisplayName("P01.1 each customer gets its own id")
-    default void p01IdsAreDistinct() {
+    default void p01_1_idsAreDistinct() {
         Customer first = data().customer();
         Customer second = data().customer();
         Customer third = data().customer();
@@ -38,7 +38,7 @@ public interface P01CreateCustomerRules extends ContractFixture {
 
     @Test
     @DisplayName("P01.2 the same e-mail again is a DuplicateKeyException and no second row")
-    default void p01DuplicateEmail() {
+    default void p01_2_duplicateEmail() {
         Customer first = store().createCustomer(new NewCustomer("dup@example.com", "First"));
         Attempt again = attempt(() -> store().createCustomer(new NewCustomer("dup@example.com", "Second")));
         assertThat(again.thrown()).isInstanceOf(DuplicateKeyException.class);
@@ -48,7 +48,7 @@ public interface P01CreateCustomerRules extends ContractFixture {
 
     @Test
     @DisplayName("P01.2 an e-mail differing only in case is a DuplicateKeyException and no second row")
-    default void p01DuplicateEmailInAnotherCase() {
+    default void p01_2_duplicateEmailInAnotherCase() {
         Customer first = store().createCustomer(new NewCustomer("Grace.Hopper@Example.com", "Grace"));
         Attempt upper = attempt(() -> store().createCustomer(new NewCustomer("GRACE.HOPPER@EXAMPLE.COM", "Upper")));
         assertThat(upper.thrown()).isInstanceOf(DuplicateKeyException.class);
@@ -61,7 +61,7 @@ public interface P01CreateCustomerRules extends ContractFixture {
 
     @Test
     @DisplayName("P01.2 after a duplicate the repository creates other customers normally")
-    default void p01WorksAfterDuplicate() {
+    default void p01_2_worksAfterDuplicate() {
         store().createCustomer(new NewCustomer("taken@example.com", "Taken"));
         Attempt again = attempt(() -> store().createCustomer(new NewCustomer("Taken@example.com", "Again")));
         assertThat(again.thrown()).isInstanceOf(DuplicateKeyException.class);

@@ -12,7 +12,7 @@ public interface P02FindCustomerRules extends ContractFixture {
 
     @Test
     @DisplayName("P02.1 returns exactly what createCustomer returned")
-    default void p02FindsCreatedCustomer() {
+    default void p02_1_findsCreatedCustomer() {
         Customer first = data().customer("First");
         Customer second = data().customer("Second");
         assertThat(store().findCustomer(first.id())).contains(first);
@@ -21,7 +21,7 @@ public interface P02FindCustomerRules extends ContractFixture {
 
     @Test
     @DisplayName("P02.2 an id that does not exist (zero, negative, huge) gives an empty Optional, never null or an exception")
-    default void p02AbsentCustomer() {
+    default void p02_2_absentCustomer() {
         Customer existing = data().customer();
         for (long id : new long[] {existing.id() + 1000, 0, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
             Optional<Customer> found = store().findCustomer(id);

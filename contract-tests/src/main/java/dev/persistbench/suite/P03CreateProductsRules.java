@@ -46,7 +46,7 @@ public interface P03CreateProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P03.1 returns the products in input order with generated ids, version 0 and the values given, as stored")
-    default void p03CreatesInInputOrder() {
+    default void p03_1_createsInInputOrder() {
         List<NewProduct> given = new ArrayList<>(batch("P03a", 30));
         // Input order deliberately unlike SKU order, so an ORDER BY sku cannot pass for input order.
         java.util.Collections.reverse(given);
@@ -64,7 +64,7 @@ public interface P03CreateProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P03.2 1,000 products take at most 50 statement executions; all are stored, ids in input order")
-    default void p03Batched() {
+    default void p03_2_batched() {
         List<NewProduct> given = batch("P03b", 1_000);
         SqlRecorder.Recorded<List<Product>> recorded = sql().record(() -> store().createProducts(given));
         assertThat(recorded.statements()).as("statement executions for 1,000 products").isLessThanOrEqualTo(50);
@@ -78,7 +78,7 @@ public interface P03CreateProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P03.3 a SKU that exists already (last in the list) is a DuplicateKeyException and none is inserted")
-    default void p03ExistingSku() {
+    default void p03_3_existingSku() {
         Product existing = data().product().sku("P03-taken").create();
         List<NewProduct> given = new ArrayList<>(batch("P03c", 300));
         given.add(new NewProduct("P03-taken", "Other", BigDecimal.ONE, 1, Map.of()));
@@ -91,7 +91,7 @@ public interface P03CreateProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P03.3 a SKU twice in the list is a DuplicateKeyException and none is inserted")
-    default void p03SkuTwiceInList() {
+    default void p03_3_skuTwiceInList() {
         List<NewProduct> given = new ArrayList<>(batch("P03d", 250));
         given.add(new NewProduct("P03d-7", "Twin", BigDecimal.ONE, 1, Map.of()));
         Attempt attempt = attempt(() -> store().createProducts(given));
@@ -106,7 +106,7 @@ public interface P03CreateProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P03.3 SKUs differing only in case are distinct, not duplicates")
-    default void p03SkuCaseMatters() {
+    default void p03_3_skuCaseMatters() {
         List<Product> created = store().createProducts(List.of(
                 new NewProduct("case-sku", "lower", BigDecimal.ONE, 1, Map.of()),
                 new NewProduct("CASE-SKU", "upper", BigDecimal.ONE, 1, Map.of())));
@@ -116,7 +116,7 @@ public interface P03CreateProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P03.3 after a refused batch the repository inserts the corrected batch normally")
-    default void p03WorksAfterDuplicate() {
+    default void p03_3_worksAfterDuplicate() {
         List<NewProduct> bad = List.of(
                 new NewProduct("again-1", "A", BigDecimal.ONE, 1, Map.of()),
                 new NewProduct("again-1", "B", BigDecimal.ONE, 1, Map.of()));
@@ -128,14 +128,14 @@ public interface P03CreateProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P03.4 an empty list returns an empty list and writes nothing")
-    default void p03EmptyList() {
+    default void p03_4_emptyList() {
         assertThat(store().createProducts(List.of())).isNotNull().isEmpty();
         assertThat(data().count("product")).isZero();
     }
 
     @Test
     @DisplayName("P03.4 exactly MAX_BATCH products are accepted in one call")
-    default void p03MaxBatch() {
+    default void p03_4_maxBatch() {
         List<NewProduct> given = batch("P03f", StoreRepository.MAX_BATCH);
         List<Product> created = store().createProducts(given);
         assertThat(created).hasSize(StoreRepository.MAX_BATCH);

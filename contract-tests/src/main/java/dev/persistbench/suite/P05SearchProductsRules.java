@@ -94,7 +94,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.1 the name fragment matches case-insensitively anywhere in the name; empty matches all")
-    default void p05FragmentIgnoresCase() {
+    default void p05_1_fragmentIgnoresCase() {
         named("Red Apple", "pineapple juice", "APPLE PIE", "Grapple", "Banana", "Appel", "ap ple");
         assertThat(namesFound(all(100).withNameContains("aPpLe")))
                 .containsExactlyInAnyOrder("Red Apple", "pineapple juice", "APPLE PIE", "Grapple");
@@ -105,7 +105,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.2 % in the name fragment matches only itself")
-    default void p05PercentIsLiteral() {
+    default void p05_2_percentIsLiteral() {
         named("100% cotton", "100 cotton", "1000 cotton", "100x cotton", "cotton");
         assertThat(namesFound(all(100).withNameContains("100%"))).containsExactly("100% cotton");
         assertThat(namesFound(all(100).withNameContains("%"))).containsExactly("100% cotton");
@@ -114,7 +114,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.2 _ in the name fragment matches only itself")
-    default void p05UnderscoreIsLiteral() {
+    default void p05_2_underscoreIsLiteral() {
         named("snake_case", "snakeXcase", "snake case", "snakecase");
         assertThat(namesFound(all(100).withNameContains("e_c"))).containsExactly("snake_case");
         assertThat(namesFound(all(100).withNameContains("_"))).containsExactly("snake_case");
@@ -123,7 +123,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.2 \\ in the name fragment matches only itself, also before % and _")
-    default void p05BackslashIsLiteral() {
+    default void p05_2_backslashIsLiteral() {
         named("back\\slash", "backslash", "back\\\\slash", "x\\%y", "x%y", "x\\y", "a\\_b", "a_b", "a\\b");
         assertThat(namesFound(all(100).withNameContains("k\\s"))).containsExactly("back\\slash");
         assertThat(namesFound(all(100).withNameContains("\\")))
@@ -135,7 +135,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.3 the price range is inclusive at both ends; either end may be open")
-    default void p05PriceRangeInclusive() {
+    default void p05_3_priceRangeInclusive() {
         for (String price : new String[] {"9.99", "10.00", "15.00", "20.00", "20.01"}) {
             data().product().name("at " + price).price(price).create();
         }
@@ -152,7 +152,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.4 the attribute filter keeps products holding the key with exactly that string value")
-    default void p05AttributeFilter() {
+    default void p05_4_attributeFilter() {
         data().product().name("red").attribute("colour", "red").create();
         data().product().name("Red").attribute("colour", "Red").create();
         data().product().name("red M").attribute("colour", "red").attribute("size", "M").create();
@@ -167,7 +167,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.4 attribute values are compared as strings: empty, numeric-looking, quotes and backslashes")
-    default void p05AttributeValuesAsText() {
+    default void p05_4_attributeValuesAsText() {
         data().product().name("empty").attribute("note", "").create();
         data().product().name("number").attribute("note", "42").create();
         data().product().name("quoted").attribute("note", "say \"hi\" \\ now").create();
@@ -181,7 +181,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.5 in-stock-only keeps products with stock above zero; off keeps all")
-    default void p05InStockOnly() {
+    default void p05_5_inStockOnly() {
         data().product().name("none left").stock(0).create();
         data().product().name("one left").stock(1).create();
         data().product().name("plenty").stock(500).create();
@@ -191,7 +191,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.6 filters combine with AND: each product failing one filter is left out")
-    default void p05FiltersCombine() {
+    default void p05_6_filtersCombine() {
         data().product().name("Blue Widget").price("15.00").stock(5).attribute("colour", "blue").create();
         data().product().name("Blue Gadget").price("15.00").stock(5).attribute("colour", "blue").create();
         data().product().name("Pricey Widget").price("30.00").stock(5).attribute("colour", "blue").create();
@@ -210,7 +210,7 @@ public interface P05SearchProductsRules extends ContractFixture {
     @ParameterizedTest(name = "P05.7 sorted by {0} {1}, ties broken by id in the same direction")
     @MethodSource("dev.persistbench.suite.P05SearchProductsRules#sortCases")
     @DisplayName("P05.7 rows come in the order of the sort key and direction, ties broken by id")
-    default void p05SortOrder(ProductSortKey key, SortDirection direction) {
+    default void p05_7_sortOrder(ProductSortKey key, SortDirection direction) {
         List<Product> products = catalogueWithTies();
         ProductPage page = store().searchProducts(all(1_000).sortedBy(key, direction));
         List<Product> expected = products.stream().sorted(order(key, direction)).toList();
@@ -222,7 +222,7 @@ public interface P05SearchProductsRules extends ContractFixture {
     @ParameterizedTest(name = "P05.8 paging by {0} {1} returns every row exactly once, in order, ties across pages too")
     @MethodSource("dev.persistbench.suite.P05SearchProductsRules#sortCases")
     @DisplayName("P05.8 following the cursors returns every matching row exactly once, in order")
-    default void p05PagesNeverSkipOrRepeat(ProductSortKey key, SortDirection direction) {
+    default void p05_8_pagesNeverSkipOrRepeat(ProductSortKey key, SortDirection direction) {
         List<Product> products = catalogueWithTies();
         for (int pageSize : new int[] {1, 4, 5, 43, 100}) {
             List<Product> rows = pageThrough(all(pageSize).sortedBy(key, direction));
@@ -245,7 +245,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.8 rows added before the cursor between pages are not returned again and nothing is skipped")
-    default void p05CursorIsStableUnderInserts() {
+    default void p05_8_cursorIsStableUnderInserts() {
         List<Product> products = catalogueWithTies();
         ProductSearch first = all(10).sortedBy(ProductSortKey.PRICE, SortDirection.ASC);
         ProductPage page1 = store().searchProducts(first);
@@ -261,7 +261,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.9 a page with fewer rows than the page size has no next cursor; a full page has one")
-    default void p05NextCursor() {
+    default void p05_9_nextCursor() {
         named("one", "two", "three", "four", "five", "six");
         ProductPage partial = store().searchProducts(all(4).after(
                 store().searchProducts(all(4)).next().orElseThrow()));
@@ -287,7 +287,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.10 input that looks like SQL is only matched as text; the table survives")
-    default void p05SqlLookingInputIsText() {
+    default void p05_10_sqlLookingInputIsText() {
         named("Robert'); DROP TABLE product; --", "plain", "x' OR '1'='1");
         data().product().name("tagged").attribute("k' OR 1=1 --", "v\"); DROP TABLE product; --").create();
         assertThat(namesFound(all(100).withNameContains("'); DROP TABLE product; --")))
@@ -303,7 +303,7 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     @Test
     @DisplayName("P05.7 results carry the full product: values as created")
-    default void p05RowsAreComplete() {
+    default void p05_7_rowsAreComplete() {
         Product product = data().product().name("complete").price("3.33").stock(9).attribute("a", "b").create();
         assertThat(store().searchProducts(all(10).withNameContains("complete")).items()).containsExactly(product);
     }

@@ -84,7 +84,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.1 returns the order: NEW, version 0, lines 1.. in request order with SKU, name, current price; exact total")
-    default void p06PlacesOrder() {
+    default void p06_1_placesOrder() {
         Customer customer = data().customer();
         Product pen = data().product().name("Pen").price("1.99").stock(50).create();
         Product pad = data().product().name("Pad").price("4.50").stock(20).create();
@@ -106,7 +106,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.1 each product's stock falls by the units ordered and its version rises by one; others untouched")
-    default void p06TakesStock() {
+    default void p06_1_takesStock() {
         Customer customer = data().customer();
         Product a = data().product("3.00", 10);
         Product b = data().product("5.00", 7);
@@ -123,7 +123,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.1 a product on two lines: two lines, stock falls by the sum, version rises by one only")
-    default void p06SameProductTwice() {
+    default void p06_1_sameProductTwice() {
         Product product = data().product("2.00", 10);
         Order order = data().order(data().customer(), T0, line(product, 3), line(product, 4));
         assertThat(order.lines()).extracting(l -> l.lineNo() + ":" + l.quantity()).containsExactly("1:3", "2:4");
@@ -134,7 +134,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.2 insufficient stock on the LAST line: InsufficientStockException; no order, no lines, stock and versions unchanged")
-    default void p06InsufficientOnLastLine() {
+    default void p06_2_insufficientOnLastLine() {
         Customer customer = data().customer();
         List<Product> products = List.of(data().product("1.00", 10), data().product("2.00", 10), data().product("3.00", 2));
         Attempt attempt = attempt(() -> data().order(customer, T0,
@@ -149,7 +149,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.2 stock is checked on the sum over all lines naming a product")
-    default void p06StockCheckedOnSum() {
+    default void p06_2_stockCheckedOnSum() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 5);
         Product other = data().product("1.00", 50);
@@ -164,7 +164,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.2 a refused order does not use up its idempotency key")
-    default void p06RefusedOrderKeepsKeyFree() {
+    default void p06_2_refusedOrderKeepsKeyFree() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 2);
         PlaceOrder tooMuch = PlaceOrder.of(customer.id(), T0, List.of(line(product, 3))).withIdempotencyKey("retry-me");
@@ -177,7 +177,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     @DisplayName("P06.2 racing orders for the last units never oversell: the losers get InsufficientStockException")
-    default void p06RacingOrdersNeverOversell() throws Exception {
+    default void p06_2_racingOrdersNeverOversell() throws Exception {
         Customer customer = data().customer();
         Product product = data().product("1.00", 5);
         List<Future<Object>> outcomes = race(() -> {
@@ -207,7 +207,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.3 an unknown customer is a NotFoundException naming it; nothing written")
-    default void p06UnknownCustomer() {
+    default void p06_3_unknownCustomer() {
         Product product = data().product("1.00", 10);
         long missing = data().customer().id() + 1_000;
         Attempt attempt = attempt(() -> store().placeOrder(PlaceOrder.of(missing, T0, List.of(line(product, 1)))));
@@ -221,7 +221,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.3 an unknown product on the last line is a NotFoundException naming it; nothing written")
-    default void p06UnknownProduct() {
+    default void p06_3_unknownProduct() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 10);
         long missing = product.id() + 1;
@@ -237,7 +237,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.4 a repeated idempotency key returns the first order, whatever the new request holds; stock taken once")
-    default void p06IdempotentRepeat() {
+    default void p06_4_idempotentRepeat() {
         Customer customer = data().customer();
         Product product = data().product("2.00", 10);
         Product other = data().product("3.00", 10);
@@ -257,7 +257,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.4 the repeated key returns the first order as it is now (after a status change)")
-    default void p06IdempotentRepeatSeesCurrentState() {
+    default void p06_4_idempotentRepeatSeesCurrentState() {
         Customer customer = data().customer();
         Product product = data().product("2.00", 10);
         PlaceOrder request = PlaceOrder.of(customer.id(), T0, List.of(line(product, 1))).withIdempotencyKey("K-now");
@@ -273,7 +273,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P06.4 different keys, and orders without a key, each make their own order")
-    default void p06DistinctKeys() {
+    default void p06_4_distinctKeys() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 10);
         PlaceOrder request = PlaceOrder.of(customer.id(), T0, List.of(line(product, 1)));
@@ -290,7 +290,7 @@ public interface P06PlaceOrderRules extends ContractFixture {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     @DisplayName("P06.5 callers racing with one key get one order, every caller its id, stock taken once")
-    default void p06ConcurrentIdempotency() throws Exception {
+    default void p06_5_concurrentIdempotency() throws Exception {
         Customer customer = data().customer();
         Product product = data().product("1.50", 1_000);
         for (int round = 1; round <= 5; round++) {

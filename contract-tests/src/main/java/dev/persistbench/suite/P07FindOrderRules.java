@@ -35,7 +35,7 @@ public interface P07FindOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P07.1 returns the order with its lines in line-number order, values as placed")
-    default void p07FindsOrder() {
+    default void p07_1_findsOrder() {
         Customer customer = data().customer();
         Order placed = orderWithLines(customer, 7);
         orderWithLines(customer, 2);
@@ -47,7 +47,7 @@ public interface P07FindOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P07.1 line numbers follow the request, not product ids")
-    default void p07LineOrderIsRequestOrder() {
+    default void p07_1_lineOrderIsRequestOrder() {
         Product first = data().product("1.00", 10);
         Product second = data().product("2.00", 10);
         Order placed = data().order(data().customer(), T0, line(second, 1), line(first, 2), line(second, 3));
@@ -59,7 +59,7 @@ public interface P07FindOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P07.2 at most 2 SQL statements for an order of 1 line")
-    default void p07TwoStatementsForOneLine() {
+    default void p07_2_twoStatementsForOneLine() {
         Order placed = orderWithLines(data().customer(), 1);
         SqlRecorder.Recorded<Optional<Order>> recorded = sql().record(() -> store().findOrder(placed.id()));
         assertThat(recorded.result()).contains(placed);
@@ -68,7 +68,7 @@ public interface P07FindOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P07.2 at most 2 SQL statements for an order of 25 lines")
-    default void p07TwoStatementsForManyLines() {
+    default void p07_2_twoStatementsForManyLines() {
         Order placed = orderWithLines(data().customer(), 25);
         SqlRecorder.Recorded<Optional<Order>> recorded = sql().record(() -> store().findOrder(placed.id()));
         assertThat(recorded.result()).contains(placed);
@@ -78,7 +78,7 @@ public interface P07FindOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P07.3 an absent order gives an empty Optional (never existed, deleted, zero, negative)")
-    default void p07AbsentOrder() {
+    default void p07_3_absentOrder() {
         Order placed = orderWithLines(data().customer(), 1);
         assertThat(store().findOrder(placed.id() + 1_000)).isNotNull().isEmpty();
         store().deleteOrder(placed.id());

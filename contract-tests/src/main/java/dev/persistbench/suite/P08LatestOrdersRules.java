@@ -37,7 +37,7 @@ public interface P08LatestOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P08.1 newest first by creation instant, each order complete with its lines")
-    default void p08NewestFirst() {
+    default void p08_1_newestFirst() {
         Product a = data().product("1.10", 10_000);
         Product b = data().product("2.20", 10_000);
         Customer customer = data().customer();
@@ -53,7 +53,7 @@ public interface P08LatestOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P08.1 orders created at the same instant come newest id first")
-    default void p08TiesByIdDescending() {
+    default void p08_1_tiesByIdDescending() {
         Product a = data().product("1.00", 100);
         Customer customer = data().customer();
         Order older = data().order(customer, TestData.at(-1), a, 1);
@@ -67,7 +67,7 @@ public interface P08LatestOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P08.1 at most limit orders: the newest ones")
-    default void p08Limit() {
+    default void p08_1_limit() {
         Product a = data().product("1.10", 10_000);
         Product b = data().product("2.20", 10_000);
         Customer customer = data().customer();
@@ -80,7 +80,7 @@ public interface P08LatestOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P08.2 the statement count is the same for 1 order and for 20 orders (no N+1)")
-    default void p08NoNPlusOne() {
+    default void p08_2_noNPlusOne() {
         Product a = data().product("1.10", 10_000);
         Product b = data().product("2.20", 10_000);
         Customer one = data().customer();
@@ -101,7 +101,7 @@ public interface P08LatestOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P08.3 an unknown customer, or one without orders, gives an empty list")
-    default void p08UnknownCustomer() {
+    default void p08_3_unknownCustomer() {
         Customer without = data().customer();
         assertThat(store().latestOrders(without.id(), 10)).isNotNull().isEmpty();
         assertThat(store().latestOrders(without.id() + 1_000, 10)).isNotNull().isEmpty();
@@ -109,7 +109,7 @@ public interface P08LatestOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P08.3 limit 1 and MAX_LATEST_ORDERS are accepted; MAX_LATEST_ORDERS orders come back complete")
-    default void p08LimitBounds() {
+    default void p08_3_limitBounds() {
         Product a = data().product("1.00", 10_000);
         Customer customer = data().customer();
         for (int i = 0; i <= StoreRepository.MAX_LATEST_ORDERS; i++) {

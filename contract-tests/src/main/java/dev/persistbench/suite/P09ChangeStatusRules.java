@@ -56,7 +56,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.1 NEW -> PAID -> SHIPPED: each step applied, version +1, updated order returned and stored")
-    default void p09HappyPath() {
+    default void p09_1_happyPath() {
         Product a = data().product("1.00", 10);
         Product b = data().product("2.00", 10);
         Order placed = orderIn(OrderStatus.NEW, a, b);
@@ -76,7 +76,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.1 NEW -> CANCELLED and PAID -> CANCELLED are applied, version +1")
-    default void p09Cancellations() {
+    default void p09_1_cancellations() {
         Product a = data().product("1.00", 100);
         Product b = data().product("2.00", 100);
         for (OrderStatus from : List.of(OrderStatus.NEW, OrderStatus.PAID)) {
@@ -91,7 +91,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.2 a stale version is a StaleVersionException; status, version and stock unchanged")
-    default void p09StaleVersion() {
+    default void p09_2_staleVersion() {
         Product a = data().product("1.00", 10);
         Product b = data().product("2.00", 10);
         Order paid = orderIn(OrderStatus.PAID, a, b);
@@ -109,7 +109,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.2 the version is checked before the transition: stale and illegal is a StaleVersionException")
-    default void p09VersionCheckedFirst() {
+    default void p09_2_versionCheckedFirst() {
         Order shipped = orderIn(OrderStatus.SHIPPED, data().product("1.00", 10), data().product("1.00", 10));
         Attempt attempt = attempt(() -> store().changeStatus(shipped.id(), 0, OrderStatus.PAID));
         assertThat(attempt.thrown()).isInstanceOf(StaleVersionException.class);
@@ -119,7 +119,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     @DisplayName("P09.2 callers racing with the same version: exactly one wins, the others get StaleVersionException")
-    default void p09RacingChanges() throws Exception {
+    default void p09_2_racingChanges() throws Exception {
         Product a = data().product("1.00", 10);
         Order order = orderIn(OrderStatus.NEW, a, data().product("1.00", 10));
         int racers = 6;
@@ -162,7 +162,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.3 every illegal transition, including a status to itself, is an IllegalTransitionException; nothing changes")
-    default void p09IllegalTransitions() {
+    default void p09_3_illegalTransitions() {
         Product a = data().product("1.00", 1_000);
         Product b = data().product("2.00", 1_000);
         int checked = 0;
@@ -190,7 +190,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.4 cancelling gives every line's units back; each product's version rises by one, even on two lines")
-    default void p09CancelGivesStockBack() {
+    default void p09_4_cancelGivesStockBack() {
         Product a = data().product("1.00", 10);
         Product b = data().product("2.00", 10);
         for (OrderStatus from : List.of(OrderStatus.NEW, OrderStatus.PAID)) {
@@ -211,7 +211,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.4 paying and shipping do not touch stock or product versions")
-    default void p09OtherTransitionsKeepStock() {
+    default void p09_4_otherTransitionsKeepStock() {
         Product a = data().product("1.00", 10);
         Order order = data().order(data().customer(), T0, a, 3);
         Order paid = store().changeStatus(order.id(), 0, OrderStatus.PAID);
@@ -222,7 +222,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     @Test
     @DisplayName("P09.5 an unknown order is a NotFoundException naming it")
-    default void p09UnknownOrder() {
+    default void p09_5_unknownOrder() {
         Order order = data().order(data().customer(), T0, data().product("1.00", 10), 1);
         long missing = order.id() + 1_000;
         Attempt attempt = attempt(() -> store().changeStatus(missing, 0, OrderStatus.PAID));

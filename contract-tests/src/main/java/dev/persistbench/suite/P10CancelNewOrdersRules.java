@@ -18,7 +18,7 @@ public interface P10CancelNewOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P10.1 only NEW orders strictly before the cut-off change: CANCELLED, version +1; the count is returned")
-    default void p10OnlyOldNewOrders() {
+    default void p10_1_onlyOldNewOrders() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 1_000);
         Order old1 = data().order(customer, at(-3_600_000_000L), product, 1);
@@ -46,7 +46,7 @@ public interface P10CancelNewOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P10.1 nothing to cancel returns 0 and changes nothing")
-    default void p10NothingToCancel() {
+    default void p10_1_nothingToCancel() {
         assertThat(store().cancelNewOrdersBefore(T0)).isZero();
         Product product = data().product("1.00", 10);
         Order order = data().order(data().customer(), T0, product, 1);
@@ -57,7 +57,7 @@ public interface P10CancelNewOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P10.2 cancelled orders give their units back; each product touched gets version +1 once")
-    default void p10GivesStockBack() {
+    default void p10_2_givesStockBack() {
         Customer customer = data().customer();
         Product a = data().product("1.00", 100);
         Product b = data().product("2.00", 100);
@@ -83,7 +83,7 @@ public interface P10CancelNewOrdersRules extends ContractFixture {
 
     @Test
     @DisplayName("P10.3 the statement count is the same for 1 cancelled order and for 30")
-    default void p10StatementsIndependentOfCount() {
+    default void p10_3_statementsIndependentOfCount() {
         Customer customer = data().customer();
         Product a = data().product("1.00", 10_000);
         Product b = data().product("2.00", 10_000);

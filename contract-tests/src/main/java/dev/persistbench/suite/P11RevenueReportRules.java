@@ -39,7 +39,7 @@ public interface P11RevenueReportRules extends ContractFixture {
 
     @Test
     @DisplayName("P11.1 only PAID and SHIPPED orders count; revenue is their exact total, scale 2, with the order count")
-    default void p11OnlyPaidAndShipped() {
+    default void p11_1_onlyPaidAndShipped() {
         Product product = data().product("10.05", 1_000);
         Customer customer = data().customer();
         Customer onlyUnpaid = data().customer();
@@ -56,7 +56,7 @@ public interface P11RevenueReportRules extends ContractFixture {
 
     @Test
     @DisplayName("P11.2 the range is half-open: an order exactly at from counts, one exactly at to does not")
-    default void p11HalfOpenRange() {
+    default void p11_2_halfOpenRange() {
         Product product = data().product("1.00", 1_000);
         Customer customer = data().customer();
         order(customer, FROM, product, 1, OrderStatus.PAID);
@@ -71,7 +71,7 @@ public interface P11RevenueReportRules extends ContractFixture {
 
     @Test
     @DisplayName("P11.3 ordered by revenue descending, then customer id ascending; at most limit rows")
-    default void p11OrderAndLimit() {
+    default void p11_3_orderAndLimit() {
         Product product = data().product("5.00", 10_000);
         Customer small = data().customer();
         Customer tieA = data().customer();
@@ -94,7 +94,7 @@ public interface P11RevenueReportRules extends ContractFixture {
 
     @Test
     @DisplayName("P11.4 from after to is refused naming both; equal bounds give an empty list")
-    default void p11BadAndEmptyRange() {
+    default void p11_4_badAndEmptyRange() {
         Product product = data().product("1.00", 100);
         order(data().customer(), FROM, product, 1, OrderStatus.PAID);
         Attempt attempt = attempt(() -> store().topCustomersByRevenue(TO, FROM, 10));

@@ -40,7 +40,7 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
 
     @Test
     @DisplayName("P12.1 every line of the orders in [from, to) exactly once, by order id then line number, complete; the count is returned")
-    default void p12StreamsEveryLine() {
+    default void p12_1_streamsEveryLine() {
         Customer alice = data().customer();
         Customer bob = data().customer();
         Product pen = data().product().name("Pen").price("1.50").stock(1_000).create();
@@ -67,7 +67,7 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
 
     @Test
     @DisplayName("P12.1 an empty range passes nothing and returns 0")
-    default void p12EmptyRange() {
+    default void p12_1_emptyRange() {
         data().order(data().customer(), T0, data().product("1.00", 10), 1);
         List<OrderLineRow> seen = new ArrayList<>();
         assertThat(store().streamOrderLines(T0, T0, seen::add)).isZero();
@@ -77,7 +77,7 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
 
     @Test
     @DisplayName("P12.1 more rows than one fetch (STREAM_FETCH_SIZE) all arrive, in order")
-    default void p12MoreThanOneFetch() {
+    default void p12_1_moreThanOneFetch() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 1_000_000);
         int orders = 3;
@@ -103,7 +103,7 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
 
     @Test
     @DisplayName("P12.3 an exception thrown by the consumer stops the stream and reaches the caller unchanged")
-    default void p12ConsumerExceptionPropagates() {
+    default void p12_3_consumerExceptionPropagates() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 100);
         for (int i = 0; i < 5; i++) {
@@ -124,7 +124,7 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
 
     @Test
     @DisplayName("P12.3 after 20 consumer failures (pool of 10) the connection was released every time: the repository still works")
-    default void p12NoLeakAfterConsumerFailures() {
+    default void p12_3_noLeakAfterConsumerFailures() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 100);
         data().order(customer, T0, line(product, 1), line(product, 2));
@@ -147,7 +147,7 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     @DisplayName("P12.2 a result several times larger than the heap streams through in bounded memory")
-    default void p12BoundedMemory() {
+    default void p12_2_boundedMemory() {
         long maxHeap = Runtime.getRuntime().maxMemory();
         assertThat(maxHeap)
                 .as("P12.2 needs a small test heap (the build sets -Xmx${test.heap}); %d MiB is too large for this test to mean anything",

@@ -16,7 +16,7 @@ public interface P13DeleteOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P13.1 a present order: true, and neither the order nor any of its lines remains; other orders untouched")
-    default void p13DeletesOrderAndLines() {
+    default void p13_1_deletesOrderAndLines() {
         Customer customer = data().customer();
         Product a = data().product("1.00", 100);
         Product b = data().product("2.00", 100);
@@ -34,7 +34,7 @@ public interface P13DeleteOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P13.1 orders in every status can be deleted")
-    default void p13AnyStatus() {
+    default void p13_1_anyStatus() {
         Product product = data().product("1.00", 100);
         Order paid = store().changeStatus(data().order(data().customer(), T0, product, 1).id(), 0, OrderStatus.PAID);
         Order shipped = store().changeStatus(paid.id(), 1, OrderStatus.SHIPPED);
@@ -47,7 +47,7 @@ public interface P13DeleteOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P13.2 an absent order: false, nothing deleted; deleting twice gives false the second time")
-    default void p13AbsentOrder() {
+    default void p13_2_absentOrder() {
         Order order = data().order(data().customer(), T0, data().product("1.00", 10), 1);
         assertThat(store().deleteOrder(order.id() + 1_000)).isFalse();
         assertThat(data().count("purchase_order")).isEqualTo(1);
@@ -57,7 +57,7 @@ public interface P13DeleteOrderRules extends ContractFixture {
 
     @Test
     @DisplayName("P13.3 deleting is not cancelling: stock is not given back and product versions stay")
-    default void p13StockNotReturned() {
+    default void p13_3_stockNotReturned() {
         Product a = data().product("1.00", 10);
         Product b = data().product("1.00", 10);
         Order order = data().order(data().customer(), T0, line(a, 4), line(b, 1), line(a, 1));

@@ -39,7 +39,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.1 PlaceOrder.placedAt round-trips at microsecond precision (P06, P07)")
-    default void vInstantsRoundTripToTheMicrosecond() {
+    default void v1_instantsRoundTripToTheMicrosecond() {
         Product product = data().product("1.00", 100);
         Customer customer = data().customer();
         List<Instant> instants = List.of(
@@ -60,7 +60,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.1 nanoseconds are truncated to microseconds, never rounded up")
-    default void vNanosecondsAreTruncated() {
+    default void v1_nanosecondsAreTruncated() {
         Product product = data().product("1.00", 10);
         Instant withNanos = Instant.parse("2026-03-04T05:06:07.123456999Z");
         Order placed = store().placeOrder(PlaceOrder.of(data().customer().id(), withNanos, List.of(line(product, 1))));
@@ -71,7 +71,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.1 a customer's database-set creation instant reads back exactly as stored")
-    default void vCustomerCreatedAtIsTheStoredInstant() {
+    default void v1_customerCreatedAtIsTheStoredInstant() {
         Customer customer = data().customer();
         Instant stored = data().queryInstant("SELECT created_at FROM customer WHERE id = ?", customer.id());
         assertThat(customer.createdAt()).as("returned by createCustomer").isEqualTo(stored);
@@ -81,7 +81,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.2 prices keep scale 2 exactly, from 0.01 to 9999999999.99, whatever the input scale")
-    default void vMoneyKeepsScaleTwo() {
+    default void v2_moneyKeepsScaleTwo() {
         List<String> given = List.of("0.01", "12.3", "12", "19.99", "9999999999.99", "1234567.89");
         List<String> expected = List.of("0.01", "12.30", "12.00", "19.99", "9999999999.99", "1234567.89");
         List<NewProduct> products = given.stream()
@@ -102,7 +102,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.2 totals are exact decimal sums (3 x 0.10 + 0.20 = 0.50, never a double)")
-    default void vTotalsAreExact() {
+    default void v2_totalsAreExact() {
         Product dime = data().product("0.10", 100);
         Product fifth = data().product("0.20", 100);
         Product big = data().product("33333333.33", 100);
@@ -116,7 +116,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.3 Unicode outside the BMP, combining marks and ZWJ sequences round-trip byte-exact through P01 and P02")
-    default void vUnicodeCustomers() {
+    default void v3_unicodeCustomers() {
         for (String text : AWKWARD_TEXT) {
             String email = "\uD83D\uDE00 " + TestData.unique() + "@ex\u00E4mple.com";
             Customer created = store().createCustomer(new NewCustomer(email, text));
@@ -133,7 +133,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.3 Unicode round-trips byte-exact through P03 and P04 in SKUs, names and attributes")
-    default void vUnicodeProducts() {
+    default void v3_unicodeProducts() {
         List<NewProduct> products = AWKWARD_TEXT.stream()
                 .map(text -> data().product()
                         .sku(text.strip() + " #" + TestData.unique())
@@ -157,7 +157,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.3 precomposed and decomposed forms stay distinct: no Unicode normalisation")
-    default void vNoNormalisation() {
+    default void v3_noNormalisation() {
         Product composed = data().product().sku("caf\u00E9").name("caf\u00E9").create();
         Product decomposed = data().product().sku("cafe\u0301").name("cafe\u0301").create();
         assertThat(store().findProductBySku("caf\u00E9")).contains(composed);
@@ -167,7 +167,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.3 a name of 10,000 characters outside the BMP (20,000 UTF-16 units) fits and round-trips")
-    default void vLongSupplementaryName() {
+    default void v3_longSupplementaryName() {
         String name = "\uD83D\uDE00".repeat(10_000);
         Customer customer = store().createCustomer(new NewCustomer("long-" + TestData.unique() + "@example.com", name));
         assertThat(store().findCustomer(customer.id()).orElseThrow().name()).isEqualTo(name);
@@ -177,7 +177,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.3 U+0000 is refused with an IllegalArgumentException before any SQL runs")
-    default void vNulCharacterIsRefused() {
+    default void v3_nulCharacterIsRefused() {
         Attempt lookup = attempt(() -> store().findProductBySku("SKU\u0000"));
         assertThat(lookup.thrown()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sku");
         assertThat(lookup.statements()).isZero();
@@ -196,7 +196,7 @@ public interface ValueRules extends ContractFixture {
 
     @Test
     @DisplayName("V.3 attributes keep their values as strings, whatever they look like")
-    default void vAttributeValuesAreStrings() {
+    default void v3_attributeValuesAreStrings() {
         Map<String, String> attributes = Map.of(
                 "number", "42", "bool", "true", "null", "null", "json", "{\"a\": [1, 2]}", "empty", "", "quote", "\"");
         NewProduct given = new NewProduct("ATTR-" + TestData.unique(), "Attributes", BigDecimal.TEN, 1, attributes);
