@@ -1,0 +1,76 @@
+package dev.persistbench.hibernate;
+
+import dev.persistbench.contract.error.SqlErrors;
+import dev.persistbench.contract.error.StoreException;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import org.hibernate.StaleStateException;
+
+/**
+ * Turns what Hibernate and Jakarta Persistence throw into the contract's exceptions. Arguments
+ * are checked before a session opens, so anything thrown inside one, an IllegalArgumentException
+ * from Hibernate included, is a failure of the store, never a bad argument.
+ */
+final class Errors {
+
+    private Errors() {}
+
+    /** The contract exception for {@code e}, thrown while running {@code operation} inside a session. */
+    static RuntimeException translate(String operation, RuntimeException e) {
+        if (e instanceof StoreException || e instanceof ConsumerFailure) {
+            return e;
+        }
+        SQLException sql = SqlErrors.findSqlException(e);
+        if (sql == null) {
+            return SqlErrors.failure(operation, e);
+        }
+        StoreException translated = SqlErrors.translate(operation, sql);
+        translated.addSuppressed(e);
+        return translated;
+    }
+
+    /** Whether {@code e} is Hibernate's version check failing (a concurrent update won). */
+    static boolean isOptimisticLockFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code e} holds PostgreSQL's foreign-key violation (23503) of {@code constraint}. */
+    static boolean isForeignKeyViolation(Throwable e, String constraint) {
+        SQLException sql = SqlErrors.findSqlException(e);
+        if (sql == null || !"23503".equals(SqlErrors.sqlState(sql))) {
+            return false;
+        }
+        String message = sql.getMessage();
+        return message != null && message.contains('"' + constraint + '"');
+    }
+
+    /**
+     * Carries an exception thrown by a P12 consumer through the transaction's clean-up, so that it
+     * reaches the caller unchanged instead of being translated.
+     */
+    static final class ConsumerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConsumerFailure(Throwable cause) {
+            super(null, cause, false, false);
+        }
+
+        /** Throws the consumer's own exception, checked ones included, as it was thrown. */
+        RuntimeException rethrow() {
+            throw Errors.<RuntimeException>sneaky(getCause());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.persistbench.hibernate;
+
+import dev.persistbench.contract.model.OrderLine;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapsId;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/**
+ * A row of {@code order_line}: its primary key is (order_id, line_no), the order part taken from
+ * the association ({@link MapsId}). Lines are never changed after they are placed.
+ */
+@Entity(name = "OrderLine")
+@Table(name = "order_line")
+class OrderLineEntity {
+
+    @EmbeddedId
+    private OrderLineId id;
+
+    @MapsId("orderId")
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "order_id", nullable = false)
+    private PurchaseOrderEntity order;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id", nullable = false)
+    private ProductEntity product;
+
+    @Column(name = "quantity", nullable = false)
+    private int quantity;
+
+    @Column(name = "unit_price", nullable = false, precision = 12, scale = 2)
+    private BigDecimal unitPrice;
+
+    protected OrderLineEntity() {}
+
+    OrderLineEntity(PurchaseOrderEntity order, int lineNo, ProductEntity product, int quantity, BigDecimal unitPrice) {
+        this.id = new OrderLineId(order.getId(), lineNo);
+        this.order = order;
+        this.product = product;
+        this.quantity = quantity;
+        this.unitPrice = unitPrice;
+    }
+
+    /** The record: call only on a line whose product was fetched. */
+    OrderLine toRecord() {
+        return new OrderLine(id.getLineNo(), product.getId(), product.getSku(), product.getName(), quantity, unitPrice);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.persistbench.hibernate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.contract.model.ProductCursor;
+import dev.persistbench.contract.model.ProductSearch;
+import dev.persistbench.contract.model.SortDirection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * P05's dynamic HQL. The text is assembled only from the constant fragments below, chosen by which
+ * filters are present and by the sort enum; every value the caller gave is a bound parameter.
+ */
+final class ProductSearchQuery {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProductSearchQuery() {}
+
+    static SelectionQuery<ProductEntity> create(Session session, ProductSearch search) {
+        StringBuilder hql = new StringBuilder("select p from Product p where true");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+
+        search.nameContains().ifPresent(fragment -> {
+            hql.append(" and p.name ilike :name escape '\\'");
+            parameters.put("name", "%" + ProductSearch.likeEscaped(fragment) + "%");
+        });
+        search.minPrice().ifPresent(min -> {
+            hql.append(" and p.price >= :minPrice");
+            parameters.put("minPrice", min);
+        });
+        search.maxPrice().ifPresent(max -> {
+            hql.append(" and p.price <= :maxPrice");
+            parameters.put("maxPrice", max);
+        });
+        search.attribute().ifPresent(attribute -> {
+            // jsonb containment of {"key": "value"}: served by the GIN index on attributes.
+            hql.append(" and " + SessionFactories.JSONB_CONTAINS + "(p.attributes, :attribute)");
+            parameters.put("attribute", json(Map.of(attribute.key(), attribute.value())));
+        });
+        if (search.inStockOnly()) {
+            hql.append(" and p.stock > 0");
+        }
+
+        boolean ascending = search.direction() == SortDirection.ASC;
+        String comparison = ascending ? " > " : " < ";
+        String direction = ascending ? " asc" : " desc";
+        String key = switch (search.sortKey()) {
+            case NAME -> "p.name";
+            case PRICE -> "p.price";
+            case STOCK -> "p.stock";
+            case ID -> null;
+        };
+        if (search.after().isPresent()) {
+            ProductCursor cursor = search.after().get();
+            parameters.put("afterId", cursor.id());
+            if (key == null) {
+                hql.append(" and p.id").append(comparison).append(":afterId");
+            } else {
+                // Row-value comparison: strictly after the cursor in (key, id) order.
+                hql.append(" and (").append(key).append(", p.id)").append(comparison).append("(:afterKey, :afterId)");
+                parameters.put("afterKey", switch (search.sortKey()) {
+                    case NAME -> cursor.name();
+                    case PRICE -> cursor.price();
+                    case STOCK -> cursor.stock();
+                    case ID -> throw new IllegalStateException("unreachable");
+                });
+            }
+        }
+        hql.append(" order by ");
+        if (key != null) {
+            hql.append(key).append(direction).append(", ");
+        }
+        hql.append("p.id").append(direction);
+
+        SelectionQuery<ProductEntity> query = session.createSelectionQuery(hql.toString(), ProductEntity.class)
+                .setMaxResults(search.pageSize());
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private static String json(Map<String, String> object) {
+        try {
+            return JSON.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
+}
