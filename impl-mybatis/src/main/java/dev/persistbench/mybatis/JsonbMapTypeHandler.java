@@ -13,8 +13,6 @@ import java.sql.Types;
 import java.util.Map;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
-import org.apache.ibatis.type.MappedJdbcTypes;
-import org.apache.ibatis.type.MappedTypes;
 
 /**
  * A product's attributes, {@code Map<String, String>} in Java and a JSON object in a
@@ -25,8 +23,6 @@ import org.apache.ibatis.type.MappedTypes;
  * of {@code @>} in a search); the mapper SQL needs no cast. Named explicitly on every column and
  * parameter that holds attributes, never registered for {@code Map} as a whole.
  */
-@MappedTypes(Map.class)
-@MappedJdbcTypes(JdbcType.OTHER)
 public final class JsonbMapTypeHandler extends BaseTypeHandler<Map<String, String>> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
