@@ -1,0 +1,263 @@
+package dev.persistbench.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.persistbench.bench.data.Dataset;
+import dev.persistbench.bench.run.BenchConfig;
+import dev.persistbench.bench.run.ColdStart;
+import dev.persistbench.bench.run.ContractResults;
+import dev.persistbench.bench.run.EnvironmentInfo;
+import dev.persistbench.bench.run.JmhRunner;
+import dev.persistbench.bench.run.Verification;
+import dev.persistbench.testkit.db.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * The bench runner: reads the contract-suite results, starts the database, runs the
+ * verification pass (answers and statement counts), the cold starts and the JMH benchmarks of
+ * the implementations that passed both, and writes everything to bench/target/results (see
+ * README.md for the files and the system properties it reads).
+ */
+public final class BenchMain {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.fromProperties(System.getProperties());
+        int code = new BenchMain().run(config);
+        System.exit(code);
+    }
+
+    /** Runs the whole bench; returns the process exit code (0 when something was timed). */
+    int run(BenchConfig config) throws IOException {
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        Path results = Files.createDirectories(config.results());
+        log("profile " + config.profile().name() + ", implementations " + config.impls() + ", include "
+                + (config.includes().isEmpty() ? "everything" : config.includes()) + ", results in " + results);
+
+        // 1. Contract suites of this build.
+        List<ContractResults.Suite> suites = ContractResults.read(config.root());
+        write(results.resolve("contract.json"), suites);
+        suites.forEach(s -> log("contract " + s.impl() + ": " + s.status() + " (" + s.tests() + " tests, " + s.failed()
+                + " failed, " + s.errors() + " errors)"));
+
+        // 2. The database, seeded once here; forks get schemas of their own on the same server.
+        TestDatabase db = TestDatabase.shared();
+        int dataSize = config.profile().dataSizes().get(0);
+        log("database: " + db.describe() + ", PostgreSQL " + db.serverVersion());
+
+        // 3. Verification pass: every pattern of every selected implementation, outside timing.
+        Map<Impl, Verification.Outcome> outcomes = new LinkedHashMap<>();
+        List<Verification.Statements> statements = new ArrayList<>();
+        for (Impl impl : config.impls()) {
+            long t = System.nanoTime();
+            Verification.Outcome outcome = Verification.verify(impl, BenchConfig.PATTERNS, db, dataSize);
+            outcomes.put(impl, outcome);
+            statements.addAll(outcome.statements());
+            log("verified " + impl.id() + " in " + ms(t) + " ms: " + (outcome.passed() ? "every answer right" : outcome.failures()));
+        }
+        Verification.Outcome floor = Verification.verifyFloor(BenchConfig.FLOOR_PATTERNS, db, dataSize);
+        statements.addAll(floor.statements());
+        log("verified raw-jdbc floor: " + (floor.passed() ? "every answer right" : floor.failures()));
+        write(results.resolve("statements.json"), statements);
+
+        Map<String, ContractResults.Suite> suiteOf = suites.stream().collect(Collectors.toMap(ContractResults.Suite::impl, s -> s));
+        List<Impl> timed = config.impls().stream()
+                .filter(i -> suiteOf.get(i.id()).passed() && outcomes.get(i).passed())
+                .toList();
+        log("timed: " + timed + (floor.passed() ? " and the raw-jdbc floor" : ""));
+
+        // 4. Cold starts, against the seeded schema of this JVM.
+        List<ColdStart.Result> coldStarts = new ArrayList<>();
+        if (coldStartWanted(config)) {
+            Dataset data = Dataset.of(dataSize);
+            data.load(db);
+            long customer = data.customerCount() / 2;
+            ColdStart.Target target = new ColdStart.Target(db.server().jdbcUrl(), db.server().user(), db.server().password(),
+                    EnvironmentInfo.poolSize(db), db.driverProperties(Map.of()), customer, data.customer(customer).email());
+            Path logs = Files.createDirectories(results.resolve("logs"));
+            for (Impl impl : timed) {
+                ColdStart.Result r = ColdStart.measure(impl, config.profile().coldStartRuns(), target, BenchConfig.FORK_HEAP, logs);
+                coldStarts.add(r);
+                log("cold start " + impl.id() + ": median " + r.medianMs() + " ms, " + r.medianHeapMb() + " MB heap"
+                        + (r.error() == null ? "" : ", ERROR " + r.error()));
+            }
+            write(results.resolve("coldstart.json"), coldStarts);
+        }
+
+        // 5. JMH.
+        List<String> forkArgs = forkJvmArgs(db);
+        List<BenchConfig.JmhRun> runs = config.runs(timed, floor.passed(), forkArgs);
+        JmhRunner jmh = new JmhRunner(results.resolve("jmh-result.json"));
+        List<String> runErrors = jmh.runAll(runs);
+        List<RunResult> jmhResults = jmh.results();
+
+        // 6. Who was timed, and in what setting.
+        List<Map<String, Object>> implementations = new ArrayList<>();
+        for (Impl impl : Impl.values()) {
+            implementations.add(implementationEntry(impl, config, suiteOf.get(impl.id()), outcomes.get(impl), timed, jmhResults));
+        }
+        Map<String, Object> rawJdbc = new LinkedHashMap<>();
+        rawJdbc.put("impl", "raw-jdbc");
+        rawJdbc.put("status", floor.passed() ? "timed" : "not-timed");
+        rawJdbc.put("reason", floor.passed() ? "hand-written java.sql floor; every floor answer verified"
+                : "verification: " + String.join("; ", floor.failures()));
+        implementations.add(rawJdbc);
+        write(results.resolve("implementations.json"), implementations);
+
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        outcomes.forEach((impl, o) -> settings.put(impl.id(), o.settings()));
+        write(results.resolve("environment.json"), environment(config, db, settings, forkArgs, startedAt, runErrors));
+
+        log("done in " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s; " + jmhResults.size()
+                + " JMH results; files in " + results);
+        return jmhResults.isEmpty() ? 1 : 0;
+    }
+
+    private static boolean coldStartWanted(BenchConfig config) {
+        String forced = System.getProperty("bench.coldStart", "");
+        if (!forced.isBlank()) {
+            return Boolean.parseBoolean(forced.trim());
+        }
+        return config.includes().isEmpty() || config.patterns().contains("P02");
+    }
+
+    /** JVM arguments of every JMH fork: the heap, and the address of this JVM's server (each fork makes its own schema there). */
+    private static List<String> forkJvmArgs(TestDatabase db) {
+        List<String> args = new ArrayList<>(BenchConfig.FORK_HEAP);
+        args.add("-Dpb.db=external");
+        args.add("-Dpb.jdbc.url=" + db.server().jdbcUrl());
+        args.add("-Dpb.db.user=" + db.server().user());
+        for (String passOn : List.of("pb.db.password", "pb.pool.size", "bench.poolScale")) {
+            String value = System.getProperty(passOn, "");
+            if (!value.isBlank()) {
+                args.add("-D" + passOn + "=" + value.trim());
+            }
+        }
+        return args;
+    }
+
+    private static Map<String, Object> implementationEntry(Impl impl, BenchConfig config, ContractResults.Suite suite,
+            Verification.Outcome outcome, List<Impl> timed, List<RunResult> jmhResults) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("impl", impl.id());
+        e.put("contract", suite.status());
+        if (!config.impls().contains(impl)) {
+            e.put("status", "not-timed");
+            e.put("reason", "not selected (bench.impl=" + System.getProperty("bench.impl", "") + ")");
+            return e;
+        }
+        e.put("verification", outcome.passed() ? "passed" : "failed");
+        if (!suite.passed()) {
+            e.put("status", "not-timed");
+            e.put("reason", suite.reason());
+        } else if (!outcome.passed()) {
+            e.put("status", "not-timed");
+            e.put("reason", "verification: " + String.join("; ", outcome.failures()));
+        } else {
+            List<String> missing = new ArrayList<>();
+            for (String pattern : config.patterns()) {
+                boolean found = jmhResults.stream().anyMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
+                        && impl.name().equals(r.getParams().getParam("impl")));
+                if (!found) {
+                    missing.add(pattern);
+                }
+            }
+            e.put("status", timed.contains(impl) ? "timed" : "not-timed");
+            e.put("reason", suite.reason() + "; every pattern verified"
+                    + (missing.isEmpty() ? "" : "; no JMH result for " + missing + " (the benchmark failed: see the console log)"));
+            e.put("missingResults", missing);
+        }
+        return e;
+    }
+
+    private static Map<String, Object> environment(BenchConfig config, TestDatabase db, Map<String, Map<String, String>> settings,
+            List<String> forkArgs, Instant startedAt, List<String> runErrors) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("generatedAt", Instant.now().toString());
+        env.put("startedAt", startedAt.toString());
+        env.put("profile", config.profile().name());
+        env.put("commit", EnvironmentInfo.commit(config.root()));
+        env.put("commitDirty", EnvironmentInfo.dirty(config.root()));
+        env.put("jvm", EnvironmentInfo.jvm());
+        env.put("os", EnvironmentInfo.os());
+        env.put("cpu", EnvironmentInfo.cpu());
+        env.put("cores", EnvironmentInfo.cores());
+        env.put("memoryGb", EnvironmentInfo.memoryGb());
+        env.put("postgres", db.serverVersion());
+        env.put("dbMode", db.mode().name().toLowerCase(java.util.Locale.ROOT));
+        env.put("poolSize", EnvironmentInfo.poolSize(db));
+        env.put("driverProperties", EnvironmentInfo.driverProperties(db));
+        env.put("libraries", EnvironmentInfo.libraries());
+        Map<String, Object> jmh = new LinkedHashMap<>();
+        jmh.put("forks", config.profile().forks());
+        jmh.put("inProcess", config.profile().forks() == 0);
+        jmh.put("warmupIterations", config.profile().warmupIterations());
+        jmh.put("warmupTime", config.profile().warmupMillis() + " ms");
+        jmh.put("measurementIterations", config.profile().measurementIterations());
+        jmh.put("measurementTime", config.profile().measurementMillis() + " ms");
+        jmh.put("dataSizes", config.profile().dataSizes());
+        jmh.put("mode", "avgt");
+        jmh.put("timeUnit", "us");
+        jmh.put("profilers", List.of("gc"));
+        jmh.put("samplePatterns", config.profile().samplePatterns());
+        jmh.put("threadSweep", config.profile().threadSweep().isEmpty() ? List.of(1) : prepend(1, config.profile().threadSweep()));
+        jmh.put("sweepPatterns", config.profile().sweepPatterns());
+        jmh.put("forkJvmArgs", forkArgs.stream().filter(a -> !a.startsWith("-Dpb.db.password")).toList());
+        jmh.put("runErrors", runErrors);
+        env.put("jmh", jmh);
+        Map<String, Object> workload = new LinkedHashMap<>();
+        workload.put("P03batchSize", P03CreateProductsBenchmark.Fixture.BATCH);
+        workload.put("P05pageSize", 10);
+        workload.put("P06linesPerOrder", 3);
+        workload.put("P08limit", P08LatestOrdersBenchmark.Fixture.LIMIT);
+        workload.put("P10ordersPerOp", 4);
+        workload.put("P11limit", P11RevenueReportBenchmark.Fixture.LIMIT);
+        workload.put("poolScale", System.getProperty("bench.poolScale", "1"));
+        env.put("workload", workload);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("include", config.includes());
+        filters.put("impl", config.impls().stream().map(Impl::id).toList());
+        env.put("filters", filters);
+        env.put("settings", settings);
+        return env;
+    }
+
+    private static List<Integer> prepend(int first, List<Integer> rest) {
+        List<Integer> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    static void write(Path file, Object value) {
+        try {
+            JSON.writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    static void log(String message) {
+        System.out.println("[bench] " + message);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.persistbench.bench;
+
+import dev.persistbench.bench.check.Expect;
+import dev.persistbench.contract.model.Order;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * P08: the latest {@value Fixture#LIMIT} orders of a customer with their lines (30 lines), cycling
+ * over the customers that have orders (20 each).
+ */
+public class P08LatestOrdersBenchmark {
+
+    /** The implementation and the data set. */
+    @State(Scope.Benchmark)
+    public static class Fixture extends PatternState {
+        static final int LIMIT = 10;
+        long next;
+
+        long nextCustomer() {
+            return next++ % data.buyerCount() + 1;
+        }
+
+        @Override
+        public void check() {
+            long customer = data.buyerCount() / 2;
+            Expect.equal(label(), data.latestOrders(customer, LIMIT), repo.latestOrders(customer, LIMIT));
+        }
+
+        @Override
+        public void checkMore() {
+            Expect.equal(label() + " customer 1", data.latestOrders(1, LIMIT), repo.latestOrders(1, LIMIT));
+        }
+    }
+
+    @Benchmark
+    public List<Order> run(Fixture f) {
+        return f.repo.latestOrders(f.nextCustomer(), Fixture.LIMIT);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.persistbench.bench.data;
+
+import dev.persistbench.testkit.db.TestDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Set-based SQL that write benchmarks use outside the timed loop: pre-creating the orders that
+ * an iteration consumes, putting them back as they were, and removing what an iteration wrote,
+ * so that every iteration starts from tables of the same size.
+ *
+ * <p>Rows made here carry a marker (an idempotency-key or e-mail prefix) so that clean-up never
+ * touches the seeded rows. Everything runs on a plain connection of its own, never through the
+ * pool or the statement recorder.
+ */
+public final class Pools {
+    private Pools() {}
+
+    /**
+     * Inserts {@code count} NEW orders of {@code customerId}, each with {@code lines} lines of one
+     * unit of {@code productId} at {@code price}, created {@code spacingMicros} apart from
+     * {@code firstCreatedAt}, with idempotency keys {@code marker + index}; returns their ids in
+     * creation order.
+     */
+    public static long[] createOrders(TestDatabase db, String marker, int count, Instant firstCreatedAt, long spacingMicros,
+            int lines, long customerId, long productId, BigDecimal price) {
+        long[] ids = new long[count];
+        try (Connection c = db.openConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO purchase_order (customer_id, status, idempotency_key, total, created_at, version) "
+                            + "SELECT ?, 'NEW', ? || g, ?, ? + g * (? * interval '1 microsecond'), 0 "
+                            + "FROM generate_series(0, ? - 1) g ORDER BY g RETURNING id")) {
+                ps.setLong(1, customerId);
+                ps.setString(2, marker);
+                ps.setBigDecimal(3, price.multiply(BigDecimal.valueOf(lines)));
+                ps.setObject(4, OffsetDateTime.ofInstant(firstCreatedAt, ZoneOffset.UTC));
+                ps.setLong(5, spacingMicros);
+                ps.setInt(6, count);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int i = 0;
+                    while (rs.next()) {
+                        ids[i++] = rs.getLong(1);
+                    }
+                    if (i != count) {
+                        throw new IllegalStateException("expected " + count + " pool orders, inserted " + i);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) "
+                            + "SELECT o.id, l, ?, 1, ? FROM purchase_order o CROSS JOIN generate_series(1, ?) l "
+                            + "WHERE o.idempotency_key LIKE ?")) {
+                ps.setLong(1, productId);
+                ps.setBigDecimal(2, price);
+                ps.setInt(3, lines);
+                ps.setString(4, likePrefix(marker));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create " + count + " pool orders '" + marker + "': " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /** Puts the orders marked {@code marker} back to NEW, version 0. */
+    public static void resetOrders(TestDatabase db, String marker) {
+        update(db, "UPDATE purchase_order SET status = 'NEW', version = 0 "
+                + "WHERE idempotency_key LIKE ? AND (status <> 'NEW' OR version <> 0)", likePrefix(marker));
+    }
+
+    /** Deletes the orders marked {@code marker} (their lines go with them). */
+    public static void deleteOrders(TestDatabase db, String marker) {
+        update(db, "DELETE FROM purchase_order WHERE idempotency_key LIKE ?", likePrefix(marker));
+    }
+
+    /** Gives back the stock that the orders marked {@code marker} took, then deletes them. */
+    public static void undoPlacedOrders(TestDatabase db, String marker) {
+        try (Connection c = db.openConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE product p SET stock = p.stock + t.units FROM ("
+                            + " SELECT l.product_id, sum(l.quantity) AS units FROM order_line l"
+                            + " JOIN purchase_order o ON o.id = l.order_id WHERE o.idempotency_key LIKE ?"
+                            + " GROUP BY l.product_id) t WHERE p.id = t.product_id")) {
+                ps.setString(1, likePrefix(marker));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM purchase_order WHERE idempotency_key LIKE ?")) {
+                ps.setString(1, likePrefix(marker));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not undo the orders '" + marker + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the customers whose e-mail starts with {@code prefix}. */
+    public static void deleteCustomers(TestDatabase db, String prefix) {
+        update(db, "DELETE FROM customer WHERE email LIKE ?", likePrefix(prefix));
+    }
+
+    /** Deletes the products whose SKU starts with {@code prefix}. */
+    public static void deleteProducts(TestDatabase db, String prefix) {
+        update(db, "DELETE FROM product WHERE sku LIKE ?", likePrefix(prefix));
+    }
+
+    /** Reclaims the space of deleted and updated rows, so the next iteration sees the same tables. */
+    public static void vacuum(TestDatabase db) {
+        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE) customer, product, purchase_order, order_line");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not vacuum: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many rows of {@code table} match {@code where} (one bind parameter). */
+    public static long count(TestDatabase db, String table, String where, Object parameter) {
+        try (Connection c = db.openConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + where)) {
+            ps.setObject(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void update(TestDatabase db, String sql, String parameter) {
+        try (Connection c = db.openConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A LIKE pattern matching {@code prefix} literally at the start (markers hold no wildcards, but be exact). */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
