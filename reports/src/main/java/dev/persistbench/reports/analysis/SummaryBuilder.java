@@ -246,7 +246,7 @@ public final class SummaryBuilder {
                     : median(c.runs().stream().map(RunData.Run::ms).filter(Objects::nonNull).toList());
             Double heap = c.medianHeapMb() != null ? c.medianHeapMb()
                     : median(c.runs().stream().map(RunData.Run::heapMb).filter(Objects::nonNull).toList());
-            out.add(new ColdStart(impl.id(), round(ms, 1), round(heap, 1), c.runs().size(), null));
+            out.add(new ColdStart(impl.id(), round(ms, 1), round(heap, 1), c.runs().isEmpty() ? null : c.runs().size(), null));
         }
         return out;
     }

@@ -34,7 +34,6 @@ import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
@@ -43,9 +42,8 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * Draws the report's charts with JFreeChart and renders them to SVG with JFreeSVG. Each chart
- * carries the environment line at its foot, so a chart copied out of the report still says what
- * it was measured on.
+ * Draws the report's charts with JFreeChart and renders them to SVG with JFreeSVG. The environment
+ * line ({@link #environmentLine}) is printed under each chart by the HTML and Markdown.
  */
 public final class Charts {
 
@@ -64,11 +62,8 @@ public final class Charts {
         COLORS.put("SELECT 1", new Color(0x99, 0x99, 0x99));
     }
 
-    private final String environmentLine;
-
-    /** @param environmentLine library versions, PostgreSQL, JVM, CPU, cores, pool: printed under every chart */
-    public Charts(String environmentLine) {
-        this.environmentLine = environmentLine;
+    /** Creates the chart factory. */
+    public Charts() {
     }
 
     /** Colour of an implementation id, "raw-jdbc" or "SELECT 1". */
@@ -252,7 +247,7 @@ public final class Charts {
         return Optional.of(render("coldstart", "Cold start", chart, 320));
     }
 
-    private JFreeChart xyChart(String title, Map<String, YIntervalSeries> series, org.jfree.chart.axis.ValueAxis x,
+    private static JFreeChart xyChart(String title, Map<String, YIntervalSeries> series, org.jfree.chart.axis.ValueAxis x,
             NumberAxis y) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
@@ -274,14 +269,9 @@ public final class Charts {
         return chart(title, plot, true);
     }
 
-    private JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
-        TextTitle env = new TextTitle(environmentLine, SMALL);
-        env.setPosition(RectangleEdge.BOTTOM);
-        env.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        env.setPaint(new Color(0x55, 0x55, 0x55));
-        chart.addSubtitle(env);
         return chart;
     }
 

@@ -1,0 +1,100 @@
+package dev.persistbench.reports;
+
+import dev.persistbench.reports.input.InputException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Generates the architect's report.
+ *
+ * <pre>
+ * ReportMain [--results DIR] [--out DIR | --publish DIR] [--sources DIR]
+ * </pre>
+ *
+ * Defaults: results bench/target/results, out reports/target/report, sources the repository root
+ * (the nearest directory above the working directory that contains mvnw); the defaults are resolved
+ * against that root, explicit relative paths against the working directory. {@code --publish DIR}
+ * writes the same report to DIR (e.g. reports/example, the reference report kept in git). Prints
+ * the absolute path of index.html; exits 1 with a message naming the file when an input is
+ * missing or malformed, 2 on a usage error, and leaves no half-written output.
+ */
+public final class ReportMain {
+
+    private ReportMain() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs with the given streams; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Optional<Path> root = RepositoryRoot.above(cwd);
+        Path results = null;
+        Path output = null;
+        Path sources = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                out.println(usage());
+                return 0;
+            }
+            if (i + 1 >= args.length || !a.startsWith("--")) {
+                err.println("error: " + (a.startsWith("--") ? a + " needs a value" : "unexpected argument " + a));
+                err.println(usage());
+                return 2;
+            }
+            Path value = cwd.resolve(args[++i]).normalize();
+            switch (a) {
+                case "--results" -> results = value;
+                case "--out", "--publish" -> output = value;
+                case "--sources" -> sources = value;
+                default -> {
+                    err.println("error: unknown option " + a);
+                    err.println(usage());
+                    return 2;
+                }
+            }
+        }
+        if ((results == null || output == null) && root.isEmpty()) {
+            err.println("error: cannot find the repository root (a directory containing mvnw) above " + cwd
+                    + "; pass --results and --out explicitly");
+            return 2;
+        }
+        if (results == null) {
+            results = root.get().resolve("bench/target/results");
+        }
+        if (output == null) {
+            output = root.get().resolve("reports/target/report");
+        }
+        if (sources == null) {
+            sources = root.orElse(null);
+        }
+        try {
+            Path index = ReportGenerator.generate(results, output, sources);
+            out.println(index);
+            return 0;
+        } catch (InputException e) {
+            err.println("error: cannot generate the report: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String usage() {
+        return "usage: ReportMain [--results DIR] [--out DIR | --publish DIR] [--sources DIR]\n"
+                + "  --results  bench results (default <repo>/bench/target/results)\n"
+                + "  --out      output directory (default <repo>/reports/target/report)\n"
+                + "  --publish  same as --out, for the reference report kept in git (e.g. reports/example)\n"
+                + "  --sources  repository root holding impl-*/ sources and surefire reports (default <repo>)";
+    }
+}

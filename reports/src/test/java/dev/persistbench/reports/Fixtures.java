@@ -1,0 +1,53 @@
+package dev.persistbench.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The fixed result files and the miniature repository under src/test/resources/fixtures. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A fixture directory, e.g. "results-quick". */
+    static Path dir(String name) {
+        URL url = Fixtures.class.getResource("/fixtures/" + name);
+        if (url == null) {
+            throw new IllegalStateException("no fixture " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Copies the miniature repository to {@code into}, renaming build-output/ to target/ (git
+     * ignores target/ directories, so the fixture cannot be stored under that name).
+     *
+     * @param withReliability whether to keep the reliability results
+     */
+    static Path repo(Path into, boolean withReliability) {
+        Path from = dir("repo");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String rel = from.relativize(f).toString().replace("build-output", "target");
+                if (!withReliability && rel.contains("reliability")) {
+                    continue;
+                }
+                Path to = into.resolve(rel);
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return into;
+    }
+}
