@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -593,9 +594,31 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             return template.execute(work);
         } catch (ConsumerFailure e) {
             throw e;
+        } catch (TransactionSystemException e) {
+            throw translateTransactionFailure(operation, e);
         } catch (RuntimeException e) {
             throw SqlErrors.translateAny(operation, e);
         }
+    }
+
+    /**
+     * When the rollback after a failure fails too (the connection died: the pool then answers
+     * "Connection is closed" without a SQLSTATE), Spring throws the rollback's exception and
+     * keeps the first one as the application exception. The first one says what happened
+     * (a killed backend, a lost network) and whether a retry may help, so it is the one
+     * translated; the server discards a transaction whose connection is gone.
+     */
+    private static RuntimeException translateTransactionFailure(String operation, TransactionSystemException e) {
+        Throwable original = e.getApplicationException();
+        if (original == null) {
+            return SqlErrors.translateAny(operation, e);
+        }
+        if (original instanceof ConsumerFailure consumerFailure) {
+            return consumerFailure;
+        }
+        RuntimeException translated = SqlErrors.translateAny(operation, original);
+        translated.addSuppressed(e);
+        return translated;
     }
 
     /**
