@@ -125,6 +125,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
         s.put("mybatis.version", version == null ? "unknown" : version);
         s.put("configuration", "built in code: Environment(JdbcTransactionFactory, given DataSource), XML mappers from the class path");
         s.put("transactions", "single-statement operations in autocommit sessions; multi-statement ones and P12 in one transaction, explicit commit/rollback");
+        s.put("isolation", "not set (PostgreSQL's READ COMMITTED); row locks and guarded updates instead");
         s.put("defaultExecutorType", c.getDefaultExecutorType().name());
         s.put("executorType.createProducts", ExecutorType.BATCH.name());
         s.put("executorType.placeOrder", ExecutorType.BATCH.name());
