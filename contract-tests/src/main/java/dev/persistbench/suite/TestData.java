@@ -239,6 +239,11 @@ public record TestData(StoreRepository store, TestDatabase database) {
         return ((HikariDataSource) database.dataSource()).getHikariPoolMXBean().getActiveConnections();
     }
 
+    /** Most connections the shared pool hands out at once. */
+    public int poolSize() {
+        return ((HikariDataSource) database.dataSource()).getMaximumPoolSize();
+    }
+
     /** Whether the table still exists (after input that looked like SQL). */
     public boolean tableExists(String table) {
         return query("SELECT to_regclass(?) IS NOT NULL", new Object[] {table}, rs -> rs.getBoolean(1));
