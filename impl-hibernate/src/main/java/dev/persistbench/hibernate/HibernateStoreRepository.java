@@ -1,6 +1,7 @@
 package dev.persistbench.hibernate;
 
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.NotFoundException;
@@ -61,10 +62,21 @@ public final class HibernateStoreRepository implements StoreRepository {
     private final SessionFactory sessionFactory;
     private final Map<String, String> settings;
 
-    /** Builds the session factory over {@code dataSource}; fails if the mapping does not match the schema. */
+    /**
+     * Builds the session factory over {@code dataSource} and validates the mapping against the
+     * schema the DataSource's connections work in.
+     *
+     * @throws DataAccessFailureException if the database cannot be reached or its schema does not
+     *     match the mapping (a missing table or column, a wrong column type, a sequence whose
+     *     increment is not the allocation size); the cause says which
+     */
     public HibernateStoreRepository(DataSource dataSource) {
         Check.notNull("dataSource", dataSource);
-        this.sessionFactory = SessionFactories.build(dataSource);
+        try {
+            this.sessionFactory = SessionFactories.build(dataSource);
+        } catch (RuntimeException e) {
+            throw Errors.translate("start-up (schema validation)", e);
+        }
         Map<String, String> all = new LinkedHashMap<>(SessionFactories.resolved(sessionFactory));
         all.putAll(SessionFactories.settings(null));
         all.put("product.id", "sequence product_id_seq, allocationSize " + SessionFactories.BATCH_SIZE + ", pooled optimizer");
@@ -189,7 +201,7 @@ public final class HibernateStoreRepository implements StoreRepository {
 
             // The order row first: with an idempotency key its unique index is the lock that makes
             // racing callers wait for the first one and then find its order.
-            PurchaseOrderEntity placed;
+            PlacedOrder placed;
             try {
                 placed = insertOrder(session, order, total);
             } catch (RuntimeException e) {
@@ -225,13 +237,13 @@ public final class HibernateStoreRepository implements StoreRepository {
                 lineNo++;
                 PricedProduct product = products.get(request.productId());
                 session.persist(new OrderLineEntity(
-                        placed, lineNo, session.getReference(ProductEntity.class, product.id()),
+                        placed.entity(), placed.id(), lineNo, session.getReference(ProductEntity.class, product.id()),
                         request.quantity(), product.price()));
                 lines.add(new OrderLine(
                         lineNo, product.id(), product.sku(), product.name(), request.quantity(), product.price()));
             }
             session.flush(); // the lines, in batches of 50
-            return new Order(placed.getId(), order.customerId(), OrderStatus.NEW, order.idempotencyKey(),
+            return new Order(placed.id(), order.customerId(), OrderStatus.NEW, order.idempotencyKey(),
                     total, order.placedAt(), 0L, lines);
         });
     }
@@ -245,17 +257,17 @@ public final class HibernateStoreRepository implements StoreRepository {
     }
 
     /**
-     * Inserts the order row and returns it (as a reference), or null when the idempotency key is
+     * Inserts the order row and returns its id, or null when the idempotency key is
      * taken. Without a key it is a plain persist; with one, a native INSERT ... ON CONFLICT DO
      * NOTHING, because Hibernate's own upsert is a MERGE on PostgreSQL, which can still fail with a
      * unique violation when two transactions insert the same key at once.
      */
-    private static PurchaseOrderEntity insertOrder(Session session, PlaceOrder order, BigDecimal total) {
-        CustomerEntity customer = session.getReference(CustomerEntity.class, order.customerId());
+    private static PlacedOrder insertOrder(Session session, PlaceOrder order, BigDecimal total) {
         if (order.idempotencyKey().isEmpty()) {
+            CustomerEntity customer = session.getReference(CustomerEntity.class, order.customerId());
             PurchaseOrderEntity entity = new PurchaseOrderEntity(customer, null, total, order.placedAt());
             session.persist(entity);
-            return entity;
+            return new PlacedOrder(entity.getId(), entity);
         }
         List<Long> ids = session.createNativeQuery("""
                         insert into purchase_order (customer_id, status, idempotency_key, total, created_at, version)
@@ -267,8 +279,11 @@ public final class HibernateStoreRepository implements StoreRepository {
                 .setParameter("total", total)
                 .setParameter("createdAt", order.placedAt())
                 .getResultList();
-        return ids.isEmpty() ? null : session.getReference(PurchaseOrderEntity.class, ids.get(0));
+        return ids.isEmpty() ? null : new PlacedOrder(ids.get(0), session.getReference(PurchaseOrderEntity.class, ids.get(0)));
     }
+
+    /** The inserted order's id and the entity (or an uninitialised reference) its lines point to. */
+    private record PlacedOrder(long id, PurchaseOrderEntity entity) {}
 
     // ---------------------------------------------------------------- P07, P08
 

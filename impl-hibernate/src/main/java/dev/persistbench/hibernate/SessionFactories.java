@@ -85,7 +85,7 @@ final class SessionFactories {
     static SessionFactory build(DataSource dataSource) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySettings(new LinkedHashMap<String, Object>(settings(currentSchema(dataSource))))
-                .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .build();
         try {
             Metadata metadata = new MetadataSources(registry)
