@@ -163,28 +163,52 @@ final class Reliability {
      * relations and columns in the schema: two equal snapshots mean nothing was written.
      */
     static Map<String, String> snapshot(TestDatabase db) {
+        return snapshot(db, null);
+    }
+
+    /** {@link #snapshot(TestDatabase)} of another schema (a scratch one), or of the database's own when null. */
+    static Map<String, String> snapshot(TestDatabase db, String schema) {
         Map<String, String> snapshot = new LinkedHashMap<>();
         try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
-            for (String table : TestDatabase.TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '-') FROM "
-                        + table + " t")) {
+            if (schema != null) {
+                s.execute("SET search_path TO " + schema); // scratch names come from uniqueName only
+            }
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '-') FROM \""
+                        + table + "\" t")) {
                     rs.next();
                     snapshot.put(table, rs.getLong(1) + " rows, md5 " + rs.getString(2));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(c.relname || ':' || c.relkind, ',' ORDER BY c.relname), '')"
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(c.relname || ':' || c.relkind::text, ',' ORDER BY c.relname), '')"
                     + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()")) {
                 rs.next();
                 snapshot.put("relations", rs.getString(1));
             }
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(table_name || '.' || column_name || ':' || data_type, ','"
-                    + " ORDER BY table_name, ordinal_position), '') FROM information_schema.columns WHERE table_schema = current_schema()")) {
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(table_name || '.' || column_name || ':' || data_type"
+                    + " || coalesce('(' || character_maximum_length || ')', '') || coalesce('(' || numeric_precision || ',' || numeric_scale || ')', '')"
+                    + " || ':' || is_nullable, ',' ORDER BY table_name, ordinal_position), '')"
+                    + " FROM information_schema.columns WHERE table_schema = current_schema()")) {
                 rs.next();
                 snapshot.put("columns", rs.getString(1));
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace")) {
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(conname || ':' || pg_get_constraintdef(oid), ',' ORDER BY conname), '')"
+                    + " FROM pg_constraint WHERE connamespace = current_schema()::regnamespace")) {
                 rs.next();
-                snapshot.put("schemas", Long.toString(rs.getLong(1)));
+                snapshot.put("constraints", rs.getString(1));
+            }
+            if (schema == null) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace")) {
+                    rs.next();
+                    snapshot.put("schemas", Long.toString(rs.getLong(1)));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not snapshot the schema: " + e.getMessage(), e);

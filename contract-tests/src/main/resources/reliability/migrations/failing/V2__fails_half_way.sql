@@ -1,0 +1,9 @@
+-- R6.2: a migration that fails half-way. Everything before the failing statement (new column,
+-- new table, a row, a narrowed type) must be rolled back with it: PostgreSQL's DDL is
+-- transactional, and Flyway runs each migration in one transaction.
+ALTER TABLE customer ADD COLUMN loyalty_points integer NOT NULL DEFAULT 0;
+CREATE TABLE audit_note (id bigint PRIMARY KEY, note text NOT NULL);
+INSERT INTO customer (email, name) VALUES ('half-way@example.com', 'Half-way migration');
+ALTER TABLE product ALTER COLUMN price TYPE numeric(8, 2);
+SELECT 1 / 0;
+CREATE TABLE never_created (id bigint);
