@@ -100,8 +100,9 @@ public final class Comparison {
             md.append("- **environment differs:** ").append(w).append('\n');
         }
         long significant = changes.stream().filter(Change::significant).count();
-        md.append("\n").append(significant).append(" of ").append(changes.size())
-                .append(" figures changed by more than the combined error (|Δ| > err_base + err_candidate),"
+        long compared = changes.stream().filter(c -> c.deltaUs() != null).count();
+        md.append("\n").append(significant).append(" of ").append(compared)
+                .append(" figures measured in both runs changed by more than the combined error (|Δ| > err_base + err_candidate),"
                         + " marked **▲** (slower) or **▼** (faster).\n\n");
         md.append("| pattern | impl | base µs/op | candidate µs/op | Δ µs | Δ % | verdict |\n");
         md.append("|---|---|---:|---:|---:|---:|---|\n");

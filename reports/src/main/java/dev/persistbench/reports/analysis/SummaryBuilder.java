@@ -174,7 +174,7 @@ public final class SummaryBuilder {
         floors.stream().filter(e -> p.hasFloor() && e.method().equalsIgnoreCase(p.id()) && e.threads() == 1
                 && e.dataSize() != null).forEach(e -> bySize.add(new SizePoint("raw-jdbc", e.dataSize(),
                         round(e.usPerOp(), 3), round(e.errorUs(), 3))));
-        bySize.sort(Comparator.comparing(SizePoint::impl).thenComparingInt(SizePoint::dataSize));
+        bySize.sort(Comparator.comparingInt((SizePoint x) -> order(x.impl())).thenComparingInt(SizePoint::dataSize));
 
         List<ThreadPoint> byThreads = new ArrayList<>();
         for (JmhEntry e : avgt) {
@@ -186,12 +186,17 @@ public final class SummaryBuilder {
         if (distinct(byThreads, ThreadPoint::threads) < 2) {
             byThreads.clear();
         }
-        byThreads.sort(Comparator.comparing(ThreadPoint::impl).thenComparingInt(ThreadPoint::threads));
+        byThreads.sort(Comparator.comparingInt((ThreadPoint x) -> order(x.impl())).thenComparingInt(ThreadPoint::threads));
 
         return new PatternSummary(p.id(), p.title(), size, params, round(floorUs, 3),
                 floor.map(f -> round(f.errorUs(), 3)).orElse(null), p.hasFloor() ? statements(data, p, "raw-jdbc") : null,
                 round(selectOneUs, 3), selectOne.map(s -> round(s.errorUs(), 3)).orElse(null),
                 results, bySize, byThreads);
+    }
+
+    /** Report order: the implementations, then the floor. */
+    private static int order(String impl) {
+        return Impl.byId(impl).map(Enum::ordinal).orElse(Impl.values().length);
     }
 
     /** avgt entries when there are any, else sample-mode ones (their score is the mean too). */

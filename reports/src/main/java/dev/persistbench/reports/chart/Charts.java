@@ -23,6 +23,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -152,7 +153,7 @@ public final class Charts {
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(SMALL);
         renderer.setItemMargin(0.05);
-        NumberAxis y = new NumberAxis("× raw-JDBC floor (1.0 = as fast as hand-written JDBC)");
+        NumberAxis y = new NumberAxis("× raw-JDBC floor (1.0 = hand-written JDBC)");
         y.setUpperMargin(0.15);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("pattern"), y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
@@ -178,6 +179,10 @@ public final class Charts {
         LogAxis x = new LogAxis("seeded data size (rows, log scale)");
         x.setBase(10);
         x.setSmallestValue(1);
+        // One tick per power of ten, labelled as plain numbers rather than 10^3.1.
+        x.setAutoTickUnitSelection(false);
+        x.setTickUnit(new NumberTickUnit(1.0));
+        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
         NumberAxis y = new NumberAxis("µs/op");
         JFreeChart chart = xyChart(p.id() + " " + p.title() + ": cost vs data size", series, x, y);
         return Optional.of(render("size-" + p.id(), p.id() + " cost vs data size", chart, 320));
@@ -197,6 +202,7 @@ public final class Charts {
         }
         NumberAxis x = new NumberAxis("JMH threads");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("operations per second (higher is better)");
         JFreeChart chart = xyChart(p.id() + " " + p.title() + ": throughput vs threads", series, x, y);
         return Optional.of(render("threads-" + p.id(), p.id() + " throughput vs threads", chart, 320));

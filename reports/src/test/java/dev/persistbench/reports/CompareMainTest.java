@@ -1,0 +1,86 @@
+package dev.persistbench.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.persistbench.reports.Comparison.Change;
+import dev.persistbench.reports.model.Summary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The candidate fixture differs from the quick one in P02 only: jdbc 85.0 ± 1.1 -> 95.0 ± 1.0
+ * (beyond the combined error 2.1) and hibernate 120.0 ± 3.0 -> 121.0 ± 3.0 (within 6.0).
+ */
+class CompareMainTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Change find(List<Change> changes, String pattern, String impl) {
+        return changes.stream().filter(c -> c.pattern().equals(pattern) && c.impl().equals(impl)).findFirst()
+                .orElseThrow(() -> new AssertionError("no change " + pattern + "/" + impl));
+    }
+
+    @Test
+    void marks_only_changes_beyond_the_combined_error() {
+        Summary base = CompareMain.load(Fixtures.dir("results-quick"));
+        Summary candidate = CompareMain.load(Fixtures.dir("results-candidate"));
+        List<Change> changes = Comparison.compare(base, candidate);
+
+        Change jdbc = find(changes, "P02", "jdbc");
+        assertThat(jdbc.deltaUs()).isEqualTo(10.0);
+        assertThat(jdbc.deltaPercent()).isEqualTo(11.765);
+        assertThat(jdbc.significant()).isTrue();
+
+        Change hibernate = find(changes, "P02", "hibernate");
+        assertThat(hibernate.deltaUs()).isEqualTo(1.0);
+        assertThat(hibernate.significant()).isFalse();
+        assertThat(hibernate.verdict()).isEqualTo("within error");
+
+        assertThat(find(changes, "P02", "raw-jdbc").verdict()).isEqualTo("within error");
+        assertThat(find(changes, "P04", "jdbc").verdict()).isEqualTo("error unknown");
+        assertThat(find(changes, "P02", "mybatis").verdict()).isEqualTo("not measured in either run");
+        assertThat(changes.stream().filter(Change::significant)).hasSize(1);
+    }
+
+    @Test
+    void prints_and_writes_the_table_from_a_summary_json_and_a_results_directory() throws Exception {
+        // Base as a generated report's summary.json, candidate as a raw results directory.
+        Path report = tmp.resolve("base-report");
+        ReportMain.run(new String[] {"--results", Fixtures.dir("results-quick").toString(), "--out", report.toString(),
+                "--sources", tmp.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
+        Path file = tmp.resolve("changes.md");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = CompareMain.run(new String[] {"--base", report.resolve("summary.json").toString(),
+                "--candidate", Fixtures.dir("results-candidate").toString(), "--out", file.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(file).hasContent(printed.stripTrailing());
+        assertThat(printed)
+                .contains("1 of 7 figures measured in both runs changed by more than the combined error")
+                .contains("| P02 | jdbc | 85.0 ± 1.1 | 95.0 ± 1.0 | +10.0 | +11.8 % | **▲ significant** |")
+                .contains("| P02 | hibernate | 120.0 ± 3.0 | 121.0 ± 3.0 | +1.00 | +0.8 % | within error |")
+                .doesNotContain("environment differs")
+                .doesNotContain("| P03 | jdbc | 2,500 ± 50 | 2,500 ± 50 | +0.00 | +0.0 % | **");
+        assertThat(Files.readString(file)).contains("commit 0123456789abcdef").contains("commit fedcba9876543210");
+    }
+
+    @Test
+    void bad_input_is_named() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CompareMain.run(new String[] {"--base", tmp.resolve("nope.json").toString(), "--candidate",
+                Fixtures.dir("results-quick").toString()}, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json").contains("does not exist");
+    }
+}
