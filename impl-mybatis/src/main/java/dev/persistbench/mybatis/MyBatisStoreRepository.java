@@ -52,13 +52,11 @@ import org.apache.ibatis.type.TypeAliasRegistry;
  * The contract in plain MyBatis 3 (no Spring): one {@link SqlSessionFactory} built in code over
  * the DataSource, XML mappers, and one {@link SqlSession} per call.
  *
- * <p>Sessions: an operation that is a single SQL statement runs in an autocommit session (the
- * statement is its own transaction, and PostgreSQL needs no BEGIN/COMMIT round trip); an
- * operation of several statements, and the P12 stream (pgjdbc streams only inside a transaction),
- * runs in a session with autocommit off that is committed or rolled back explicitly, always with
- * {@code force} so that a transaction whose writes MyBatis did not see as such (a
- * {@code <select>} that inserts) is ended too. Sessions are always closed, which returns the
- * connection to the pool. Every MyBatis or JDBC exception is translated by {@link SqlErrors}.
+ * <p>Sessions: every operation runs in a session of its own with autocommit off, one transaction
+ * that is committed, or rolled back on any exception, explicitly and always with {@code force},
+ * so that a transaction whose writes MyBatis did not see as such (a {@code <select>} that
+ * inserts) is ended too. Sessions are always closed, which returns the connection to the pool.
+ * Every MyBatis or JDBC exception is translated by {@link SqlErrors}.
  *
  * <p>Thread-safe: the factory is, and nothing else is shared between calls. The settings are
  * listed by {@link #settings()} and explained in the module's README.
@@ -124,7 +122,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
         String version = Configuration.class.getPackage().getImplementationVersion();
         s.put("mybatis.version", version == null ? "unknown" : version);
         s.put("configuration", "built in code: Environment(JdbcTransactionFactory, given DataSource), XML mappers from the class path");
-        s.put("transactions", "single-statement operations in autocommit sessions; multi-statement ones and P12 in one transaction, explicit commit/rollback");
+        s.put("transactions", "one SqlSession and one transaction per call (autocommit off), explicit commit(true)/rollback(true)");
         s.put("isolation", "not set (PostgreSQL's READ COMMITTED); row locks and guarded updates instead");
         s.put("defaultExecutorType", c.getDefaultExecutorType().name());
         s.put("executorType.createProducts", ExecutorType.BATCH.name());
@@ -154,7 +152,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
     public Customer createCustomer(NewCustomer customer) {
         Check.notNull("customer", customer);
         CustomerInsert row = new CustomerInsert(customer.email(), customer.name());
-        return autocommit("createCustomer", session -> {
+        return inTransaction("createCustomer", session -> {
             session.getMapper(CustomerMapper.class).insert(row);
             return new Customer(row.id, row.email, row.name, row.createdAt);
         });
@@ -162,7 +160,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
-        return autocommit("findCustomer", session -> Optional.ofNullable(session.getMapper(CustomerMapper.class).findById(id)));
+        return inTransaction("findCustomer", session -> Optional.ofNullable(session.getMapper(CustomerMapper.class).findById(id)));
     }
 
     // ------------------------------------------------------------------ P03, P04, P05
@@ -192,14 +190,14 @@ public final class MyBatisStoreRepository implements StoreRepository {
     @Override
     public Optional<Product> findProductBySku(String sku) {
         Check.text("sku", sku, Check.MAX_KEY_LENGTH);
-        return autocommit("findProductBySku", session -> Optional.ofNullable(session.getMapper(ProductMapper.class).findBySku(sku)));
+        return inTransaction("findProductBySku", session -> Optional.ofNullable(session.getMapper(ProductMapper.class).findBySku(sku)));
     }
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Check.notNull("search", search);
         SearchParams params = SearchParams.of(search);
-        List<Product> items = autocommit("searchProducts", session -> session.getMapper(ProductMapper.class).search(params));
+        List<Product> items = inTransaction("searchProducts", session -> session.getMapper(ProductMapper.class).search(params));
         return ProductPage.of(items, search.pageSize());
     }
 
@@ -293,14 +291,14 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return autocommit("findOrder",
+        return inTransaction("findOrder",
                 session -> Optional.ofNullable(session.getMapper(OrderMapper.class).findById(orderId)).map(OrderRow::toOrder));
     }
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return autocommit("latestOrders",
+        return inTransaction("latestOrders",
                 session -> session.getMapper(OrderMapper.class).findLatest(customerId, limit).stream().map(OrderRow::toOrder).toList());
     }
 
@@ -335,7 +333,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
     public int cancelNewOrdersBefore(Instant cutoff) {
         Check.notNull("cutoff", cutoff);
         Instant bound = ceilToMicros(cutoff);
-        return autocommit("cancelNewOrdersBefore", session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
+        return inTransaction("cancelNewOrdersBefore", session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
     }
 
     // ------------------------------------------------------------------ P11, P12, P13
@@ -346,7 +344,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
         Check.between("limit", limit, 1, MAX_REPORT_ROWS);
         Instant lower = ceilToMicros(from);
         Instant upper = ceilToMicros(to);
-        return autocommit("topCustomersByRevenue",
+        return inTransaction("topCustomersByRevenue",
                 session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(lower, upper, limit));
     }
 
@@ -387,7 +385,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
     @Override
     public boolean deleteOrder(long orderId) {
         Check.id("orderId", orderId);
-        return autocommit("deleteOrder", session -> session.getMapper(OrderMapper.class).delete(orderId) > 0);
+        return inTransaction("deleteOrder", session -> session.getMapper(OrderMapper.class).delete(orderId) > 0);
     }
 
     // ------------------------------------------------------------------ settings, close
@@ -403,13 +401,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     // ------------------------------------------------------------------ sessions
 
-    /** Runs one statement in an autocommit session: the statement is its own transaction. */
-    private <T> T autocommit(String operation, Function<SqlSession, T> work) {
-        try (SqlSession session = factory.openSession(ExecutorType.SIMPLE, true)) {
-            return work.apply(session);
-        } catch (RuntimeException e) {
-            throw SqlErrors.translateAny(operation, e);
-        }
+    /** Runs {@code work} in one transaction under the SIMPLE executor. */
+    private <T> T inTransaction(String operation, Function<SqlSession, T> work) {
+        return inTransaction(operation, ExecutorType.SIMPLE, work);
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
