@@ -174,28 +174,33 @@ public final class JooqStoreRepository implements StoreRepository {
         if (products.isEmpty()) {
             return List.of();
         }
-        return run("createProducts", () -> dsl.transactionResult(tx -> {
-            // PostgreSQL does not promise that RETURNING follows the VALUES order, so the ids are
-            // matched back to the input through the unique SKU.
-            Map<String, Long> idsBySku = HashMap.newHashMap(products.size());
-            for (int from = 0; from < products.size(); from += INSERT_ROWS_PER_STATEMENT) {
-                int to = Math.min(products.size(), from + INSERT_ROWS_PER_STATEMENT);
-                InsertValuesStep5<ProductRecord, String, String, BigDecimal, Integer, JSONB> insert = tx.dsl()
-                        .insertInto(PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES);
-                for (int i = from; i < to; i++) {
-                    NewProduct p = products.get(i);
-                    insert = insert.values(p.sku(), p.name(), p.price(), p.stock(), attributes.get(i));
-                }
-                insert.returningResult(PRODUCT.ID, PRODUCT.SKU)
-                        .fetch()
-                        .forEach(r -> idsBySku.put(r.value2(), r.value1()));
+        // Up to one statement's worth needs no transaction: a single INSERT is atomic on its own.
+        return run("createProducts", () -> products.size() <= INSERT_ROWS_PER_STATEMENT
+                ? insertProducts(dsl, products, attributes)
+                : dsl.transactionResult(tx -> insertProducts(tx.dsl(), products, attributes)));
+    }
+
+    private static List<Product> insertProducts(DSLContext ctx, List<NewProduct> products, List<JSONB> attributes) {
+        // PostgreSQL does not promise that RETURNING follows the VALUES order, so the ids are
+        // matched back to the input through the unique SKU.
+        Map<String, Long> idsBySku = HashMap.newHashMap(products.size());
+        for (int from = 0; from < products.size(); from += INSERT_ROWS_PER_STATEMENT) {
+            int to = Math.min(products.size(), from + INSERT_ROWS_PER_STATEMENT);
+            InsertValuesStep5<ProductRecord, String, String, BigDecimal, Integer, JSONB> insert =
+                    ctx.insertInto(PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES);
+            for (int i = from; i < to; i++) {
+                NewProduct p = products.get(i);
+                insert = insert.values(p.sku(), p.name(), p.price(), p.stock(), attributes.get(i));
             }
-            List<Product> created = new ArrayList<>(products.size());
-            for (NewProduct p : products) {
-                created.add(new Product(idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
-            }
-            return created;
-        }));
+            insert.returningResult(PRODUCT.ID, PRODUCT.SKU)
+                    .fetch()
+                    .forEach(r -> idsBySku.put(r.value2(), r.value1()));
+        }
+        List<Product> created = new ArrayList<>(products.size());
+        for (NewProduct p : products) {
+            created.add(new Product(idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
+        }
+        return created;
     }
 
     @Override
