@@ -72,13 +72,15 @@ public final class HibernateStoreRepository implements StoreRepository {
      */
     public HibernateStoreRepository(DataSource dataSource) {
         Check.notNull("dataSource", dataSource);
+        Map<String, String> hibernateSettings;
         try {
-            this.sessionFactory = SessionFactories.build(dataSource);
+            hibernateSettings = SessionFactories.settings(SessionFactories.currentSchema(dataSource));
+            this.sessionFactory = SessionFactories.build(dataSource, hibernateSettings);
         } catch (RuntimeException e) {
             throw Errors.translate("start-up (schema validation)", e);
         }
         Map<String, String> all = new LinkedHashMap<>(SessionFactories.resolved(sessionFactory));
-        all.putAll(SessionFactories.settings(null));
+        all.putAll(hibernateSettings);
         all.put("product.id", "sequence product_id_seq, allocationSize " + SessionFactories.BATCH_SIZE + ", pooled optimizer");
         all.put("purchase_order.id", "IDENTITY (insert ... returning)");
         all.put("p12.fetch_size", Integer.toString(STREAM_FETCH_SIZE));

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.contract.model.ProductCursor;
 import dev.persistbench.contract.model.ProductSearch;
 import dev.persistbench.contract.model.SortDirection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
@@ -21,28 +23,28 @@ final class ProductSearchQuery {
     private ProductSearchQuery() {}
 
     static SelectionQuery<ProductEntity> create(Session session, ProductSearch search) {
-        StringBuilder hql = new StringBuilder("select p from Product p where true");
+        List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
 
         search.nameContains().ifPresent(fragment -> {
-            hql.append(" and p.name ilike :name escape '\\'");
+            conditions.add("p.name ilike :name escape '\\'");
             parameters.put("name", "%" + ProductSearch.likeEscaped(fragment) + "%");
         });
         search.minPrice().ifPresent(min -> {
-            hql.append(" and p.price >= :minPrice");
+            conditions.add("p.price >= :minPrice");
             parameters.put("minPrice", min);
         });
         search.maxPrice().ifPresent(max -> {
-            hql.append(" and p.price <= :maxPrice");
+            conditions.add("p.price <= :maxPrice");
             parameters.put("maxPrice", max);
         });
         search.attribute().ifPresent(attribute -> {
             // jsonb containment of {"key": "value"}: served by the GIN index on attributes.
-            hql.append(" and " + SessionFactories.JSONB_CONTAINS + "(p.attributes, :attribute)");
+            conditions.add(SessionFactories.JSONB_CONTAINS + "(p.attributes, :attribute)");
             parameters.put("attribute", json(Map.of(attribute.key(), attribute.value())));
         });
         if (search.inStockOnly()) {
-            hql.append(" and p.stock > 0");
+            conditions.add("p.stock > 0");
         }
 
         boolean ascending = search.direction() == SortDirection.ASC;
@@ -58,10 +60,10 @@ final class ProductSearchQuery {
             ProductCursor cursor = search.after().get();
             parameters.put("afterId", cursor.id());
             if (key == null) {
-                hql.append(" and p.id").append(comparison).append(":afterId");
+                conditions.add("p.id" + comparison + ":afterId");
             } else {
                 // Row-value comparison: strictly after the cursor in (key, id) order.
-                hql.append(" and (").append(key).append(", p.id)").append(comparison).append("(:afterKey, :afterId)");
+                conditions.add("(" + key + ", p.id)" + comparison + "(:afterKey, :afterId)");
                 parameters.put("afterKey", switch (search.sortKey()) {
                     case NAME -> cursor.name();
                     case PRICE -> cursor.price();
@@ -69,6 +71,10 @@ final class ProductSearchQuery {
                     case ID -> throw new IllegalStateException("unreachable");
                 });
             }
+        }
+        StringBuilder hql = new StringBuilder("select p from Product p");
+        if (!conditions.isEmpty()) {
+            hql.append(" where ").append(String.join(" and ", conditions));
         }
         hql.append(" order by ");
         if (key != null) {

@@ -35,16 +35,19 @@ final class SessionFactories {
 
     private SessionFactories() {}
 
-    /** The Hibernate settings that matter for speed and behaviour, as given to the bootstrap. */
+    /**
+     * The Hibernate settings that matter for speed and behaviour, as given to the bootstrap.
+     * impl-hibernate/README.md gives the reason for each.
+     */
     static Map<String, String> settings(String defaultSchema) {
         Map<String, String> s = new LinkedHashMap<>();
         // Validate the mapping against the Flyway-migrated schema; never create or alter anything.
         s.put(AvailableSettings.HBM2DDL_AUTO, "validate");
         // PostgreSQL's dialect (version detected from the connection) that also sees identity sequences.
         s.put(AvailableSettings.DIALECT, IdentitySequencesDialect.class.getName());
-        if (defaultSchema != null) {
-            s.put(AvailableSettings.DEFAULT_SCHEMA, defaultSchema);
-        }
+        // The schema of the DataSource's connections (currentSchema=...): the validator reads the
+        // tables and the sequence there, and generated SQL names it.
+        s.put(AvailableSettings.DEFAULT_SCHEMA, defaultSchema);
         // Allocation size must equal the sequence's INCREMENT BY (50): fail at start-up otherwise.
         s.put(AvailableSettings.SEQUENCE_INCREMENT_SIZE_MISMATCH_STRATEGY, "exception");
         s.put(AvailableSettings.PREFERRED_POOLED_OPTIMIZER, "pooled");
@@ -81,10 +84,13 @@ final class SessionFactories {
         return s;
     }
 
-    /** The session factory over {@code dataSource}, or an exception if the mapping does not match the schema. */
-    static SessionFactory build(DataSource dataSource) {
+    /**
+     * The session factory over {@code dataSource} with {@code settings}, or an exception if the
+     * mapping does not match the schema.
+     */
+    static SessionFactory build(DataSource dataSource, Map<String, String> settings) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySettings(new LinkedHashMap<String, Object>(settings(currentSchema(dataSource))))
+                .applySettings(new LinkedHashMap<String, Object>(settings))
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .build();
         try {
@@ -122,7 +128,7 @@ final class SessionFactories {
     }
 
     /** The schema the pool's connections work in (pgjdbc's currentSchema), read once at start-up. */
-    private static String currentSchema(DataSource dataSource) {
+    static String currentSchema(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String schema = connection.getSchema();
             if (schema == null || schema.isBlank()) {
