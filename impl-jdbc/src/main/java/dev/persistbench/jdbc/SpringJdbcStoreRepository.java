@@ -142,16 +142,40 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             LEFT JOIN product p ON p.id = l.product_id
             ORDER BY o.created_at DESC, o.id DESC, l.line_no""".formatted(Rows.ORDER_WITH_LINES_COLUMNS);
 
-    private static final String CHANGE_STATUS = """
-            UPDATE purchase_order SET status = :to, version = version + 1
-            WHERE id = :id AND version = :version AND status IN (:from)""";
+    /**
+     * P09 in one statement: the version-checked, transition-checked UPDATE returns the new order
+     * row, which is joined to its lines for the result. %s is empty, or the restock CTE for a
+     * cancellation. The final SELECT sees lines and products as they were before the statement,
+     * which is right: a status change alters neither.
+     */
+    private static final String CHANGE_STATUS_TEMPLATE = """
+            WITH o AS (
+                UPDATE purchase_order SET status = :to, version = version + 1
+                WHERE id = :id AND version = :version AND status IN (:from)
+                RETURNING id, customer_id, status, idempotency_key, total, created_at, version)%s
+            SELECT %s
+            FROM o
+            LEFT JOIN order_line l ON l.order_id = o.id
+            LEFT JOIN product p ON p.id = l.product_id
+            ORDER BY l.line_no""";
+
+    /** Gives a cancelled order's units back: each product once, with the units of all its lines. */
+    private static final String RESTOCK_CTE = """
+            ,
+            restocked AS (
+                UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
+                FROM (SELECT l.product_id, sum(l.quantity) AS units
+                      FROM order_line l JOIN o ON l.order_id = o.id
+                      GROUP BY l.product_id) u
+                WHERE p.id = u.product_id)""";
+
+    private static final String CHANGE_STATUS =
+            CHANGE_STATUS_TEMPLATE.formatted("", Rows.ORDER_WITH_LINES_COLUMNS);
+
+    private static final String CANCEL_ORDER =
+            CHANGE_STATUS_TEMPLATE.formatted(RESTOCK_CTE.stripTrailing(), Rows.ORDER_WITH_LINES_COLUMNS);
 
     private static final String SELECT_STATUS_AND_VERSION = "SELECT status, version FROM purchase_order WHERE id = :id";
-
-    private static final String RESTOCK_ORDER = """
-            UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
-            FROM (SELECT product_id, sum(quantity) AS units FROM order_line WHERE order_id = :id GROUP BY product_id) u
-            WHERE p.id = u.product_id""";
 
     /**
      * P10 as one statement: data-modifying CTEs run to completion whether or not the final
@@ -462,20 +486,18 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 .map(Enum::name)
                 .toList();
         return write("changeStatus", tx -> {
-            // Optimistic: one conditional UPDATE; only when it changes nothing do we ask why.
-            int changed = legalFrom.isEmpty() ? 0 : client.sql(CHANGE_STATUS)
+            // Optimistic: one conditional statement; only when it changes nothing do we ask why.
+            List<Order> changed = legalFrom.isEmpty() ? List.of() : client
+                    .sql(newStatus == OrderStatus.CANCELLED ? CANCEL_ORDER : CHANGE_STATUS)
                     .param("to", newStatus.name())
                     .param("id", orderId)
                     .param("version", expectedVersion)
                     .param("from", legalFrom)
-                    .update();
-            if (changed == 0) {
+                    .query(Rows.ORDERS_WITH_LINES);
+            if (changed.isEmpty()) {
                 throw whyUnchanged(orderId, expectedVersion, newStatus);
             }
-            if (newStatus == OrderStatus.CANCELLED) {
-                client.sql(RESTOCK_ORDER).param("id", orderId).update();
-            }
-            return orderById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+            return changed.getFirst();
         });
     }
 
