@@ -34,10 +34,11 @@ public class FloorBenchmark {
     public enum Op {
         SELECT_ONE(null),
         P02("P02"),
-        P03("P03"),
         P07("P07"),
         P08("P08"),
-        P11("P11");
+        P11("P11"),
+        /** Last: the only write. */
+        P03("P03");
 
         private final String pattern;
 

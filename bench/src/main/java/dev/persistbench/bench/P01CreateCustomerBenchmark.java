@@ -26,6 +26,11 @@ public class P01CreateCustomerBenchmark {
         }
 
         @Override
+        public boolean writes() {
+            return true;
+        }
+
+        @Override
         public void check() {
             long n = next;
             Customer created = createNext();

@@ -57,6 +57,11 @@ public class P03CreateProductsBenchmark {
         }
 
         @Override
+        public boolean writes() {
+            return true;
+        }
+
+        @Override
         public void check() {
             List<NewProduct> input = nextBatch();
             verify(label(), input, repo.createProducts(input));

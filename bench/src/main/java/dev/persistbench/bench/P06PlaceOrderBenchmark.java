@@ -45,6 +45,11 @@ public class P06PlaceOrderBenchmark {
         }
 
         @Override
+        public boolean writes() {
+            return true;
+        }
+
+        @Override
         public void check() {
             long n = 12345;
             PlaceOrder request = request(PREFIX + "check", n);

@@ -99,7 +99,12 @@ public abstract class PatternState {
 
     /** The pattern id, "P01" ... "P13", from the benchmark class's name. */
     public final String pattern() {
-        return getClass().getEnclosingClass().getSimpleName().substring(0, 3);
+        // JMH subclasses the state in generated code: find the class declared in the benchmark.
+        Class<?> type = getClass();
+        while (type.getEnclosingClass() == null) {
+            type = type.getSuperclass();
+        }
+        return type.getEnclosingClass().getSimpleName().substring(0, 3);
     }
 
     /** The prefix of every wrong-answer message: pattern and implementation. */
@@ -113,6 +118,11 @@ public abstract class PatternState {
      * one. The runner counts the statements it sends.
      */
     public abstract void check();
+
+    /** Whether the operation changes rows (the verification pass reloads the data set before such a pattern). */
+    public boolean writes() {
+        return opsPerMs() > 0;
+    }
 
     /** Further checks (more rows, more pages) before timing; not counted. */
     public void checkMore() {}

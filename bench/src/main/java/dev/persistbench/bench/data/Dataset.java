@@ -8,14 +8,13 @@ import dev.persistbench.contract.model.OrderLineRow;
 import dev.persistbench.contract.model.OrderStatus;
 import dev.persistbench.contract.model.Product;
 import dev.persistbench.testkit.db.TestDatabase;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The seeded, deterministic data set every benchmark reads: every row is a formula of its index,
@@ -36,8 +37,8 @@ import java.util.function.Predicate;
  *   <li>{@code 2n} orders, ids 1..2n, one minute apart, statuses NEW, PAID, SHIPPED, CANCELLED in
  *       turn, all belonging to the first {@code n/10} customers (20 orders each), 3 lines each.</li>
  * </ul>
- * Loading truncates the four tables and inserts the rows with JDBC batches (pgjdbc rewrites them
- * into multi-row INSERTs), then moves the identities past the seeded ids.
+ * Loading truncates the four tables and streams the rows in with COPY (CSV made here from the
+ * same formulas), then moves the identities past the seeded ids and analyzes the tables.
  */
 public final class Dataset {
 
@@ -248,77 +249,71 @@ public final class Dataset {
         db.truncateAll();
         try (Connection c = db.openConnection()) {
             c.setAutoCommit(false);
-            insertCustomers(c);
-            insertProducts(c);
-            insertOrders(c);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            insertCustomers(copy);
+            insertProducts(copy);
+            insertOrders(copy);
             try (Statement s = c.createStatement()) {
                 // Generated ids continue after the seeded ones (identities were restarted by the truncate).
                 s.execute("SELECT setval(pg_get_serial_sequence('customer', 'id'), " + customerCount() + ")");
                 s.execute("SELECT setval(pg_get_serial_sequence('product', 'id'), " + productId(productCount()) + ")");
                 s.execute("SELECT setval(pg_get_serial_sequence('purchase_order', 'id'), " + orderCount() + ")");
-                s.execute("ANALYZE");
+                s.execute("ANALYZE customer, product, purchase_order, order_line");
             }
             c.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not load the data set of size " + size + ": " + e.getMessage(), e);
         }
     }
 
-    private void insertCustomers(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (id, email, name, created_at) VALUES (?, ?, ?, ?)")) {
-            for (long i = 1; i <= customerCount(); i++) {
-                Customer cu = customer(i);
-                ps.setLong(1, cu.id());
-                ps.setString(2, cu.email());
-                ps.setString(3, cu.name());
-                ps.setObject(4, OffsetDateTime.ofInstant(cu.createdAt(), ZoneOffset.UTC));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    private void insertCustomers(CopyManager copy) throws SQLException, IOException {
+        StringBuilder csv = new StringBuilder(customerCount() * 64);
+        for (long i = 1; i <= customerCount(); i++) {
+            Customer cu = customer(i);
+            row(csv, cu.id(), quote(cu.email()), quote(cu.name()), cu.createdAt());
         }
+        copy.copyIn("COPY customer (id, email, name, created_at) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
     }
 
-    private void insertProducts(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO product (id, sku, name, price, stock, attributes, version) VALUES (?, ?, ?, ?, ?, ?::jsonb, 0)")) {
-            for (Product p : products) {
-                ps.setLong(1, p.id());
-                ps.setString(2, p.sku());
-                ps.setString(3, p.name());
-                ps.setBigDecimal(4, p.price());
-                ps.setInt(5, p.stock());
-                ps.setString(6, "{\"color\": \"" + p.attributes().get("color") + "\", \"size\": \"" + p.attributes().get("size") + "\"}");
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    private void insertProducts(CopyManager copy) throws SQLException, IOException {
+        StringBuilder csv = new StringBuilder(productCount() * 96);
+        for (Product p : products) {
+            String json = "{\"color\": \"" + p.attributes().get("color") + "\", \"size\": \"" + p.attributes().get("size") + "\"}";
+            row(csv, p.id(), quote(p.sku()), quote(p.name()), p.price().toPlainString(), p.stock(), quote(json), 0);
         }
+        copy.copyIn("COPY product (id, sku, name, price, stock, attributes, version) FROM STDIN WITH (FORMAT csv)",
+                new StringReader(csv.toString()));
     }
 
-    private void insertOrders(Connection c) throws SQLException {
-        try (PreparedStatement po = c.prepareStatement(
-                        "INSERT INTO purchase_order (id, customer_id, status, total, created_at, version) VALUES (?, ?, ?, ?, ?, 0)");
-                PreparedStatement pl = c.prepareStatement(
-                        "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?)")) {
-            for (long k = 1; k <= orderCount(); k++) {
-                Order o = order(k);
-                po.setLong(1, o.id());
-                po.setLong(2, o.customerId());
-                po.setString(3, o.status().name());
-                po.setBigDecimal(4, o.total());
-                po.setObject(5, OffsetDateTime.ofInstant(o.createdAt(), ZoneOffset.UTC));
-                po.addBatch();
-                for (OrderLine l : o.lines()) {
-                    pl.setLong(1, o.id());
-                    pl.setInt(2, l.lineNo());
-                    pl.setLong(3, l.productId());
-                    pl.setInt(4, l.quantity());
-                    pl.setBigDecimal(5, l.unitPrice());
-                    pl.addBatch();
-                }
+    private void insertOrders(CopyManager copy) throws SQLException, IOException {
+        StringBuilder orders = new StringBuilder(orderCount() * 64);
+        StringBuilder lines = new StringBuilder(orderCount() * LINES_PER_ORDER * 32);
+        for (long k = 1; k <= orderCount(); k++) {
+            Order o = order(k);
+            row(orders, o.id(), o.customerId(), o.status().name(), o.total().toPlainString(), o.createdAt(), 0);
+            for (OrderLine l : o.lines()) {
+                row(lines, o.id(), l.lineNo(), l.productId(), l.quantity(), l.unitPrice().toPlainString());
             }
-            po.executeBatch();
-            pl.executeBatch();
         }
+        copy.copyIn("COPY purchase_order (id, customer_id, status, total, created_at, version) FROM STDIN WITH (FORMAT csv)",
+                new StringReader(orders.toString()));
+        copy.copyIn("COPY order_line (order_id, line_no, product_id, quantity, unit_price) FROM STDIN WITH (FORMAT csv)",
+                new StringReader(lines.toString()));
+    }
+
+    /** One CSV line; instants are written in ISO-8601 (UTC), which timestamptz reads exactly. */
+    private static void row(StringBuilder csv, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(values[i]);
+        }
+        csv.append('\n');
+    }
+
+    private static String quote(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private static void checkIndex(String what, long i, long max) {
