@@ -139,6 +139,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
         s.put("streamFetchSize", Integer.toString(STREAM_FETCH_SIZE));
         s.put("defaultStatementTimeout", c.getDefaultStatementTimeout() == null ? "unset (no timeout)" : c.getDefaultStatementTimeout() + " s");
         s.put("p03.batching", "BATCH executor, one JDBC batch per call, useGeneratedKeys (one RETURNING id per row)");
+        s.put("p06.batching", "BATCH executor: the stock updates as one JDBC batch, the lines as one JDBC batch (rewritten to multi-row INSERTs by pgjdbc)");
         s.put("p05.sql", "dynamic SQL (<where>/<if>/<choose>), keyset row-value comparison, #{} only");
         s.put("p07.p08.mapping", "one joined statement, nested result map (<id> + <collection>)");
         s.put("typeHandler.Instant", "timestamptz via OffsetDateTime (UTC)");
