@@ -27,7 +27,7 @@ final class Rows {
 
     static final String CUSTOMER_COLUMNS = "id, email, name, created_at";
 
-    static final String PRODUCT_COLUMNS = "id, sku, name, price, stock, attributes::text AS attributes, version";
+    static final String PRODUCT_COLUMNS = "id, sku, name, price, stock, attributes, version";
 
     /**
      * An order joined to its lines and their products, one row per line (a LEFT JOIN, so an
