@@ -198,10 +198,14 @@ class ReportGeneratorTest {
             assertThat(result("P02", "jdbc").get("loc").asInt()).isEqualTo(7);
             // createProducts 5 + private helpers insertBatch 3 + toProducts 3 (block comment not counted).
             assertThat(result("P03", "jdbc").get("loc").asInt()).isEqualTo(11);
+            // findProductBySku 4 + its SQL constant 1 + the row mapper in the sibling class Rows 3.
+            assertThat(result("P04", "jdbc").get("loc").asInt()).isEqualTo(8);
+            // inTransaction is used by four patterns: infrastructure, not counted anywhere.
+            assertThat(result("P13", "jdbc").get("loc").asInt()).isEqualTo(4);
             // MyBatis: Java 7 + <select id="findById"> 5 + the <sql> fragment it includes 1.
             assertThat(result("P02", "mybatis").get("loc").asInt()).isEqualTo(13);
             assertThat(result("P02", "jooq").get("loc").isNull()).isTrue();
-            assertThat(result("P13", "jdbc").get("loc").isNull()).isTrue();
+            assertThat(result("P12", "jdbc").get("loc").isNull()).isTrue();
         }
 
         @Test
@@ -256,6 +260,10 @@ class ReportGeneratorTest {
             assertThat(html).contains("select id, email, name, created_at from customer where id = ?");
             assertThat(html).contains("public Optional&lt;Customer&gt; findCustomer(long id) {");
             assertThat(html).contains("private long[] insertBatch(List&lt;NewProduct&gt; products) {");
+            assertThat(html).contains("private static final String SELECT_PRODUCT = &quot;select id, sku, name from product where sku = ?&quot;;");
+            assertThat(html).contains("Rows.java:6 Rows.PRODUCT");
+            assertThat(html).contains("Shared helpers it calls, not counted: inTransaction");
+            assertThat(html).doesNotContain("private &lt;T&gt; T inTransaction");
             assertThat(html).contains("&lt;select id=&quot;findById&quot; resultMap=&quot;customer&quot;&gt;");
             assertThat(html).contains("&lt;sql id=&quot;customerColumns&quot;&gt;");
             assertThat(html).doesNotContain("select * from product where id = #{id}");

@@ -168,8 +168,9 @@ public final class MarkdownRenderer {
                 + " of pool and driver.");
         line("- Statements/op counts JDBC executions in one operation (a batch counts once). B/op is allocation per"
                 + " operation (JMH gc profiler).");
-        line("- Lines of code: non-blank, non-comment lines of the method implementing the pattern, the private methods of"
-                + " its class it calls, and for MyBatis the mapper XML statements it calls.");
+        line("- Lines of code: non-blank, non-comment lines of the method implementing the pattern and of the code in its"
+                + " package it reaches (methods, static fields such as SQL constants and row mappers), and for MyBatis the"
+                + " mapper XML statements it calls. Code more than three patterns reach is infrastructure: named, not counted.");
         return md.toString();
     }
 
@@ -209,6 +210,10 @@ public final class MarkdownRenderer {
                 line("_" + cell(part.label()) + " · " + part.loc() + " lines_");
                 line();
                 fence(part.language(), part.code());
+            }
+            if (!c.sharedHelpers().isEmpty()) {
+                line("_Shared helpers it calls, not counted: " + cell(String.join(", ", c.sharedHelpers())) + "_");
+                line();
             }
         }
     }

@@ -7,14 +7,18 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.source.CodeSnippet.Part;
@@ -24,8 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +43,11 @@ import java.util.stream.Stream;
 
 /**
  * Finds, in each implementation's repository class, the method that implements a pattern (the
- * {@code StoreRepository} method of that pattern), the private methods of the same class it calls
- * (transitively), and for MyBatis the XML mapper statements it calls, matched by statement id.
+ * {@code StoreRepository} method of that pattern), the code of its package it reaches (methods of
+ * the class, static fields such as SQL constants, methods and static fields of other classes in
+ * the same package, transitively), and for MyBatis the XML mapper statements it calls, matched by
+ * statement id. Code that more than {@value #INFRASTRUCTURE_THRESHOLD} patterns reach is treated as
+ * infrastructure: named, not shown, not counted.
  */
 public final class CodeExtractor {
 
@@ -47,13 +56,28 @@ public final class CodeExtractor {
     private static final java.util.regex.Pattern INCLUDE_REFID =
             java.util.regex.Pattern.compile("<include\\s+[^>]*refid\\s*=\\s*\"([^\"]+)\"");
 
+    /** Helpers reached from more patterns than this are infrastructure: named, not counted. */
+    static final int INFRASTRUCTURE_THRESHOLD = 3;
+
+    private static final Set<String> CONTRACT_METHODS = contractMethods();
+
     private final Path repoRoot;
-    private final Map<Impl, Optional<Source>> sources = new EnumMap<>(Impl.class);
+    private final Map<Impl, Optional<Module>> modules = new EnumMap<>(Impl.class);
     private List<MapperFile> mapperFiles;
 
     /** @param repoRoot repository root holding the impl-* modules; null when sources are unavailable */
     public CodeExtractor(Path repoRoot) {
         this.repoRoot = repoRoot;
+    }
+
+    private static Set<String> contractMethods() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Pattern p : Pattern.values()) {
+            names.add(p.method());
+        }
+        names.add("settings");
+        names.add("close");
+        return names;
     }
 
     /** The code of {@code impl} for {@code pattern}, or a snippet with the reason it was not found. */
@@ -62,49 +86,211 @@ public final class CodeExtractor {
             return missing(impl, pattern, "sources not available (repository root not found)");
         }
         Path file = impl.sourceFile(repoRoot);
-        Optional<Source> source = sources.computeIfAbsent(impl, i -> parse(file));
-        if (source.isEmpty()) {
+        Optional<Module> module = modules.computeIfAbsent(impl, i -> Module.load(file));
+        if (module.isEmpty()) {
             return missing(impl, pattern, Files.exists(file)
                     ? "source " + repoRoot.relativize(file) + " could not be parsed"
                     : "source " + repoRoot.relativize(file) + " does not exist");
         }
-        Source src = source.get();
-        Optional<MethodDeclaration> method = src.type.getMethodsByName(pattern.method()).stream()
-                .filter(m -> !m.isStatic())
-                .filter(m -> m.getBody().isPresent())
-                .findFirst();
+        Module m = module.get();
+        Optional<MethodDeclaration> method = m.patternMethod(pattern);
         if (method.isEmpty()) {
             return missing(impl, pattern, "no method " + pattern.method() + "(..) with a body in "
                     + repoRoot.relativize(file));
         }
-        List<MethodDeclaration> methods = new ArrayList<>();
-        methods.add(method.get());
-        methods.addAll(privateHelpers(src.type, method.get()));
-
+        List<Unit> units = new ArrayList<>();
+        units.add(new Unit(m.main, method.get(), method.get().getNameAsString()));
+        List<String> shared = new ArrayList<>();
+        for (Unit u : m.reach(method.get())) {
+            // Code only a few patterns use is part of each one's implementation; code most patterns
+            // use (a transaction wrapper, error translation) is infrastructure, named but not counted.
+            if (m.users(u) <= INFRASTRUCTURE_THRESHOLD) {
+                units.add(u);
+            } else if (!shared.contains(u.name())) {
+                shared.add(u.name());
+            }
+        }
         List<Part> parts = new ArrayList<>();
-        String fileName = file.getFileName().toString();
-        for (int i = 0; i < methods.size(); i++) {
-            MethodDeclaration m = methods.get(i);
-            String code = text(src.lines, m);
-            String label = fileName + ":" + m.getBegin().map(p -> p.line).orElse(0) + " "
-                    + (i == 0 ? m.getNameAsString() : "private helper " + m.getNameAsString());
+        for (Unit u : units) {
+            String code = text(u.owner().lines(), u.node());
+            String label = u.owner().fileName() + ":" + u.node().getBegin().map(p -> p.line).orElse(0) + " " + u.name();
             parts.add(new Part(label, "java", code, countLoc(code, "java")));
         }
         if (impl == Impl.MYBATIS) {
-            parts.addAll(mapperStatements(methods, src.type));
+            parts.addAll(mapperStatements(units));
         }
         int loc = parts.stream().mapToInt(Part::loc).sum();
-        return new CodeSnippet(impl.id(), pattern.id(), parts, loc, null);
+        return new CodeSnippet(impl.id(), pattern.id(), parts, loc, shared, null);
     }
 
     private static CodeSnippet missing(Impl impl, Pattern pattern, String reason) {
-        return new CodeSnippet(impl.id(), pattern.id(), List.of(), null, reason);
+        return new CodeSnippet(impl.id(), pattern.id(), List.of(), null, List.of(), reason);
     }
 
-    private record Source(TypeDeclaration<?> type, List<String> lines) {
+    /** A parsed source file of the implementation's package. */
+    private record Parsed(TypeDeclaration<?> type, List<String> lines, String fileName) {
     }
 
-    private static Optional<Source> parse(Path file) {
+    /**
+     * A piece of code a pattern method reaches: a method or a static field, of the repository
+     * class or of another class in its package.
+     */
+    private record Unit(Parsed owner, Node node, String name) {
+    }
+
+    /** The repository class and, parsed on demand, the other classes of its package. */
+    private static final class Module {
+        private final Path dir;
+        private final Parsed main;
+        private final Map<String, Optional<Parsed>> siblings = new LinkedHashMap<>();
+        private final Map<Node, Integer> users = new IdentityHashMap<>();
+
+        private Module(Path dir, Parsed main) {
+            this.dir = dir;
+            this.main = main;
+        }
+
+        static Optional<Module> load(Path file) {
+            return parse(file).map(p -> {
+                Module m = new Module(file.getParent(), p);
+                m.siblings.put(p.type().getNameAsString(), Optional.of(p));
+                m.countUsers();
+                return m;
+            });
+        }
+
+        Optional<MethodDeclaration> patternMethod(Pattern pattern) {
+            return main.type().getMethodsByName(pattern.method()).stream()
+                    .filter(md -> !md.isStatic() && md.getBody().isPresent())
+                    .findFirst();
+        }
+
+        int users(Unit u) {
+            return users.getOrDefault(u.node(), 0);
+        }
+
+        private void countUsers() {
+            for (Pattern p : Pattern.values()) {
+                patternMethod(p).ifPresent(md -> reach(md).forEach(u -> users.merge(u.node(), 1, Integer::sum)));
+            }
+        }
+
+        /** Everything {@code start} reaches, transitively, in discovery order (start excluded). */
+        List<Unit> reach(MethodDeclaration start) {
+            List<Unit> seen = new ArrayList<>();
+            Deque<Unit> todo = new ArrayDeque<>();
+            todo.add(new Unit(main, start, start.getNameAsString()));
+            Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+            visited.add(start);
+            while (!todo.isEmpty()) {
+                Unit u = todo.poll();
+                for (Unit next : references(u)) {
+                    if (visited.add(next.node())) {
+                        seen.add(next);
+                        todo.add(next);
+                    }
+                }
+            }
+            return seen;
+        }
+
+        /** The methods and static fields a piece of code refers to, within the package. */
+        private List<Unit> references(Unit from) {
+            List<Unit> out = new ArrayList<>();
+            Node node = from.node();
+            Parsed owner = from.owner();
+            Set<String> locals = new LinkedHashSet<>();
+            node.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+            node.findAll(Parameter.class).forEach(p -> locals.add(p.getNameAsString()));
+            if (node instanceof FieldDeclaration f) {
+                f.getVariables().forEach(v -> locals.remove(v.getNameAsString()));
+            }
+            for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
+                methods(owner, call.getScope().orElse(null), call.getNameAsString(), locals, node, out);
+            }
+            for (MethodReferenceExpr ref : node.findAll(MethodReferenceExpr.class)) {
+                methods(owner, ref.getScope(), ref.getIdentifier(), locals, node, out);
+            }
+            for (NameExpr name : node.findAll(NameExpr.class)) {
+                if (!locals.contains(name.getNameAsString())) {
+                    staticField(owner, name.getNameAsString()).ifPresent(out::add);
+                }
+            }
+            for (FieldAccessExpr access : node.findAll(FieldAccessExpr.class)) {
+                if (access.getScope() instanceof NameExpr n && !locals.contains(n.getNameAsString())) {
+                    sibling(n.getNameAsString()).flatMap(s -> staticField(s, access.getNameAsString()))
+                            .ifPresent(out::add);
+                }
+            }
+            return out;
+        }
+
+        private void methods(Parsed owner, Expression scope, String name, Set<String> locals, Node context,
+                List<Unit> out) {
+            Optional<Parsed> target;
+            if (scope == null || scope instanceof ThisExpr) {
+                target = Optional.of(owner);
+            } else if (scope instanceof TypeExpr t) {
+                target = sibling(simple(t.getTypeAsString()));
+            } else {
+                Optional<String> receiver = receiverName(scope);
+                if (receiver.isEmpty()) {
+                    return;
+                }
+                String r = receiver.get();
+                Optional<String> type = typeOf(context, owner.type(), r);
+                if (type.isEmpty() && !locals.contains(r)) {
+                    // Not a variable or field: a class name, i.e. a static call.
+                    type = Optional.of(r);
+                }
+                target = type.flatMap(this::sibling);
+            }
+            target.ifPresent(t -> t.type().getMethodsByName(name).stream()
+                    .filter(md -> md.getBody().isPresent())
+                    .filter(md -> t != main || !CONTRACT_METHODS.contains(md.getNameAsString()))
+                    .forEach(md -> out.add(new Unit(t, md, qualified(t, md.getNameAsString())))));
+        }
+
+        private Optional<Unit> staticField(Parsed owner, String name) {
+            for (FieldDeclaration f : owner.type().getFields()) {
+                if (f.isStatic() && f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
+                    return Optional.of(new Unit(owner, f, qualified(owner, name)));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private String qualified(Parsed owner, String name) {
+            return owner == main ? name : owner.type().getNameAsString() + "." + name;
+        }
+
+        private Optional<Parsed> sibling(String simpleName) {
+            if (!simpleName.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                return Optional.empty();
+            }
+            return siblings.computeIfAbsent(simpleName, n -> {
+                Path f = dir.resolve(n + ".java");
+                return Files.isRegularFile(f) ? parse(f) : Optional.empty();
+            });
+        }
+    }
+
+    private static Optional<String> typeOf(Node context, TypeDeclaration<?> type, String name) {
+        return context instanceof MethodDeclaration md ? declaredType(md, type, name) : fieldType(type, name);
+    }
+
+    private static Optional<String> fieldType(TypeDeclaration<?> type, String name) {
+        for (FieldDeclaration f : type.getFields()) {
+            for (VariableDeclarator v : f.getVariables()) {
+                if (v.getNameAsString().equals(name)) {
+                    return Optional.of(simple(v.getTypeAsString()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Parsed> parse(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -121,35 +307,13 @@ public final class CodeExtractor {
             return cu.getTypes().stream()
                     .filter(t -> t.getNameAsString().equals(simpleName))
                     .findFirst()
-                    .map(t -> new Source(t, text.lines().toList()));
+                    .map(t -> new Parsed(t, text.lines().toList(), file.getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    /** Private methods of the class reached from {@code root} through unqualified or this. calls. */
-    private static List<MethodDeclaration> privateHelpers(TypeDeclaration<?> type, MethodDeclaration root) {
-        Set<MethodDeclaration> seen = new LinkedHashSet<>();
-        Deque<MethodDeclaration> todo = new ArrayDeque<>();
-        todo.add(root);
-        while (!todo.isEmpty()) {
-            MethodDeclaration m = todo.poll();
-            for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
-                boolean local = call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr;
-                if (!local) {
-                    continue;
-                }
-                for (MethodDeclaration target : type.getMethodsByName(call.getNameAsString())) {
-                    if (target.isPrivate() && target != root && target.getBody().isPresent() && seen.add(target)) {
-                        todo.add(target);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(seen);
-    }
-
-    /** The method's source lines as written (annotations included, Javadoc not), dedented. */
+    /** The node's source lines as written (annotations included, Javadoc not), dedented. */
     private static String text(List<String> lines, Node node) {
         int begin = node.getBegin().orElseThrow().line;
         int end = node.getEnd().orElseThrow().line;
@@ -204,14 +368,20 @@ public final class CodeExtractor {
     private record MapperFile(Path file, String namespace, String text) {
     }
 
-    private List<Part> mapperStatements(List<MethodDeclaration> methods, TypeDeclaration<?> type) {
+    private List<Part> mapperStatements(List<Unit> units) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> mapperTypes = new LinkedHashSet<>();
-        for (MethodDeclaration m : methods) {
+        for (Unit u : units) {
+            Node m = u.node();
+            TypeDeclaration<?> type = u.owner().type();
             for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
                 names.add(call.getNameAsString());
                 call.getScope().flatMap(CodeExtractor::receiverName)
-                        .flatMap(v -> declaredType(m, type, v)).ifPresent(mapperTypes::add);
+                        .flatMap(v -> typeOf(m, type, v)).ifPresent(mapperTypes::add);
+            }
+            for (MethodReferenceExpr ref : m.findAll(MethodReferenceExpr.class)) {
+                names.add(ref.getIdentifier());
+                receiverName(ref.getScope()).flatMap(v -> typeOf(m, type, v)).ifPresent(mapperTypes::add);
             }
             m.findAll(StringLiteralExpr.class).forEach(s -> names.add(s.getValue()));
             m.findAll(ClassExpr.class).forEach(c -> mapperTypes.add(simple(c.getTypeAsString())));

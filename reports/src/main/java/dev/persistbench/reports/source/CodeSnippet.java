@@ -7,11 +7,13 @@ import java.util.List;
  *
  * @param impl implementation id
  * @param pattern P01..P13
- * @param parts the method first, then the private helpers it calls, then mapper XML statements
+ * @param parts the method first, then the package code it reaches, then mapper XML statements
  * @param loc non-blank, non-comment lines over all parts; null when not found
+ * @param sharedHelpers infrastructure it reaches that most patterns share (not shown, not counted)
  * @param reason why nothing was found (null when found)
  */
-public record CodeSnippet(String impl, String pattern, List<Part> parts, Integer loc, String reason) {
+public record CodeSnippet(String impl, String pattern, List<Part> parts, Integer loc, List<String> sharedHelpers,
+        String reason) {
 
     /**
      * A piece of source.
