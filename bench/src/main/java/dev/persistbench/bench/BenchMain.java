@@ -36,6 +36,10 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
+        // Before any logger starts: the embedded server, Flyway and the pools log at INFO otherwise.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         BenchConfig config = BenchConfig.fromProperties(System.getProperties());
         int code = new BenchMain().run(config);
         System.exit(code);
@@ -92,7 +96,7 @@ public final class BenchMain {
                     EnvironmentInfo.poolSize(db), db.driverProperties(Map.of()), customer, data.customer(customer).email());
             Path logs = Files.createDirectories(results.resolve("logs"));
             for (Impl impl : timed) {
-                ColdStart.Result r = ColdStart.measure(impl, config.profile().coldStartRuns(), target, BenchConfig.FORK_HEAP, logs);
+                ColdStart.Result r = ColdStart.measure(impl, config.profile().coldStartRuns(), target, BenchConfig.FORK_JVM_ARGS, logs);
                 coldStarts.add(r);
                 log("cold start " + impl.id() + ": median " + r.medianMs() + " ms, " + r.medianHeapMb() + " MB heap"
                         + (r.error() == null ? "" : ", ERROR " + r.error()));
@@ -140,7 +144,7 @@ public final class BenchMain {
 
     /** JVM arguments of every JMH fork: the heap, and the address of this JVM's server (each fork makes its own schema there). */
     private static List<String> forkJvmArgs(TestDatabase db) {
-        List<String> args = new ArrayList<>(BenchConfig.FORK_HEAP);
+        List<String> args = new ArrayList<>(BenchConfig.FORK_JVM_ARGS);
         args.add("-Dpb.db=external");
         args.add("-Dpb.jdbc.url=" + db.server().jdbcUrl());
         args.add("-Dpb.db.user=" + db.server().user());

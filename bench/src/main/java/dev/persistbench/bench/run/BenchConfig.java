@@ -48,8 +48,12 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
     public static final List<String> FLOOR_PATTERNS = List.of("P02", "P03", "P07", "P08", "P11");
     /** Every pattern id. */
     public static final List<String> PATTERNS = List.of("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10", "P11", "P12", "P13");
-    /** Heap of every forked benchmark JVM and cold-start JVM. */
-    public static final List<String> FORK_HEAP = List.of("-Xms1g", "-Xmx1g");
+    /**
+     * Heap of every forked benchmark JVM and cold-start JVM, and quiet start-up logs (embedded
+     * PostgreSQL, Flyway, HikariCP log at INFO through slf4j-simple) so that JMH's output stays
+     * readable.
+     */
+    public static final List<String> FORK_JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
     public BenchConfig {
         includes = List.copyOf(includes);

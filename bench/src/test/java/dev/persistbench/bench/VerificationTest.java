@@ -1,0 +1,86 @@
+package dev.persistbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.persistbench.bench.check.WrongAnswerException;
+import dev.persistbench.bench.data.Dataset;
+import dev.persistbench.bench.run.Verification;
+import dev.persistbench.contract.model.Customer;
+import dev.persistbench.testkit.db.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verification pass on the embedded database: one pattern, the Spring JDBC implementation
+ * and the floor; and a wrong answer is caught before any timing.
+ */
+class VerificationTest {
+
+    private static final int SIZE = 200;
+
+    @Test
+    void p07IsVerifiedAndItsStatementsCounted() {
+        TestDatabase db = TestDatabase.shared();
+        Verification.Outcome jdbc = Verification.verify(Impl.JDBC, List.of("P07"), db, SIZE);
+        assertThat(jdbc.failures()).isEmpty();
+        assertThat(jdbc.statements()).singleElement().satisfies(s -> {
+            assertThat(s.pattern()).isEqualTo("P07");
+            assertThat(s.impl()).isEqualTo("jdbc");
+            assertThat(s.verified()).isTrue();
+            // The contract allows at most 2 (P07.2); the recorder saw at least the read itself.
+            assertThat(s.statementsPerOp()).isBetween(1, 2);
+            assertThat(s.sql()).hasSize(s.statementsPerOp()).allSatisfy(sql -> assertThat(sql).containsIgnoringCase("select"));
+        });
+        assertThat(jdbc.settings()).isNotEmpty();
+
+        Verification.Outcome floor = Verification.verifyFloor(List.of("P07"), db, SIZE);
+        assertThat(floor.failures()).isEmpty();
+        assertThat(floor.statements()).singleElement().satisfies(s -> {
+            assertThat(s.impl()).isEqualTo("raw-jdbc");
+            assertThat(s.statementsPerOp()).isEqualTo(1);
+            assertThat(s.sql().get(0)).contains("JOIN order_line");
+        });
+    }
+
+    @Test
+    void aWrongAnswerStopsTheBenchmarkBeforeTiming() throws Exception {
+        TestDatabase db = TestDatabase.shared();
+        Dataset data = Dataset.of(SIZE);
+        data.load(db);
+        // Corrupt the stored row the check reads: the implementation now answers differently from the data set.
+        Customer probed = data.customer(data.customerCount() / 2 + 1);
+        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE customer SET name = 'Someone else' WHERE id = " + probed.id());
+        }
+        P02FindCustomerBenchmark.Fixture state = new P02FindCustomerBenchmark.Fixture();
+        state.impl = Impl.JDBC;
+        state.dataSize = SIZE;
+        state.open(db, Impl.JDBC.create(db.dataSource()), true, 0);
+        try {
+            assertThatThrownBy(state::check)
+                    .isInstanceOf(WrongAnswerException.class)
+                    .hasMessageContaining("P02 jdbc")
+                    .hasMessageContaining("Someone else")
+                    .hasMessageContaining(probed.name());
+        } finally {
+            state.close();
+        }
+    }
+
+    @Test
+    void theDataSetIsWhatItsFormulasSay() {
+        Dataset data = Dataset.of(SIZE);
+        assertThat(data.orderCount()).isEqualTo(2 * SIZE);
+        assertThat(data.latestOrders(1, 10)).hasSize(10).isSortedAccordingTo((a, b) -> b.createdAt().compareTo(a.createdAt()));
+        assertThat(data.order(5).lines()).hasSize(Dataset.LINES_PER_ORDER);
+        assertThat(data.order(5).total()).isEqualByComparingTo(data.order(5).lines().stream()
+                .map(l -> l.unitPrice().multiply(java.math.BigDecimal.valueOf(l.quantity())))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        for (long n = 0; n < 3 * SIZE; n++) {
+            assertThat(Dataset.inStock(data.inStockProductIndex(n))).as("product index for n=%d", n).isTrue();
+        }
+    }
+}
