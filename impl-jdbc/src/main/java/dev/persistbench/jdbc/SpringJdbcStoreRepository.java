@@ -105,7 +105,10 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             WHERE id = :id AND stock >= :units
             RETURNING sku, name, price""";
 
-    private static final String SELECT_STOCK = "SELECT stock FROM product WHERE id = :id";
+    /** Why stock could not be taken; the customer too, so that an unknown customer is reported first on every path. */
+    private static final String WHY_NO_STOCK = """
+            SELECT EXISTS (SELECT 1 FROM customer WHERE id = :customerId) AS customer_exists,
+                   EXISTS (SELECT 1 FROM product WHERE id = :productId) AS product_exists""";
 
     private static final String INSERT_ORDER_LINE =
             "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?)";
@@ -354,7 +357,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         if (claimed.isEmpty()) {
             return placedBefore(order);
         }
-        Map<Long, TakenStock> taken = takeStock(units);
+        Map<Long, TakenStock> taken = takeStock(order.customerId(), units);
         BigDecimal total = total(order, taken);
         client.sql(UPDATE_ORDER_TOTAL).param("total", total).param("id", claimed.get()).update();
         return placeLines(claimed.get(), order, taken, total);
@@ -362,7 +365,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     /** Without a key nothing needs claiming: the stock is taken first, so the order row is written once, with its total. */
     private Order placeWithoutKey(PlaceOrder order, TreeMap<Long, Integer> units) {
-        Map<Long, TakenStock> taken = takeStock(units);
+        Map<Long, TakenStock> taken = takeStock(order.customerId(), units);
         BigDecimal total = total(order, taken);
         long orderId = insertOrder(order, total)
                 .orElseThrow(() -> new NotFoundException("customer", order.customerId()));
@@ -380,9 +383,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     }
 
     /** Takes the units of every product, in ascending id order. */
-    private Map<Long, TakenStock> takeStock(TreeMap<Long, Integer> units) {
+    private Map<Long, TakenStock> takeStock(long customerId, TreeMap<Long, Integer> units) {
         Map<Long, TakenStock> taken = new HashMap<>();
-        units.forEach((productId, wanted) -> taken.put(productId, takeStock(productId, wanted)));
+        units.forEach((productId, wanted) -> taken.put(productId, takeStock(customerId, productId, wanted)));
         return taken;
     }
 
@@ -438,16 +441,26 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         throw new NotFoundException("customer", order.customerId());
     }
 
-    /** Takes {@code wanted} units of one product, or says why it cannot. */
-    private TakenStock takeStock(long productId, int wanted) {
+    /**
+     * Takes {@code wanted} units of one product, or says why it cannot: an unknown customer
+     * first (as the order insert does when the key is claimed first), then an unknown product,
+     * else too little stock. The diagnosis costs a statement only on the failure path.
+     */
+    private TakenStock takeStock(long customerId, long productId, int wanted) {
         return client.sql(TAKE_STOCK)
                 .param("units", wanted)
                 .param("id", productId)
                 .query((rs, row) -> new TakenStock(rs.getString("sku"), rs.getString("name"), rs.getBigDecimal("price")))
                 .optional()
-                .orElseThrow(() -> client.sql(SELECT_STOCK).param("id", productId).query(Integer.class).optional().isEmpty()
-                        ? new NotFoundException("product", productId)
-                        : new InsufficientStockException(productId, wanted));
+                .orElseThrow(() -> client.sql(WHY_NO_STOCK)
+                        .param("customerId", customerId)
+                        .param("productId", productId)
+                        .query((rs, row) -> !rs.getBoolean("customer_exists")
+                                ? new NotFoundException("customer", customerId)
+                                : !rs.getBoolean("product_exists")
+                                        ? new NotFoundException("product", productId)
+                                        : (RuntimeException) new InsufficientStockException(productId, wanted))
+                        .single());
     }
 
     private static int addUnits(int a, int b) {
