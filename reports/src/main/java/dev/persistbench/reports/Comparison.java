@@ -42,8 +42,14 @@ public final class Comparison {
     private Comparison() {
     }
 
-    /** Compares every figure present in either run. */
+    /** Compares every figure present in either run (figures measured in neither are left out). */
     public static List<Change> compare(Summary base, Summary candidate) {
+        return compareAll(base, candidate).stream()
+                .filter(c -> c.baseUs() != null || c.candidateUs() != null)
+                .toList();
+    }
+
+    private static List<Change> compareAll(Summary base, Summary candidate) {
         List<Change> changes = new ArrayList<>();
         for (PatternSummary c : candidate.patterns()) {
             Optional<PatternSummary> b = base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();

@@ -19,7 +19,8 @@ import org.xml.sax.SAXException;
 
 /**
  * The contract-suite outcome per implementation: bench's contract.json when the results directory
- * has one (it belongs to the same run), otherwise the modules' surefire XML reports.
+ * has one (it belongs to the same run), otherwise the modules' surefire XML reports of their
+ * {@code *ContractTest} classes.
  */
 final class ContractReader {
 
@@ -71,9 +72,10 @@ final class ContractReader {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
+            // Only the contract suite: a module's other tests (scratch, reliability) are not it.
             files = s.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith("TEST-") && n.endsWith(".xml");
+                return n.startsWith("TEST-") && n.endsWith(".xml") && n.contains("ContractTest");
             }).sorted().toList();
         } catch (IOException e) {
             throw new InputException(dir, "cannot be listed: " + e.getMessage(), e);
