@@ -176,7 +176,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             CHANGE_STATUS_TEMPLATE.formatted("", Rows.ORDER_WITH_LINES_COLUMNS);
 
     private static final String CANCEL_ORDER =
-            CHANGE_STATUS_TEMPLATE.formatted(RESTOCK_CTE.stripTrailing(), Rows.ORDER_WITH_LINES_COLUMNS);
+            CHANGE_STATUS_TEMPLATE.formatted(RESTOCK_CTE, Rows.ORDER_WITH_LINES_COLUMNS);
 
     private static final String SELECT_STATUS_AND_VERSION = "SELECT status, version FROM purchase_order WHERE id = :id";
 
