@@ -159,6 +159,11 @@ class BrowserTest {
         WebElement p02 = driver.findElement(By.id("P02"));
         Path section = Path.of("target/report-screenshot-P02.png").toAbsolutePath();
         Files.write(section, p02.getScreenshotAs(OutputType.BYTES));
+        WebElement code = p02.findElements(By.tagName("details")).get(1);
+        driver.executeScript("arguments[0].scrollIntoView();", code);
+        Path codeShot = Path.of("target/report-screenshot-P02-code.png").toAbsolutePath();
+        Files.write(codeShot, code.getScreenshotAs(OutputType.BYTES));
+        assertThat(code.getText()).contains("findCustomer").contains("lines");
         @SuppressWarnings("unchecked")
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", false));
