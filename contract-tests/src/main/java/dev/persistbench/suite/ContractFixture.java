@@ -3,6 +3,7 @@ package dev.persistbench.suite;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.testkit.db.TestDatabase;
 import dev.persistbench.testkit.sql.SqlRecorder;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** What every rule interface of the suite may use: the repository under test, the database and the statement recorder. */
 public interface ContractFixture {
@@ -24,7 +25,7 @@ public interface ContractFixture {
     StoreRepository newRepository(javax.sql.DataSource dataSource);
 
     /** Runs {@code call}, catching what it throws and counting the statements it sent. */
-    default Attempt attempt(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    default Attempt attempt(ThrowingCallable call) {
         return Attempt.of(sql(), call);
     }
 

@@ -9,6 +9,7 @@ import dev.persistbench.contract.model.Product;
 import dev.persistbench.testkit.sql.SqlRecorder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -49,7 +50,7 @@ public interface P03CreateProductsRules extends ContractFixture {
     default void p03_1_createsInInputOrder() {
         List<NewProduct> given = new ArrayList<>(batch("P03a", 30));
         // Input order deliberately unlike SKU order, so an ORDER BY sku cannot pass for input order.
-        java.util.Collections.reverse(given);
+        Collections.reverse(given);
         List<Product> created = store().createProducts(given);
         assertCreatedAsGiven(given, created);
         assertThat(created).extracting(Product::id).doesNotHaveDuplicates();

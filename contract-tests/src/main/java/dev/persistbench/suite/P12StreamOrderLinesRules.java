@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.Order;
 import dev.persistbench.contract.model.OrderLine;
+import dev.persistbench.contract.model.OrderLineRequest;
 import dev.persistbench.contract.model.OrderLineRow;
 import dev.persistbench.contract.model.OrderStatus;
 import dev.persistbench.contract.model.Product;
@@ -83,7 +84,7 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
         int orders = 3;
         int linesPerOrder = 400;
         for (int o = 0; o < orders; o++) {
-            var lines = new dev.persistbench.contract.model.OrderLineRequest[linesPerOrder];
+            OrderLineRequest[] lines = new OrderLineRequest[linesPerOrder];
             for (int l = 0; l < linesPerOrder; l++) {
                 lines[l] = line(product, 1 + l % 5);
             }

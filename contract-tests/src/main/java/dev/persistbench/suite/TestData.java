@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -271,7 +272,7 @@ public record TestData(StoreRepository store, TestDatabase database) {
         for (int i = 0; i < params.length; i++) {
             Object value = params[i];
             if (value instanceof Instant instant) {
-                value = instant.atOffset(java.time.ZoneOffset.UTC);
+                value = instant.atOffset(ZoneOffset.UTC);
             } else if (value instanceof Optional<?> optional) {
                 value = optional.orElse(null);
             }

@@ -11,6 +11,7 @@ import dev.persistbench.contract.model.NewProduct;
 import dev.persistbench.contract.model.Order;
 import dev.persistbench.contract.model.PlaceOrder;
 import dev.persistbench.contract.model.Product;
+import dev.persistbench.contract.model.ProductSearch;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -187,7 +188,7 @@ public interface ValueRules extends ContractFixture {
         assertThatThrownBy(() -> data().product().attribute("k", "v\u0000").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("attributes");
-        assertThatThrownBy(() -> dev.persistbench.contract.model.ProductSearch.all(10).withNameContains("\u0000"))
+        assertThatThrownBy(() -> ProductSearch.all(10).withNameContains("\u0000"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nameContains");
         assertThat(data().count("customer")).isZero();
