@@ -40,6 +40,7 @@ import dev.persistbench.contract.model.SortDirection;
 import dev.persistbench.jooq.db.tables.records.ProductRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -97,6 +98,8 @@ public final class JooqStoreRepository implements StoreRepository {
 
     /** Rows per multi-row INSERT in P03: 5 bind values each keeps a statement far below PostgreSQL's 65,535. */
     static final int INSERT_ROWS_PER_STATEMENT = 1_000;
+
+    private static final Instant LAST_MICROSECOND = Instant.MAX.truncatedTo(ChronoUnit.MICROS);
 
     private final Settings settings;
     private final DSLContext dsl;
@@ -518,7 +521,7 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Instant before = Check.instant("cutoff", cutoff);
+        Instant before = boundary(Check.notNull("cutoff", cutoff));
         // One statement whatever the number of orders: data-modifying CTEs share one snapshot, so
         // the stock given back is exactly that of the orders this statement cancelled.
         CommonTableExpression<Record1<Long>> cancelled = name("cancelled").as(DSL.update(PURCHASE_ORDER)
@@ -552,8 +555,8 @@ public final class JooqStoreRepository implements StoreRepository {
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         Check.range("from", from, "to", to);
         Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        Instant start = Check.instant("from", from);
-        Instant end = Check.instant("to", to);
+        Instant start = boundary(from);
+        Instant end = boundary(to);
         // Aggregate and cut to the top N first, then join only the winners to their e-mail.
         Field<BigDecimal> revenue = sum(PURCHASE_ORDER.TOTAL).as("revenue");
         Field<Integer> orders = count().as("orders");
@@ -579,8 +582,8 @@ public final class JooqStoreRepository implements StoreRepository {
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
         Check.range("from", from, "to", to);
         Check.notNull("consumer", consumer);
-        Instant start = Check.instant("from", from);
-        Instant end = Check.instant("to", to);
+        Instant start = boundary(from);
+        Instant end = boundary(to);
         try {
             // pgjdbc fetches in chunks only with auto-commit off, hence the transaction.
             return run("streamOrderLines", () -> dsl.transactionResult(tx -> {
@@ -674,6 +677,21 @@ public final class JooqStoreRepository implements StoreRepository {
     /** Nothing to release: the DSLContext holds no resource of its own, and the DataSource is the caller's. */
     @Override
     public void close() {}
+
+    /**
+     * A range bound on PostgreSQL's microsecond grid that selects exactly the same stored
+     * instants as {@code bound} itself: for x on the grid, {@code x >= b} and {@code x < b} hold
+     * exactly when they hold for b rounded up to the next microsecond. (Truncating would move an
+     * exclusive upper bound below rows created strictly before it; PostgreSQL itself would
+     * round to the nearest.)
+     */
+    private static Instant boundary(Instant bound) {
+        Instant truncated = bound.truncatedTo(ChronoUnit.MICROS);
+        if (truncated.equals(bound) || truncated.equals(LAST_MICROSECOND)) {
+            return truncated; // (Instant.MAX is far beyond PostgreSQL's range anyway: the server refuses it)
+        }
+        return truncated.plus(1, ChronoUnit.MICROS);
+    }
 
     /** Runs {@code work}, translating whatever jOOQ or the driver throws into the contract's exceptions (G.3). */
     private static <T> T run(String operation, Supplier<T> work) {
