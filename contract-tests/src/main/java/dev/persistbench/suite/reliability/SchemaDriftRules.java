@@ -148,7 +148,7 @@ public interface SchemaDriftRules extends ContractFixture {
      * an order for two units and read it back. The first deviation decides the verdict.
      */
     private String runProbe(StoreRepository repository, String schema, List<String> steps, Map<String, Object> row) {
-        String name = "SchemaDrift probe customer with a name of sixty characters in all.";
+        String name = "Drift probe customer with a name of sixty characters in all.";
         name = name.substring(0, 60);
         String customerName = name;
         ProbeStep<Customer> customerStep = step(steps, "createCustomer", () -> repository.createCustomer(new NewCustomer("drift@example.com", customerName)));
@@ -169,7 +169,7 @@ public interface SchemaDriftRules extends ContractFixture {
         }
         BigDecimal price = new BigDecimal("19.99");
         ProbeStep<List<Product>> productStep = step(steps, "createProducts",
-                () -> repository.createProducts(List.of(new NewProduct("DRIFT-1", "SchemaDrift product", price, 5, Map.of("colour", "red")))));
+                () -> repository.createProducts(List.of(new NewProduct("DRIFT-1", "Drift product", price, 5, Map.of("colour", "red")))));
         if (productStep.failure != null) {
             return failed(row, productStep);
         }
@@ -178,7 +178,7 @@ public interface SchemaDriftRules extends ContractFixture {
         if (found.failure != null) {
             return failed(row, found);
         }
-        if (found.value.isEmpty() || found.value.get().price().compareTo(price) != 0 || !found.value.get().name().equals("SchemaDrift product")) {
+        if (found.value.isEmpty() || found.value.get().price().compareTo(price) != 0 || !found.value.get().name().equals("Drift product")) {
             return wrong(row, steps, "product read back as " + found.value);
         }
         ProbeStep<ProductPage> search = step(steps, "searchProducts", () -> repository.searchProducts(ProductSearch.all(10).withNameContains("drift")));
@@ -253,7 +253,7 @@ public interface SchemaDriftRules extends ContractFixture {
         if (distinctEmails != customers.size()) {
             problems.add(customers.size() + " customers share " + distinctEmails + " e-mail addresses");
         }
-        Set<String> names = Set.of("SchemaDrift probe customer with a name of sixty characters in all.".substring(0, 60), "Twin");
+        Set<String> names = Set.of("Drift probe customer with a name of sixty characters in all.".substring(0, 60), "Twin");
         customers.stream().filter(c -> !names.contains(String.valueOf(c.get("name"))))
                 .forEach(c -> problems.add("customer name stored as " + c.get("name")));
         long ordered = orders.size() * 2L;
