@@ -124,7 +124,10 @@ class ReportGeneratorTest {
             assertThat(h.get("usPerOp").asDouble()).isCloseTo(4000.0, within(1e-6));
             assertThat(h.get("error").asDouble()).isCloseTo(100.0, within(1e-6));
             assertThat(h.get("ratioToFloor").asDouble()).isCloseTo(2.0, within(1e-9));
+            // The JMH param wins over environment.json's workload ("P03batchSize": 1000) ...
             assertThat(pattern("P03").get("params").get("batchSize").asText()).isEqualTo("100");
+            // ... which otherwise states the pattern's fixed workload.
+            assertThat(pattern("P08").get("params").get("limit").asText()).isEqualTo("10");
         }
 
         @Test

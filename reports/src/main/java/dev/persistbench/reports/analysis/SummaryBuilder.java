@@ -84,6 +84,11 @@ public final class SummaryBuilder {
             notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only)");
         }
         List<ColdStart> coldStart = coldStart(data, notMeasured);
+        JsonNode runErrors = data.environment() == null || !data.environment().has("jmh") ? null
+                : data.environment().get("jmh").get("runErrors");
+        if (runErrors != null && runErrors.isArray()) {
+            runErrors.forEach(e -> notMeasured.add("JMH run error: " + (e.isValueNode() ? e.asText() : e.toString())));
+        }
         if (data.reliability().isEmpty()) {
             notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
         }
@@ -113,6 +118,15 @@ public final class SummaryBuilder {
                 params.put(k, v);
             }
         }));
+        // bench states fixed workload sizes per pattern in environment.json, e.g. "P03batchSize": 1000.
+        JsonNode workload = data.environment() == null ? null : data.environment().get("workload");
+        if (workload != null && workload.isObject()) {
+            workload.properties().forEach(w -> {
+                if (w.getKey().startsWith(p.id()) && w.getKey().length() > p.id().length()) {
+                    params.putIfAbsent(w.getKey().substring(p.id().length()), w.getValue().asText());
+                }
+            });
+        }
 
         List<JmhEntry> floors = preferAvgt(data.jmh().stream()
                 .filter(e -> e.benchmarkClass().equals(FLOOR_CLASS) && timeMode(e)).toList());
@@ -268,7 +282,7 @@ public final class SummaryBuilder {
 
     private static Environment environment(JsonNode env) {
         if (env == null) {
-            return new Environment(null, null, null, null, null, null, Map.of(), null, null, null, null, null,
+            return new Environment(null, null, null, null, null, null, null, Map.of(), null, null, null, null, null,
                     Map.of(), Map.of());
         }
         Map<String, String> jmh = new LinkedHashMap<>();
@@ -278,7 +292,9 @@ public final class SummaryBuilder {
                     e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         }
         return new Environment(text(env, "postgres"), text(env, "jvm"), text(env, "cpu"), integer(env, "cores"),
-                text(env, "profile"), text(env, "commit"), strings(env.get("libraries")), text(env, "os"),
+                text(env, "profile"), text(env, "commit"),
+                env.hasNonNull("commitDirty") ? env.get("commitDirty").asBoolean() : null,
+                strings(env.get("libraries")), text(env, "os"),
                 number(env, "memoryGb"), integer(env, "poolSize"), text(env, "dbMode"), text(env, "generatedAt"),
                 strings(env.get("driverProperties")), jmh);
     }

@@ -317,7 +317,8 @@ public final class Charts {
         parts.add("CPU " + orUnknown(e.cpu()) + (e.cores() == null ? "" : ", " + e.cores() + " cores"));
         parts.add("pool " + (e.poolSize() == null ? "?" : e.poolSize()));
         parts.add("profile " + orUnknown(e.profile()));
-        parts.add("commit " + orUnknown(e.commit() == null ? null : abbreviate(e.commit())));
+        parts.add("commit " + orUnknown(e.commit() == null ? null : abbreviate(e.commit()))
+                + (Boolean.TRUE.equals(e.commitDirty()) ? " (with uncommitted changes)" : ""));
         return String.join(" · ", parts);
     }
 

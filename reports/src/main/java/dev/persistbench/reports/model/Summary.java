@@ -37,6 +37,7 @@ public record Summary(
      * @param cores available cores
      * @param profile bench profile (smoke, quick, full)
      * @param commit git commit of the measured code
+     * @param commitDirty whether the working tree had uncommitted changes when measured (null if unknown)
      * @param libraries library name to version
      * @param os operating system
      * @param memoryGb machine memory
@@ -53,6 +54,7 @@ public record Summary(
             Integer cores,
             String profile,
             String commit,
+            Boolean commitDirty,
             Map<String, String> libraries,
             String os,
             Double memoryGb,

@@ -30,7 +30,8 @@ public final class MarkdownRenderer {
         line("# persistbench: Hibernate ORM vs jOOQ vs MyBatis vs Spring JDBC on one PostgreSQL schema");
         line();
         line("Generated " + s.generatedAt() + " from results written " + or(env.resultsGeneratedAt()) + " · commit `"
-                + or(env.commit()) + "` · profile **" + or(env.profile()) + "**");
+                + or(env.commit()) + "`" + (Boolean.TRUE.equals(env.commitDirty()) ? " (with uncommitted changes)" : "")
+                + " · profile **" + or(env.profile()) + "**");
         line();
         line("_" + cell(v.environmentLine()) + "_");
         line();
