@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Cold start: for each implementation, several fresh JVMs (same java, same class path) go from
  * nothing to the first P02 answer against the database the parent already started and seeded.
  * Time is wall-clock in the parent, from process start to the child's answer line (JVM start,
- * class loading, pool, framework bootstrap, first query); heap is what the child had in use just
- * after answering (no GC forced).
+ * class loading, pool, framework bootstrap, first query). Heap: {@code heapMb} is what the child
+ * still holds after a full GC right after answering (what the framework keeps: metamodel,
+ * caches, the pool); {@code heapUsedMb} what was in use before that GC (garbage of the start-up
+ * included, so it depends on when the last collection happened).
  */
 public final class ColdStart {
 
@@ -34,8 +36,8 @@ public final class ColdStart {
     public record Target(String url, String user, String password, int poolSize, Map<String, String> driverProperties,
             long customerId, String expectedEmail) {}
 
-    /** One JVM. */
-    public record Run(long ms, double heapMb) {}
+    /** One JVM: time to the first answer, heap retained after a full GC, heap in use before it. */
+    public record Run(long ms, double heapMb, double heapUsedMb) {}
 
     /** One implementation's runs; error is set (and runs possibly short) if a child failed or answered wrong. */
     public record Result(String impl, List<Run> runs, long medianMs, double medianHeapMb, String error) {}
@@ -101,15 +103,16 @@ public final class ColdStart {
         if (answer == null) {
             throw new IllegalStateException("cold start of " + impl.id() + " printed no answer, exit " + process.exitValue() + " (log: " + log + ")");
         }
-        String[] parts = answer.split(" ", 3);
+        String[] parts = answer.split(" ", 4);
         if (!parts[0].equals("ok")) {
             throw new IllegalStateException("cold start of " + impl.id() + " failed: " + answer.substring(parts[0].length()).trim() + " (log: " + log + ")");
         }
-        if (!parts[2].equals(target.expectedEmail())) {
-            throw new IllegalStateException("cold start of " + impl.id() + ": P02 expected e-mail " + target.expectedEmail() + " but got " + parts[2]);
+        if (!parts[3].equals(target.expectedEmail())) {
+            throw new IllegalStateException("cold start of " + impl.id() + ": P02 expected e-mail " + target.expectedEmail() + " but got " + parts[3]);
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(end - start);
-        return new Run(ms, round1(Long.parseLong(parts[1]) / (1024.0 * 1024.0)));
+        double mb = 1024.0 * 1024.0;
+        return new Run(ms, round1(Long.parseLong(parts[2]) / mb), round1(Long.parseLong(parts[1]) / mb));
     }
 
     static double median(double[] values) {

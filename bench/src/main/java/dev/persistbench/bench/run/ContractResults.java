@@ -16,10 +16,14 @@ import org.xml.sax.SAXException;
 
 /**
  * The outcome of each implementation's contract suite, read from the Surefire reports its module
- * wrote ({@code impl-x/target/surefire-reports/TEST-*.xml}). An implementation whose suite failed,
- * ran no test or left no report is not timed.
+ * wrote ({@code impl-x/target/surefire-reports/TEST-*ContractTest.xml}: the suite's subclass;
+ * other test classes of the module, scratch tests for instance, are not the contract). An
+ * implementation whose suite failed, ran no test or left no report is not timed.
  */
 public final class ContractResults {
+    /** The Surefire report files of the contract suite's subclass. */
+    static final String REPORTS = "TEST-*ContractTest.xml";
+
     private ContractResults() {}
 
     /**
@@ -68,7 +72,7 @@ public final class ContractResults {
         int skipped = 0;
         Instant newest = null;
         if (Files.isDirectory(reports)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(reports, "TEST-*.xml")) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(reports, REPORTS)) {
                 for (Path file : files) {
                     Element suite = parse(file);
                     tests += intAttribute(suite, "tests");

@@ -36,7 +36,7 @@ public record Profile(
      * fit in a few minutes. Its numbers share one JIT profile and one heap across implementations:
      * they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE = new Profile("smoke", 0, 1, 1000, 2, 500, List.of(1000), 3, List.of(), List.of(), List.of());
+    public static final Profile SMOKE = new Profile("smoke", 0, 1, 500, 2, 500, List.of(1000), 3, List.of(), List.of(), List.of());
 
     /** A forked run with short iterations: indicative numbers in minutes. */
     public static final Profile QUICK = new Profile("quick", 1, 1, 1000, 2, 1000, List.of(1000), 3, List.of(), List.of(), List.of());

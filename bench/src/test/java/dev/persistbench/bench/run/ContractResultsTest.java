@@ -13,22 +13,23 @@ class ContractResultsTest {
 
     private static void report(Path dir, String name, int tests, int failures, int errors, int skipped) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("TEST-" + name + ".xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        Files.writeString(dir.resolve("TEST-dev.persistbench.x." + name + ".xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuite name=\"" + name + "\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors
                 + "\" skipped=\"" + skipped + "\"><testcase name=\"x\"/></testsuite>\n");
     }
 
     @Test
     void sumsEveryReportAndFailsOnAnyFailureOrError(@TempDir Path dir) throws IOException {
-        report(dir, "A", 100, 0, 0, 2);
-        report(dir, "B", 20, 0, 0, 0);
+        report(dir, "AContractTest", 100, 0, 0, 2);
+        report(dir, "BContractTest", 20, 0, 0, 0);
+        report(dir, "ScratchTest", 7, 3, 0, 0); // not the contract suite: ignored
         ContractResults.Suite passed = ContractResults.read("jdbc", dir);
         assertThat(passed.status()).isEqualTo("passed");
         assertThat(passed.tests()).isEqualTo(120);
         assertThat(passed.skipped()).isEqualTo(2);
         assertThat(passed.passed()).isTrue();
 
-        report(dir, "C", 5, 1, 1, 0);
+        report(dir, "CContractTest", 5, 1, 1, 0);
         ContractResults.Suite failed = ContractResults.read("jdbc", dir);
         assertThat(failed.status()).isEqualTo("failed");
         assertThat(failed.passed()).isFalse();
@@ -42,7 +43,7 @@ class ContractResultsTest {
         assertThat(none.passed()).isFalse();
         assertThat(none.reason()).contains("impl-jooq/target/surefire-reports");
 
-        report(dir, "Empty", 0, 0, 0, 0);
+        report(dir, "EmptyContractTest", 0, 0, 0, 0);
         ContractResults.Suite empty = ContractResults.read("jooq", dir);
         assertThat(empty.status()).isEqualTo("missing");
         assertThat(empty.reason()).isEqualTo("contract suite ran no tests");
