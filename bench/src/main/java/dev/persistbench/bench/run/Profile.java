@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param forks JMH forks per benchmark; 0 runs every benchmark inside the runner's JVM (smoke only)
  * @param warmupIterations warm-up iterations per fork
  * @param warmupMillis length of one warm-up iteration
- * @param measurementIterations measured iterations per fork
+ * @param measurementIterations measured iterations per fork (at least 3: JMH gives no error below that)
  * @param measurementMillis length of one measured iteration
  * @param dataSizes the dataSize parameter values
  * @param coldStartRuns fresh JVMs per implementation for the cold start
@@ -36,10 +36,10 @@ public record Profile(
      * fit in a few minutes. Its numbers share one JIT profile and one heap across implementations:
      * they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE = new Profile("smoke", 0, 1, 500, 2, 500, List.of(1000), 3, List.of(), List.of(), List.of());
+    public static final Profile SMOKE = new Profile("smoke", 0, 1, 500, 3, 400, List.of(1000), 3, List.of(), List.of(), List.of());
 
     /** A forked run with short iterations: indicative numbers in minutes. */
-    public static final Profile QUICK = new Profile("quick", 1, 1, 1000, 2, 1000, List.of(1000), 3, List.of(), List.of(), List.of());
+    public static final Profile QUICK = new Profile("quick", 1, 1, 1000, 3, 700, List.of(1000), 3, List.of(), List.of(), List.of());
 
     /**
      * The run to publish: longer iterations, a larger data set, sample-time percentiles and a
@@ -53,6 +53,9 @@ public record Profile(
         samplePatterns = List.copyOf(samplePatterns);
         threadSweep = List.copyOf(threadSweep);
         sweepPatterns = List.copyOf(sweepPatterns);
+        if (measurementIterations < 3) {
+            throw new IllegalArgumentException("JMH reports no error with fewer than 3 measurement iterations");
+        }
         if (dataSizes.isEmpty()) {
             throw new IllegalArgumentException("a profile needs at least one data size");
         }

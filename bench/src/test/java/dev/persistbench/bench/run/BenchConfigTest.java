@@ -39,7 +39,8 @@ class BenchConfigTest {
         assertThat(o.getForkCount().get()).isEqualTo(1);
         assertThat(o.getWarmupIterations().get()).isEqualTo(1);
         assertThat(o.getWarmupTime().get()).isEqualTo(TimeValue.milliseconds(1000));
-        assertThat(o.getMeasurementIterations().get()).isEqualTo(2);
+        assertThat(o.getMeasurementIterations().get()).isEqualTo(3);
+        assertThat(o.getMeasurementTime().get()).isEqualTo(TimeValue.milliseconds(700));
         assertThat(o.getBenchModes()).containsExactly(Mode.AverageTime);
         assertThat(o.getTimeUnit().get()).isEqualTo(TimeUnit.MICROSECONDS);
         assertThat(o.getProfilers()).extracting(p -> p.getKlass()).containsExactly("org.openjdk.jmh.profile.GCProfiler");
