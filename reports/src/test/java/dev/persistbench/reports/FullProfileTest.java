@@ -100,6 +100,9 @@ class FullProfileTest {
     void run_errors_and_a_dirty_tree_are_stated() {
         assertThat(summary.get("environment").get("commitDirty").asBoolean()).isTrue();
         assertThat(html).contains("(with uncommitted changes)");
+        assertThat(summary.get("caveats").toString()).contains("measured with uncommitted changes")
+                .contains("mybatis was timed although its contract suite is failed")
+                .doesNotContain("jdbc was timed although");
         assertThat(summary.get("notMeasured").toString())
                 .contains("JMH run error: P05SearchProductsBenchmark.run [impl=JOOQ]: fixture error for the report test");
     }

@@ -92,9 +92,37 @@ public final class SummaryBuilder {
         if (data.reliability().isEmpty()) {
             notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
         }
-        return new Summary(generatedAt.toString(), environment(data.environment()),
+        Environment environment = environment(data.environment());
+        return new Summary(generatedAt.toString(), environment,
                 List.of(Impl.values()).stream().map(Impl::id).toList(), patterns, coldStart,
-                data.contract(), implStatus, settings(data.environment(), notMeasured), notMeasured);
+                data.contract(), implStatus, settings(data.environment(), notMeasured), notMeasured,
+                caveats(environment, implStatus, contract, patterns));
+    }
+
+    private static List<String> caveats(Environment env, List<ImplStatus> implStatus,
+            Map<String, ContractResult> contract, List<PatternSummary> patterns) {
+        List<String> caveats = new ArrayList<>();
+        for (ImplStatus s : implStatus) {
+            ContractResult c = contract.get(s.impl());
+            if ("timed".equals(s.status()) && (c == null || !"passed".equals(c.status()))) {
+                caveats.add(s.impl() + " was timed although its contract suite "
+                        + (c == null ? "result is missing" : "is " + c.status())
+                        + ": its figures may describe code that does not meet the contract");
+            }
+        }
+        if (Boolean.TRUE.equals(env.commitDirty())) {
+            caveats.add("measured with uncommitted changes in the working tree: the commit does not fully identify the code");
+        }
+        if ("0".equals(env.jmh().get("forks")) || "true".equals(env.jmh().get("inProcess"))) {
+            caveats.add("JMH ran in the runner's own JVM (forks 0): no isolation between benchmarks, figures are indicative only");
+        }
+        long noError = patterns.stream().flatMap(p -> p.results().stream())
+                .filter(r -> r.usPerOp() != null && r.error() == null).count();
+        if (noError > 0) {
+            caveats.add(noError + " figure(s) have no error estimate (JMH needs more measurement iterations for one):"
+                    + " they cannot be compared for significance");
+        }
+        return caveats;
     }
 
     private static <T> long distinct(List<T> points, ToIntFunction<T> key) {

@@ -77,10 +77,14 @@ public final class Charts {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         List<String> keys = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> noError = new ArrayList<>();
         for (PatternResult r : p.results()) {
             if (r.usPerOp() == null) {
                 missing.add(r.impl());
                 continue;
+            }
+            if (r.error() == null) {
+                noError.add(r.impl());
             }
             data.add((double) r.usPerOp(), zeroIfNull(r.error()), "µs/op", r.impl());
             keys.add(r.impl());
@@ -123,6 +127,7 @@ public final class Charts {
         JFreeChart chart = chart(p.id() + " " + p.title() + (p.dataSize() == null ? "" : " (dataSize " + p.dataSize() + ")"),
                 plot, false);
         subtitle(chart, "Error bars: JMH 99.9 % confidence interval."
+                + (noError.isEmpty() ? "" : " No error computed (too few iterations) for: " + String.join(", ", noError) + ".")
                 + (missing.isEmpty() ? "" : " Not measured: " + String.join(", ", missing) + "."));
         return Optional.of(render("pattern-" + p.id(), p.id() + " " + p.title(), chart, 330));
     }

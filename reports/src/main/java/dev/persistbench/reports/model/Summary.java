@@ -16,6 +16,7 @@ import java.util.Map;
  * @param implementationStatus whether bench timed each implementation, and why not
  * @param settings the settings each implementation reported (name to value)
  * @param notMeasured every gap in the data, in words
+ * @param caveats what limits the figures that were measured (e.g. timed despite a failed suite)
  */
 public record Summary(
         String generatedAt,
@@ -26,7 +27,8 @@ public record Summary(
         List<ContractResult> contract,
         List<ImplStatus> implementationStatus,
         Map<String, Map<String, String>> settings,
-        List<String> notMeasured) {
+        List<String> notMeasured,
+        List<String> caveats) {
 
     /**
      * The measuring environment, copied from the bench's environment.json.

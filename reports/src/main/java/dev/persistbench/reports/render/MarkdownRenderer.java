@@ -36,6 +36,12 @@ public final class MarkdownRenderer {
         line("_" + cell(v.environmentLine()) + "_");
         line();
 
+        if (!s.caveats().isEmpty()) {
+            line("> **Caveats**");
+            line(">");
+            s.caveats().forEach(c -> line("> - " + c));
+            line();
+        }
         line("## Summary: µs per operation (± JMH 99.9 % error), ratio to the raw-JDBC floor");
         line();
         line("Lower is better. A dash means not measured (see the pattern's section and *Not measured*).");
