@@ -1,6 +1,12 @@
 package dev.persistbench.suite;
 
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.suite.reliability.ConcurrencyRules;
+import dev.persistbench.suite.reliability.FaultRules;
+import dev.persistbench.suite.reliability.HostileInputRules;
+import dev.persistbench.suite.reliability.MigrationRules;
+import dev.persistbench.suite.reliability.ModelBasedRules;
+import dev.persistbench.suite.reliability.SchemaDriftRules;
 import dev.persistbench.testkit.db.TestDatabase;
 import dev.persistbench.testkit.sql.SqlRecorder;
 import javax.sql.DataSource;
@@ -34,7 +40,13 @@ public abstract class StoreRepositoryContract
                 P13DeleteOrderRules,
                 ValueRules,
                 ArgumentRules,
-                GeneralRules {
+                GeneralRules,
+                ConcurrencyRules,
+                FaultRules,
+                HostileInputRules,
+                ModelBasedRules,
+                SchemaDriftRules,
+                MigrationRules {
 
     private final SqlRecorder sql = new SqlRecorder();
     private TestDatabase database;
