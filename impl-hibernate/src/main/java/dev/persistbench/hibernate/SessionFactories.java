@@ -15,6 +15,9 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.OptimizableGenerator;
+import org.hibernate.id.enhanced.Optimizer;
 import org.hibernate.type.StandardBasicTypes;
 
 /**
@@ -117,6 +120,18 @@ final class SessionFactories {
         s.put("hibernate.version", org.hibernate.Version.getVersionString());
         s.put("hibernate.dialect", jdbc.getDialect().getClass().getName() + " " + jdbc.getDialect().getVersion());
         return Collections.unmodifiableMap(s);
+    }
+
+    /** The optimizer of {@code entity}'s sequence-based id generator. */
+    static Optimizer optimizer(SessionFactory sessionFactory, Class<?> entity) {
+        Generator generator = sessionFactory.unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(entity)
+                .getGenerator();
+        if (generator instanceof OptimizableGenerator optimizable) {
+            return optimizable.getOptimizer();
+        }
+        throw new IllegalStateException(entity.getSimpleName() + "'s id generator has no optimizer: " + generator);
     }
 
     private static void contributeFunctions(FunctionContributions functions) {
