@@ -151,8 +151,8 @@ class BrowserTest {
         assertThat(summary.findElements(By.cssSelector("tbody tr"))).hasSize(13);
         assertThat(driver.findElement(By.id("reliability")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.tagName("body")).getText())
-                .contains("Schema drift and failure behaviour")
-                .contains("column renamed");
+                .contains("Schema drift: what each implementation does when the schema changes under it")
+                .contains("RENAMED_COLUMN");
 
         Path top = Path.of("target/report-screenshot.png").toAbsolutePath();
         Files.write(top, driver.getScreenshotAs(OutputType.BYTES));

@@ -90,10 +90,25 @@ class FullProfileTest {
     void contract_from_contract_json_and_drift_matrix_from_reliability_files() {
         assertThat(summary.get("contract").get(1).get("source").asText()).isEqualTo("contract.json");
         assertThat(summary.get("contract").get(1).get("status").asText()).isEqualTo("passed");
-        assertThat(html).contains("<h3>Schema drift and failure behaviour</h3>");
-        assertThat(html).contains("<tr><td>column renamed</td><td>not measured</td><td>not measured</td>"
-                + "<td>not measured</td><td>fails at first query</td></tr>");
-        assertThat(html).contains("<h3>jdbc: drift.json</h3>");
+        JsonNode drift = summary.get("schemaDrift");
+        assertThat(drift.get("RENAMED_COLUMN").get("hibernate").asText()).isEqualTo("refused-at-startup");
+        assertThat(drift.get("RENAMED_COLUMN").get("jdbc").asText()).isEqualTo("fails-loudly");
+        assertThat(drift.get("BASELINE").has("hibernate")).isFalse();
+        JsonNode rules = summary.get("reliability");
+        assertThat(rules.get("R1.1").get("hibernate").asText()).isEqualTo("failed");
+        assertThat(rules.get("R2.1").get("jdbc").asText()).isEqualTo("passed");
+        assertThat(summary.get("notMeasured").toString()).contains("reliability rules: no results for jooq")
+                .contains("schema drift: no results for mybatis");
+        assertThat(html).contains("<h3>Schema drift: what each implementation does when the schema changes under it</h3>");
+        assertThat(html).contains("<tr><td>RENAMED_COLUMN</td><td>product.name renamed to title</td>"
+                + "<td>refused-at-startup\nSchema-validation: missing column [name] in table [product]</td>"
+                + "<td>not measured</td><td>not measured</td><td>fails-loudly</td></tr>");
+        // Rules sorted by number, status and time per implementation.
+        assertThat(html).containsSubsequence("<td>R1.1</td>", "<td>failed · 4.10 s</td>", "<td>passed · 3.74 s</td>",
+                "<td>R2.1</td>");
+        assertThat(html).contains("<h3>R2.1 backend killed in the middle of P06</h3>");
+        assertThat(html).contains("<td>killsAfterStatement</td><td>not measured</td><td>not measured</td>"
+                + "<td>not measured</td><td>{&quot;1&quot;:39,&quot;2&quot;:25}</td>");
     }
 
     @Test

@@ -89,14 +89,53 @@ public final class SummaryBuilder {
         if (runErrors != null && runErrors.isArray()) {
             runErrors.forEach(e -> notMeasured.add("JMH run error: " + (e.isValueNode() ? e.asText() : e.toString())));
         }
-        if (data.reliability().isEmpty()) {
-            notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
-        }
+        Map<String, Map<String, String>> reliability = new LinkedHashMap<>();
+        Map<String, Map<String, String>> schemaDrift = new LinkedHashMap<>();
+        reliability(data, reliability, schemaDrift, notMeasured);
         Environment environment = environment(data.environment());
         return new Summary(generatedAt.toString(), environment,
                 List.of(Impl.values()).stream().map(Impl::id).toList(), patterns, coldStart,
                 data.contract(), implStatus, settings(data.environment(), notMeasured), notMeasured,
-                caveats(environment, implStatus, contract, patterns));
+                caveats(environment, implStatus, contract, patterns), reliability, schemaDrift);
+    }
+
+    /** Rule and drift outcomes per implementation from the reliability files (format 1). */
+    private static void reliability(RunData data, Map<String, Map<String, String>> rules,
+            Map<String, Map<String, String>> drift, List<String> notMeasured) {
+        if (data.reliability().isEmpty()) {
+            notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
+            return;
+        }
+        java.util.Set<String> withRules = new java.util.TreeSet<>();
+        java.util.Set<String> withDrift = new java.util.TreeSet<>();
+        for (RunData.ReliabilityFile f : data.reliability()) {
+            JsonNode c = f.content();
+            String impl = c.hasNonNull("impl") ? c.get("impl").asText() : f.impl();
+            c.path("rules").properties().forEach(e -> {
+                withRules.add(impl);
+                rules.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
+                        .put(impl, e.getValue().path("status").asText("?"));
+            });
+            for (JsonNode row : c.path("schemaDrift")) {
+                withDrift.add(impl);
+                drift.computeIfAbsent(row.path("drift").asText("?"), k -> new LinkedHashMap<>())
+                        .put(impl, row.path("outcome").asText("?"));
+            }
+        }
+        for (Impl impl : Impl.values()) {
+            if (!rules.isEmpty() && !withRules.contains(impl.id())) {
+                notMeasured.add("reliability rules: no results for " + impl.id());
+            }
+            if (!drift.isEmpty() && !withDrift.contains(impl.id())) {
+                notMeasured.add("schema drift: no results for " + impl.id());
+            }
+        }
+        if (rules.isEmpty()) {
+            notMeasured.add("reliability rules: not measured (no rule results in the reliability files)");
+        }
+        if (drift.isEmpty()) {
+            notMeasured.add("schema-drift matrix: not measured (no schemaDrift entries in the reliability files)");
+        }
     }
 
     private static List<String> caveats(Environment env, List<ImplStatus> implStatus,

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param settings the settings each implementation reported (name to value)
  * @param notMeasured every gap in the data, in words
  * @param caveats what limits the figures that were measured (e.g. timed despite a failed suite)
+ * @param reliability reliability rule id to implementation to status (empty when not measured)
+ * @param schemaDrift drift to implementation to outcome (empty when not measured)
  */
 public record Summary(
         String generatedAt,
@@ -28,7 +30,9 @@ public record Summary(
         List<ImplStatus> implementationStatus,
         Map<String, Map<String, String>> settings,
         List<String> notMeasured,
-        List<String> caveats) {
+        List<String> caveats,
+        Map<String, Map<String, String>> reliability,
+        Map<String, Map<String, String>> schemaDrift) {
 
     /**
      * The measuring environment, copied from the bench's environment.json.

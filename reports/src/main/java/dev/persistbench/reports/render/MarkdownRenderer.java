@@ -132,17 +132,26 @@ public final class MarkdownRenderer {
 
         line("## Reliability and schema drift");
         line();
-        if (v.reliability().isEmpty()) {
+        ReliabilityTables rel = v.reliability();
+        if (rel.empty()) {
             line("> **Not measured:** no reliability results (impl-*/target/reliability/*.json) were found.");
             line();
         } else {
-            if (v.driftMatrix() == null) {
-                line("> **Schema-drift matrix not measured:** no scenario/outcome entries in the reliability files.");
+            if (rel.rules() == null) {
+                line("> **Reliability rules not measured:** no rule results in the reliability files.");
                 line();
             } else {
-                table(v.driftMatrix());
+                table(rel.rules());
             }
-            v.reliability().forEach(this::table);
+            if (rel.drift() == null) {
+                line("> **Schema-drift matrix not measured:** no schemaDrift entries in the reliability files.");
+                line();
+            } else {
+                table(rel.drift());
+                table(rel.driftSteps());
+            }
+            rel.figures().forEach(this::table);
+            rel.other().forEach(this::table);
         }
 
         line("## Environment");
@@ -267,13 +276,13 @@ public final class MarkdownRenderer {
         line();
     }
 
-    /** Text safe inside a table cell: no pipes or line breaks, no raw HTML. */
+    /** Text safe inside a table cell: no pipes, no raw HTML, line breaks as &lt;br&gt;. */
     static String cell(String s) {
         if (s == null) {
             return "";
         }
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r", " ").replace("\n", " ");
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;").replace("\r", "").replace("\n", "<br>");
     }
 
     private static String or(String s) {

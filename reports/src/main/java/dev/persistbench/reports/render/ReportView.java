@@ -1,10 +1,8 @@
 package dev.persistbench.reports.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.chart.Charts;
 import dev.persistbench.reports.input.RunData;
-import dev.persistbench.reports.input.RunData.ReliabilityFile;
 import dev.persistbench.reports.input.RunData.StatementRecord;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
@@ -14,11 +12,8 @@ import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.source.CodeExtractor;
 import dev.persistbench.reports.source.CodeSnippet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +28,7 @@ import java.util.stream.Collectors;
  * @param sizeCharts cost-vs-data-size charts (empty when one size only)
  * @param threadCharts throughput-vs-threads charts (empty when not measured)
  * @param settings the settings per implementation
- * @param reliability reliability tables, empty when not measured
- * @param driftMatrix schema-drift matrix, null when not measured
+ * @param reliability reliability rules, figures and schema-drift matrix
  */
 public record ReportView(
         Summary summary,
@@ -46,8 +40,7 @@ public record ReportView(
         List<Chart> sizeCharts,
         List<Chart> threadCharts,
         List<SettingsView> settings,
-        List<Table> reliability,
-        Table driftMatrix) {
+        ReliabilityTables reliability) {
 
     /**
      * @param id implementation id
@@ -166,10 +159,9 @@ public record ReportView(
             settings.add(new SettingsView(impl.id(), impl.label(),
                     new ArrayList<>(summary.settings().getOrDefault(impl.id(), Map.of()).entrySet())));
         }
-        List<Table> reliability = reliabilityTables(data.reliability());
         return new ReportView(summary, envLine, impls, patterns, charts.overhead(summary).orElse(null),
-                charts.coldStart(summary).orElse(null), sizeCharts, threadCharts, settings, reliability,
-                driftMatrix(data.reliability()));
+                charts.coldStart(summary).orElse(null), sizeCharts, threadCharts, settings,
+                ReliabilityTables.of(data.reliability()));
     }
 
     /** All charts of the report, for writing them out as files. */
@@ -205,112 +197,4 @@ public record ReportView(
         return new SqlView(impl, Fmt.NONE, List.of());
     }
 
-    // ------------------------------------------------------------ reliability (shape owned by its producer)
-
-    private static final List<String> SCENARIO_KEYS = List.of("scenario", "drift", "change", "case");
-    private static final List<String> OUTCOME_KEYS = List.of("outcome", "result", "behaviour", "behavior", "status");
-
-    private static List<Table> reliabilityTables(List<ReliabilityFile> files) {
-        List<Table> tables = new ArrayList<>();
-        for (ReliabilityFile f : files) {
-            String name = f.impl() + ": " + f.file().getFileName();
-            JsonNode c = f.content();
-            if (c.isArray()) {
-                tables.add(objectsTable(name, c));
-            } else if (c.isObject()) {
-                List<List<String>> scalars = new ArrayList<>();
-                c.properties().forEach(e -> {
-                    if (e.getValue().isArray() && e.getValue().size() > 0 && e.getValue().get(0).isObject()) {
-                        tables.add(objectsTable(name + " / " + e.getKey(), e.getValue()));
-                    } else {
-                        scalars.add(List.of(e.getKey(), cell(e.getValue())));
-                    }
-                });
-                if (!scalars.isEmpty()) {
-                    tables.add(new Table(name, List.of("field", "value"), scalars));
-                }
-            } else {
-                tables.add(new Table(name, List.of("value"), List.of(List.of(cell(c)))));
-            }
-        }
-        return tables;
-    }
-
-    private static Table objectsTable(String title, JsonNode array) {
-        Set<String> headers = new LinkedHashSet<>();
-        array.forEach(n -> n.fieldNames().forEachRemaining(headers::add));
-        List<List<String>> rows = new ArrayList<>();
-        for (JsonNode n : array) {
-            List<String> row = new ArrayList<>();
-            for (String h : headers) {
-                row.add(cell(n.get(h)));
-            }
-            rows.add(row);
-        }
-        return new Table(title, new ArrayList<>(headers), rows);
-    }
-
-    private static String cell(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        return v.isValueNode() ? v.asText() : v.toString();
-    }
-
-    /** Rows with a scenario-like and an outcome-like field pivoted to scenario × implementation. */
-    private static Table driftMatrix(List<ReliabilityFile> files) {
-        Map<String, Map<String, String>> matrix = new LinkedHashMap<>();
-        for (ReliabilityFile f : files) {
-            List<JsonNode> candidates = new ArrayList<>();
-            JsonNode c = f.content();
-            if (c.isArray()) {
-                c.forEach(candidates::add);
-            } else if (c.isObject()) {
-                c.properties().forEach(e -> {
-                    if (e.getValue().isArray()) {
-                        e.getValue().forEach(candidates::add);
-                    }
-                });
-            }
-            for (JsonNode n : candidates) {
-                String scenario = first(n, SCENARIO_KEYS);
-                String outcome = first(n, OUTCOME_KEYS);
-                if (scenario == null || outcome == null) {
-                    continue;
-                }
-                String impl = n.hasNonNull("impl") ? n.get("impl").asText() : f.impl();
-                matrix.computeIfAbsent(scenario, k -> new LinkedHashMap<>()).put(impl, outcome);
-            }
-        }
-        if (matrix.isEmpty()) {
-            return null;
-        }
-        List<String> headers = new ArrayList<>();
-        headers.add("scenario");
-        for (Impl impl : Impl.values()) {
-            headers.add(impl.id());
-        }
-        List<List<String>> rows = new ArrayList<>();
-        matrix.forEach((scenario, byImpl) -> {
-            List<String> row = new ArrayList<>();
-            row.add(scenario);
-            for (Impl impl : Impl.values()) {
-                row.add(byImpl.getOrDefault(impl.id(), "not measured"));
-            }
-            rows.add(row);
-        });
-        return new Table("Schema drift and failure behaviour", headers, rows);
-    }
-
-    private static String first(JsonNode n, List<String> keys) {
-        if (n == null || !n.isObject()) {
-            return null;
-        }
-        for (String k : keys) {
-            if (n.hasNonNull(k)) {
-                return cell(n.get(k));
-            }
-        }
-        return null;
-    }
 }
