@@ -21,6 +21,7 @@ import dev.persistbench.contract.model.Product;
 import dev.persistbench.contract.model.ProductPage;
 import dev.persistbench.contract.model.ProductSearch;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -119,8 +121,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     private static Map<String, String> describe(Configuration c) {
         Map<String, String> s = new LinkedHashMap<>();
-        String version = Configuration.class.getPackage().getImplementationVersion();
-        s.put("mybatis.version", version == null ? "unknown" : version);
+        s.put("mybatis.version", mybatisVersion());
         s.put("configuration", "built in code: Environment(JdbcTransactionFactory, given DataSource), XML mappers from the class path");
         s.put("transactions", "one SqlSession and one transaction per call (autocommit off), explicit commit(true)/rollback(true)");
         s.put("isolation", "not set (PostgreSQL's READ COMMITTED); row locks and guarded updates instead");
@@ -145,6 +146,24 @@ public final class MyBatisStoreRepository implements StoreRepository {
         s.put("typeHandler.Instant", "timestamptz via OffsetDateTime (UTC)");
         s.put("typeHandler.attributes", "jsonb via Jackson " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
         return Collections.unmodifiableMap(s);
+    }
+
+    /** MyBatis's version from its jar's manifest, or from its Maven pom.properties where a shaded jar lost the manifest. */
+    private static String mybatisVersion() {
+        String version = Configuration.class.getPackage().getImplementationVersion();
+        if (version != null) {
+            return version;
+        }
+        try (InputStream in = Configuration.class.getResourceAsStream("/META-INF/maven/org.mybatis/mybatis/pom.properties")) {
+            if (in != null) {
+                Properties pom = new Properties();
+                pom.load(in);
+                return pom.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            // fall through: the version is only reported, never relied on
+        }
+        return "unknown";
     }
 
     // ------------------------------------------------------------------ P01, P02
