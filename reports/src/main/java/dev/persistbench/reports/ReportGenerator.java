@@ -53,9 +53,9 @@ public final class ReportGenerator {
      * @param results bench results directory
      * @param out output directory (replaced as a whole)
      * @param sourceRoot repository root for sources, surefire and reliability files; null to skip them
-     * @return the absolute path of index.html
+     * @return the absolute path of index.html and what the report shows
      */
-    public static Path generate(Path results, Path out, Path sourceRoot) {
+    public static Generated generate(Path results, Path out, Path sourceRoot) {
         RunData data = ResultsReader.read(results, sourceRoot);
         CodeExtractor code = new CodeExtractor(sourceRoot);
         Summary summary = SummaryBuilder.build(data, loc(code), now());
@@ -72,7 +72,16 @@ public final class ReportGenerator {
             writer.add(c.fileName(), c.svg());
         }
         writer.writeTo(out);
-        return out.toAbsolutePath().normalize().resolve("index.html");
+        return new Generated(out.toAbsolutePath().normalize().resolve("index.html"), view);
+    }
+
+    /**
+     * A written report.
+     *
+     * @param index absolute path of index.html
+     * @param view what it shows
+     */
+    public record Generated(Path index, ReportView view) {
     }
 
     private static Map<Impl, Map<Pattern, Integer>> loc(CodeExtractor code) {

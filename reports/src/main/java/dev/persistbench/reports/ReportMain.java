@@ -1,6 +1,7 @@
 package dev.persistbench.reports;
 
 import dev.persistbench.reports.input.InputException;
+import dev.persistbench.reports.render.ReadmeBlock;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.Optional;
  * Defaults: results bench/target/results, out reports/target/report, sources the repository root
  * (the nearest directory above the working directory that contains mvnw); the defaults are resolved
  * against that root, explicit relative paths against the working directory. {@code --publish DIR}
- * writes the same report to DIR (e.g. reports/example, the reference report kept in git). Prints
- * the absolute path of index.html; exits 1 with a message naming the file when an input is
- * missing or malformed, 2 on a usage error, and leaves no half-written output.
+ * writes the same report to DIR (e.g. reports/example, the reference report kept in git) and
+ * rewrites the reference-report section of the README.md beside DIR (between the markers of
+ * {@link ReadmeBlock}). Prints the absolute path of index.html; exits 1 with a message naming the
+ * file when an input is missing or malformed, 2 on a usage error, and leaves no half-written output.
  */
 public final class ReportMain {
 
@@ -40,6 +42,7 @@ public final class ReportMain {
         Path results = null;
         Path output = null;
         Path sources = null;
+        boolean publish = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -54,7 +57,11 @@ public final class ReportMain {
             Path value = cwd.resolve(args[++i]).normalize();
             switch (a) {
                 case "--results" -> results = value;
-                case "--out", "--publish" -> output = value;
+                case "--out" -> output = value;
+                case "--publish" -> {
+                    output = value;
+                    publish = true;
+                }
                 case "--sources" -> sources = value;
                 default -> {
                     err.println("error: unknown option " + a);
@@ -78,8 +85,18 @@ public final class ReportMain {
             sources = root.orElse(null);
         }
         try {
-            Path index = ReportGenerator.generate(results, output, sources);
-            out.println(index);
+            ReportGenerator.Generated report = ReportGenerator.generate(results, output, sources);
+            if (publish) {
+                // The reference report is described in the README of the directory above it.
+                Path readme = output.getParent().resolve("README.md");
+                if (ReadmeBlock.update(readme, report.view(), output)) {
+                    err.println("updated the reference-report section of " + readme);
+                } else {
+                    err.println("note: " + readme + " has no " + ReadmeBlock.START + " ... " + ReadmeBlock.END
+                            + " section; only " + output + " was written");
+                }
+            }
+            out.println(report.index());
             return 0;
         } catch (InputException e) {
             err.println("error: cannot generate the report: " + e.getMessage());
@@ -94,7 +111,8 @@ public final class ReportMain {
         return "usage: ReportMain [--results DIR] [--out DIR | --publish DIR] [--sources DIR]\n"
                 + "  --results  bench results (default <repo>/bench/target/results)\n"
                 + "  --out      output directory (default <repo>/reports/target/report)\n"
-                + "  --publish  same as --out, for the reference report kept in git (e.g. reports/example)\n"
+                + "  --publish  like --out, for the reference report kept in git (e.g. reports/example); also\n"
+                + "             updates the reference-report section of the README.md beside that directory\n"
                 + "  --sources  repository root holding impl-*/ sources and surefire reports (default <repo>)";
     }
 }

@@ -46,25 +46,8 @@ public final class MarkdownRenderer {
         line();
         line("Lower is better. A dash means not measured (see the pattern's section and *Not measured*).");
         line();
-        StringBuilder header = new StringBuilder("| pattern |");
-        StringBuilder rule = new StringBuilder("|---|");
-        v.implementations().forEach(i -> {
-            header.append(' ').append(i.label()).append(" |");
-            rule.append("---:|");
-        });
-        line(header + " raw-JDBC floor | SELECT 1 |");
-        line(rule + "---:|---:|");
-        for (PatternView p : v.patterns()) {
-            StringBuilder row = new StringBuilder("| " + p.id() + " " + cell(p.title()) + " |");
-            for (Row r : p.rows()) {
-                row.append(' ').append(r.measured() ? r.usPerOp()
-                        + (r.ratioToFloor().equals(Fmt.NONE) ? "" : " (" + r.ratioToFloor() + ")") : "not measured")
-                        .append(" |");
-            }
-            line(row + " " + p.floor() + " | " + p.selectOne() + " |");
-        }
+        md.append(summaryTable(v));
         line();
-
         line("## Overhead over the raw-JDBC floor");
         line();
         chartOrNone(v.overheadChart(), v, "no raw-JDBC floor result in this run.");
@@ -188,6 +171,33 @@ public final class MarkdownRenderer {
                 + " package it reaches (methods, static fields such as SQL constants and row mappers), and for MyBatis the"
                 + " mapper XML statements it calls. Code more than three patterns reach is infrastructure: named, not counted.");
         return md.toString();
+    }
+
+    /** The summary table alone: pattern × implementation µs/op ± error (ratio to the floor). */
+    public static String summaryTable(ReportView v) {
+        MarkdownRenderer r = new MarkdownRenderer();
+        r.summaryRows(v);
+        return r.md.toString();
+    }
+
+    private void summaryRows(ReportView v) {
+        StringBuilder header = new StringBuilder("| pattern |");
+        StringBuilder rule = new StringBuilder("|---|");
+        v.implementations().forEach(i -> {
+            header.append(' ').append(i.label()).append(" |");
+            rule.append("---:|");
+        });
+        line(header + " raw-JDBC floor | SELECT 1 |");
+        line(rule + "---:|---:|");
+        for (PatternView p : v.patterns()) {
+            StringBuilder row = new StringBuilder("| " + p.id() + " " + cell(p.title()) + " |");
+            for (Row r : p.rows()) {
+                row.append(' ').append(r.measured() ? r.usPerOp()
+                        + (r.ratioToFloor().equals(Fmt.NONE) ? "" : " (" + r.ratioToFloor() + ")") : "not measured")
+                        .append(" |");
+            }
+            line(row + " " + p.floor() + " | " + p.selectOne() + " |");
+        }
     }
 
     private void pattern(PatternView p, ReportView v) {
