@@ -117,6 +117,8 @@ class FullProfileTest {
         assertThat(html).contains("(with uncommitted changes)");
         assertThat(summary.get("caveats").toString()).contains("measured with uncommitted changes")
                 .contains("mybatis was timed although its contract suite is failed")
+                // mybatis P06: 1,000 ± 600 µs/op.
+                .contains("1 figure(s) have an error larger than half of the figure itself")
                 .doesNotContain("jdbc was timed although");
         assertThat(summary.get("notMeasured").toString())
                 .contains("JMH run error: P05SearchProductsBenchmark.run [impl=JOOQ]: fixture error for the report test");

@@ -157,6 +157,12 @@ public final class SummaryBuilder {
         }
         long noError = patterns.stream().flatMap(p -> p.results().stream())
                 .filter(r -> r.usPerOp() != null && r.error() == null).count();
+        long wide = patterns.stream().flatMap(p -> p.results().stream())
+                .filter(r -> r.usPerOp() != null && r.error() != null && r.error() > 0.5 * r.usPerOp()).count();
+        if (wide > 0) {
+            caveats.add(wide + " figure(s) have an error larger than half of the figure itself: the run was too short"
+                    + " or too noisy to rank implementations on them");
+        }
         if (noError > 0) {
             caveats.add(noError + " figure(s) have no error estimate (JMH needs more measurement iterations for one):"
                     + " they cannot be compared for significance");
