@@ -123,6 +123,7 @@ public interface SchemaDriftRules extends ContractFixture {
                 row.put("outcome", DRIFT_REFUSED_AT_STARTUP);
                 row.put("exception", e.getClass().getName());
                 row.put("message", firstLine(e));
+                row.put("rootCause", rootCause(e));
                 row.put("storedDataProblems", List.of());
                 return row;
             }
@@ -133,6 +134,15 @@ public interface SchemaDriftRules extends ContractFixture {
             row.put("storedDataProblems", storedDataProblems(schema));
         }
         return row;
+    }
+
+    /** The innermost cause, as "Type: first line of its message" (a bootstrap error is often wrapped several times). */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + firstLine(root);
     }
 
     private static String firstLine(Throwable e) {
@@ -229,6 +239,7 @@ public interface SchemaDriftRules extends ContractFixture {
         row.put("exception", step.failure.getClass().getName());
         row.put("contractException", step.failure instanceof StoreException || step.failure instanceof IllegalArgumentException);
         row.put("message", firstLine(step.failure));
+        row.put("rootCause", rootCause(step.failure));
         return DRIFT_FAILED_AT_FIRST_USE;
     }
 
