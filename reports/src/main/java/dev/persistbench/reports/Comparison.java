@@ -120,7 +120,40 @@ public final class Comparison {
                     .append(Fmt.delta(c.deltaUs())).append(" | ").append(Fmt.percent(c.deltaPercent())).append(" | ")
                     .append(mark).append(" |\n");
         }
+        outcomeChanges(md, "Reliability rule status changes", base.reliability(), candidate.reliability());
+        outcomeChanges(md, "Schema-drift outcome changes", base.schemaDrift(), candidate.schemaDrift());
         return md.toString();
+    }
+
+    /** Rule or drift outcomes that differ between the runs, per implementation. */
+    static List<String> outcomeDifferences(Map<String, Map<String, String>> base, Map<String, Map<String, String>> cand) {
+        Map<String, Map<String, String>> a = base == null ? Map.of() : base;
+        Map<String, Map<String, String>> b = cand == null ? Map.of() : cand;
+        java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        List<String> out = new ArrayList<>();
+        for (String key : keys) {
+            java.util.Set<String> impls = new java.util.TreeSet<>(a.getOrDefault(key, Map.of()).keySet());
+            impls.addAll(b.getOrDefault(key, Map.of()).keySet());
+            for (String impl : impls) {
+                String x = a.getOrDefault(key, Map.of()).getOrDefault(impl, "not measured");
+                String y = b.getOrDefault(key, Map.of()).getOrDefault(impl, "not measured");
+                if (!x.equals(y)) {
+                    out.add(key + " " + impl + ": " + x + " → " + y);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void outcomeChanges(StringBuilder md, String title, Map<String, Map<String, String>> base,
+            Map<String, Map<String, String>> cand) {
+        List<String> diffs = outcomeDifferences(base, cand);
+        md.append("\n## ").append(title).append("\n\n");
+        if (diffs.isEmpty()) {
+            md.append("None.\n");
+        }
+        diffs.forEach(d -> md.append("- ").append(d).append('\n'));
     }
 
     private static String describe(Summary s) {

@@ -77,6 +77,26 @@ class CompareMainTest {
     }
 
     @Test
+    void lists_reliability_and_drift_outcomes_that_changed() throws Exception {
+        // Base without reliability files, candidate with them.
+        Path base = tmp.resolve("base");
+        Path candidate = tmp.resolve("candidate");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        ReportMain.run(new String[] {"--results", Fixtures.dir("results-full").toString(), "--out", base.toString(),
+                "--sources", tmp.resolve("empty").toString()}, quiet, System.err);
+        ReportMain.run(new String[] {"--results", Fixtures.dir("results-full").toString(), "--out", candidate.toString(),
+                "--sources", Fixtures.repo(tmp.resolve("repo"), true).toString()}, quiet, System.err);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(CompareMain.run(new String[] {"--base", base.toString(), "--candidate", candidate.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), quiet)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("0 of 14 figures measured in both runs changed by more than the combined error")
+                .contains("## Reliability rule status changes\n\n- R1.1 hibernate: not measured → failed\n"
+                        + "- R1.1 jdbc: not measured → passed\n- R2.1 jdbc: not measured → passed\n")
+                .contains("- RENAMED_COLUMN hibernate: not measured → refused-at-startup\n");
+    }
+
+    @Test
     void bad_input_is_named() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = CompareMain.run(new String[] {"--base", tmp.resolve("nope.json").toString(), "--candidate",
