@@ -121,7 +121,7 @@ public record Summary(
      * @param p99Us 99th percentile from sample mode
      * @param p999Us 99.9th percentile from sample mode
      * @param loc non-blank, non-comment lines of the implementing code (the method, package code it reaches that at
-     *     most three patterns share, mapper XML); null when not found
+     *     most six patterns share, mapper XML); null when not found
      */
     public record PatternResult(
             String impl,

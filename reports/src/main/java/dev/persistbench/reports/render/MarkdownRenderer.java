@@ -169,7 +169,7 @@ public final class MarkdownRenderer {
                 + " operation (JMH gc profiler).");
         line("- Lines of code: non-blank, non-comment lines of the method implementing the pattern and of the code in its"
                 + " package it reaches (methods, static fields such as SQL constants and row mappers), and for MyBatis the"
-                + " mapper XML statements it calls. Code more than three patterns reach is infrastructure: named, not counted.");
+                + " mapper XML statements it calls. Code more than half of the patterns reach is infrastructure: named, not counted.");
         return md.toString();
     }
 

@@ -53,11 +53,17 @@ public final class CodeExtractor {
 
     private static final java.util.regex.Pattern MAPPER_NAMESPACE =
             java.util.regex.Pattern.compile("<mapper\\s+[^>]*namespace\\s*=\\s*\"([^\"]+)\"");
+    private static final java.util.regex.Pattern RESULT_MAP_REF =
+            java.util.regex.Pattern.compile("\\b(?:resultMap|extends)\\s*=\\s*\"([^\"]+)\"");
     private static final java.util.regex.Pattern INCLUDE_REFID =
             java.util.regex.Pattern.compile("<include\\s+[^>]*refid\\s*=\\s*\"([^\"]+)\"");
 
-    /** Helpers reached from more patterns than this are infrastructure: named, not counted. */
-    static final int INFRASTRUCTURE_THRESHOLD = 3;
+    /**
+     * Code reached from more patterns than this (more than half of the thirteen) is infrastructure,
+     * such as a transaction wrapper or error translation: named, not counted. Code a few patterns
+     * share (the order read model of P06 to P09) is part of each one's implementation.
+     */
+    static final int INFRASTRUCTURE_THRESHOLD = 6;
 
     private static final Set<String> CONTRACT_METHODS = contractMethods();
 
@@ -102,8 +108,8 @@ public final class CodeExtractor {
         units.add(new Unit(m.main, method.get(), method.get().getNameAsString()));
         List<String> shared = new ArrayList<>();
         for (Unit u : m.reach(method.get())) {
-            // Code only a few patterns use is part of each one's implementation; code most patterns
-            // use (a transaction wrapper, error translation) is infrastructure, named but not counted.
+            // Code a few patterns use is part of each one's implementation; code most patterns use
+            // (a transaction wrapper, error translation) is infrastructure, named but not counted.
             if (m.users(u) <= INFRASTRUCTURE_THRESHOLD) {
                 units.add(u);
             } else if (!shared.contains(u.name())) {
@@ -398,19 +404,30 @@ public final class CodeExtractor {
                     // A bare id only counts for a mapper the method visibly uses.
                     continue;
                 }
-                addStatement(mf, id, false, parts, emitted);
+                addStatement(mf, id, XmlKind.STATEMENT, parts, emitted);
             }
         }
         return parts;
     }
 
-    private void addStatement(MapperFile mf, String id, boolean fragment, List<Part> parts, Set<String> emitted) {
-        String tags = fragment ? "sql" : "select|insert|update|delete";
+    /** Element kinds of a mapper file that a statement can pull in. */
+    private enum XmlKind {
+        STATEMENT("select|insert|update|delete"), SQL("sql"), RESULT_MAP("resultMap");
+
+        private final String tags;
+
+        XmlKind(String tags) {
+            this.tags = tags;
+        }
+    }
+
+    /** Adds the element, then the {@code <sql>} fragments it includes and the result maps it uses. */
+    private void addStatement(MapperFile mf, String id, XmlKind kind, List<Part> parts, Set<String> emitted) {
         java.util.regex.Pattern element = java.util.regex.Pattern.compile(
-                "<(" + tags + ")\\b[^>]*\\bid\\s*=\\s*\"" + java.util.regex.Pattern.quote(id) + "\"[^>]*>.*?</\\1\\s*>",
+                "<(" + kind.tags + ")\\b[^>]*\\bid\\s*=\\s*\"" + java.util.regex.Pattern.quote(id) + "\"[^>]*>.*?</\\1\\s*>",
                 java.util.regex.Pattern.DOTALL);
         Matcher m = element.matcher(mf.text());
-        if (!m.find() || !emitted.add(mf.namespace() + "#" + id)) {
+        if (!m.find() || !emitted.add(mf.namespace() + "#" + kind + "#" + id)) {
             return;
         }
         int line = (int) mf.text().substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
@@ -420,7 +437,14 @@ public final class CodeExtractor {
                 + " id=\"" + id + "\">", "xml", code, countLoc(code, "xml")));
         Matcher inc = INCLUDE_REFID.matcher(m.group());
         while (inc.find()) {
-            addStatement(mf, inc.group(1), true, parts, emitted);
+            addStatement(mf, inc.group(1), XmlKind.SQL, parts, emitted);
+        }
+        Matcher maps = RESULT_MAP_REF.matcher(m.group());
+        while (maps.find()) {
+            // A reference may name another mapper's map ("ns.id"); only this file's maps are followed.
+            String ref = maps.group(1).startsWith(mf.namespace() + ".")
+                    ? maps.group(1).substring(mf.namespace().length() + 1) : maps.group(1);
+            addStatement(mf, ref, XmlKind.RESULT_MAP, parts, emitted);
         }
     }
 
