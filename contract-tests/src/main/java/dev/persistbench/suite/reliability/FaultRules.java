@@ -113,7 +113,8 @@ public interface FaultRules extends ContractFixture {
         StatementTrigger trigger = new StatementTrigger();
         try (HikariDataSource pool = Reliability.pool(database(), app, 3, Map.of("ApplicationName", app));
                 Connection admin = database().openConnection();
-                PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?, 5000)");
+                PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?)");
+                PreparedStatement alive = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?");
                 StoreRepository repository = newRepository(trigger.wrap(pool))) {
             Map<String, Integer> expectedLines = new LinkedHashMap<>();
             // A dry run tells how many statements P06 sends here (k is drawn from 1..n).
@@ -132,22 +133,43 @@ public interface FaultRules extends ContractFixture {
             List<String> lostAcknowledged = new ArrayList<>();
             List<String> committedDespiteFailure = new ArrayList<>();
             Map<Integer, Integer> killsAfterStatement = new TreeMap<>();
+            long[] killNanos = {0};
+            long[] trialNanos = {0};
             // A trial whose operation sent fewer statements than k is not a fault trial (the
             // order must then simply be there); k is drawn again from the count it did send.
             for (int trial = 0; killed < trials && trial < 2 * trials; trial++) {
                 String key = "r2.1-" + trial;
                 PlaceOrder request = randomOrder(random, buyer.id(), products, key);
                 int k = 1 + random.nextInt(statements);
+                long trialStart = System.nanoTime();
                 trigger.arm(k, connection -> {
+                    long killStart = System.nanoTime();
                     try {
                         int pid = connection.unwrap(PGConnection.class).getBackendPID();
                         terminate.setInt(1, pid);
                         try (ResultSet rs = terminate.executeQuery()) {
                             rs.next();
                         }
+                        // Wait until the backend is gone, so the operation's next step meets a dead
+                        // connection every time (pg_terminate_backend's own wait polls in 100 ms steps).
+                        alive.setInt(1, pid);
+                        long deadline = System.nanoTime() + 5_000_000_000L;
+                        while (true) {
+                            try (ResultSet rs = alive.executeQuery()) {
+                                rs.next();
+                                if (rs.getLong(1) == 0) {
+                                    break;
+                                }
+                            }
+                            if (System.nanoTime() > deadline) {
+                                throw new IllegalStateException("backend " + pid + " still alive 5 s after pg_terminate_backend");
+                            }
+                            Thread.onSpinWait();
+                        }
                     } catch (SQLException e) {
                         throw new IllegalStateException("could not terminate the backend", e);
                     }
+                    killNanos[0] += System.nanoTime() - killStart;
                 });
                 Order placed = null;
                 Throwable failure = null;
@@ -156,6 +178,7 @@ public interface FaultRules extends ContractFixture {
                 } catch (Throwable t) {
                     failure = t;
                 }
+                trialNanos[0] += System.nanoTime() - trialStart;
                 boolean fired = trigger.fired();
                 int seen = trigger.seen();
                 trigger.disarm();
@@ -194,7 +217,9 @@ public interface FaultRules extends ContractFixture {
                     .put("wrongFailures", wrongFailures.size()).put("partialOrStockMismatches", problems.size())
                     .put("lostAcknowledgedOrders", lostAcknowledged.size())
                     .put("committedDespiteFailure", committedDespiteFailure.size())
-                    .put("recoveryOperationsSucceeded", recovered);
+                    .put("recoveryOperationsSucceeded", recovered)
+                    .put("meanTrialMs", trialNanos[0] / 1e6 / Math.max(1, killed + notFired))
+                    .put("meanTerminateMs", killNanos[0] / 1e6 / Math.max(1, killed));
             assertThat(wrongFailures).as("a killed backend must surface as a retryable DataAccessFailureException").isEmpty();
             assertThat(problems).as("partial orders or stock taken without an order").isEmpty();
             assertThat(lostAcknowledged).as("acknowledged orders missing").isEmpty();
