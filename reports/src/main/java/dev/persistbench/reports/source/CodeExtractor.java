@@ -251,8 +251,9 @@ public final class CodeExtractor {
                 }
                 target = type.flatMap(this::sibling);
             }
+            // A mapper interface's method declaration (MyBatis) is code written for the pattern too.
             target.ifPresent(t -> t.type().getMethodsByName(name).stream()
-                    .filter(md -> md.getBody().isPresent())
+                    .filter(md -> md.getBody().isPresent() || isInterface(t.type()))
                     .filter(md -> t != main || !CONTRACT_METHODS.contains(md.getNameAsString()))
                     .forEach(md -> out.add(new Unit(t, md, qualified(t, md.getNameAsString())))));
         }
@@ -279,6 +280,10 @@ public final class CodeExtractor {
                 return Files.isRegularFile(f) ? parse(f) : Optional.empty();
             });
         }
+    }
+
+    private static boolean isInterface(TypeDeclaration<?> type) {
+        return type instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && c.isInterface();
     }
 
     private static Optional<String> typeOf(Node context, TypeDeclaration<?> type, String name) {
