@@ -58,6 +58,15 @@ class FullProfileTest {
     }
 
     @Test
+    void ties_within_the_combined_error_are_named() {
+        // P06 at 10,000: jdbc 850 ± 20, jooq 950 ± 20 (apart), mybatis 1,000 ± 600 (within 620 of jdbc).
+        JsonNode p06 = summary.get("patterns").get(5);
+        assertThat(p06.get("fastest").asText()).isEqualTo("jdbc");
+        assertThat(p06.get("tiedWithFastest").toString()).isEqualTo("[\"mybatis\"]");
+        assertThat(html).contains("<td>jdbc ≈ mybatis</td>");
+    }
+
+    @Test
     void sample_mode_percentiles() {
         assertThat(jdbc(p02()).get("p50Us").asDouble()).isEqualTo(85.0);
         assertThat(jdbc(p02()).get("p99Us").asDouble()).isEqualTo(170.0);

@@ -216,6 +216,16 @@ class ReportGeneratorTest {
         }
 
         @Test
+        void fastest_only_when_beyond_the_combined_error() {
+            // P02: jdbc 85.0 ± 1.1 against hibernate 120.0 ± 3.0: clearly apart.
+            assertThat(pattern("P02").get("fastest").asText()).isEqualTo("jdbc");
+            assertThat(pattern("P02").get("tiedWithFastest")).isEmpty();
+            // P03: jdbc 2,500 ± 50 against hibernate 4,000 ± 100.
+            assertThat(pattern("P03").get("fastest").asText()).isEqualTo("jdbc");
+            assertThat(pattern("P13").get("fastest").isNull()).isTrue();
+        }
+
+        @Test
         void caveats_name_figures_without_an_error_estimate() {
             List<String> caveats = new ArrayList<>();
             summary.get("caveats").forEach(n -> caveats.add(n.asText()));
@@ -304,8 +314,8 @@ class ReportGeneratorTest {
 
         @Test
         void has_the_summary_table_with_ratios() {
-            assertThat(md).contains("| P02 Find customer by id | 120.0 ± 3.0 (1.50×) | not measured | not measured | 85.0 ± 1.1 (1.06×) | 80.0 ± 0.5 | 60.0 ± 0.4 |");
-            assertThat(md).contains("| P04 Find product by SKU | not measured | not measured | not measured | 70.0 ± ? | no floor for this pattern | 60.0 ± 0.4 |");
+            assertThat(md).contains("| P02 Find customer by id | 120.0 ± 3.0 (1.50×) | not measured | not measured | 85.0 ± 1.1 (1.06×) | 80.0 ± 0.5 | 60.0 ± 0.4 | jdbc |");
+            assertThat(md).contains("| P04 Find product by SKU | not measured | not measured | not measured | 70.0 ± ? | no floor for this pattern | 60.0 ± 0.4 | jdbc |");
         }
 
         @Test

@@ -278,7 +278,30 @@ public final class SummaryBuilder {
         return new PatternSummary(p.id(), p.title(), size, params, round(floorUs, 3),
                 floor.map(f -> round(f.errorUs(), 3)).orElse(null), p.hasFloor() ? statements(data, p, "raw-jdbc") : null,
                 round(selectOneUs, 3), selectOne.map(s -> round(s.errorUs(), 3)).orElse(null),
-                results, bySize, byThreads);
+                results, bySize, byThreads, fastest(results).orElse(null), tied(results));
+    }
+
+    private static Optional<PatternResult> fastestResult(List<PatternResult> results) {
+        return results.stream().filter(r -> r.usPerOp() != null).min(Comparator.comparingDouble(PatternResult::usPerOp));
+    }
+
+    private static Optional<String> fastest(List<PatternResult> results) {
+        return fastestResult(results).map(PatternResult::impl);
+    }
+
+    /** Those the data cannot rank apart from the fastest: |Δ| within the sum of errors, or no error. */
+    private static List<String> tied(List<PatternResult> results) {
+        Optional<PatternResult> best = fastestResult(results);
+        if (best.isEmpty()) {
+            return List.of();
+        }
+        PatternResult f = best.get();
+        return results.stream()
+                .filter(r -> r.usPerOp() != null && r != f)
+                .filter(r -> f.error() == null || r.error() == null
+                        || r.usPerOp() - f.usPerOp() <= f.error() + r.error())
+                .map(PatternResult::impl)
+                .toList();
     }
 
     /** Report order: the implementations, then the floor. */

@@ -86,6 +86,9 @@ public record Summary(
      * @param results one per implementation, in report order
      * @param bySize cost at each data size measured (for the cost-vs-size chart)
      * @param byThreads cost at each thread count measured (for the throughput chart)
+     * @param fastest the implementation with the lowest µs/op, null when none was measured
+     * @param tiedWithFastest implementations whose difference from the fastest is within the
+     *     combined error (or unknown): the data does not rank them apart
      */
     public record PatternSummary(
             String id,
@@ -99,7 +102,9 @@ public record Summary(
             Double selectOneError,
             List<PatternResult> results,
             List<SizePoint> bySize,
-            List<ThreadPoint> byThreads) {
+            List<ThreadPoint> byThreads,
+            String fastest,
+            List<String> tiedWithFastest) {
     }
 
     /**

@@ -44,7 +44,9 @@ public final class MarkdownRenderer {
         }
         line("## Summary: µs per operation (± JMH 99.9 % error), ratio to the raw-JDBC floor");
         line();
-        line("Lower is better. A dash means not measured (see the pattern's section and *Not measured*).");
+        line("Lower is better. A dash means not measured (see the pattern's section and *Not measured*). *Fastest*"
+                + " names the lowest figure; \"≈\" lists those within the combined error of it, which this run cannot"
+                + " rank apart.");
         line();
         md.append(summaryTable(v));
         line();
@@ -187,8 +189,8 @@ public final class MarkdownRenderer {
             header.append(' ').append(i.label()).append(" |");
             rule.append("---:|");
         });
-        line(header + " raw-JDBC floor | SELECT 1 |");
-        line(rule + "---:|---:|");
+        line(header + " raw-JDBC floor | SELECT 1 | fastest |");
+        line(rule + "---:|---:|---|");
         for (PatternView p : v.patterns()) {
             StringBuilder row = new StringBuilder("| " + p.id() + " " + cell(p.title()) + " |");
             for (Row r : p.rows()) {
@@ -196,7 +198,7 @@ public final class MarkdownRenderer {
                         + (r.ratioToFloor().equals(Fmt.NONE) ? "" : " (" + r.ratioToFloor() + ")") : "not measured")
                         .append(" |");
             }
-            line(row + " " + p.floor() + " | " + p.selectOne() + " |");
+            line(row + " " + p.floor() + " | " + p.selectOne() + " | " + p.fastest() + " |");
         }
     }
 

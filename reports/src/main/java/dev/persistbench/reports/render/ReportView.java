@@ -64,10 +64,11 @@ public record ReportView(
      * @param rows one row per implementation
      * @param sql the SQL each implementation sent
      * @param code each implementation's code
+     * @param fastest "jdbc" or "jdbc ≈ jooq, mybatis" (ties within the combined error), "—" if none
      */
     public record PatternView(String id, String title, String dataSize, String params, String floor,
             String selectOne, String floorStatements, Chart chart, List<Row> rows, List<SqlView> sql,
-            List<CodeSnippet> code) {
+            List<CodeSnippet> code, String fastest) {
     }
 
     /**
@@ -150,7 +151,7 @@ public record ReportView(
             patterns.add(new PatternView(p.id(), p.title(), p.dataSize() == null ? Fmt.NONE : Fmt.integer(p.dataSize()),
                     params, pattern.hasFloor() ? Fmt.usErr(p.floorUsPerOp(), p.floorError()) : "no floor for this pattern",
                     Fmt.usErr(p.selectOneUsPerOp(), p.selectOneError()), Fmt.integer(p.floorStatementsPerOp()),
-                    charts.pattern(p).orElse(null), rows, sql, snippets));
+                    charts.pattern(p).orElse(null), rows, sql, snippets, fastest(p)));
             charts.dataSize(p).ifPresent(sizeCharts::add);
             charts.threads(p).ifPresent(threadCharts::add);
         }
@@ -177,6 +178,14 @@ public record ReportView(
             all.add(coldStartChart);
         }
         return all;
+    }
+
+    private static String fastest(PatternSummary p) {
+        if (p.fastest() == null) {
+            return Fmt.NONE;
+        }
+        return p.tiedWithFastest() == null || p.tiedWithFastest().isEmpty() ? p.fastest()
+                : p.fastest() + " ≈ " + String.join(", ", p.tiedWithFastest());
     }
 
     private static Row row(PatternResult r) {
