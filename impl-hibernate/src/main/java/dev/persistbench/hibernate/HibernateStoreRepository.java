@@ -5,7 +5,6 @@ import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.NotFoundException;
-import dev.persistbench.contract.error.SqlErrors;
 import dev.persistbench.contract.error.StaleVersionException;
 import dev.persistbench.contract.model.Check;
 import dev.persistbench.contract.model.Customer;
@@ -204,6 +203,14 @@ public final class HibernateStoreRepository implements StoreRepository {
                     .forEach(p -> products.put(p.id(), p));
             for (Long productId : units.keySet()) {
                 if (!products.containsKey(productId)) {
+                    // A key already used returns its order whatever this request holds (P06.4),
+                    // unknown products included; only on this error path is the key looked up first.
+                    Optional<Order> existing = order.idempotencyKey()
+                            .flatMap(key -> OrderQueries.findByIdempotencyKey(session, key))
+                            .map(PurchaseOrderEntity::toRecord);
+                    if (existing.isPresent()) {
+                        return existing.get();
+                    }
                     throw new NotFoundException("product", productId);
                 }
             }
@@ -227,8 +234,9 @@ public final class HibernateStoreRepository implements StoreRepository {
                 return OrderQueries.findByIdempotencyKey(session, order.idempotencyKey().orElseThrow())
                         .map(PurchaseOrderEntity::toRecord)
                         // deleted between the conflict and the read: a retry places it anew
-                        .orElseThrow(() -> SqlErrors.failure("placeOrder",
-                                new IllegalStateException("the order with this idempotency key was deleted concurrently")));
+                        .orElseThrow(() -> new DataAccessFailureException(
+                                "placeOrder failed: the order placed with this idempotency key was deleted meanwhile",
+                                null, true, null));
             }
 
             for (Map.Entry<Long, Integer> entry : units.entrySet()) {
