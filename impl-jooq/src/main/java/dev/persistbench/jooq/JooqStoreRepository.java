@@ -16,11 +16,11 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.NotFoundException;
 import dev.persistbench.contract.error.SqlErrors;
 import dev.persistbench.contract.error.StaleVersionException;
-import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.model.Check;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.CustomerRevenue;
@@ -312,9 +312,13 @@ public final class JooqStoreRepository implements StoreRepository {
                 .from(PRODUCT)
                 .where(PRODUCT.ID.in(units.keySet()))
                 .fetchMap(PRODUCT.ID);
-        for (Long productId : units.keySet()) {
-            if (!products.containsKey(productId)) {
-                throw new NotFoundException("product", productId);
+        for (Map.Entry<Long, Long> entry : units.entrySet()) {
+            if (!products.containsKey(entry.getKey())) {
+                throw new NotFoundException("product", entry.getKey());
+            }
+            if (entry.getValue() > Integer.MAX_VALUE) {
+                // Lines may add up beyond an int; no stock (an integer column) can hold that many.
+                throw new InsufficientStockException(entry.getKey(), Integer.MAX_VALUE);
             }
         }
 
@@ -374,22 +378,22 @@ public final class JooqStoreRepository implements StoreRepository {
      * decrement are one atomic step in the database, so concurrent orders can never oversell.
      */
     private static void takeStock(DSLContext tx, SortedMap<Long, Long> units) {
-        Param<Long> quantity = param("quantity", SQLDataType.BIGINT);
+        Param<Integer> quantity = param("quantity", SQLDataType.INTEGER);
         Param<Long> productId = param("productId", SQLDataType.BIGINT);
         BatchBindStep batch = tx.batch(tx.update(PRODUCT)
-                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(quantity.cast(SQLDataType.INTEGER)))
+                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(quantity))
                 .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
                 .where(PRODUCT.ID.eq(productId))
-                .and(PRODUCT.STOCK.ge(quantity.cast(SQLDataType.INTEGER))));
+                .and(PRODUCT.STOCK.ge(quantity)));
         for (Map.Entry<Long, Long> entry : units.entrySet()) {
-            batch = batch.bind(Map.of("quantity", entry.getValue(), "productId", entry.getKey()));
+            batch = batch.bind(Map.of("quantity", entry.getValue().intValue(), "productId", entry.getKey()));
         }
         int[] updated = batch.execute();
         int i = 0;
         for (Map.Entry<Long, Long> entry : units.entrySet()) {
             if (updated[i++] == 0) {
                 // The product exists (checked before), so the stock was short.
-                throw new InsufficientStockException(entry.getKey(), (int) Math.min(Integer.MAX_VALUE, entry.getValue()));
+                throw new InsufficientStockException(entry.getKey(), entry.getValue().intValue());
             }
         }
     }
