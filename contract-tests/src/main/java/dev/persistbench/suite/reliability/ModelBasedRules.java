@@ -64,16 +64,18 @@ public interface ModelBasedRules extends ContractFixture {
         figures.put("seed", seed).put("sequences", sequences).put("operationsPerSequence", MODEL_OPERATIONS);
         Random master = new Random(seed);
         Map<String, Integer> operationCounts = new java.util.TreeMap<>();
+        // One connection for truncating and reading the tables: opening one per check would cost more than the operations.
+        try (java.sql.Connection admin = database().openConnection()) {
         for (int s = 0; s < sequences; s++) {
             long sequenceSeed = master.nextLong();
-            database().truncateAll();
-            ModelFailure failure = runSequence(sequenceSeed, MODEL_OPERATIONS, operationCounts);
+            Reliability.truncate(admin);
+            ModelFailure failure = runSequence(admin, sequenceSeed, MODEL_OPERATIONS, operationCounts);
             if (failure != null) {
                 // Shrink: the shortest prefix of the same sequence that still fails.
                 ModelFailure shortest = failure;
                 for (int length = 1; length <= failure.operationIndex() + 1; length++) {
-                    database().truncateAll();
-                    ModelFailure candidate = runSequence(sequenceSeed, length, new java.util.TreeMap<>());
+                    Reliability.truncate(admin);
+                    ModelFailure candidate = runSequence(admin, sequenceSeed, length, new java.util.TreeMap<>());
                     if (candidate != null) {
                         shortest = candidate;
                         break;
@@ -84,6 +86,9 @@ public interface ModelBasedRules extends ContractFixture {
                         + "; replay with -D" + Reliability.SEED_PROPERTY + "=" + seed + ").\nShortest failing prefix ("
                         + shortest.trace().size() + " operations):\n  " + String.join("\n  ", shortest.trace()) + "\n" + shortest.message());
             }
+        }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not open the checking connection", e);
         }
         figures.put("operationsRun", operationCounts.values().stream().mapToInt(Integer::intValue).sum()).put("operationMix", operationCounts);
         database().truncateAll();
@@ -97,7 +102,7 @@ public interface ModelBasedRules extends ContractFixture {
      * Runs the first {@code length} operations of the sequence {@code sequenceSeed} on a fresh
      * model and on the (emptied) implementation, then compares the tables with the model.
      */
-    private ModelFailure runSequence(long sequenceSeed, int length, Map<String, Integer> operationCounts) {
+    private ModelFailure runSequence(java.sql.Connection admin, long sequenceSeed, int length, Map<String, Integer> operationCounts) {
         ReferenceStore model = new ReferenceStore();
         Random random = new Random(sequenceSeed);
         List<String> trace = new ArrayList<>();
@@ -128,7 +133,7 @@ public interface ModelBasedRules extends ContractFixture {
                         + "\n  model:          " + (expected.size() == 1 ? expected.get(0) : "one of " + expected));
             }
         }
-        String stateDifference = compareTables(model);
+        String stateDifference = compareTables(admin, model);
         if (stateDifference != null) {
             return new ModelFailure(length - 1, trace, "final state after " + length + " operations differs from the model: " + stateDifference);
         }
@@ -358,10 +363,10 @@ public interface ModelBasedRules extends ContractFixture {
     }
 
     /** The tables read directly (not through the implementation) compared with the model; null when equal. */
-    private String compareTables(ReferenceStore model) {
+    private String compareTables(java.sql.Connection admin, ReferenceStore model) {
         List<String> expectedCustomers = model.customers().stream()
                 .map(c -> c.id() + "|" + c.email() + "|" + c.name()).toList();
-        List<String> actualCustomers = Reliability.queryRows(database(), "SELECT id, email, name FROM customer ORDER BY id").stream()
+        List<String> actualCustomers = Reliability.queryRows(admin, "SELECT id, email, name FROM customer ORDER BY id").stream()
                 .map(row -> row.get("id") + "|" + row.get("email") + "|" + row.get("name")).toList();
         if (!expectedCustomers.equals(actualCustomers)) {
             return "customer table " + actualCustomers + ", model " + expectedCustomers;
@@ -372,7 +377,7 @@ public interface ModelBasedRules extends ContractFixture {
                         + new java.util.TreeMap<>(p.attributes()))
                 .toList();
         List<String> actualProducts = new ArrayList<>();
-        for (Map<String, Object> row : Reliability.queryRows(database(),
+        for (Map<String, Object> row : Reliability.queryRows(admin,
                 "SELECT id, sku, name, price, stock, version, attributes::text AS attributes FROM product ORDER BY id")) {
             Map<String, String> attributes;
             try {
@@ -390,7 +395,7 @@ public interface ModelBasedRules extends ContractFixture {
                 .map(o -> o.id() + "|" + o.customerId() + "|" + o.status() + "|" + o.idempotencyKey().orElse(null) + "|" + o.total() + "|"
                         + o.createdAt() + "|" + o.version())
                 .toList();
-        List<String> actualOrders = Reliability.queryRows(database(),
+        List<String> actualOrders = Reliability.queryRows(admin,
                 "SELECT id, customer_id, status, idempotency_key, total, created_at, version FROM purchase_order ORDER BY id").stream()
                 .map(row -> row.get("id") + "|" + row.get("customer_id") + "|" + row.get("status") + "|" + row.get("idempotency_key") + "|"
                         + row.get("total") + "|" + ((java.time.OffsetDateTime) toOffset(row.get("created_at"))).toInstant() + "|" + row.get("version"))
@@ -401,7 +406,7 @@ public interface ModelBasedRules extends ContractFixture {
         List<String> expectedLines = model.orders().stream()
                 .flatMap(o -> o.lines().stream().map(l -> o.id() + "|" + l.lineNo() + "|" + l.productId() + "|" + l.quantity() + "|" + l.unitPrice()))
                 .toList();
-        List<String> actualLines = Reliability.queryRows(database(),
+        List<String> actualLines = Reliability.queryRows(admin,
                 "SELECT order_id, line_no, product_id, quantity, unit_price FROM order_line ORDER BY order_id, line_no").stream()
                 .map(row -> row.get("order_id") + "|" + row.get("line_no") + "|" + row.get("product_id") + "|" + row.get("quantity") + "|"
                         + row.get("unit_price"))

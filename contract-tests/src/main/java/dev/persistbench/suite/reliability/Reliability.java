@@ -137,7 +137,16 @@ final class Reliability {
     }
 
     static List<Map<String, Object>> queryRows(TestDatabase db, String sql, Object... args) {
-        try (Connection c = db.openConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.openConnection()) {
+            return queryRows(c, sql, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of {@code sql} on an open connection, each as column label to value. */
+    static List<Map<String, Object>> queryRows(Connection c, String sql, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -155,6 +164,15 @@ final class Reliability {
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Empties the tables of the schema {@code c} works in (children first) and restarts their identities. */
+    static void truncate(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("TRUNCATE " + String.join(", ", TestDatabase.TABLES) + " RESTART IDENTITY");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not truncate: " + e.getMessage(), e);
         }
     }
 
