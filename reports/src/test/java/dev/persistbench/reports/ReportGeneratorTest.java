@@ -319,6 +319,13 @@ class ReportGeneratorTest {
         }
 
         @Test
+        void has_the_statements_allocation_and_code_overview() {
+            // P02: hibernate 1 statement, 5,678 B, 4 lines; jooq nothing; mybatis not timed but has code.
+            assertThat(md).contains("| P02 Find customer by id | 1 stmt · 5.5 KB · 4 lines | — | 17 lines"
+                    + " | 1 stmt · 1.2 KB · 7 lines |");
+        }
+
+        @Test
         void links_the_charts_written_next_to_it() {
             assertThat(md).contains("![P02 Find customer by id](charts/pattern-P02.svg)");
             assertThat(md).contains("![Overhead over the raw-JDBC floor](charts/overhead.svg)");

@@ -53,6 +53,21 @@ public final class Fmt {
         return v == null ? NONE : format("#,##0", v.doubleValue());
     }
 
+    /** Bytes in B, KB or MB (1,024-based): "812 B", "6.6 KB", "8.2 MB". */
+    public static String bytes(Double v) {
+        if (v == null) {
+            return NONE;
+        }
+        double a = Math.abs(v);
+        if (a < 1024) {
+            return format("#,##0", v) + " B";
+        }
+        if (a < 1024 * 1024) {
+            return format("#,##0.0", v / 1024) + " KB";
+        }
+        return format("#,##0.0", v / (1024 * 1024)) + " MB";
+    }
+
     /** Percentage change, signed: "+3.2 %". */
     public static String percent(Double v) {
         return v == null ? NONE : (v >= 0 ? "+" : "") + format("0.0", v) + " %";

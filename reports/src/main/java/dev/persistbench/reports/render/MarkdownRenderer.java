@@ -50,6 +50,25 @@ public final class MarkdownRenderer {
         line();
         md.append(summaryTable(v));
         line();
+        line("### Statements, allocation and code per operation");
+        line();
+        line("SQL statements per operation (a JDBC batch counts once), bytes allocated per operation, lines of code.");
+        line();
+        StringBuilder costHeader = new StringBuilder("| pattern |");
+        StringBuilder costRule = new StringBuilder("|---|");
+        v.implementations().forEach(i -> {
+            costHeader.append(' ').append(i.label()).append(" |");
+            costRule.append("---:|");
+        });
+        line(costHeader.toString());
+        line(costRule.toString());
+        for (PatternView p : v.patterns()) {
+            StringBuilder row = new StringBuilder("| " + p.id() + " " + cell(p.title()) + " |");
+            p.rows().forEach(r -> row.append(' ').append(r.cost()).append(" |"));
+            line(row.toString());
+        }
+        line();
+
         line("## Overhead over the raw-JDBC floor");
         line();
         chartOrNone(v.overheadChart(), v, "no raw-JDBC floor result in this run.");

@@ -87,10 +87,11 @@ public record ReportView(
      * @param bytesPerOp B/op
      * @param percentiles "p50 80 / p99 120 / p99.9 400", empty when not sampled
      * @param loc lines of code
+     * @param cost "1 stmt · 6.6 KB · 12 lines", for the overview table
      */
     public record Row(String impl, boolean measured, String reason, String contract, String usPerOp,
             String ratioToFloor, String deltaToFloor, String ratioToSelectOne, String deltaToSelectOne,
-            String statements, String bytesPerOp, String percentiles, String loc) {
+            String statements, String bytesPerOp, String percentiles, String loc, String cost) {
     }
 
     /**
@@ -194,7 +195,22 @@ public record ReportView(
         return new Row(r.impl(), r.usPerOp() != null, r.reason(), r.contract(), Fmt.usErr(r.usPerOp(), r.error()),
                 Fmt.ratio(r.ratioToFloor()), Fmt.delta(r.deltaToFloorUs()), Fmt.ratio(r.ratioToSelectOne()),
                 Fmt.delta(r.deltaToSelectOneUs()), Fmt.integer(r.statementsPerOp()), Fmt.integer(r.bytesPerOp()),
-                pct, Fmt.integer(r.loc()));
+                pct, Fmt.integer(r.loc()), cost(r));
+    }
+
+    /** "1 stmt · 6.6 KB · 12 lines", leaving out what is unknown; "—" when nothing is. */
+    private static String cost(PatternResult r) {
+        List<String> parts = new ArrayList<>();
+        if (r.statementsPerOp() != null) {
+            parts.add(Fmt.integer(r.statementsPerOp()) + " stmt");
+        }
+        if (r.bytesPerOp() != null) {
+            parts.add(Fmt.bytes(r.bytesPerOp()));
+        }
+        if (r.loc() != null) {
+            parts.add(r.loc() + " lines");
+        }
+        return parts.isEmpty() ? Fmt.NONE : String.join(" · ", parts);
     }
 
     private static SqlView sql(RunData data, String pattern, String impl) {
