@@ -255,9 +255,11 @@ public interface ConcurrencyRules extends ContractFixture {
                 AtomicInteger minSeen = new AtomicInteger(Integer.MAX_VALUE);
                 Future<?> watcher = pool.submit(() -> {
                     // Reads the committed stock while the buyers run: it must never be seen below zero.
-                    while (running.get()) {
-                        long stock = Reliability.queryLong(database(), "SELECT stock FROM product WHERE id = ?", product.id());
-                        minSeen.accumulateAndGet((int) stock, Math::min);
+                    try (java.sql.Connection reader = database().openConnection()) {
+                        while (running.get()) {
+                            long stock = Reliability.queryLong(reader, "SELECT stock FROM product WHERE id = ?", product.id());
+                            minSeen.accumulateAndGet((int) stock, Math::min);
+                        }
                     }
                     return null;
                 });
