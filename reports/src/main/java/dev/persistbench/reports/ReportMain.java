@@ -87,6 +87,11 @@ public final class ReportMain {
         try {
             ReportGenerator.Generated report = ReportGenerator.generate(results, output, sources);
             if (publish) {
+                String profile = report.view().summary().environment().profile();
+                if (!"quick".equalsIgnoreCase(profile) && !"full".equalsIgnoreCase(profile)) {
+                    err.println("warning: publishing a run of profile " + profile
+                            + "; the reference report is meant to come from a quick (or full) run");
+                }
                 // The reference report is described in the README of the directory above it.
                 Path readme = output.getParent().resolve("README.md");
                 if (ReadmeBlock.update(readme, report.view(), output)) {

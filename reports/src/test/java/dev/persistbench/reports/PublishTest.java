@@ -44,6 +44,7 @@ class PublishTest {
         assertThat(text).startsWith("# reports\n\nText before.\n\n<!-- reference-report:start -->\n")
                 .endsWith("<!-- reference-report:end -->\n\nText after.\n")
                 .doesNotContain("stale content")
+                .contains("_Written into `example/` by `ReportMain --publish`; do not edit by hand._")
                 .contains("commit `0123456789abcdef0123456789abcdef01234567`, profile **quick**")
                 .contains("| P02 Find customer by id | 120.0 ± 3.0 (1.50×) | not measured | not measured | 85.0 ± 1.1 (1.06×) |")
                 .contains("![Overhead over the raw-JDBC floor](example/charts/overhead.svg)")
