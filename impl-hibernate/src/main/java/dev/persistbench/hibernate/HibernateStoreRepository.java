@@ -475,7 +475,13 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     @Override
     public void close() {
-        sessionFactory.close(); // the DataSource belongs to the caller and stays open
+        // Closes the SessionFactory and its service registry; the DataSource belongs to the caller
+        // and stays open (Hibernate's DataSource connection provider never closes it).
+        try {
+            sessionFactory.close();
+        } catch (RuntimeException e) {
+            throw Errors.translate("close", e);
+        }
     }
 
     // ---------------------------------------------------------------- transactions
