@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
@@ -36,11 +38,15 @@ public final class JmhRunner {
         PrintStream out = System.out;
         OutputFormat console = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
         int total = 0;
+        double estimate = 0;
         for (BenchConfig.JmhRun run : runs) {
-            total += count(run.options());
+            int n = count(run.options());
+            total += n;
+            estimate += n * estimatedSeconds(run.options());
         }
-        System.out.println("[bench] " + total + " benchmarks in " + runs.size() + " JMH run(s): "
-                + runs.stream().map(BenchConfig.JmhRun::name).toList());
+        System.out.println("[bench] " + total + " benchmarks in " + runs.size() + " JMH run(s) "
+                + runs.stream().map(BenchConfig.JmhRun::name).toList() + ", estimated "
+                + ProgressFormat.format(java.time.Duration.ofSeconds(Math.round(estimate))));
         long start = System.nanoTime();
         int done = 0;
         List<String> errors = new ArrayList<>();
@@ -66,6 +72,18 @@ public final class JmhRunner {
 
     private void write() {
         ResultFormatFactory.getInstance(ResultFormatType.JSON, resultFile.toString()).writeOut(results);
+    }
+
+    /**
+     * A first estimate of one benchmark's wall time: its iterations, plus what a fork costs before
+     * them (JVM, schema, data, bootstrap: about 5 s on a busy 2-core machine) or, in-process, the
+     * trial's set-up (about 1 s). The progress lines replace it with measured averages.
+     */
+    static double estimatedSeconds(Options o) {
+        double iterations = o.getWarmupIterations().orElse(1) * o.getWarmupTime().orElse(TimeValue.seconds(1)).convertTo(TimeUnit.MILLISECONDS)
+                + o.getMeasurementIterations().orElse(1) * o.getMeasurementTime().orElse(TimeValue.seconds(1)).convertTo(TimeUnit.MILLISECONDS);
+        double setUp = o.getForkCount().orElse(1) == 0 ? 1.0 : 5.0;
+        return iterations / 1000.0 + setUp;
     }
 
     /** How many benchmark runs (benchmark x parameter combination) these options select. */

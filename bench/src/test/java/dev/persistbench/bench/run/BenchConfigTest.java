@@ -101,6 +101,14 @@ class BenchConfigTest {
     }
 
     @Test
+    void theFirstEstimateCountsIterationsAndSetUp() {
+        Options quick = config().runs(List.of(Impl.JDBC), true, FORK_ARGS).get(0).options();
+        assertThat(JmhRunner.estimatedSeconds(quick)).isCloseTo(1.0 + 3 * 0.7 + 5.0, org.assertj.core.data.Offset.offset(1e-9));
+        Options smoke = config("bench.profile", "smoke").runs(List.of(Impl.JDBC), true, FORK_ARGS).get(0).options();
+        assertThat(JmhRunner.estimatedSeconds(smoke)).isCloseTo(0.5 + 3 * 0.4 + 1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void badValuesAreRefusedWithTheirName() {
         assertThatThrownBy(() -> config("bench.profile", "fast")).hasMessageContaining("bench.profile");
         assertThatThrownBy(() -> config("bench.impl", "eclipselink")).hasMessageContaining("eclipselink");
