@@ -410,7 +410,7 @@ public final class JooqStoreRepository implements StoreRepository {
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return run("latestOrders", () -> dsl.select(orderFields())
+        return run("latestOrders", () -> dsl.select(orderFields(PURCHASE_ORDER))
                 .from(PURCHASE_ORDER)
                 .where(PURCHASE_ORDER.CUSTOMER_ID.eq(customerId))
                 .orderBy(PURCHASE_ORDER.CREATED_AT.desc(), PURCHASE_ORDER.ID.desc())
@@ -420,38 +420,42 @@ public final class JooqStoreRepository implements StoreRepository {
 
     /** Orders matching {@code condition}, each with its lines, in one statement. */
     private static List<Order> fetchOrders(DSLContext ctx, Condition condition) {
-        return ctx.select(orderFields())
+        return ctx.select(orderFields(PURCHASE_ORDER))
                 .from(PURCHASE_ORDER)
                 .where(condition)
                 .fetch(JooqStoreRepository::toOrder);
     }
 
-    /** The order's columns and, as a MULTISET, its lines with each product's SKU and name. */
-    private static List<Field<?>> orderFields() {
+    /**
+     * The columns of {@code orders} (the table itself, or a CTE returning its columns) and, as a
+     * MULTISET, each order's lines with the product's SKU and name; read back by {@link #toOrder}.
+     */
+    private static List<Field<?>> orderFields(Table<?> orders) {
+        Field<Long> orderId = orders.field(PURCHASE_ORDER.ID);
         Field<List<OrderLine>> lines = multiset(
                         select(ORDER_LINE.LINE_NO, ORDER_LINE.PRODUCT_ID, PRODUCT.SKU, PRODUCT.NAME,
                                         ORDER_LINE.QUANTITY, ORDER_LINE.UNIT_PRICE)
                                 .from(ORDER_LINE)
                                 .join(PRODUCT).on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
-                                .where(ORDER_LINE.ORDER_ID.eq(PURCHASE_ORDER.ID))
+                                .where(ORDER_LINE.ORDER_ID.eq(orderId))
                                 .orderBy(ORDER_LINE.LINE_NO))
                 .as("lines")
                 .convertFrom(result -> result.map(mapping(OrderLine::new)));
-        return List.of(PURCHASE_ORDER.ID, PURCHASE_ORDER.CUSTOMER_ID, PURCHASE_ORDER.STATUS,
-                PURCHASE_ORDER.IDEMPOTENCY_KEY, PURCHASE_ORDER.TOTAL, PURCHASE_ORDER.CREATED_AT,
-                PURCHASE_ORDER.VERSION, lines);
+        return List.of(orderId, orders.field(PURCHASE_ORDER.CUSTOMER_ID), orders.field(PURCHASE_ORDER.STATUS),
+                orders.field(PURCHASE_ORDER.IDEMPOTENCY_KEY), orders.field(PURCHASE_ORDER.TOTAL),
+                orders.field(PURCHASE_ORDER.CREATED_AT), orders.field(PURCHASE_ORDER.VERSION), lines);
     }
 
     @SuppressWarnings("unchecked")
     private static Order toOrder(org.jooq.Record r) {
         return new Order(
-                r.get(PURCHASE_ORDER.ID),
-                r.get(PURCHASE_ORDER.CUSTOMER_ID),
-                r.get(PURCHASE_ORDER.STATUS),
-                Optional.ofNullable(r.get(PURCHASE_ORDER.IDEMPOTENCY_KEY)),
-                r.get(PURCHASE_ORDER.TOTAL),
-                r.get(PURCHASE_ORDER.CREATED_AT),
-                r.get(PURCHASE_ORDER.VERSION),
+                r.get(0, Long.class),
+                r.get(1, Long.class),
+                r.get(2, OrderStatus.class),
+                Optional.ofNullable(r.get(3, String.class)),
+                r.get(4, BigDecimal.class),
+                r.get(5, Instant.class),
+                r.get(6, Long.class),
                 (List<OrderLine>) r.get(7));
     }
 
@@ -469,25 +473,31 @@ public final class JooqStoreRepository implements StoreRepository {
                 legalSources.add(status);
             }
         }
-        return run("changeStatus", () -> dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
-            // Optimistic: one UPDATE does the version check and the transition; only when it
-            // changes nothing do we read the row to say why.
-            int updated = legalSources.isEmpty() ? 0 : tx.update(PURCHASE_ORDER)
-                    .set(PURCHASE_ORDER.STATUS, newStatus)
-                    .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                    .where(PURCHASE_ORDER.ID.eq(orderId))
-                    .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
-                    .and(PURCHASE_ORDER.STATUS.in(legalSources))
-                    .execute();
-            if (updated == 0) {
-                throw whyUnchanged(tx, orderId, expectedVersion, newStatus);
+        return run("changeStatus", () -> {
+            // Optimistic, in one statement: the UPDATE checks version and transition, a
+            // cancellation's restock rides along as data-modifying CTEs, and the changed order
+            // comes back with its lines. Only when it changes nothing does a read say why.
+            Optional<Order> changed = Optional.empty();
+            if (!legalSources.isEmpty()) {
+                CommonTableExpression<?> updated = name("changed").as(DSL.update(PURCHASE_ORDER)
+                        .set(PURCHASE_ORDER.STATUS, newStatus)
+                        .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
+                        .where(PURCHASE_ORDER.ID.eq(orderId))
+                        .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
+                        .and(PURCHASE_ORDER.STATUS.in(legalSources))
+                        .returningResult(PURCHASE_ORDER.ID, PURCHASE_ORDER.CUSTOMER_ID, PURCHASE_ORDER.STATUS,
+                                PURCHASE_ORDER.IDEMPOTENCY_KEY, PURCHASE_ORDER.TOTAL, PURCHASE_ORDER.CREATED_AT,
+                                PURCHASE_ORDER.VERSION));
+                CommonTableExpression<?>[] ctes = newStatus == OrderStatus.CANCELLED
+                        ? withRestock(updated)
+                        : new CommonTableExpression<?>[] {updated};
+                changed = dsl.with(ctes)
+                        .select(orderFields(updated))
+                        .from(updated)
+                        .fetchOptional(JooqStoreRepository::toOrder);
             }
-            if (newStatus == OrderStatus.CANCELLED) {
-                giveBackStock(tx, ORDER_LINE.ORDER_ID.eq(orderId));
-            }
-            return fetchOrders(tx, PURCHASE_ORDER.ID.eq(orderId)).getFirst();
-        }));
+            return changed.orElseThrow(() -> whyUnchanged(dsl, orderId, expectedVersion, newStatus));
+        });
     }
 
     /** Why the status UPDATE matched no row: absent, then stale version (checked first), then illegal transition. */
@@ -507,33 +517,12 @@ public final class JooqStoreRepository implements StoreRepository {
         return new IllegalTransitionException(orderId, current.value1(), newStatus);
     }
 
-    /** Adds the units of the lines matching {@code lines} back to stock, one version step per product. */
-    private static void giveBackStock(DSLContext tx, Condition lines) {
-        Table<Record2<Long, Integer>> returned = select(ORDER_LINE.PRODUCT_ID,
-                        sum(ORDER_LINE.QUANTITY).cast(SQLDataType.INTEGER).as("units"))
-                .from(ORDER_LINE)
-                .where(lines)
-                .groupBy(ORDER_LINE.PRODUCT_ID)
-                .asTable("returned");
-        tx.update(PRODUCT)
-                .set(PRODUCT.STOCK, PRODUCT.STOCK.plus(returned.field("units", Integer.class)))
-                .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
-                .from(returned)
-                .where(PRODUCT.ID.eq(returned.field(ORDER_LINE.PRODUCT_ID)))
-                .execute();
-    }
-
-    @Override
-    public int cancelNewOrdersBefore(Instant cutoff) {
-        Instant before = boundary(Check.notNull("cutoff", cutoff));
-        // One statement whatever the number of orders: data-modifying CTEs share one snapshot, so
-        // the stock given back is exactly that of the orders this statement cancelled.
-        CommonTableExpression<Record1<Long>> cancelled = name("cancelled").as(DSL.update(PURCHASE_ORDER)
-                .set(PURCHASE_ORDER.STATUS, OrderStatus.CANCELLED)
-                .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                .where(PURCHASE_ORDER.STATUS.eq(OrderStatus.NEW))
-                .and(PURCHASE_ORDER.CREATED_AT.lt(before))
-                .returningResult(PURCHASE_ORDER.ID));
+    /**
+     * {@code cancelled} (a data-modifying CTE returning the ids of the orders it cancelled) and the
+     * CTEs that give their units back to stock: summed per product, one version step per product.
+     * All CTEs of a statement share one snapshot, so exactly the cancelled orders' units return.
+     */
+    private static CommonTableExpression<?>[] withRestock(CommonTableExpression<?> cancelled) {
         CommonTableExpression<Record2<Long, Integer>> returned = name("returned").as(
                 select(ORDER_LINE.PRODUCT_ID, sum(ORDER_LINE.QUANTITY).cast(SQLDataType.INTEGER).as("units"))
                         .from(ORDER_LINE)
@@ -545,7 +534,20 @@ public final class JooqStoreRepository implements StoreRepository {
                 .from(returned)
                 .where(PRODUCT.ID.eq(returned.field(ORDER_LINE.PRODUCT_ID)))
                 .returningResult(PRODUCT.ID));
-        return run("cancelNewOrdersBefore", () -> dsl.with(cancelled, returned, restocked)
+        return new CommonTableExpression<?>[] {cancelled, returned, restocked};
+    }
+
+    @Override
+    public int cancelNewOrdersBefore(Instant cutoff) {
+        Instant before = boundary(Check.notNull("cutoff", cutoff));
+        // One statement whatever the number of orders.
+        CommonTableExpression<Record1<Long>> cancelled = name("cancelled").as(DSL.update(PURCHASE_ORDER)
+                .set(PURCHASE_ORDER.STATUS, OrderStatus.CANCELLED)
+                .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
+                .where(PURCHASE_ORDER.STATUS.eq(OrderStatus.NEW))
+                .and(PURCHASE_ORDER.CREATED_AT.lt(before))
+                .returningResult(PURCHASE_ORDER.ID));
+        return run("cancelNewOrdersBefore", () -> dsl.with(withRestock(cancelled))
                 .select(count())
                 .from(cancelled)
                 .fetchSingle(Record1::value1));
@@ -672,6 +674,7 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("P06.stock", "one conditional UPDATE per distinct product, one JDBC batch, product id order");
         s.put("P06.idempotency", "INSERT ... ON CONFLICT (idempotency_key) DO NOTHING RETURNING id");
         s.put("P07/P08.nesting", "MULTISET (one statement)");
+        s.put("P09.change", "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back");
         s.put("P10.bulk", "one statement: data-modifying CTEs");
         s.put("P12.fetchSize", String.valueOf(STREAM_FETCH_SIZE));
         s.put("P12.fetch", "fetchLazy() cursor in a transaction");
