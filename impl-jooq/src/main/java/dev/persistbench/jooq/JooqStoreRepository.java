@@ -91,8 +91,10 @@ import org.jooq.impl.SQLDataType;
  *
  * <p>One {@link DSLContext} over the caller's {@link DataSource} serves every thread: it borrows a
  * connection per statement, or per transaction inside {@link DSLContext#transactionResult}.
- * Every operation that sends more than one statement runs in one transaction; a single statement
- * runs in auto-commit, which PostgreSQL makes atomic on its own.
+ * Every write that takes more than one statement runs in one transaction (P03 beyond one
+ * statement, P06), as does P12's streaming read; a single statement runs in auto-commit, which
+ * PostgreSQL makes atomic on its own. The reads that only explain a refusal (P09) or find an
+ * earlier order by its idempotency key (P06) need no transaction around them.
  */
 public final class JooqStoreRepository implements StoreRepository {
 
