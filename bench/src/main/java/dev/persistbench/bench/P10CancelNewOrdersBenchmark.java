@@ -27,7 +27,7 @@ public class P10CancelNewOrdersBenchmark {
 
         @Override
         protected int opsPerMs() {
-            return 5;
+            return 15;
         }
 
         @Override

@@ -31,19 +31,30 @@ public final class Pools {
      */
     public static long[] createOrders(TestDatabase db, String marker, int count, Instant firstCreatedAt, long spacingMicros,
             int lines, long customerId, long productId, BigDecimal price) {
+        return createOrders(db, marker, 0, count, firstCreatedAt, spacingMicros, lines, customerId, productId, price);
+    }
+
+    /**
+     * As {@link #createOrders(TestDatabase, String, int, Instant, long, int, long, long, BigDecimal)},
+     * numbering keys (and creation instants) from {@code firstIndex}, to add to a pool made before.
+     */
+    public static long[] createOrders(TestDatabase db, String marker, long firstIndex, int count, Instant firstCreatedAt,
+            long spacingMicros, int lines, long customerId, long productId, BigDecimal price) {
         long[] ids = new long[count];
         try (Connection c = db.openConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO purchase_order (customer_id, status, idempotency_key, total, created_at, version) "
                             + "SELECT ?, 'NEW', ? || g, ?, ? + g * (? * interval '1 microsecond'), 0 "
-                            + "FROM generate_series(0, ? - 1) g ORDER BY g RETURNING id")) {
+                            + "FROM generate_series(?::bigint, ?::bigint + ? - 1) g ORDER BY g RETURNING id")) {
                 ps.setLong(1, customerId);
                 ps.setString(2, marker);
                 ps.setBigDecimal(3, price.multiply(BigDecimal.valueOf(lines)));
                 ps.setObject(4, OffsetDateTime.ofInstant(firstCreatedAt, ZoneOffset.UTC));
                 ps.setLong(5, spacingMicros);
-                ps.setInt(6, count);
+                ps.setLong(6, firstIndex);
+                ps.setLong(7, firstIndex);
+                ps.setInt(8, count);
                 try (ResultSet rs = ps.executeQuery()) {
                     int i = 0;
                     while (rs.next()) {
@@ -57,11 +68,11 @@ public final class Pools {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) "
                             + "SELECT o.id, l, ?, 1, ? FROM purchase_order o CROSS JOIN generate_series(1, ?) l "
-                            + "WHERE o.idempotency_key LIKE ?")) {
+                            + "WHERE o.id = ANY (?)")) {
                 ps.setLong(1, productId);
                 ps.setBigDecimal(2, price);
                 ps.setInt(3, lines);
-                ps.setString(4, likePrefix(marker));
+                ps.setArray(4, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
                 ps.executeUpdate();
             }
             c.commit();

@@ -133,6 +133,24 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
     public List<JmhRun> runs(Collection<Impl> timed, boolean floor, List<String> forkJvmArgs) {
         List<JmhRun> runs = new ArrayList<>();
         List<String> patterns = patterns();
+        if (profile.forks() == 0) {
+            // In-process, JMH loses the results of the whole run when one benchmark throws during an
+            // iteration: one run per benchmark, so a failure costs only its own result.
+            for (String pattern : timed.isEmpty() ? List.<String>of() : patterns) {
+                for (Impl impl : timed) {
+                    runs.add(new JmhRun("avgt " + pattern + " " + impl.id(),
+                            build(List.of(patternRegex(List.of(pattern))), List.of(impl), Mode.AverageTime, 1, forkJvmArgs)));
+                }
+            }
+            for (String method : floor ? floorMethods() : List.<String>of()) {
+                runs.add(new JmhRun("avgt floor " + method,
+                        build(List.of(floorRegex(List.of(method))), List.of(), Mode.AverageTime, 1, forkJvmArgs)));
+            }
+            if (!timed.isEmpty() && !rawIncludes().isEmpty()) {
+                runs.add(new JmhRun("avgt " + rawIncludes(), build(rawIncludes(), timed, Mode.AverageTime, 1, forkJvmArgs)));
+            }
+            return runs;
+        }
         List<String> mainIncludes = new ArrayList<>();
         if (!timed.isEmpty() && !patterns.isEmpty()) {
             mainIncludes.add(patternRegex(patterns));

@@ -44,8 +44,8 @@ public final class JmhRunner {
             total += n;
             estimate += n * estimatedSeconds(run.options());
         }
-        System.out.println("[bench] " + total + " benchmarks in " + runs.size() + " JMH run(s) "
-                + runs.stream().map(BenchConfig.JmhRun::name).toList() + ", estimated "
+        System.out.println("[bench] " + total + " benchmarks in " + runs.size() + " JMH run(s)"
+                + (runs.size() <= 6 ? " " + runs.stream().map(BenchConfig.JmhRun::name).toList() : "") + ", estimated "
                 + ProgressFormat.format(java.time.Duration.ofSeconds(Math.round(estimate))));
         long start = System.nanoTime();
         int done = 0;

@@ -55,7 +55,16 @@ class BenchConfigTest {
 
     @Test
     void smokeRunsInProcessAndFullAddsSampleTimeAndAThreadSweep() {
-        assertThat(config("bench.profile", "smoke").profile().forks()).isZero();
+        BenchConfig smoke = config("bench.profile", "smoke");
+        assertThat(smoke.profile().forks()).isZero();
+        // In-process: one JMH run per benchmark, so that one failure does not lose the others' results.
+        List<BenchConfig.JmhRun> inProcess = smoke.runs(List.of(Impl.values()), true, FORK_ARGS);
+        assertThat(inProcess).hasSize(13 * 4 + 6);
+        assertThat(inProcess.get(0).name()).isEqualTo("avgt P01 hibernate");
+        assertThat(inProcess.get(0).options().getIncludes()).containsExactly("^dev\\.persistbench\\.bench\\.(P01)[A-Za-z]*Benchmark\\.run$");
+        assertThat(inProcess.get(0).options().getParameter("impl").get()).containsExactly("HIBERNATE");
+        assertThat(inProcess.get(inProcess.size() - 1).options().getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(p11)$");
 
         BenchConfig full = config("bench.profile", "FULL");
         assertThat(full.profile().dataSizes()).containsExactly(10_000);
