@@ -9,6 +9,7 @@ import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.contract.model.NewProduct;
 import dev.persistbench.contract.model.Order;
+import dev.persistbench.contract.model.OrderStatus;
 import dev.persistbench.contract.model.PlaceOrder;
 import dev.persistbench.contract.model.Product;
 import dev.persistbench.contract.model.ProductSearch;
@@ -68,6 +69,33 @@ public interface ValueRules extends ContractFixture {
         Instant expected = Instant.parse("2026-03-04T05:06:07.123456Z");
         assertThat(placed.createdAt()).isEqualTo(expected);
         assertThat(store().findOrder(placed.id()).orElseThrow().createdAt()).isEqualTo(expected);
+    }
+
+    @Test
+    @DisplayName("V.1 time bounds with nanoseconds select exactly the orders the bound itself would (P10, P11, P12)")
+    default void v1_subMicrosecondBoundsCompareExactly() {
+        Product product = data().product("3.00", 100);
+        Customer customer = data().customer();
+        Instant t = Instant.parse("2026-03-04T05:06:07.123456Z");
+        Order order = data().order(customer, t, product, 1);
+        store().changeStatus(order.id(), order.version(), OrderStatus.PAID);
+        Instant justBefore = t.minusNanos(1);
+        Instant justAfter = t.plusNanos(1);
+
+        // P11 over [from, to): included when from <= t < to, whatever the nanoseconds.
+        assertThat(store().topCustomersByRevenue(justBefore, justAfter, 10)).as("[t-1ns, t+1ns)").hasSize(1);
+        assertThat(store().topCustomersByRevenue(justAfter, justAfter.plusSeconds(1), 10)).as("[t+1ns, ...)").isEmpty();
+        assertThat(store().topCustomersByRevenue(justBefore.minusSeconds(1), justBefore, 10)).as("[..., t-1ns)").isEmpty();
+
+        // P12 over the same ranges.
+        assertThat(store().streamOrderLines(justBefore, justAfter, row -> {})).as("[t-1ns, t+1ns)").isEqualTo(1);
+        assertThat(store().streamOrderLines(justAfter, justAfter.plusSeconds(1), row -> {})).as("[t+1ns, ...)").isZero();
+
+        // P10: a NEW order at t is before t+1ns, and not before t-1ns.
+        Order fresh = data().order(customer, t, product, 1);
+        assertThat(store().cancelNewOrdersBefore(justBefore)).as("cut-off t-1ns").isZero();
+        assertThat(store().cancelNewOrdersBefore(justAfter)).as("cut-off t+1ns").isEqualTo(1);
+        assertThat(data().orderStatus(fresh.id())).isEqualTo("CANCELLED");
     }
 
     @Test

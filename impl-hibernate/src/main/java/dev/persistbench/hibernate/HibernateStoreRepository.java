@@ -392,7 +392,7 @@ public final class HibernateStoreRepository implements StoreRepository {
                         select count(*) from cancelled""", Long.class)
                 .addSynchronizedEntityClass(PurchaseOrderEntity.class)
                 .addSynchronizedEntityClass(ProductEntity.class)
-                .setParameter("cutoff", cutoff)
+                .setParameter("cutoff", Check.bound("cutoff", cutoff))
                 .getSingleResult()
                 .intValue());
     }
@@ -413,8 +413,8 @@ public final class HibernateStoreRepository implements StoreRepository {
                         group by c.id, c.email
                         order by sum(o.total) desc, c.id asc""", CustomerRevenue.class)
                 .setParameter("statuses", REVENUE_STATUSES)
-                .setParameter("from", from)
-                .setParameter("to", to)
+                .setParameter("from", Check.bound("from", from))
+                .setParameter("to", Check.bound("to", to))
                 .setMaxResults(limit)
                 .getResultList());
     }
@@ -434,8 +434,8 @@ public final class HibernateStoreRepository implements StoreRepository {
                                 from OrderLine l join l.order o join l.product p
                                 where o.createdAt >= :from and o.createdAt < :to
                                 order by o.id, l.id.lineNo""", OrderLineRow.class)
-                        .setParameter("from", from)
-                        .setParameter("to", to)
+                        .setParameter("from", Check.bound("from", from))
+                        .setParameter("to", Check.bound("to", to))
                         .setFetchSize(STREAM_FETCH_SIZE)
                         .setReadOnly(true)
                         .scroll(ScrollMode.FORWARD_ONLY)) {

@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -657,9 +656,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     }
 
     /**
-     * An instant argument as a timestamptz parameter, truncated to microseconds as the records
-     * truncate every instant they are given (V.1), so an order placed at {@code t} is created
-     * "exactly at" {@code t} for the range and cut-off rules too. Beyond PostgreSQL's range the
+     * A time bound as a timestamptz parameter, rounded up to the microsecond grid (V.1,
+     * {@link Check#bound}), so it selects exactly the stored instants the bound itself would. Beyond PostgreSQL's range the
      * bound is -infinity or infinity (pgjdbc's mapping of OffsetDateTime.MIN and MAX).
      */
     static OffsetDateTime bound(Instant instant) {
@@ -669,7 +667,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         if (instant.isBefore(PG_MIN)) {
             return OffsetDateTime.MIN;
         }
-        return Rows.timestamptz(instant.truncatedTo(ChronoUnit.MICROS));
+        return Rows.timestamptz(Check.bound("bound", instant));
     }
 
     /** What taking stock returned for one product: the values its order lines copy. */

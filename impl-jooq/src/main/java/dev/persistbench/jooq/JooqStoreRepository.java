@@ -40,7 +40,6 @@ import dev.persistbench.contract.model.SortDirection;
 import dev.persistbench.jooq.db.tables.records.ProductRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -101,7 +100,6 @@ public final class JooqStoreRepository implements StoreRepository {
     /** Rows per multi-row INSERT in P03: 5 bind values each keeps a statement far below PostgreSQL's 65,535. */
     static final int INSERT_ROWS_PER_STATEMENT = 1_000;
 
-    private static final Instant LAST_MICROSECOND = Instant.MAX.truncatedTo(ChronoUnit.MICROS);
 
     private final Settings settings;
     private final DSLContext dsl;
@@ -695,11 +693,7 @@ public final class JooqStoreRepository implements StoreRepository {
      * round to the nearest.)
      */
     private static Instant boundary(Instant bound) {
-        Instant truncated = bound.truncatedTo(ChronoUnit.MICROS);
-        if (truncated.equals(bound) || truncated.equals(LAST_MICROSECOND)) {
-            return truncated; // (Instant.MAX is far beyond PostgreSQL's range anyway: the server refuses it)
-        }
-        return truncated.plus(1, ChronoUnit.MICROS);
+        return Check.bound("bound", bound);
     }
 
     /** Runs {@code work}, translating whatever jOOQ or the driver throws into the contract's exceptions (G.3). */

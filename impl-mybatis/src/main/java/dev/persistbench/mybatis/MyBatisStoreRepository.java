@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -352,7 +351,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
         Check.notNull("cutoff", cutoff);
-        Instant bound = ceilToMicros(cutoff);
+        Instant bound = Check.bound("cutoff", cutoff);
         return inTransaction("cancelNewOrdersBefore", session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
     }
 
@@ -362,8 +361,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         Check.range("from", from, "to", to);
         Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        Instant lower = ceilToMicros(from);
-        Instant upper = ceilToMicros(to);
+        Instant lower = Check.bound("from", from);
+        Instant upper = Check.bound("to", to);
         return inTransaction("topCustomersByRevenue",
                 session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(lower, upper, limit));
     }
@@ -372,8 +371,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
         Check.range("from", from, "to", to);
         Check.notNull("consumer", consumer);
-        Instant lower = ceilToMicros(from);
-        Instant upper = ceilToMicros(to);
+        Instant lower = Check.bound("from", from);
+        Instant upper = Check.bound("to", to);
         try (SqlSession session = factory.openSession(ExecutorType.SIMPLE, false)) {
             try (Cursor<OrderLineRow> cursor = session.getMapper(OrderMapper.class).streamLines(lower, upper)) {
                 long passed = 0;
@@ -452,17 +451,6 @@ public final class MyBatisStoreRepository implements StoreRepository {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
-    }
-
-    /**
-     * The smallest microsecond instant not before {@code instant}. For a bound compared with
-     * microsecond timestamps, {@code t >= x} and {@code t < x} hold exactly when they hold for
-     * this value, so no row on either side of a sub-microsecond bound is misjudged (pgjdbc would
-     * otherwise round the nanoseconds half-up).
-     */
-    static Instant ceilToMicros(Instant instant) {
-        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
-        return truncated.equals(instant) ? truncated : truncated.plus(1, ChronoUnit.MICROS);
     }
 
     /** Carries a consumer's exception past the translation of MyBatis's exceptions. */

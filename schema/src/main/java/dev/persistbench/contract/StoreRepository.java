@@ -47,7 +47,10 @@ import java.util.function.Consumer;
  * <h2>Values</h2>
  * <ul>
  *   <li><b>V.1</b> Instants are stored with microsecond precision (PostgreSQL's); the records
- *       truncate input instants to microseconds, so what is read back equals what was given.</li>
+ *       truncate input instants to microseconds, so what is read back equals what was given.
+ *       Time bounds (P10, P11, P12) compare exactly with the stored instants even when they
+ *       carry nanoseconds: implementations round them up with
+ *       {@link dev.persistbench.contract.model.Check#bound}.</li>
  *   <li><b>V.2</b> Money is a {@link java.math.BigDecimal} with scale 2, exact: never rounded,
  *       never a double.</li>
  *   <li><b>V.3</b> Any Unicode text (outside the Basic Multilingual Plane too) round-trips

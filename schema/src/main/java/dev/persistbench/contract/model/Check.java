@@ -114,6 +114,21 @@ public final class Check {
         return notNull(argument, value).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * A time bound (P10's cut-off, P11's and P12's range) on PostgreSQL's microsecond grid:
+     * rounded UP to the next whole microsecond. For a stored instant x (always whole
+     * microseconds), {@code x < b} and {@code x >= b} then hold exactly when they hold for the
+     * bound as given; truncating or rounding to the nearest would move rows across the bound.
+     */
+    public static Instant bound(String argument, Instant value) {
+        notNull(argument, value);
+        Instant truncated = value.truncatedTo(ChronoUnit.MICROS);
+        if (truncated.equals(value) || truncated.equals(Instant.MAX.truncatedTo(ChronoUnit.MICROS))) {
+            return truncated;
+        }
+        return truncated.plus(1, ChronoUnit.MICROS);
+    }
+
     /** A half-open range [from, to): both present and from not after to. */
     public static void range(String fromArgument, Instant from, String toArgument, Instant to) {
         notNull(fromArgument, from);
