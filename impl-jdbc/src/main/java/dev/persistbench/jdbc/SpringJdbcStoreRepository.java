@@ -657,8 +657,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     /**
      * A time bound as a timestamptz parameter, rounded up to the microsecond grid (V.1,
-     * {@link Check#bound}), so it selects exactly the stored instants the bound itself would. Beyond PostgreSQL's range the
-     * bound is -infinity or infinity (pgjdbc's mapping of OffsetDateTime.MIN and MAX).
+     * {@link Check#bound}), so it selects exactly the stored instants the bound itself would.
+     * Beyond PostgreSQL's range the bound is -infinity or infinity (pgjdbc's mapping of OffsetDateTime.MIN and MAX).
      */
     static OffsetDateTime bound(Instant instant) {
         if (instant.isAfter(PG_MAX)) {
