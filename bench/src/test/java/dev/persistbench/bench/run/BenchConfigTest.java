@@ -37,10 +37,10 @@ class BenchConfigTest {
         assertThat(runs).extracting(BenchConfig.JmhRun::name).containsExactly("avgt");
         Options o = runs.get(0).options();
         assertThat(o.getForkCount().get()).isEqualTo(1);
-        assertThat(o.getWarmupIterations().get()).isEqualTo(1);
-        assertThat(o.getWarmupTime().get()).isEqualTo(TimeValue.milliseconds(1000));
-        assertThat(o.getMeasurementIterations().get()).isEqualTo(3);
-        assertThat(o.getMeasurementTime().get()).isEqualTo(TimeValue.milliseconds(700));
+        assertThat(o.getWarmupIterations().get()).isEqualTo(2);
+        assertThat(o.getWarmupTime().get()).isEqualTo(TimeValue.milliseconds(500));
+        assertThat(o.getMeasurementIterations().get()).isEqualTo(6);
+        assertThat(o.getMeasurementTime().get()).isEqualTo(TimeValue.milliseconds(350));
         assertThat(o.getBenchModes()).containsExactly(Mode.AverageTime);
         assertThat(o.getTimeUnit().get()).isEqualTo(TimeUnit.MICROSECONDS);
         assertThat(o.getProfilers()).extracting(p -> p.getKlass()).containsExactly("org.openjdk.jmh.profile.GCProfiler");
@@ -112,7 +112,7 @@ class BenchConfigTest {
     @Test
     void theFirstEstimateCountsIterationsAndSetUp() {
         Options quick = config().runs(List.of(Impl.JDBC), true, FORK_ARGS).get(0).options();
-        assertThat(JmhRunner.estimatedSeconds(quick)).isCloseTo(1.0 + 3 * 0.7 + 5.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(JmhRunner.estimatedSeconds(quick)).isCloseTo(2 * 0.5 + 6 * 0.35 + 5.0, org.assertj.core.data.Offset.offset(1e-9));
         Options smoke = config("bench.profile", "smoke").runs(List.of(Impl.JDBC), true, FORK_ARGS).get(0).options();
         assertThat(JmhRunner.estimatedSeconds(smoke)).isCloseTo(0.5 + 3 * 0.4 + 1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
