@@ -66,7 +66,9 @@ public final class BenchMain {
         TestDatabase db = TestDatabase.shared();
         // Statement counts do not depend on the size, and every fork checks its answer again at its
         // own size before timing: verify (and seed the cold starts) at the smallest size, at most 1000.
-        int dataSize = Math.min(VERIFY_SIZE, config.profile().dataSizes().stream().min(Integer::compare).orElseThrow());
+        int dataSize = Math.min(
+                VERIFY_SIZE,
+                config.profile().dataSizes().stream().min(Integer::compare).orElseThrow());
         log("database: " + db.describe() + ", PostgreSQL " + db.serverVersion());
 
         // 3. Verification pass: every pattern of every selected implementation, outside timing.
@@ -77,17 +79,20 @@ public final class BenchMain {
             Verification.Outcome outcome = Verification.verify(impl, BenchConfig.PATTERNS, db, dataSize);
             outcomes.put(impl, outcome);
             statements.addAll(outcome.statements());
-            log("verified " + impl.id() + " in " + ms(t) + " ms: " + (outcome.passed() ? "every answer right" : outcome.failures()));
+            log("verified " + impl.id() + " in " + ms(t) + " ms: "
+                    + (outcome.passed() ? "every answer right" : outcome.failures()));
         }
         Verification.Outcome floor = Verification.verifyFloor(BenchConfig.FLOOR_PATTERNS, db, dataSize);
         statements.addAll(floor.statements());
         log("verified raw-jdbc floor: " + (floor.passed() ? "every answer right" : floor.failures()));
         write(results.resolve("statements.json"), statements);
 
-        Map<String, ContractResults.Suite> suiteOf = suites.stream().collect(Collectors.toMap(ContractResults.Suite::impl, s -> s));
+        Map<String, ContractResults.Suite> suiteOf =
+                suites.stream().collect(Collectors.toMap(ContractResults.Suite::impl, s -> s));
         boolean ignoreContract = Boolean.getBoolean("bench.ignoreContract");
         List<Impl> timed = config.impls().stream()
-                .filter(i -> (ignoreContract || suiteOf.get(i.id()).passed()) && outcomes.get(i).passed())
+                .filter(i -> (ignoreContract || suiteOf.get(i.id()).passed())
+                        && outcomes.get(i).passed())
                 .toList();
         log("timed: " + timed + (floor.passed() ? " and the raw-jdbc floor" : ""));
 
@@ -97,11 +102,18 @@ public final class BenchMain {
             Dataset data = Dataset.of(dataSize);
             data.load(db);
             long customer = data.customerCount() / 2;
-            ColdStart.Target target = new ColdStart.Target(db.server().jdbcUrl(), db.server().user(), db.server().password(),
-                    EnvironmentInfo.poolSize(db), db.driverProperties(Map.of()), customer, data.customer(customer).email());
+            ColdStart.Target target = new ColdStart.Target(
+                    db.server().jdbcUrl(),
+                    db.server().user(),
+                    db.server().password(),
+                    EnvironmentInfo.poolSize(db),
+                    db.driverProperties(Map.of()),
+                    customer,
+                    data.customer(customer).email());
             Path logs = Files.createDirectories(results.resolve("logs"));
             for (Impl impl : timed) {
-                ColdStart.Result r = ColdStart.measure(impl, config.profile().coldStartRuns(), target, BenchConfig.FORK_JVM_ARGS, logs);
+                ColdStart.Result r = ColdStart.measure(
+                        impl, config.profile().coldStartRuns(), target, BenchConfig.FORK_JVM_ARGS, logs);
                 coldStarts.add(r);
                 log("cold start " + impl.id() + ": median " + r.medianMs() + " ms, " + r.medianHeapMb() + " MB heap"
                         + (r.error() == null ? "" : ", ERROR " + r.error()));
@@ -119,14 +131,17 @@ public final class BenchMain {
         // 6. Who was timed, and in what setting.
         List<Map<String, Object>> implementations = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            implementations.add(implementationEntry(impl, config, suiteOf.get(impl.id()), outcomes.get(impl), timed, jmhResults,
-                    ignoreContract));
+            implementations.add(implementationEntry(
+                    impl, config, suiteOf.get(impl.id()), outcomes.get(impl), timed, jmhResults, ignoreContract));
         }
         Map<String, Object> rawJdbc = new LinkedHashMap<>();
         rawJdbc.put("impl", "raw-jdbc");
         rawJdbc.put("status", floor.passed() ? "timed" : "not-timed");
-        rawJdbc.put("reason", floor.passed() ? "hand-written java.sql floor; every floor answer verified"
-                : "verification: " + String.join("; ", floor.failures()));
+        rawJdbc.put(
+                "reason",
+                floor.passed()
+                        ? "hand-written java.sql floor; every floor answer verified"
+                        : "verification: " + String.join("; ", floor.failures()));
         implementations.add(rawJdbc);
         write(results.resolve("implementations.json"), implementations);
 
@@ -162,8 +177,14 @@ public final class BenchMain {
         return args;
     }
 
-    private static Map<String, Object> implementationEntry(Impl impl, BenchConfig config, ContractResults.Suite suite,
-            Verification.Outcome outcome, List<Impl> timed, List<RunResult> jmhResults, boolean ignoreContract) {
+    private static Map<String, Object> implementationEntry(
+            Impl impl,
+            BenchConfig config,
+            ContractResults.Suite suite,
+            Verification.Outcome outcome,
+            List<Impl> timed,
+            List<RunResult> jmhResults,
+            boolean ignoreContract) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("impl", impl.id());
         e.put("contract", suite.status());
@@ -182,23 +203,35 @@ public final class BenchMain {
         } else {
             List<String> missing = new ArrayList<>();
             for (String pattern : config.patterns()) {
-                boolean found = jmhResults.stream().anyMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
-                        && impl.name().equals(r.getParams().getParam("impl")));
+                boolean found = jmhResults.stream()
+                        .anyMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
+                                && impl.name().equals(r.getParams().getParam("impl")));
                 if (!found) {
                     missing.add(pattern);
                 }
             }
             e.put("status", timed.contains(impl) ? "timed" : "not-timed");
-            e.put("reason", suite.reason() + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
-                    + "; every pattern verified"
-                    + (missing.isEmpty() ? "" : "; no JMH result for " + missing + " (the benchmark failed: see the console log)"));
+            e.put(
+                    "reason",
+                    suite.reason()
+                            + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
+                            + "; every pattern verified"
+                            + (missing.isEmpty()
+                                    ? ""
+                                    : "; no JMH result for " + missing
+                                            + " (the benchmark failed: see the console log)"));
             e.put("missingResults", missing);
         }
         return e;
     }
 
-    private static Map<String, Object> environment(BenchConfig config, TestDatabase db, Map<String, Map<String, String>> settings,
-            List<String> forkArgs, Instant startedAt, List<String> runErrors) {
+    private static Map<String, Object> environment(
+            BenchConfig config,
+            TestDatabase db,
+            Map<String, Map<String, String>> settings,
+            List<String> forkArgs,
+            Instant startedAt,
+            List<String> runErrors) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("generatedAt", Instant.now().toString());
         env.put("startedAt", startedAt.toString());
@@ -227,9 +260,15 @@ public final class BenchMain {
         jmh.put("timeUnit", "us");
         jmh.put("profilers", List.of("gc"));
         jmh.put("samplePatterns", config.profile().samplePatterns());
-        jmh.put("threadSweep", config.profile().threadSweep().isEmpty() ? List.of(1) : prepend(1, config.profile().threadSweep()));
+        jmh.put(
+                "threadSweep",
+                config.profile().threadSweep().isEmpty()
+                        ? List.of(1)
+                        : prepend(1, config.profile().threadSweep()));
         jmh.put("sweepPatterns", config.profile().sweepPatterns());
-        jmh.put("forkJvmArgs", forkArgs.stream().filter(a -> !a.startsWith("-Dpb.db.password")).toList());
+        jmh.put(
+                "forkJvmArgs",
+                forkArgs.stream().filter(a -> !a.startsWith("-Dpb.db.password")).toList());
         jmh.put("runErrors", runErrors);
         env.put("jmh", jmh);
         Map<String, Object> workload = new LinkedHashMap<>();
@@ -240,7 +279,13 @@ public final class BenchMain {
         workload.put("P10ordersPerOp", 4);
         workload.put("P11limit", P11RevenueReportBenchmark.Fixture.LIMIT);
         workload.put("poolScale", System.getProperty("bench.poolScale", "1"));
-        workload.put("verificationDataSize", Math.min(VERIFY_SIZE, config.profile().dataSizes().stream().min(Integer::compare).orElseThrow()));
+        workload.put(
+                "verificationDataSize",
+                Math.min(
+                        VERIFY_SIZE,
+                        config.profile().dataSizes().stream()
+                                .min(Integer::compare)
+                                .orElseThrow()));
         env.put("workload", workload);
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("include", config.includes());

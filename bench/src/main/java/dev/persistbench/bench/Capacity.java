@@ -41,6 +41,7 @@ public final class Capacity {
     /** The exception an operation throws when its iteration used up the pool. */
     public static IllegalStateException exhausted(String pattern, int size) {
         return new IllegalStateException(pattern + ": the iteration used all " + size
-                + " pre-made rows; operations are faster than the pool assumes: raise -D" + SCALE_PROPERTY + " (e.g. 3)");
+                + " pre-made rows; operations are faster than the pool assumes: raise -D" + SCALE_PROPERTY
+                + " (e.g. 3)");
     }
 }

@@ -108,11 +108,16 @@ public class FloorBenchmark {
                 }
                 case P08 -> {
                     long customer = data.buyerCount() / 2;
-                    Expect.equal(label, data.latestOrders(customer, P08LatestOrdersBenchmark.Fixture.LIMIT),
+                    Expect.equal(
+                            label,
+                            data.latestOrders(customer, P08LatestOrdersBenchmark.Fixture.LIMIT),
                             floor.latestOrders(customer, P08LatestOrdersBenchmark.Fixture.LIMIT));
                 }
-                case P11 -> Expect.equal(label, data.revenue(from, to, P11RevenueReportBenchmark.Fixture.LIMIT),
-                        floor.topCustomersByRevenue(from, to, P11RevenueReportBenchmark.Fixture.LIMIT));
+                case P11 ->
+                    Expect.equal(
+                            label,
+                            data.revenue(from, to, P11RevenueReportBenchmark.Fixture.LIMIT),
+                            floor.topCustomersByRevenue(from, to, P11RevenueReportBenchmark.Fixture.LIMIT));
             }
         }
 

@@ -49,6 +49,7 @@ public enum Impl {
                 return impl;
             }
         }
-        throw new IllegalArgumentException("unknown implementation '" + text + "'; expected one of HIBERNATE, JOOQ, MYBATIS, JDBC");
+        throw new IllegalArgumentException(
+                "unknown implementation '" + text + "'; expected one of HIBERNATE, JOOQ, MYBATIS, JDBC");
     }
 }

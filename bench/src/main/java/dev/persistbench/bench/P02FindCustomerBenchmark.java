@@ -29,7 +29,10 @@ public class P02FindCustomerBenchmark {
         @Override
         public void checkMore() {
             Expect.equal(label() + " first", Optional.of(data.customer(1)), repo.findCustomer(1));
-            Expect.equal(label() + " last", Optional.of(data.customer(data.customerCount())), repo.findCustomer(data.customerCount()));
+            Expect.equal(
+                    label() + " last",
+                    Optional.of(data.customer(data.customerCount())),
+                    repo.findCustomer(data.customerCount()));
             Expect.equal(label() + " absent", Optional.empty(), repo.findCustomer(data.customerCount() + 1_000_000L));
         }
     }

@@ -26,6 +26,7 @@ public class P03CreateProductsBenchmark {
     public static class Fixture extends PatternState {
         /** Products per call: the contract's P03 figure. */
         public static final int BATCH = 1_000;
+
         static final String PREFIX = "P03-";
         static final Map<String, String> ATTRIBUTES = Map.of("color", "red", "size", "M");
         long next;
@@ -39,7 +40,8 @@ public class P03CreateProductsBenchmark {
             List<NewProduct> products = new ArrayList<>(BATCH);
             String base = prefix + n + "-";
             for (int i = 0; i < BATCH; i++) {
-                products.add(new NewProduct(base + i, "Bench product " + i, BigDecimal.valueOf(100 + i, 2), 10 + i, ATTRIBUTES));
+                products.add(new NewProduct(
+                        base + i, "Bench product " + i, BigDecimal.valueOf(100 + i, 2), 10 + i, ATTRIBUTES));
             }
             return products;
         }
@@ -51,7 +53,10 @@ public class P03CreateProductsBenchmark {
             for (int i = 0; i < input.size(); i++) {
                 NewProduct in = input.get(i);
                 Product out = created.get(i);
-                Expect.equal(label + " row " + i, new Product(out.id(), in.sku(), in.name(), in.price(), in.stock(), in.attributes(), 0), out);
+                Expect.equal(
+                        label + " row " + i,
+                        new Product(out.id(), in.sku(), in.name(), in.price(), in.stock(), in.attributes(), 0),
+                        out);
                 Expect.that(label + " row " + i + " has a new positive id", out.id() > 0 && ids.add(out.id()), out);
             }
         }

@@ -33,7 +33,10 @@ public class P04FindProductBySkuBenchmark {
 
         @Override
         public void checkMore() {
-            Expect.equal(label() + " other case", Optional.empty(), repo.findProductBySku(skus[0].toLowerCase(java.util.Locale.ROOT)));
+            Expect.equal(
+                    label() + " other case",
+                    Optional.empty(),
+                    repo.findProductBySku(skus[0].toLowerCase(java.util.Locale.ROOT)));
         }
     }
 

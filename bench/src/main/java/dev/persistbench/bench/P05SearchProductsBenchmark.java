@@ -54,7 +54,8 @@ public class P05SearchProductsBenchmark {
             List<ProductSearch> s = new ArrayList<>();
             List<ProductPage> e = new ArrayList<>();
             for (int page = 0; page < MAX_PAGES && page * PAGE_SIZE < matching.size(); page++) {
-                List<Product> items = matching.subList(page * PAGE_SIZE, Math.min(matching.size(), (page + 1) * PAGE_SIZE));
+                List<Product> items =
+                        matching.subList(page * PAGE_SIZE, Math.min(matching.size(), (page + 1) * PAGE_SIZE));
                 s.add(page == 0 ? first : first.after(ProductCursor.after(matching.get(page * PAGE_SIZE - 1))));
                 e.add(ProductPage.of(items, PAGE_SIZE));
             }

@@ -61,8 +61,15 @@ public class P06PlaceOrderBenchmark {
                 lines.add(new OrderLine(l + 1, p.id(), p.sku(), p.name(), 1, p.price()));
                 total = total.add(p.price());
             }
-            Order expected = new Order(placed.id(), request.customerId(), OrderStatus.NEW, request.idempotencyKey(), total,
-                    PLACED_AT, 0, lines);
+            Order expected = new Order(
+                    placed.id(),
+                    request.customerId(),
+                    OrderStatus.NEW,
+                    request.idempotencyKey(),
+                    total,
+                    PLACED_AT,
+                    0,
+                    lines);
             Expect.equal(label(), expected, placed);
             Expect.that(label() + " new id", placed.id() > data.orderCount(), placed);
         }

@@ -34,7 +34,8 @@ public class P09ChangeStatusBenchmark {
         @Override
         protected void prepareTrial() {
             Product p = data.product(1);
-            pool = Pools.createOrders(db, MARKER, Math.max(capacity, 1), POOL_CREATED_AT, 1_000_000, 1, 1, p.id(), p.price());
+            pool = Pools.createOrders(
+                    db, MARKER, Math.max(capacity, 1), POOL_CREATED_AT, 1_000_000, 1, 1, p.id(), p.price());
         }
 
         @Override
@@ -59,7 +60,10 @@ public class P09ChangeStatusBenchmark {
             Expect.equal(label() + " status", OrderStatus.PAID, paid.status());
             Expect.equal(label() + " version", 1L, paid.version());
             Expect.equal(label() + " lines", 1, paid.lines().size());
-            Expect.equal(label() + " line product", Dataset.productId(1), paid.lines().get(0).productId());
+            Expect.equal(
+                    label() + " line product",
+                    Dataset.productId(1),
+                    paid.lines().get(0).productId());
         }
 
         @Override

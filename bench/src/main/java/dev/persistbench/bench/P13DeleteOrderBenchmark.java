@@ -23,6 +23,7 @@ public class P13DeleteOrderBenchmark {
         static final Instant POOL_CREATED_AT = Instant.parse("2031-01-01T00:00:00Z");
         /** The live pool: {@code pool[next..]} still exist. */
         long[] pool;
+
         int next;
         long created;
 
@@ -39,7 +40,8 @@ public class P13DeleteOrderBenchmark {
 
         private long[] make(int count) {
             Product p = data.product(1);
-            long[] ids = Pools.createOrders(db, MARKER, created, count, POOL_CREATED_AT, 1_000_000, 3, 1, p.id(), p.price());
+            long[] ids =
+                    Pools.createOrders(db, MARKER, created, count, POOL_CREATED_AT, 1_000_000, 3, 1, p.id(), p.price());
             created += count;
             return ids;
         }

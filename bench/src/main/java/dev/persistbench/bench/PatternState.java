@@ -42,6 +42,7 @@ public abstract class PatternState {
     protected StoreRepository repo;
     /** How many operations one iteration may run, for patterns that consume pre-made rows. */
     protected int capacity;
+
     private boolean ownsRepo;
 
     @Setup(Level.Trial)

@@ -32,7 +32,9 @@ class VerificationTest {
             assertThat(s.verified()).isTrue();
             // The contract allows at most 2 (P07.2); the recorder saw at least the read itself.
             assertThat(s.statementsPerOp()).isBetween(1, 2);
-            assertThat(s.sql()).hasSize(s.statementsPerOp()).allSatisfy(sql -> assertThat(sql).containsIgnoringCase("select"));
+            assertThat(s.sql())
+                    .hasSize(s.statementsPerOp())
+                    .allSatisfy(sql -> assertThat(sql).containsIgnoringCase("select"));
         });
         assertThat(jdbc.settings()).isNotEmpty();
 
@@ -52,7 +54,8 @@ class VerificationTest {
         data.load(db);
         // Corrupt the stored row the check reads: the implementation now answers differently from the data set.
         Customer probed = data.customer(data.customerCount() / 2 + 1);
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.openConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE customer SET name = 'Someone else' WHERE id = " + probed.id());
         }
         P02FindCustomerBenchmark.Fixture state = new P02FindCustomerBenchmark.Fixture();
@@ -74,13 +77,18 @@ class VerificationTest {
     void theDataSetIsWhatItsFormulasSay() {
         Dataset data = Dataset.of(SIZE);
         assertThat(data.orderCount()).isEqualTo(2 * SIZE);
-        assertThat(data.latestOrders(1, 10)).hasSize(10).isSortedAccordingTo((a, b) -> b.createdAt().compareTo(a.createdAt()));
+        assertThat(data.latestOrders(1, 10))
+                .hasSize(10)
+                .isSortedAccordingTo((a, b) -> b.createdAt().compareTo(a.createdAt()));
         assertThat(data.order(5).lines()).hasSize(Dataset.LINES_PER_ORDER);
-        assertThat(data.order(5).total()).isEqualByComparingTo(data.order(5).lines().stream()
-                .map(l -> l.unitPrice().multiply(java.math.BigDecimal.valueOf(l.quantity())))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        assertThat(data.order(5).total())
+                .isEqualByComparingTo(data.order(5).lines().stream()
+                        .map(l -> l.unitPrice().multiply(java.math.BigDecimal.valueOf(l.quantity())))
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         for (long n = 0; n < 3 * SIZE; n++) {
-            assertThat(Dataset.inStock(data.inStockProductIndex(n))).as("product index for n=%d", n).isTrue();
+            assertThat(Dataset.inStock(data.inStockProductIndex(n)))
+                    .as("product index for n=%d", n)
+                    .isTrue();
         }
     }
 }

@@ -32,7 +32,9 @@ public interface ArgumentRules extends ContractFixture {
                 .as("refusal naming '%s'", argument)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(argument);
-        assertThat(attempt.statements()).as("statements sent before refusing '%s'", argument).isZero();
+        assertThat(attempt.statements())
+                .as("statements sent before refusing '%s'", argument)
+                .isZero();
     }
 
     private void assertNothingWritten() {
@@ -49,10 +51,12 @@ public interface ArgumentRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("G.2 createProducts: a null list, a null element and more than MAX_BATCH are refused naming 'products'")
+    @DisplayName(
+            "G.2 createProducts: a null list, a null element and more than MAX_BATCH are refused naming 'products'")
     default void g2_badProductLists() {
         assertRefused("products", () -> store().createProducts(null));
-        List<NewProduct> withNull = new ArrayList<>(List.of(data().product().build(), data().product().build()));
+        List<NewProduct> withNull = new ArrayList<>(
+                List.of(data().product().build(), data().product().build()));
         withNull.add(null);
         assertRefused("products", () -> store().createProducts(withNull));
         List<NewProduct> tooMany = new ArrayList<>(StoreRepository.MAX_BATCH + 1);
@@ -86,7 +90,8 @@ public interface ArgumentRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("G.2 changeStatus: a zero or negative orderId and a null newStatus are refused by name; nothing changes")
+    @DisplayName(
+            "G.2 changeStatus: a zero or negative orderId and a null newStatus are refused by name; nothing changes")
     default void g2_badChangeStatus() {
         Product product = data().product("1.00", 10);
         long orderId = data().order(data().customer(), T0, product, 2).id();
@@ -133,7 +138,9 @@ public interface ArgumentRules extends ContractFixture {
         assertRefused("to", () -> store().topCustomersByRevenue(T0, null, 10));
         assertRefused("limit", () -> store().topCustomersByRevenue(T0, T0.plusSeconds(1), 0));
         assertRefused("limit", () -> store().topCustomersByRevenue(T0, T0.plusSeconds(1), -5));
-        assertRefused("limit", () -> store().topCustomersByRevenue(T0, T0.plusSeconds(1), StoreRepository.MAX_REPORT_ROWS + 1));
+        assertRefused(
+                "limit",
+                () -> store().topCustomersByRevenue(T0, T0.plusSeconds(1), StoreRepository.MAX_REPORT_ROWS + 1));
     }
 
     @Test
@@ -147,7 +154,8 @@ public interface ArgumentRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("G.2 the command records refuse bad input themselves: empty lines, zero or negative quantity, zero ids, U+0000")
+    @DisplayName(
+            "G.2 the command records refuse bad input themselves: empty lines, zero or negative quantity, zero ids, U+0000")
     default void g2_recordsCheckThemselves() {
         assertThatThrownBy(() -> PlaceOrder.of(1, T0, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -18,8 +18,9 @@ public record Attempt(Throwable thrown, int statements) {
     public static Attempt of(SqlRecorder recorder, ThrowingCallable call) {
         Throwable[] thrown = new Throwable[1];
         int statements = recorder.record(() -> {
-            thrown[0] = catchThrowable(call);
-        }).size();
+                    thrown[0] = catchThrowable(call);
+                })
+                .size();
         return new Attempt(thrown[0], statements);
     }
 }

@@ -41,11 +41,15 @@ public interface GeneralRules extends ContractFixture {
         Product product = data().product("2.50", 3);
         assertThat(data().activeConnections()).as("after createProducts").isZero();
         catchThrowable(() -> store().createCustomer(new NewCustomer(customer.email(), "Again")));
-        assertThat(data().activeConnections()).as("after a DuplicateKeyException").isZero();
+        assertThat(data().activeConnections())
+                .as("after a DuplicateKeyException")
+                .isZero();
         long orderId = data().order(customer, T0, product, 1).id();
         assertThat(data().activeConnections()).as("after placeOrder").isZero();
         catchThrowable(() -> data().order(customer, T0, product, 50));
-        assertThat(data().activeConnections()).as("after an InsufficientStockException").isZero();
+        assertThat(data().activeConnections())
+                .as("after an InsufficientStockException")
+                .isZero();
         store().findOrder(orderId);
         store().latestOrders(customer.id(), 10);
         store().searchProducts(ProductSearch.all(10));
@@ -53,13 +57,17 @@ public interface GeneralRules extends ContractFixture {
         store().findCustomer(customer.id());
         assertThat(data().activeConnections()).as("after the reads").isZero();
         catchThrowable(() -> store().changeStatus(orderId, 7, OrderStatus.PAID));
-        assertThat(data().activeConnections()).as("after a StaleVersionException").isZero();
+        assertThat(data().activeConnections())
+                .as("after a StaleVersionException")
+                .isZero();
         store().changeStatus(orderId, 0, OrderStatus.PAID);
         store().topCustomersByRevenue(T0, T0.plusSeconds(1), 10);
         store().streamOrderLines(T0, T0.plusSeconds(1), row -> {});
         store().cancelNewOrdersBefore(T0);
         store().deleteOrder(orderId);
-        assertThat(data().activeConnections()).as("after the remaining operations").isZero();
+        assertThat(data().activeConnections())
+                .as("after the remaining operations")
+                .isZero();
     }
 
     @Test
@@ -83,16 +91,23 @@ public interface GeneralRules extends ContractFixture {
     default void g3_connectionFailureIsTranslated() {
         FailingDataSource failing = new FailingDataSource(database().dataSource());
         try (StoreRepository repository = newRepository(failing)) {
-            Customer customer = repository.createCustomer(new NewCustomer("g3-" + TestData.unique() + "@example.com", "G3"));
+            Customer customer =
+                    repository.createCustomer(new NewCustomer("g3-" + TestData.unique() + "@example.com", "G3"));
             failing.broken.set(true);
             Throwable read = catchThrowable(() -> repository.findCustomer(customer.id()));
             assertThat(read).isInstanceOf(DataAccessFailureException.class);
-            assertThat(((DataAccessFailureException) read).isRetryable()).as("retryable").isTrue();
+            assertThat(((DataAccessFailureException) read).isRetryable())
+                    .as("retryable")
+                    .isTrue();
             Throwable write = catchThrowable(() -> repository.createCustomer(new NewCustomer("g3b@example.com", "G3")));
             assertThat(write).isInstanceOf(DataAccessFailureException.class);
-            assertThat(((DataAccessFailureException) write).isRetryable()).as("retryable").isTrue();
+            assertThat(((DataAccessFailureException) write).isRetryable())
+                    .as("retryable")
+                    .isTrue();
             failing.broken.set(false);
-            assertThat(repository.findCustomer(customer.id())).as("works again once the database is back").contains(customer);
+            assertThat(repository.findCustomer(customer.id()))
+                    .as("works again once the database is back")
+                    .contains(customer);
         }
         assertThat(data().count("customer")).isEqualTo(1);
     }
@@ -102,15 +117,15 @@ public interface GeneralRules extends ContractFixture {
     default void g3_lockTimeoutIsTranslated() throws SQLException {
         Customer customer = data().customer();
         Product product = data().product("1.00", 10);
-        DataSource impatient = database().newDataSource(
-                "lock-timeout-" + TestData.unique(), 2, Map.of("options", "-c lock_timeout=200"));
+        DataSource impatient = database()
+                .newDataSource("lock-timeout-" + TestData.unique(), 2, Map.of("options", "-c lock_timeout=200"));
         try (StoreRepository repository = newRepository(impatient);
                 Connection holder = database().openConnection();
                 Statement lock = holder.createStatement()) {
             holder.setAutoCommit(false);
             lock.execute("SELECT * FROM product WHERE id = " + product.id() + " FOR UPDATE");
-            Throwable thrown = catchThrowable(() -> repository.placeOrder(
-                    PlaceOrder.of(customer.id(), T0, List.of(line(product, 1)))));
+            Throwable thrown = catchThrowable(
+                    () -> repository.placeOrder(PlaceOrder.of(customer.id(), T0, List.of(line(product, 1)))));
             holder.rollback();
             assertThat(thrown).isInstanceOf(DataAccessFailureException.class);
             DataAccessFailureException failure = (DataAccessFailureException) thrown;

@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 public interface P01CreateCustomerRules extends ContractFixture {
 
     @Test
-    @DisplayName("P01.1 returns the customer with a generated id, e-mail and name as given, and the database's creation instant")
+    @DisplayName(
+            "P01.1 returns the customer with a generated id, e-mail and name as given, and the database's creation instant")
     default void p01_1_createsCustomer() {
         Customer created = store().createCustomer(new NewCustomer("Mixed.Case@Example.COM", "Ada Lovelace"));
         assertThat(created.id()).isPositive();
         assertThat(created.email()).isEqualTo("Mixed.Case@Example.COM");
         assertThat(created.name()).isEqualTo("Ada Lovelace");
         assertThat(created.createdAt()).isNotNull();
-        assertThat(data().queryString("SELECT email FROM customer WHERE id = ?", created.id())).isEqualTo("Mixed.Case@Example.COM");
-        assertThat(data().queryString("SELECT name FROM customer WHERE id = ?", created.id())).isEqualTo("Ada Lovelace");
-        assertThat(data().queryInstant("SELECT created_at FROM customer WHERE id = ?", created.id())).isEqualTo(created.createdAt());
+        assertThat(data().queryString("SELECT email FROM customer WHERE id = ?", created.id()))
+                .isEqualTo("Mixed.Case@Example.COM");
+        assertThat(data().queryString("SELECT name FROM customer WHERE id = ?", created.id()))
+                .isEqualTo("Ada Lovelace");
+        assertThat(data().queryInstant("SELECT created_at FROM customer WHERE id = ?", created.id()))
+                .isEqualTo(created.createdAt());
         assertThat(data().count("customer")).isEqualTo(1);
     }
 

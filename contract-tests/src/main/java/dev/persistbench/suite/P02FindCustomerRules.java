@@ -20,7 +20,8 @@ public interface P02FindCustomerRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P02.2 an id that does not exist (zero, negative, huge) gives an empty Optional, never null or an exception")
+    @DisplayName(
+            "P02.2 an id that does not exist (zero, negative, huge) gives an empty Optional, never null or an exception")
     default void p02_2_absentCustomer() {
         Customer existing = data().customer();
         for (long id : new long[] {existing.id() + 1000, 0, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {

@@ -46,7 +46,8 @@ public interface P03CreateProductsRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P03.1 returns the products in input order with generated ids, version 0 and the values given, as stored")
+    @DisplayName(
+            "P03.1 returns the products in input order with generated ids, version 0 and the values given, as stored")
     default void p03_1_createsInInputOrder() {
         List<NewProduct> given = new ArrayList<>(batch("P03a", 30));
         // Input order deliberately unlike SKU order, so an ORDER BY sku cannot pass for input order.
@@ -68,11 +69,15 @@ public interface P03CreateProductsRules extends ContractFixture {
     default void p03_2_batched() {
         List<NewProduct> given = batch("P03b", 1_000);
         SqlRecorder.Recorded<List<Product>> recorded = sql().record(() -> store().createProducts(given));
-        assertThat(recorded.statements()).as("statement executions for 1,000 products").isLessThanOrEqualTo(50);
+        assertThat(recorded.statements())
+                .as("statement executions for 1,000 products")
+                .isLessThanOrEqualTo(50);
         assertCreatedAsGiven(given, recorded.result());
         assertThat(data().count("product")).isEqualTo(1_000);
         for (int i = 0; i < given.size(); i += 111) {
-            assertThat(data().queryLong("SELECT id FROM product WHERE sku = ?", given.get(i).sku()))
+            assertThat(data().queryLong(
+                                    "SELECT id FROM product WHERE sku = ?",
+                                    given.get(i).sku()))
                     .isEqualTo(recorded.result().get(i).id());
         }
     }
@@ -140,7 +145,8 @@ public interface P03CreateProductsRules extends ContractFixture {
         List<NewProduct> given = batch("P03f", StoreRepository.MAX_BATCH);
         List<Product> created = store().createProducts(given);
         assertThat(created).hasSize(StoreRepository.MAX_BATCH);
-        assertThat(created.get(StoreRepository.MAX_BATCH - 1).sku()).isEqualTo(given.get(StoreRepository.MAX_BATCH - 1).sku());
+        assertThat(created.get(StoreRepository.MAX_BATCH - 1).sku())
+                .isEqualTo(given.get(StoreRepository.MAX_BATCH - 1).sku());
         assertThat(data().count("product")).isEqualTo(StoreRepository.MAX_BATCH);
     }
 }

@@ -12,13 +12,15 @@ public interface P04FindProductBySkuRules extends ContractFixture {
     @Test
     @DisplayName("P04.1 the exact SKU finds the product as created")
     default void p04_1_findsBySku() {
-        Product product = data().product().sku("P04-exact").attribute("colour", "blue").create();
+        Product product =
+                data().product().sku("P04-exact").attribute("colour", "blue").create();
         data().product().sku("P04-exact-2").create();
         assertThat(store().findProductBySku("P04-exact")).contains(product);
     }
 
     @Test
-    @DisplayName("P04.1 the match is case-sensitive: a SKU differing only in case is not found, or finds the other product")
+    @DisplayName(
+            "P04.1 the match is case-sensitive: a SKU differing only in case is not found, or finds the other product")
     default void p04_1_caseSensitive() {
         Product lower = data().product().sku("abc-1").create();
         assertThat(store().findProductBySku("ABC-1")).isEmpty();

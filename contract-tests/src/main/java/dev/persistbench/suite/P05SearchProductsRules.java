@@ -32,7 +32,9 @@ public interface P05SearchProductsRules extends ContractFixture {
 
     /** Creates one product per name. */
     private List<Product> named(String... names) {
-        return data().create(Arrays.stream(names).map(name -> data().product().name(name).build()).toList());
+        return data().create(Arrays.stream(names)
+                .map(name -> data().product().name(name).build())
+                .toList());
     }
 
     private List<String> namesFound(ProductSearch search) {
@@ -147,7 +149,8 @@ public interface P05SearchProductsRules extends ContractFixture {
                 .containsExactlyInAnyOrder("at 9.99", "at 10.00");
         assertThat(namesFound(all(100).withPriceBetween(new BigDecimal("20.00"), new BigDecimal("20.00"))))
                 .containsExactly("at 20.00");
-        assertThat(namesFound(all(100).withPriceBetween(new BigDecimal("10.01"), new BigDecimal("14.99")))).isEmpty();
+        assertThat(namesFound(all(100).withPriceBetween(new BigDecimal("10.01"), new BigDecimal("14.99"))))
+                .isEmpty();
     }
 
     @Test
@@ -155,7 +158,11 @@ public interface P05SearchProductsRules extends ContractFixture {
     default void p05_4_attributeFilter() {
         data().product().name("red").attribute("colour", "red").create();
         data().product().name("Red").attribute("colour", "Red").create();
-        data().product().name("red M").attribute("colour", "red").attribute("size", "M").create();
+        data().product()
+                .name("red M")
+                .attribute("colour", "red")
+                .attribute("size", "M")
+                .create();
         data().product().name("other key").attribute("color", "red").create();
         data().product().name("reddish").attribute("colour", "reddish").create();
         data().product().name("none").create();
@@ -175,7 +182,8 @@ public interface P05SearchProductsRules extends ContractFixture {
         data().product().name("no note").create();
         assertThat(namesFound(all(100).withAttribute("note", ""))).containsExactly("empty");
         assertThat(namesFound(all(100).withAttribute("note", "42"))).containsExactly("number");
-        assertThat(namesFound(all(100).withAttribute("note", "say \"hi\" \\ now"))).containsExactly("quoted");
+        assertThat(namesFound(all(100).withAttribute("note", "say \"hi\" \\ now")))
+                .containsExactly("quoted");
         assertThat(namesFound(all(100).withAttribute("it's", "o'clock"))).containsExactly("apostrophe");
     }
 
@@ -186,19 +194,44 @@ public interface P05SearchProductsRules extends ContractFixture {
         data().product().name("one left").stock(1).create();
         data().product().name("plenty").stock(500).create();
         assertThat(namesFound(all(100).withInStockOnly(true))).containsExactlyInAnyOrder("one left", "plenty");
-        assertThat(namesFound(all(100).withInStockOnly(false))).containsExactlyInAnyOrder("none left", "one left", "plenty");
+        assertThat(namesFound(all(100).withInStockOnly(false)))
+                .containsExactlyInAnyOrder("none left", "one left", "plenty");
     }
 
     @Test
     @DisplayName("P05.6 filters combine with AND: each product failing one filter is left out")
     default void p05_6_filtersCombine() {
-        data().product().name("Blue Widget").price("15.00").stock(5).attribute("colour", "blue").create();
-        data().product().name("Blue Gadget").price("15.00").stock(5).attribute("colour", "blue").create();
-        data().product().name("Pricey Widget").price("30.00").stock(5).attribute("colour", "blue").create();
-        data().product().name("Red Widget").price("15.00").stock(5).attribute("colour", "red").create();
-        data().product().name("Gone Widget").price("15.00").stock(0).attribute("colour", "blue").create();
-        ProductSearch search = all(100)
-                .withNameContains("WIDGET")
+        data().product()
+                .name("Blue Widget")
+                .price("15.00")
+                .stock(5)
+                .attribute("colour", "blue")
+                .create();
+        data().product()
+                .name("Blue Gadget")
+                .price("15.00")
+                .stock(5)
+                .attribute("colour", "blue")
+                .create();
+        data().product()
+                .name("Pricey Widget")
+                .price("30.00")
+                .stock(5)
+                .attribute("colour", "blue")
+                .create();
+        data().product()
+                .name("Red Widget")
+                .price("15.00")
+                .stock(5)
+                .attribute("colour", "red")
+                .create();
+        data().product()
+                .name("Gone Widget")
+                .price("15.00")
+                .stock(0)
+                .attribute("colour", "blue")
+                .create();
+        ProductSearch search = all(100).withNameContains("WIDGET")
                 .withPriceBetween(new BigDecimal("10.00"), new BigDecimal("20.00"))
                 .withAttribute("colour", "blue")
                 .withInStockOnly(true);
@@ -214,7 +247,9 @@ public interface P05SearchProductsRules extends ContractFixture {
         List<Product> products = catalogueWithTies();
         ProductPage page = store().searchProducts(all(1_000).sortedBy(key, direction));
         List<Product> expected = products.stream().sorted(order(key, direction)).toList();
-        assertThat(page.items()).extracting(Product::id).containsExactlyElementsOf(expected.stream().map(Product::id).toList());
+        assertThat(page.items())
+                .extracting(Product::id)
+                .containsExactlyElementsOf(expected.stream().map(Product::id).toList());
         assertThat(page.items()).containsExactlyElementsOf(expected);
         assertThat(page.next()).isEmpty();
     }
@@ -226,8 +261,10 @@ public interface P05SearchProductsRules extends ContractFixture {
         List<Product> products = catalogueWithTies();
         for (int pageSize : new int[] {1, 4, 5, 43, 100}) {
             List<Product> rows = pageThrough(all(pageSize).sortedBy(key, direction));
-            assertThat(rows).as("page size %d", pageSize).containsExactlyElementsOf(
-                    products.stream().sorted(order(key, direction)).toList());
+            assertThat(rows)
+                    .as("page size %d", pageSize)
+                    .containsExactlyElementsOf(
+                            products.stream().sorted(order(key, direction)).toList());
         }
         ProductSearch filtered = all(3).sortedBy(key, direction)
                 .withAttribute("parity", "odd")
@@ -243,7 +280,8 @@ public interface P05SearchProductsRules extends ContractFixture {
         assertThat(pageThrough(filtered)).as("filtered, 3 a page").containsExactlyElementsOf(expected);
     }
 
-    @ParameterizedTest(name = "P05.8 names in any script and case, by {0} {1}: the pages concatenate to the one-page result")
+    @ParameterizedTest(
+            name = "P05.8 names in any script and case, by {0} {1}: the pages concatenate to the one-page result")
     @MethodSource("dev.persistbench.suite.P05SearchProductsRules#sortCases")
     @DisplayName("P05.8 with names in any script, case and spacing, the pages concatenate to the one-page result")
     default void p05_8_pagesAgreeWithOnePageInAnyCollation(ProductSortKey key, SortDirection direction) {
@@ -251,11 +289,31 @@ public interface P05SearchProductsRules extends ContractFixture {
         // one-page answer: keyset pages must agree with it whatever the collation does with case,
         // spaces, accents and scripts.
         List<String> names = new ArrayList<>(ValueRules.AWKWARD_TEXT);
-        names.addAll(List.of("Apple", "apple", "APPLE", "a pple", "a-pple", "\u00C4pfel", "apfel", "\u00E4pfel",
-                "Zebra", "zebra", "\u00DF", "ss", "\u0130stanbul", "istanbul", "\u65E5\u672C", "\uD83D\uDE00", "\uD83D\uDE00"));
+        names.addAll(List.of(
+                "Apple",
+                "apple",
+                "APPLE",
+                "a pple",
+                "a-pple",
+                "\u00C4pfel",
+                "apfel",
+                "\u00E4pfel",
+                "Zebra",
+                "zebra",
+                "\u00DF",
+                "ss",
+                "\u0130stanbul",
+                "istanbul",
+                "\u65E5\u672C",
+                "\uD83D\uDE00",
+                "\uD83D\uDE00"));
         List<NewProduct> products = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            products.add(data().product().name(names.get(i)).price(i % 2 == 0 ? "1.00" : "2.00").stock(i % 3).build());
+            products.add(data().product()
+                    .name(names.get(i))
+                    .price(i % 2 == 0 ? "1.00" : "2.00")
+                    .stock(i % 3)
+                    .build());
         }
         data().create(products);
         ProductSearch search = all(1_000).sortedBy(key, direction);
@@ -284,20 +342,24 @@ public interface P05SearchProductsRules extends ContractFixture {
         ProductPage page1 = store().searchProducts(first);
         assertThat(page1.next()).isPresent();
         // Rows that sort before the cursor (cheaper than anything) appear between the two requests.
-        data().create(List.of(data().product().price("0.01").build(), data().product().price("0.02").build()));
+        data().create(List.of(
+                data().product().price("0.01").build(),
+                data().product().price("0.02").build()));
         List<Product> rest = pageThrough(first.after(page1.next().get()));
         List<Product> all = new ArrayList<>(page1.items());
         all.addAll(rest);
-        assertThat(all).containsExactlyElementsOf(
-                products.stream().sorted(order(ProductSortKey.PRICE, SortDirection.ASC)).toList());
+        assertThat(all)
+                .containsExactlyElementsOf(products.stream()
+                        .sorted(order(ProductSortKey.PRICE, SortDirection.ASC))
+                        .toList());
     }
 
     @Test
     @DisplayName("P05.9 a page with fewer rows than the page size has no next cursor; a full page has one")
     default void p05_9_nextCursor() {
         named("one", "two", "three", "four", "five", "six");
-        ProductPage partial = store().searchProducts(all(4).after(
-                store().searchProducts(all(4)).next().orElseThrow()));
+        ProductPage partial = store().searchProducts(
+                        all(4).after(store().searchProducts(all(4)).next().orElseThrow()));
         assertThat(partial.items()).hasSize(2);
         assertThat(partial.next()).isEmpty();
 
@@ -306,7 +368,8 @@ public interface P05SearchProductsRules extends ContractFixture {
         assertThat(full.next()).isPresent();
         ProductPage second = store().searchProducts(all(3).after(full.next().get()));
         assertThat(second.items()).hasSize(3);
-        ProductPage afterLast = store().searchProducts(all(3).after(second.next().orElseThrow()));
+        ProductPage afterLast =
+                store().searchProducts(all(3).after(second.next().orElseThrow()));
         assertThat(afterLast.items()).isEmpty();
         assertThat(afterLast.next()).isEmpty();
 
@@ -322,7 +385,10 @@ public interface P05SearchProductsRules extends ContractFixture {
     @DisplayName("P05.10 input that looks like SQL is only matched as text; the table survives")
     default void p05_10_sqlLookingInputIsText() {
         named("Robert'); DROP TABLE product; --", "plain", "x' OR '1'='1");
-        data().product().name("tagged").attribute("k' OR 1=1 --", "v\"); DROP TABLE product; --").create();
+        data().product()
+                .name("tagged")
+                .attribute("k' OR 1=1 --", "v\"); DROP TABLE product; --")
+                .create();
         assertThat(namesFound(all(100).withNameContains("'); DROP TABLE product; --")))
                 .containsExactly("Robert'); DROP TABLE product; --");
         assertThat(namesFound(all(100).withNameContains("' OR '1'='1"))).containsExactly("x' OR '1'='1");
@@ -337,7 +403,13 @@ public interface P05SearchProductsRules extends ContractFixture {
     @Test
     @DisplayName("P05.7 results carry the full product: values as created")
     default void p05_7_rowsAreComplete() {
-        Product product = data().product().name("complete").price("3.33").stock(9).attribute("a", "b").create();
-        assertThat(store().searchProducts(all(10).withNameContains("complete")).items()).containsExactly(product);
+        Product product = data().product()
+                .name("complete")
+                .price("3.33")
+                .stock(9)
+                .attribute("a", "b")
+                .create();
+        assertThat(store().searchProducts(all(10).withNameContains("complete")).items())
+                .containsExactly(product);
     }
 }

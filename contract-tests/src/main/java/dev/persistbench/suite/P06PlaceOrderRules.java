@@ -37,8 +37,12 @@ public interface P06PlaceOrderRules extends ContractFixture {
     /** Checks that products' stock and versions are what they were before a refused order. */
     private void assertUnchanged(List<Product> before) {
         for (Product product : before) {
-            assertThat(data().stock(product.id())).as("stock of %s", product.sku()).isEqualTo(product.stock());
-            assertThat(data().productVersion(product.id())).as("version of %s", product.sku()).isEqualTo(product.version());
+            assertThat(data().stock(product.id()))
+                    .as("stock of %s", product.sku())
+                    .isEqualTo(product.stock());
+            assertThat(data().productVersion(product.id()))
+                    .as("version of %s", product.sku())
+                    .isEqualTo(product.version());
         }
     }
 
@@ -64,10 +68,14 @@ public interface P06PlaceOrderRules extends ContractFixture {
                     return task.call();
                 }));
             }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("all racers started").isTrue();
+            assertThat(ready.await(30, TimeUnit.SECONDS))
+                    .as("all racers started")
+                    .isTrue();
             go.countDown();
             pool.shutdown();
-            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("all racers finished in time").isTrue();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS))
+                    .as("all racers finished in time")
+                    .isTrue();
             return futures;
         } finally {
             pool.shutdownNow();
@@ -83,7 +91,8 @@ public interface P06PlaceOrderRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P06.1 returns the order: NEW, version 0, lines 1.. in request order with SKU, name, current price; exact total")
+    @DisplayName(
+            "P06.1 returns the order: NEW, version 0, lines 1.. in request order with SKU, name, current price; exact total")
     default void p06_1_placesOrder() {
         Customer customer = data().customer();
         Product pen = data().product().name("Pen").price("1.99").stock(50).create();
@@ -101,7 +110,8 @@ public interface P06PlaceOrderRules extends ContractFixture {
         assertThat(order.total()).isEqualTo(money("34.47"));
         assertThat(store().findOrder(order.id())).contains(order);
         assertThat(data().lineCount(order.id())).isEqualTo(3);
-        assertThat(data().queryString("SELECT total::text FROM purchase_order WHERE id = ?", order.id())).isEqualTo("34.47");
+        assertThat(data().queryString("SELECT total::text FROM purchase_order WHERE id = ?", order.id()))
+                .isEqualTo("34.47");
     }
 
     @Test
@@ -126,19 +136,23 @@ public interface P06PlaceOrderRules extends ContractFixture {
     default void p06_1_sameProductTwice() {
         Product product = data().product("2.00", 10);
         Order order = data().order(data().customer(), T0, line(product, 3), line(product, 4));
-        assertThat(order.lines()).extracting(l -> l.lineNo() + ":" + l.quantity()).containsExactly("1:3", "2:4");
+        assertThat(order.lines())
+                .extracting(l -> l.lineNo() + ":" + l.quantity())
+                .containsExactly("1:3", "2:4");
         assertThat(order.total()).isEqualTo(money("14.00"));
         assertThat(data().stock(product.id())).isEqualTo(3);
         assertThat(data().productVersion(product.id())).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("P06.2 insufficient stock on the LAST line: InsufficientStockException; no order, no lines, stock and versions unchanged")
+    @DisplayName(
+            "P06.2 insufficient stock on the LAST line: InsufficientStockException; no order, no lines, stock and versions unchanged")
     default void p06_2_insufficientOnLastLine() {
         Customer customer = data().customer();
-        List<Product> products = List.of(data().product("1.00", 10), data().product("2.00", 10), data().product("3.00", 2));
-        Attempt attempt = attempt(() -> data().order(customer, T0,
-                line(products.get(0), 5), line(products.get(1), 10), line(products.get(2), 3)));
+        List<Product> products =
+                List.of(data().product("1.00", 10), data().product("2.00", 10), data().product("3.00", 2));
+        Attempt attempt = attempt(() -> data().order(
+                        customer, T0, line(products.get(0), 5), line(products.get(1), 10), line(products.get(2), 3)));
         assertThat(attempt.thrown()).isInstanceOf(InsufficientStockException.class);
         InsufficientStockException e = (InsufficientStockException) attempt.thrown();
         assertThat(e.productId()).isEqualTo(products.get(2).id());
@@ -167,9 +181,11 @@ public interface P06PlaceOrderRules extends ContractFixture {
     default void p06_2_refusedOrderKeepsKeyFree() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 2);
-        PlaceOrder tooMuch = PlaceOrder.of(customer.id(), T0, List.of(line(product, 3))).withIdempotencyKey("retry-me");
+        PlaceOrder tooMuch =
+                PlaceOrder.of(customer.id(), T0, List.of(line(product, 3))).withIdempotencyKey("retry-me");
         assertThat(attempt(() -> store().placeOrder(tooMuch)).thrown()).isInstanceOf(InsufficientStockException.class);
-        Order placed = store().placeOrder(PlaceOrder.of(customer.id(), T0, List.of(line(product, 2))).withIdempotencyKey("retry-me"));
+        Order placed = store().placeOrder(PlaceOrder.of(customer.id(), T0, List.of(line(product, 2)))
+                .withIdempotencyKey("retry-me"));
         assertThat(placed.lines()).singleElement().extracting(l -> l.quantity()).isEqualTo(2);
         assertThat(data().stock(product.id())).isZero();
     }
@@ -225,8 +241,8 @@ public interface P06PlaceOrderRules extends ContractFixture {
         Customer customer = data().customer();
         Product product = data().product("1.00", 10);
         long missing = product.id() + 1;
-        Attempt attempt = attempt(() -> store().placeOrder(PlaceOrder.of(customer.id(), T0,
-                List.of(line(product, 1), new OrderLineRequest(missing, 1)))));
+        Attempt attempt = attempt(() -> store().placeOrder(
+                        PlaceOrder.of(customer.id(), T0, List.of(line(product, 1), new OrderLineRequest(missing, 1)))));
         assertThat(attempt.thrown()).isInstanceOf(NotFoundException.class);
         NotFoundException e = (NotFoundException) attempt.thrown();
         assertThat(e.entity()).isEqualTo("product");
@@ -236,15 +252,19 @@ public interface P06PlaceOrderRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P06.4 a repeated idempotency key returns the first order, whatever the new request holds; stock taken once")
+    @DisplayName(
+            "P06.4 a repeated idempotency key returns the first order, whatever the new request holds; stock taken once")
     default void p06_4_idempotentRepeat() {
         Customer customer = data().customer();
         Product product = data().product("2.00", 10);
         Product other = data().product("3.00", 10);
-        Order first = store().placeOrder(PlaceOrder.of(customer.id(), T0, List.of(line(product, 2))).withIdempotencyKey("K-1"));
-        Order same = store().placeOrder(PlaceOrder.of(customer.id(), T0, List.of(line(product, 2))).withIdempotencyKey("K-1"));
+        Order first = store().placeOrder(PlaceOrder.of(customer.id(), T0, List.of(line(product, 2)))
+                .withIdempotencyKey("K-1"));
+        Order same = store().placeOrder(PlaceOrder.of(customer.id(), T0, List.of(line(product, 2)))
+                .withIdempotencyKey("K-1"));
         Order different = store().placeOrder(
-                PlaceOrder.of(customer.id(), T0.plusSeconds(60), List.of(line(other, 5), line(product, 1))).withIdempotencyKey("K-1"));
+                        PlaceOrder.of(customer.id(), T0.plusSeconds(60), List.of(line(other, 5), line(product, 1)))
+                                .withIdempotencyKey("K-1"));
         assertThat(same).isEqualTo(first);
         assertThat(different).isEqualTo(first);
         assertThat(data().count("purchase_order")).isEqualTo(1);
@@ -260,7 +280,8 @@ public interface P06PlaceOrderRules extends ContractFixture {
     default void p06_4_idempotentRepeatSeesCurrentState() {
         Customer customer = data().customer();
         Product product = data().product("2.00", 10);
-        PlaceOrder request = PlaceOrder.of(customer.id(), T0, List.of(line(product, 1))).withIdempotencyKey("K-now");
+        PlaceOrder request =
+                PlaceOrder.of(customer.id(), T0, List.of(line(product, 1))).withIdempotencyKey("K-now");
         Order first = store().placeOrder(request);
         Order paid = store().changeStatus(first.id(), 0, OrderStatus.PAID);
         Order again = store().placeOrder(request);
@@ -294,17 +315,25 @@ public interface P06PlaceOrderRules extends ContractFixture {
         Customer customer = data().customer();
         Product product = data().product("1.50", 1_000);
         for (int round = 1; round <= 5; round++) {
-            PlaceOrder request = PlaceOrder.of(customer.id(), T0.plusSeconds(round), List.of(line(product, 3), line(product, 1)))
+            PlaceOrder request = PlaceOrder.of(
+                            customer.id(), T0.plusSeconds(round), List.of(line(product, 3), line(product, 1)))
                     .withIdempotencyKey("race-" + round);
             List<Future<Order>> outcomes = race(() -> store().placeOrder(request));
             List<Long> ids = new ArrayList<>();
             for (Future<Order> outcome : outcomes) {
                 ids.add(result(outcome).id());
             }
-            assertThat(ids).as("round %d: ids every caller got", round).hasSize(RACERS).containsOnly(ids.get(0));
-            assertThat(data().count("purchase_order")).as("round %d: orders", round).isEqualTo(round);
+            assertThat(ids)
+                    .as("round %d: ids every caller got", round)
+                    .hasSize(RACERS)
+                    .containsOnly(ids.get(0));
+            assertThat(data().count("purchase_order"))
+                    .as("round %d: orders", round)
+                    .isEqualTo(round);
             assertThat(data().stock(product.id())).as("round %d: stock", round).isEqualTo(1_000 - 4 * round);
-            assertThat(data().productVersion(product.id())).as("round %d: version", round).isEqualTo(round);
+            assertThat(data().productVersion(product.id()))
+                    .as("round %d: version", round)
+                    .isEqualTo(round);
         }
         assertThat(data().count("order_line")).isEqualTo(10);
     }

@@ -23,7 +23,8 @@ public interface P07FindOrderRules extends ContractFixture {
     /** Places an order of {@code lines} lines, each for a different product. */
     private Order orderWithLines(Customer customer, int lines) {
         List<NewProduct> wanted = IntStream.range(0, lines)
-                .mapToObj(i -> data().product().price((i + 1) + ".25").stock(100).build())
+                .mapToObj(
+                        i -> data().product().price((i + 1) + ".25").stock(100).build())
                 .toList();
         List<Product> products = data().create(wanted);
         List<OrderLineRequest> requests = new ArrayList<>();

@@ -22,17 +22,20 @@ public interface P08LatestOrdersRules extends ContractFixture {
         for (int i = 0; i < count; i++) {
             // Creation order differs from id order, so sorting by id alone would fail.
             long micros = (i * 7_919L) % 1_000 * 1_000_000L + i;
-            placed.add(switch (i % 3) {
-                case 0 -> data().order(customer, TestData.at(micros), line(a, 1));
-                case 1 -> data().order(customer, TestData.at(micros), line(a, 1), line(b, 2));
-                default -> data().order(customer, TestData.at(micros), line(b, 1), line(a, 1), line(b, 1));
-            });
+            placed.add(
+                    switch (i % 3) {
+                        case 0 -> data().order(customer, TestData.at(micros), line(a, 1));
+                        case 1 -> data().order(customer, TestData.at(micros), line(a, 1), line(b, 2));
+                        default -> data().order(customer, TestData.at(micros), line(b, 1), line(a, 1), line(b, 1));
+                    });
         }
         return placed;
     }
 
     private static Comparator<Order> newestFirst() {
-        return Comparator.comparing(Order::createdAt).thenComparingLong(Order::id).reversed();
+        return Comparator.comparing(Order::createdAt)
+                .thenComparingLong(Order::id)
+                .reversed();
     }
 
     @Test
@@ -44,7 +47,8 @@ public interface P08LatestOrdersRules extends ContractFixture {
         List<Order> placed = orders(customer, 12, a, b);
         orders(data().customer(), 4, a, b);
         List<Order> latest = store().latestOrders(customer.id(), 100);
-        assertThat(latest).containsExactlyElementsOf(placed.stream().sorted(newestFirst()).toList());
+        assertThat(latest)
+                .containsExactlyElementsOf(placed.stream().sorted(newestFirst()).toList());
         for (Order order : latest) {
             assertThat(order.customerId()).isEqualTo(customer.id());
             assertThat(store().findOrder(order.id())).contains(order);
@@ -61,7 +65,8 @@ public interface P08LatestOrdersRules extends ContractFixture {
         Order second = data().order(customer, TestData.T0, a, 2);
         Order third = data().order(customer, TestData.T0, a, 3);
         Order newer = data().order(customer, TestData.at(1), a, 1);
-        assertThat(store().latestOrders(customer.id(), 10)).extracting(Order::id)
+        assertThat(store().latestOrders(customer.id(), 10))
+                .extracting(Order::id)
                 .containsExactly(newer.id(), third.id(), second.id(), first.id(), older.id());
     }
 
@@ -71,11 +76,13 @@ public interface P08LatestOrdersRules extends ContractFixture {
         Product a = data().product("1.10", 10_000);
         Product b = data().product("2.20", 10_000);
         Customer customer = data().customer();
-        List<Order> expected = orders(customer, 9, a, b).stream().sorted(newestFirst()).toList();
+        List<Order> expected =
+                orders(customer, 9, a, b).stream().sorted(newestFirst()).toList();
         assertThat(store().latestOrders(customer.id(), 1)).containsExactly(expected.get(0));
         assertThat(store().latestOrders(customer.id(), 4)).containsExactlyElementsOf(expected.subList(0, 4));
         assertThat(store().latestOrders(customer.id(), 9)).containsExactlyElementsOf(expected);
-        assertThat(store().latestOrders(customer.id(), StoreRepository.MAX_LATEST_ORDERS)).containsExactlyElementsOf(expected);
+        assertThat(store().latestOrders(customer.id(), StoreRepository.MAX_LATEST_ORDERS))
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -93,7 +100,8 @@ public interface P08LatestOrdersRules extends ContractFixture {
         var forTwenty = sql().record(() -> store().latestOrders(twenty.id(), 20));
         assertThat(forOne.result()).hasSize(1);
         assertThat(forTwenty.result()).hasSize(20);
-        assertThat(forTwenty.result()).allSatisfy(order -> assertThat(order.lines()).isNotEmpty());
+        assertThat(forTwenty.result())
+                .allSatisfy(order -> assertThat(order.lines()).isNotEmpty());
         assertThat(forTwenty.statements())
                 .as("statements for 20 orders (1 order took %d)", forOne.statements())
                 .isEqualTo(forOne.statements());

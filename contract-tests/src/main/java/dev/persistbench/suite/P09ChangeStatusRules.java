@@ -50,7 +50,8 @@ public interface P09ChangeStatusRules extends ContractFixture {
 
     private void assertStoredAs(Order expected) {
         assertThat(store().findOrder(expected.id())).contains(expected);
-        assertThat(data().orderStatus(expected.id())).isEqualTo(expected.status().name());
+        assertThat(data().orderStatus(expected.id()))
+                .isEqualTo(expected.status().name());
         assertThat(data().orderVersion(expected.id())).isEqualTo(expected.version());
     }
 
@@ -63,12 +64,18 @@ public interface P09ChangeStatusRules extends ContractFixture {
         Order paid = store().changeStatus(placed.id(), 0, OrderStatus.PAID);
         assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
         assertThat(paid.version()).isEqualTo(1);
-        assertThat(paid).usingRecursiveComparison().ignoringFields("status", "version").isEqualTo(placed);
+        assertThat(paid)
+                .usingRecursiveComparison()
+                .ignoringFields("status", "version")
+                .isEqualTo(placed);
         assertStoredAs(paid);
         Order shipped = store().changeStatus(placed.id(), 1, OrderStatus.SHIPPED);
         assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(shipped.version()).isEqualTo(2);
-        assertThat(shipped).usingRecursiveComparison().ignoringFields("status", "version").isEqualTo(placed);
+        assertThat(shipped)
+                .usingRecursiveComparison()
+                .ignoringFields("status", "version")
+                .isEqualTo(placed);
         assertStoredAs(shipped);
         assertThat(data().stock(a.id())).as("shipping keeps the stock taken").isEqualTo(8);
         assertThat(data().stock(b.id())).isEqualTo(7);
@@ -161,7 +168,8 @@ public interface P09ChangeStatusRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P09.3 every illegal transition, including a status to itself, is an IllegalTransitionException; nothing changes")
+    @DisplayName(
+            "P09.3 every illegal transition, including a status to itself, is an IllegalTransitionException; nothing changes")
     default void p09_3_illegalTransitions() {
         Product a = data().product("1.00", 1_000);
         Product b = data().product("2.00", 1_000);
@@ -181,7 +189,9 @@ public interface P09ChangeStatusRules extends ContractFixture {
                 assertThat(e.to()).as("%s -> %s", from, to).isEqualTo(to);
                 assertStoredAs(order);
                 assertThat(data().stock(a.id())).as("%s -> %s stock", from, to).isEqualTo(stockA);
-                assertThat(data().productVersion(a.id())).as("%s -> %s product version", from, to).isEqualTo(versionA);
+                assertThat(data().productVersion(a.id()))
+                        .as("%s -> %s product version", from, to)
+                        .isEqualTo(versionA);
                 checked++;
             }
         }
@@ -189,7 +199,8 @@ public interface P09ChangeStatusRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P09.4 cancelling gives every line's units back; each product's version rises by one, even on two lines")
+    @DisplayName(
+            "P09.4 cancelling gives every line's units back; each product's version rises by one, even on two lines")
     default void p09_4_cancelGivesStockBack() {
         Product a = data().product("1.00", 10);
         Product b = data().product("2.00", 10);
@@ -231,7 +242,8 @@ public interface P09ChangeStatusRules extends ContractFixture {
         assertThat(e.entity()).isEqualTo("order");
         assertThat(e.id()).isEqualTo(missing);
         store().deleteOrder(order.id());
-        assertThat(attempt(() -> store().changeStatus(order.id(), 0, OrderStatus.PAID)).thrown())
+        assertThat(attempt(() -> store().changeStatus(order.id(), 0, OrderStatus.PAID))
+                        .thrown())
                 .as("a deleted order")
                 .isInstanceOf(NotFoundException.class);
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 public interface P10CancelNewOrdersRules extends ContractFixture {
 
     @Test
-    @DisplayName("P10.1 only NEW orders strictly before the cut-off change: CANCELLED, version +1; the count is returned")
+    @DisplayName(
+            "P10.1 only NEW orders strictly before the cut-off change: CANCELLED, version +1; the count is returned")
     default void p10_1_onlyOldNewOrders() {
         Customer customer = data().customer();
         Product product = data().product("1.00", 1_000);
@@ -25,10 +26,13 @@ public interface P10CancelNewOrdersRules extends ContractFixture {
         Order old2 = data().order(customer, at(-1), product, 1);
         Order atCutoff = data().order(customer, T0, product, 1);
         Order newer = data().order(customer, at(1), product, 1);
-        Order oldPaid = store().changeStatus(data().order(customer, at(-5), product, 1).id(), 0, OrderStatus.PAID);
+        Order oldPaid =
+                store().changeStatus(data().order(customer, at(-5), product, 1).id(), 0, OrderStatus.PAID);
         Order oldShipped = store().changeStatus(oldPaid.id(), 1, OrderStatus.SHIPPED);
-        Order oldPaid2 = store().changeStatus(data().order(customer, at(-6), product, 1).id(), 0, OrderStatus.PAID);
-        Order oldCancelled = store().changeStatus(data().order(customer, at(-7), product, 1).id(), 0, OrderStatus.CANCELLED);
+        Order oldPaid2 =
+                store().changeStatus(data().order(customer, at(-6), product, 1).id(), 0, OrderStatus.PAID);
+        Order oldCancelled =
+                store().changeStatus(data().order(customer, at(-7), product, 1).id(), 0, OrderStatus.CANCELLED);
 
         int cancelled = store().cancelNewOrdersBefore(T0);
 
@@ -39,9 +43,13 @@ public interface P10CancelNewOrdersRules extends ContractFixture {
             assertThat(now.version()).isEqualTo(1);
         }
         for (Order order : new Order[] {atCutoff, newer, oldShipped, oldPaid2, oldCancelled}) {
-            assertThat(store().findOrder(order.id())).as("order at %s in %s", order.createdAt(), order.status()).contains(order);
+            assertThat(store().findOrder(order.id()))
+                    .as("order at %s in %s", order.createdAt(), order.status())
+                    .contains(order);
         }
-        assertThat(store().cancelNewOrdersBefore(T0)).as("a second run finds nothing").isZero();
+        assertThat(store().cancelNewOrdersBefore(T0))
+                .as("a second run finds nothing")
+                .isZero();
     }
 
     @Test

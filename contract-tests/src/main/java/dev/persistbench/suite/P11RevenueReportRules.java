@@ -38,7 +38,8 @@ public interface P11RevenueReportRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P11.1 only PAID and SHIPPED orders count; revenue is their exact total, scale 2, with the order count")
+    @DisplayName(
+            "P11.1 only PAID and SHIPPED orders count; revenue is their exact total, scale 2, with the order count")
     default void p11_1_onlyPaidAndShipped() {
         Product product = data().product("10.05", 1_000);
         Customer customer = data().customer();
@@ -83,11 +84,12 @@ public interface P11RevenueReportRules extends ContractFixture {
         order(tieB, at(4), product, 2, OrderStatus.PAID);
         order(tieA, at(5), product, 4, OrderStatus.SHIPPED);
         List<CustomerRevenue> report = store().topCustomersByRevenue(FROM, TO, StoreRepository.MAX_REPORT_ROWS);
-        assertThat(report).containsExactly(
-                new CustomerRevenue(big.id(), big.email(), money("50.00"), 1),
-                new CustomerRevenue(tieA.id(), tieA.email(), money("20.00"), 1),
-                new CustomerRevenue(tieB.id(), tieB.email(), money("20.00"), 2),
-                new CustomerRevenue(small.id(), small.email(), money("5.00"), 1));
+        assertThat(report)
+                .containsExactly(
+                        new CustomerRevenue(big.id(), big.email(), money("50.00"), 1),
+                        new CustomerRevenue(tieA.id(), tieA.email(), money("20.00"), 1),
+                        new CustomerRevenue(tieB.id(), tieB.email(), money("20.00"), 2),
+                        new CustomerRevenue(small.id(), small.email(), money("5.00"), 1));
         assertThat(store().topCustomersByRevenue(FROM, TO, 2)).containsExactlyElementsOf(report.subList(0, 2));
         assertThat(store().topCustomersByRevenue(FROM, TO, 1)).containsExactly(report.get(0));
     }
@@ -98,7 +100,10 @@ public interface P11RevenueReportRules extends ContractFixture {
         Product product = data().product("1.00", 100);
         order(data().customer(), FROM, product, 1, OrderStatus.PAID);
         Attempt attempt = attempt(() -> store().topCustomersByRevenue(TO, FROM, 10));
-        assertThat(attempt.thrown()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from").hasMessageContaining("to");
+        assertThat(attempt.thrown())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from")
+                .hasMessageContaining("to");
         assertThat(attempt.statements()).isZero();
         Attempt byOneMicro = attempt(() -> store().topCustomersByRevenue(FROM.plusNanos(1_000), FROM, 10));
         assertThat(byOneMicro.thrown()).isInstanceOf(IllegalArgumentException.class);

@@ -33,26 +33,41 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
     private static List<OrderLineRow> rowsOf(Order order, Customer customer) {
         List<OrderLineRow> rows = new ArrayList<>();
         for (OrderLine l : order.lines()) {
-            rows.add(new OrderLineRow(order.id(), l.lineNo(), customer.id(), order.createdAt(), order.status(),
-                    l.productId(), l.sku(), l.productName(), l.quantity(), l.unitPrice()));
+            rows.add(new OrderLineRow(
+                    order.id(),
+                    l.lineNo(),
+                    customer.id(),
+                    order.createdAt(),
+                    order.status(),
+                    l.productId(),
+                    l.sku(),
+                    l.productName(),
+                    l.quantity(),
+                    l.unitPrice()));
         }
         return rows;
     }
 
     @Test
-    @DisplayName("P12.1 every line of the orders in [from, to) exactly once, by order id then line number, complete; the count is returned")
+    @DisplayName(
+            "P12.1 every line of the orders in [from, to) exactly once, by order id then line number, complete; the count is returned")
     default void p12_1_streamsEveryLine() {
         Customer alice = data().customer();
         Customer bob = data().customer();
         Product pen = data().product().name("Pen").price("1.50").stock(1_000).create();
-        Product ink = data().product().name("Ink \uD83D\uDD8B").price("7.25").stock(1_000).create();
+        Product ink = data().product()
+                .name("Ink \uD83D\uDD8B")
+                .price("7.25")
+                .stock(1_000)
+                .create();
         Instant from = T0;
         Instant to = T0.plusSeconds(60);
         data().order(alice, from.minusNanos(1_000), pen, 1);
         // Placed out of time order, so that ordering by creation instant would differ from order id.
         Order late = data().order(bob, to.minusNanos(1_000), line(ink, 2), line(pen, 3));
         Order first = data().order(alice, from, line(pen, 4), line(ink, 1), line(pen, 2));
-        Order middle = store().changeStatus(data().order(alice, at(5_000_000), ink, 5).id(), 0, OrderStatus.PAID);
+        Order middle =
+                store().changeStatus(data().order(alice, at(5_000_000), ink, 5).id(), 0, OrderStatus.PAID);
         data().order(bob, to, ink, 1);
 
         List<OrderLineRow> seen = new ArrayList<>();
@@ -72,7 +87,8 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
         data().order(data().customer(), T0, data().product("1.00", 10), 1);
         List<OrderLineRow> seen = new ArrayList<>();
         assertThat(store().streamOrderLines(T0, T0, seen::add)).isZero();
-        assertThat(store().streamOrderLines(T0.plusSeconds(1), T0.plusSeconds(2), seen::add)).isZero();
+        assertThat(store().streamOrderLines(T0.plusSeconds(1), T0.plusSeconds(2), seen::add))
+                .isZero();
         assertThat(seen).isEmpty();
     }
 
@@ -91,14 +107,18 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
             data().order(customer, at(o), lines);
         }
         List<long[]> keys = new ArrayList<>();
-        long count = store().streamOrderLines(T0, T0.plusSeconds(1), row -> keys.add(new long[] {row.orderId(), row.lineNo()}));
+        long count = store().streamOrderLines(
+                        T0, T0.plusSeconds(1), row -> keys.add(new long[] {row.orderId(), row.lineNo()}));
         assertThat(count).isEqualTo(orders * linesPerOrder);
         assertThat(keys).hasSize(orders * linesPerOrder);
         for (int i = 1; i < keys.size(); i++) {
             long[] previous = keys.get(i - 1);
             long[] current = keys.get(i);
-            boolean ascending = current[0] > previous[0] || (current[0] == previous[0] && current[1] == previous[1] + 1);
-            assertThat(ascending).as("row %d (%d, %d) follows (%d, %d)", i, current[0], current[1], previous[0], previous[1]).isTrue();
+            boolean ascending =
+                    current[0] > previous[0] || (current[0] == previous[0] && current[1] == previous[1] + 1);
+            assertThat(ascending)
+                    .as("row %d (%d, %d) follows (%d, %d)", i, current[0], current[1], previous[0], previous[1])
+                    .isTrue();
         }
     }
 
@@ -141,7 +161,9 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
         assertThat(data().activeConnections()).isZero();
         for (int i = 0; i < calls; i++) {
             List<OrderLineRow> seen = new ArrayList<>();
-            assertThat(store().streamOrderLines(T0, T0.plusSeconds(1), seen::add)).as("call %d", i).isEqualTo(2);
+            assertThat(store().streamOrderLines(T0, T0.plusSeconds(1), seen::add))
+                    .as("call %d", i)
+                    .isEqualTo(2);
             assertThat(seen).hasSize(2);
         }
         assertThat(store().findCustomer(customer.id())).contains(customer);
@@ -153,7 +175,8 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
     default void p12_2_boundedMemory() {
         long maxHeap = Runtime.getRuntime().maxMemory();
         assertThat(maxHeap)
-                .as("P12.2 needs a small test heap (the build sets -Xmx${test.heap}); %d MiB is too large for this test to mean anything",
+                .as(
+                        "P12.2 needs a small test heap (the build sets -Xmx${test.heap}); %d MiB is too large for this test to mean anything",
                         maxHeap >> 20)
                 .isLessThanOrEqualTo(MAX_MEANINGFUL_HEAP);
         // Each row carries a name of WIDE_NAME characters; holding them all would take three heaps.
@@ -186,17 +209,23 @@ public interface P12StreamOrderLinesRules extends ContractFixture {
         try {
             count = store().streamOrderLines(from, from.plusSeconds(86_400), row -> {
                 long n = ++seen[0];
-                boolean ascending = row.orderId() > previous[0] || (row.orderId() == previous[0] && row.lineNo() == previous[1] + 1);
-                if (!ascending || row.productName().length() != WIDE_NAME || row.unitPrice().compareTo(new BigDecimal("1.25")) != 0) {
-                    throw new AssertionError("row " + n + " out of order or incomplete: order " + row.orderId()
-                            + " line " + row.lineNo() + ", name length " + row.productName().length());
+                boolean ascending = row.orderId() > previous[0]
+                        || (row.orderId() == previous[0] && row.lineNo() == previous[1] + 1);
+                if (!ascending
+                        || row.productName().length() != WIDE_NAME
+                        || row.unitPrice().compareTo(new BigDecimal("1.25")) != 0) {
+                    throw new AssertionError(
+                            "row " + n + " out of order or incomplete: order " + row.orderId() + " line " + row.lineNo()
+                                    + ", name length " + row.productName().length());
                 }
                 previous[0] = row.orderId();
                 previous[1] = row.lineNo();
             });
         } catch (OutOfMemoryError e) {
-            throw new AssertionError("P12.2: streaming " + total + " rows of ~" + WIDE_NAME + " characters ran out of a "
-                    + (maxHeap >> 20) + " MiB heap: the result was not streamed", e);
+            throw new AssertionError(
+                    "P12.2: streaming " + total + " rows of ~" + WIDE_NAME + " characters ran out of a "
+                            + (maxHeap >> 20) + " MiB heap: the result was not streamed",
+                    e);
         } finally {
             data().execute("TRUNCATE order_line, purchase_order, product, customer");
         }

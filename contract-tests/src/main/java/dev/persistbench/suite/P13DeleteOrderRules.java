@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 public interface P13DeleteOrderRules extends ContractFixture {
 
     @Test
-    @DisplayName("P13.1 a present order: true, and neither the order nor any of its lines remains; other orders untouched")
+    @DisplayName(
+            "P13.1 a present order: true, and neither the order nor any of its lines remains; other orders untouched")
     default void p13_1_deletesOrderAndLines() {
         Customer customer = data().customer();
         Product a = data().product("1.00", 100);
@@ -23,7 +24,8 @@ public interface P13DeleteOrderRules extends ContractFixture {
         Order doomed = data().order(customer, T0, line(a, 1), line(b, 2), line(a, 3));
         Order kept = data().order(customer, T0, line(b, 1), line(a, 1));
         assertThat(store().deleteOrder(doomed.id())).isTrue();
-        assertThat(data().queryLong("SELECT count(*) FROM purchase_order WHERE id = ?", doomed.id())).isZero();
+        assertThat(data().queryLong("SELECT count(*) FROM purchase_order WHERE id = ?", doomed.id()))
+                .isZero();
         assertThat(data().lineCount(doomed.id())).isZero();
         assertThat(store().findOrder(doomed.id())).isEmpty();
         assertThat(store().findOrder(kept.id())).contains(kept);
@@ -36,9 +38,11 @@ public interface P13DeleteOrderRules extends ContractFixture {
     @DisplayName("P13.1 orders in every status can be deleted")
     default void p13_1_anyStatus() {
         Product product = data().product("1.00", 100);
-        Order paid = store().changeStatus(data().order(data().customer(), T0, product, 1).id(), 0, OrderStatus.PAID);
+        Order paid = store().changeStatus(
+                        data().order(data().customer(), T0, product, 1).id(), 0, OrderStatus.PAID);
         Order shipped = store().changeStatus(paid.id(), 1, OrderStatus.SHIPPED);
-        Order cancelled = store().changeStatus(data().order(data().customer(), T0, product, 1).id(), 0, OrderStatus.CANCELLED);
+        Order cancelled = store().changeStatus(
+                        data().order(data().customer(), T0, product, 1).id(), 0, OrderStatus.CANCELLED);
         assertThat(store().deleteOrder(shipped.id())).isTrue();
         assertThat(store().deleteOrder(cancelled.id())).isTrue();
         assertThat(data().count("purchase_order")).isZero();

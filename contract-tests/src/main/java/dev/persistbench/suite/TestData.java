@@ -165,7 +165,8 @@ public record TestData(StoreRepository store, TestDatabase database) {
                     .filter(p -> p.id() == request.productId())
                     .findFirst()
                     .orElseThrow();
-            lines.add(new OrderLine(i + 1, product.id(), product.sku(), product.name(), request.quantity(), product.price()));
+            lines.add(new OrderLine(
+                    i + 1, product.id(), product.sku(), product.name(), request.quantity(), product.price()));
         }
         return lines;
     }
@@ -227,7 +228,8 @@ public record TestData(StoreRepository store, TestDatabase database) {
 
     /** Runs an update on a connection of its own (autocommit) and returns the rows it changed. */
     public long execute(String sql, Object... params) {
-        try (Connection c = database.openConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = database.openConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeLargeUpdate();
         } catch (SQLException e) {
@@ -255,7 +257,8 @@ public record TestData(StoreRepository store, TestDatabase database) {
     }
 
     private <T> T query(String sql, Object[] params, Column<T> column) {
-        try (Connection c = database.openConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = database.openConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -53,7 +53,9 @@ public interface ValueRules extends ContractFixture {
         for (Instant instant : instants) {
             Order placed = data().order(customer, instant, product, 1);
             assertThat(placed.createdAt()).as("returned by placeOrder").isEqualTo(instant);
-            assertThat(store().findOrder(placed.id()).orElseThrow().createdAt()).as("read back").isEqualTo(instant);
+            assertThat(store().findOrder(placed.id()).orElseThrow().createdAt())
+                    .as("read back")
+                    .isEqualTo(instant);
             assertThat(data().queryInstant("SELECT created_at FROM purchase_order WHERE id = ?", placed.id()))
                     .as("stored")
                     .isEqualTo(instant);
@@ -83,17 +85,29 @@ public interface ValueRules extends ContractFixture {
         Instant justAfter = t.plusNanos(1);
 
         // P11 over [from, to): included when from <= t < to, whatever the nanoseconds.
-        assertThat(store().topCustomersByRevenue(justBefore, justAfter, 10)).as("[t-1ns, t+1ns)").hasSize(1);
-        assertThat(store().topCustomersByRevenue(justAfter, justAfter.plusSeconds(1), 10)).as("[t+1ns, ...)").isEmpty();
-        assertThat(store().topCustomersByRevenue(justBefore.minusSeconds(1), justBefore, 10)).as("[..., t-1ns)").isEmpty();
+        assertThat(store().topCustomersByRevenue(justBefore, justAfter, 10))
+                .as("[t-1ns, t+1ns)")
+                .hasSize(1);
+        assertThat(store().topCustomersByRevenue(justAfter, justAfter.plusSeconds(1), 10))
+                .as("[t+1ns, ...)")
+                .isEmpty();
+        assertThat(store().topCustomersByRevenue(justBefore.minusSeconds(1), justBefore, 10))
+                .as("[..., t-1ns)")
+                .isEmpty();
 
         // P12 over the same ranges.
-        assertThat(store().streamOrderLines(justBefore, justAfter, row -> {})).as("[t-1ns, t+1ns)").isEqualTo(1);
-        assertThat(store().streamOrderLines(justAfter, justAfter.plusSeconds(1), row -> {})).as("[t+1ns, ...)").isZero();
+        assertThat(store().streamOrderLines(justBefore, justAfter, row -> {}))
+                .as("[t-1ns, t+1ns)")
+                .isEqualTo(1);
+        assertThat(store().streamOrderLines(justAfter, justAfter.plusSeconds(1), row -> {}))
+                .as("[t+1ns, ...)")
+                .isZero();
 
         // P10: a NEW order at t is before t+1ns, and not before t-1ns.
         Order fresh = data().order(customer, t, product, 1);
-        assertThat(store().cancelNewOrdersBefore(justBefore)).as("cut-off t-1ns").isZero();
+        assertThat(store().cancelNewOrdersBefore(justBefore))
+                .as("cut-off t-1ns")
+                .isZero();
         assertThat(store().cancelNewOrdersBefore(justAfter)).as("cut-off t+1ns").isEqualTo(1);
         assertThat(data().orderStatus(fresh.id())).isEqualTo("CANCELLED");
     }
@@ -104,7 +118,9 @@ public interface ValueRules extends ContractFixture {
         Customer customer = data().customer();
         Instant stored = data().queryInstant("SELECT created_at FROM customer WHERE id = ?", customer.id());
         assertThat(customer.createdAt()).as("returned by createCustomer").isEqualTo(stored);
-        assertThat(store().findCustomer(customer.id()).orElseThrow().createdAt()).as("read back").isEqualTo(stored);
+        assertThat(store().findCustomer(customer.id()).orElseThrow().createdAt())
+                .as("read back")
+                .isEqualTo(stored);
         assertThat(stored.getNano() % 1_000).isZero();
     }
 
@@ -120,7 +136,9 @@ public interface ValueRules extends ContractFixture {
         for (int i = 0; i < given.size(); i++) {
             Product product = created.get(i);
             BigDecimal want = money(expected.get(i));
-            assertThat(product.price()).as("returned price for %s", given.get(i)).isEqualTo(want);
+            assertThat(product.price())
+                    .as("returned price for %s", given.get(i))
+                    .isEqualTo(want);
             assertThat(store().findProductBySku(product.sku()).orElseThrow().price())
                     .as("read price for %s", given.get(i))
                     .isEqualTo(want);
@@ -144,7 +162,8 @@ public interface ValueRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("V.3 Unicode outside the BMP, combining marks and ZWJ sequences round-trip byte-exact through P01 and P02")
+    @DisplayName(
+            "V.3 Unicode outside the BMP, combining marks and ZWJ sequences round-trip byte-exact through P01 and P02")
     default void v3_unicodeCustomers() {
         for (String text : AWKWARD_TEXT) {
             String email = "\uD83D\uDE00 " + TestData.unique() + "@ex\u00E4mple.com";
@@ -177,7 +196,8 @@ public interface ValueRules extends ContractFixture {
             assertThat(created.get(i).name()).isEqualTo(given.name());
             Product read = store().findProductBySku(given.sku()).orElseThrow();
             assertThat(read.sku()).isEqualTo(given.sku());
-            assertThat(read.name().getBytes(StandardCharsets.UTF_8)).isEqualTo(given.name().getBytes(StandardCharsets.UTF_8));
+            assertThat(read.name().getBytes(StandardCharsets.UTF_8))
+                    .isEqualTo(given.name().getBytes(StandardCharsets.UTF_8));
             assertThat(read.attributes()).isEqualTo(given.attributes());
             assertThat(data().queryBytes("SELECT convert_to(name, 'UTF8') FROM product WHERE id = ?", read.id()))
                     .isEqualTo(given.name().getBytes(StandardCharsets.UTF_8));
@@ -188,7 +208,8 @@ public interface ValueRules extends ContractFixture {
     @DisplayName("V.3 precomposed and decomposed forms stay distinct: no Unicode normalisation")
     default void v3_noNormalisation() {
         Product composed = data().product().sku("caf\u00E9").name("caf\u00E9").create();
-        Product decomposed = data().product().sku("cafe\u0301").name("cafe\u0301").create();
+        Product decomposed =
+                data().product().sku("cafe\u0301").name("cafe\u0301").create();
         assertThat(store().findProductBySku("caf\u00E9")).contains(composed);
         assertThat(store().findProductBySku("cafe\u0301")).contains(decomposed);
         assertThat(composed.id()).isNotEqualTo(decomposed.id());
@@ -211,7 +232,9 @@ public interface ValueRules extends ContractFixture {
         assertThat(lookup.thrown()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sku");
         assertThat(lookup.statements()).isZero();
         Attempt customer = attempt(() -> store().createCustomer(new NewCustomer("nul@example.com", "a\u0000b")));
-        assertThat(customer.thrown()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        assertThat(customer.thrown())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name");
         assertThat(customer.statements()).isZero();
         assertThatThrownBy(() -> data().product().attribute("k", "v\u0000").build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -231,8 +254,10 @@ public interface ValueRules extends ContractFixture {
         NewProduct given = new NewProduct("ATTR-" + TestData.unique(), "Attributes", BigDecimal.TEN, 1, attributes);
         Product created = store().createProducts(List.of(given)).get(0);
         assertThat(created.attributes()).isEqualTo(attributes);
-        assertThat(store().findProductBySku(given.sku()).orElseThrow().attributes()).isEqualTo(attributes);
-        assertThat(data().queryString("SELECT jsonb_typeof(attributes -> 'number') FROM product WHERE id = ?", created.id()))
+        assertThat(store().findProductBySku(given.sku()).orElseThrow().attributes())
+                .isEqualTo(attributes);
+        assertThat(data().queryString(
+                                "SELECT jsonb_typeof(attributes -> 'number') FROM product WHERE id = ?", created.id()))
                 .isEqualTo("string");
     }
 }

@@ -62,6 +62,7 @@ public final class HibernateStoreRepository implements StoreRepository {
     private final SessionFactory sessionFactory;
     /** The pooled optimizer that hands out product ids (P03) from product_id_seq. */
     private final Optimizer productIds;
+
     private final Map<String, String> settings;
 
     /**
@@ -88,7 +89,9 @@ public final class HibernateStoreRepository implements StoreRepository {
         all.put("purchase_order.id", "IDENTITY (insert ... returning)");
         all.put("sessions", "Session per call; reads: defaultReadOnly + FlushMode.MANUAL");
         all.put("p12.fetch_size", Integer.toString(STREAM_FETCH_SIZE));
-        all.put("p12.session", "StatelessSession in a transaction (auto-commit off), read-only query, ScrollMode.FORWARD_ONLY, DTO projection");
+        all.put(
+                "p12.session",
+                "StatelessSession in a transaction (auto-commit off), read-only query, ScrollMode.FORWARD_ONLY, DTO projection");
         this.settings = Collections.unmodifiableMap(all);
     }
 
@@ -109,8 +112,10 @@ public final class HibernateStoreRepository implements StoreRepository {
         if (id <= 0) {
             return Optional.empty();
         }
-        return read("findCustomer", session ->
-                Optional.ofNullable(session.find(CustomerEntity.class, id)).map(CustomerEntity::toRecord));
+        return read(
+                "findCustomer",
+                session -> Optional.ofNullable(session.find(CustomerEntity.class, id))
+                        .map(CustomerEntity::toRecord));
     }
 
     // ---------------------------------------------------------------- P03, P04, P05
@@ -163,17 +168,17 @@ public final class HibernateStoreRepository implements StoreRepository {
     @Override
     public Optional<Product> findProductBySku(String sku) {
         Check.storable("sku", Check.notNull("sku", sku), Integer.MAX_VALUE);
-        return read("findProductBySku", session ->
-                Optional.ofNullable(session.find(ProductEntity.class, sku, KeyType.NATURAL)).map(ProductEntity::toRecord));
+        return read(
+                "findProductBySku",
+                session -> Optional.ofNullable(session.find(ProductEntity.class, sku, KeyType.NATURAL))
+                        .map(ProductEntity::toRecord));
     }
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Check.notNull("search", search);
         return read("searchProducts", session -> {
-            List<Product> items = ProductSearchQuery.create(session, search)
-                    .getResultList()
-                    .stream()
+            List<Product> items = ProductSearchQuery.create(session, search).getResultList().stream()
                     .map(ProductEntity::toRecord)
                     .toList();
             return ProductPage.of(items, search.pageSize());
@@ -197,7 +202,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         return write("placeOrder", session -> {
             Map<Long, PricedProduct> products = new LinkedHashMap<>();
             session.createSelectionQuery(
-                            "select p.id, p.sku, p.name, p.price from Product p where p.id in :ids", PricedProduct.class)
+                            "select p.id, p.sku, p.name, p.price from Product p where p.id in :ids",
+                            PricedProduct.class)
                     .setParameter("ids", units.keySet())
                     .getResultList()
                     .forEach(p -> products.put(p.id(), p));
@@ -231,12 +237,15 @@ public final class HibernateStoreRepository implements StoreRepository {
                 throw e;
             }
             if (placed == null) {
-                return OrderQueries.findByIdempotencyKey(session, order.idempotencyKey().orElseThrow())
+                return OrderQueries.findByIdempotencyKey(
+                                session, order.idempotencyKey().orElseThrow())
                         .map(PurchaseOrderEntity::toRecord)
                         // deleted between the conflict and the read: a retry places it anew
                         .orElseThrow(() -> new DataAccessFailureException(
                                 "placeOrder failed: the order placed with this idempotency key was deleted meanwhile",
-                                null, true, null));
+                                null,
+                                true,
+                                null));
             }
 
             for (Map.Entry<Long, Integer> entry : units.entrySet()) {
@@ -258,14 +267,25 @@ public final class HibernateStoreRepository implements StoreRepository {
                 lineNo++;
                 PricedProduct product = products.get(request.productId());
                 session.persist(new OrderLineEntity(
-                        placed.entity(), placed.id(), lineNo, session.getReference(ProductEntity.class, product.id()),
-                        request.quantity(), product.price()));
+                        placed.entity(),
+                        placed.id(),
+                        lineNo,
+                        session.getReference(ProductEntity.class, product.id()),
+                        request.quantity(),
+                        product.price()));
                 lines.add(new OrderLine(
                         lineNo, product.id(), product.sku(), product.name(), request.quantity(), product.price()));
             }
             session.flush(); // the lines, in batches of 50
-            return new Order(placed.id(), order.customerId(), OrderStatus.NEW, order.idempotencyKey(),
-                    total, order.placedAt(), 0L, lines);
+            return new Order(
+                    placed.id(),
+                    order.customerId(),
+                    OrderStatus.NEW,
+                    order.idempotencyKey(),
+                    total,
+                    order.placedAt(),
+                    0L,
+                    lines);
         });
     }
 
@@ -273,7 +293,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("lines ask for more than " + Integer.MAX_VALUE + " units of one product");
+            throw new IllegalArgumentException(
+                    "lines ask for more than " + Integer.MAX_VALUE + " units of one product");
         }
     }
 
@@ -300,7 +321,9 @@ public final class HibernateStoreRepository implements StoreRepository {
                 .setParameter("total", total)
                 .setParameter("createdAt", order.placedAt())
                 .getResultList();
-        return ids.isEmpty() ? null : new PlacedOrder(ids.get(0), session.getReference(PurchaseOrderEntity.class, ids.get(0)));
+        return ids.isEmpty()
+                ? null
+                : new PlacedOrder(ids.get(0), session.getReference(PurchaseOrderEntity.class, ids.get(0)));
     }
 
     /** The inserted order's id and the entity (or an uninitialised reference) its lines point to. */
@@ -313,7 +336,9 @@ public final class HibernateStoreRepository implements StoreRepository {
         if (orderId <= 0) {
             return Optional.empty();
         }
-        return read("findOrder", session -> OrderQueries.findWithLines(session, orderId).map(PurchaseOrderEntity::toRecord));
+        return read(
+                "findOrder",
+                session -> OrderQueries.findWithLines(session, orderId).map(PurchaseOrderEntity::toRecord));
     }
 
     @Override
@@ -322,10 +347,11 @@ public final class HibernateStoreRepository implements StoreRepository {
         if (customerId <= 0) {
             return List.of();
         }
-        return read("latestOrders", session -> OrderQueries.latestWithLines(session, customerId, limit)
-                .stream()
-                .map(PurchaseOrderEntity::toRecord)
-                .toList());
+        return read(
+                "latestOrders",
+                session -> OrderQueries.latestWithLines(session, customerId, limit).stream()
+                        .map(PurchaseOrderEntity::toRecord)
+                        .toList());
     }
 
     // ---------------------------------------------------------------- P09, P10
@@ -373,7 +399,9 @@ public final class HibernateStoreRepository implements StoreRepository {
         Check.notNull("cutoff", cutoff);
         // One statement: the orders cancelled are exactly those whose units go back, even while
         // other transactions place or change orders.
-        return write("cancelNewOrdersBefore", session -> session.createNativeQuery("""
+        return write(
+                "cancelNewOrdersBefore",
+                session -> session.createNativeQuery("""
                         with cancelled as (
                             update purchase_order
                             set status = 'CANCELLED', version = version + 1
@@ -390,11 +418,11 @@ public final class HibernateStoreRepository implements StoreRepository {
                             where p.id = u.product_id
                             returning p.id)
                         select count(*) from cancelled""", Long.class)
-                .addSynchronizedEntityClass(PurchaseOrderEntity.class)
-                .addSynchronizedEntityClass(ProductEntity.class)
-                .setParameter("cutoff", Check.bound("cutoff", cutoff))
-                .getSingleResult()
-                .intValue());
+                        .addSynchronizedEntityClass(PurchaseOrderEntity.class)
+                        .addSynchronizedEntityClass(ProductEntity.class)
+                        .setParameter("cutoff", Check.bound("cutoff", cutoff))
+                        .getSingleResult()
+                        .intValue());
     }
 
     // ---------------------------------------------------------------- P11, P12, P13
@@ -406,17 +434,19 @@ public final class HibernateStoreRepository implements StoreRepository {
         if (from.equals(to)) {
             return List.of();
         }
-        return read("topCustomersByRevenue", session -> session.createSelectionQuery("""
+        return read(
+                "topCustomersByRevenue",
+                session -> session.createSelectionQuery("""
                         select new dev.persistbench.contract.model.CustomerRevenue(c.id, c.email, sum(o.total), count(o))
                         from PurchaseOrder o join o.customer c
                         where o.status in :statuses and o.createdAt >= :from and o.createdAt < :to
                         group by c.id, c.email
                         order by sum(o.total) desc, c.id asc""", CustomerRevenue.class)
-                .setParameter("statuses", REVENUE_STATUSES)
-                .setParameter("from", Check.bound("from", from))
-                .setParameter("to", Check.bound("to", to))
-                .setMaxResults(limit)
-                .getResultList());
+                        .setParameter("statuses", REVENUE_STATUSES)
+                        .setParameter("from", Check.bound("from", from))
+                        .setParameter("to", Check.bound("to", to))
+                        .setMaxResults(limit)
+                        .getResultList());
     }
 
     @Override
@@ -461,9 +491,12 @@ public final class HibernateStoreRepository implements StoreRepository {
     public boolean deleteOrder(long orderId) {
         Check.id("orderId", orderId);
         // One statement: order_line's foreign key deletes the lines (ON DELETE CASCADE).
-        return write("deleteOrder", session -> session.createMutationQuery("delete from PurchaseOrder o where o.id = :id")
-                .setParameter("id", orderId)
-                .executeUpdate() > 0);
+        return write(
+                "deleteOrder",
+                session -> session.createMutationQuery("delete from PurchaseOrder o where o.id = :id")
+                                .setParameter("id", orderId)
+                                .executeUpdate()
+                        > 0);
     }
 
     // ---------------------------------------------------------------- settings, close
@@ -502,7 +535,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         return inTransaction(operation, session, work);
     }
 
-    private static <S extends SharedSessionContract, T> T inTransaction(String operation, S session, Function<S, T> work) {
+    private static <S extends SharedSessionContract, T> T inTransaction(
+            String operation, S session, Function<S, T> work) {
         try (session) {
             Transaction transaction = session.beginTransaction();
             T result;

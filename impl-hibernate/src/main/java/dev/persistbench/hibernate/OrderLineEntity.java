@@ -43,7 +43,13 @@ class OrderLineEntity {
      * A new line of {@code order}, whose id is passed separately: the order may be an uninitialised
      * reference, and asking it for its id would load it.
      */
-    OrderLineEntity(PurchaseOrderEntity order, long orderId, int lineNo, ProductEntity product, int quantity, BigDecimal unitPrice) {
+    OrderLineEntity(
+            PurchaseOrderEntity order,
+            long orderId,
+            int lineNo,
+            ProductEntity product,
+            int quantity,
+            BigDecimal unitPrice) {
         this.id = new OrderLineId(orderId, lineNo);
         this.order = order;
         this.product = product;

@@ -49,7 +49,8 @@ final class OrderQueries {
             return List.of();
         }
         return session.createSelectionQuery(
-                        WITH_LINES + "where o.id in :ids order by o.createdAt desc, o.id desc", PurchaseOrderEntity.class)
+                        WITH_LINES + "where o.id in :ids order by o.createdAt desc, o.id desc",
+                        PurchaseOrderEntity.class)
                 .setParameter("ids", ids)
                 .getResultList();
     }

@@ -64,12 +64,14 @@ final class ProductSearchQuery {
             } else {
                 // Row-value comparison: strictly after the cursor in (key, id) order.
                 conditions.add("(" + key + ", p.id)" + comparison + "(:afterKey, :afterId)");
-                parameters.put("afterKey", switch (search.sortKey()) {
-                    case NAME -> cursor.name();
-                    case PRICE -> cursor.price();
-                    case STOCK -> cursor.stock();
-                    case ID -> throw new IllegalStateException("unreachable");
-                });
+                parameters.put(
+                        "afterKey",
+                        switch (search.sortKey()) {
+                            case NAME -> cursor.name();
+                            case PRICE -> cursor.price();
+                            case STOCK -> cursor.stock();
+                            case ID -> throw new IllegalStateException("unreachable");
+                        });
             }
         }
         StringBuilder hql = new StringBuilder("select p from Product p");

@@ -118,13 +118,16 @@ final class SessionFactories {
         JdbcEnvironment jdbc = sf.getJdbcServices().getJdbcEnvironment();
         Map<String, String> s = new LinkedHashMap<>();
         s.put("hibernate.version", org.hibernate.Version.getVersionString());
-        s.put("hibernate.dialect", jdbc.getDialect().getClass().getName() + " " + jdbc.getDialect().getVersion());
+        s.put(
+                "hibernate.dialect",
+                jdbc.getDialect().getClass().getName() + " " + jdbc.getDialect().getVersion());
         return Collections.unmodifiableMap(s);
     }
 
     /** The optimizer of {@code entity}'s sequence-based id generator. */
     static Optimizer optimizer(SessionFactory sessionFactory, Class<?> entity) {
-        Generator generator = sessionFactory.unwrap(SessionFactoryImplementor.class)
+        Generator generator = sessionFactory
+                .unwrap(SessionFactoryImplementor.class)
                 .getMappingMetamodel()
                 .getEntityDescriptor(entity)
                 .getGenerator();
@@ -135,7 +138,8 @@ final class SessionFactories {
     }
 
     private static void contributeFunctions(FunctionContributions functions) {
-        functions.getFunctionRegistry()
+        functions
+                .getFunctionRegistry()
                 .registerPattern(
                         JSONB_CONTAINS,
                         "(?1 @> cast(?2 as jsonb))",

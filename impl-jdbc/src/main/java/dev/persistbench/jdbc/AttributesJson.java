@@ -39,7 +39,8 @@ final class AttributesJson {
         try {
             return reader.readValue(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("product attributes are not a JSON object of strings: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "product attributes are not a JSON object of strings: " + e.getOriginalMessage(), e);
         }
     }
 }

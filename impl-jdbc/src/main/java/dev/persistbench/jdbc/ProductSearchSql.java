@@ -20,7 +20,9 @@ record ProductSearchSql(String sql, Map<String, Object> params) {
     /** Builds the statement for one page of {@code search}. */
     static ProductSearchSql of(ProductSearch search, AttributesJson json) {
         StringBuilder sql = new StringBuilder(256)
-                .append("SELECT ").append(Rows.PRODUCT_COLUMNS).append(" FROM product WHERE TRUE");
+                .append("SELECT ")
+                .append(Rows.PRODUCT_COLUMNS)
+                .append(" FROM product WHERE TRUE");
         Map<String, Object> params = new LinkedHashMap<>();
 
         search.nameContains().ifPresent(fragment -> {
@@ -52,7 +54,11 @@ record ProductSearchSql(String sql, Map<String, Object> params) {
                 sql.append(" AND id ").append(after).append(" :afterId");
             } else {
                 // A row-value comparison keeps ties on the sort key apart by id, in the index's order.
-                sql.append(" AND (").append(column).append(", id) ").append(after).append(" (:afterValue, :afterId)");
+                sql.append(" AND (")
+                        .append(column)
+                        .append(", id) ")
+                        .append(after)
+                        .append(" (:afterValue, :afterId)");
                 params.put("afterValue", cursorValue(search.sortKey(), cursor));
             }
             params.put("afterId", cursor.id());

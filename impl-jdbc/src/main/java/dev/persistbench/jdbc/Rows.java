@@ -41,8 +41,8 @@ final class Rows {
             l.order_id, l.line_no, o.customer_id, o.created_at, o.status,
             l.product_id, p.sku, p.name AS product_name, l.quantity, l.unit_price""";
 
-    static final RowMapper<Customer> CUSTOMER = (rs, row) -> new Customer(
-            rs.getLong("id"), rs.getString("email"), rs.getString("name"), instant(rs, "created_at"));
+    static final RowMapper<Customer> CUSTOMER = (rs, row) ->
+            new Customer(rs.getLong("id"), rs.getString("email"), rs.getString("name"), instant(rs, "created_at"));
 
     static final RowMapper<CustomerRevenue> CUSTOMER_REVENUE = (rs, row) -> new CustomerRevenue(
             rs.getLong("customer_id"), rs.getString("email"), rs.getBigDecimal("revenue"), rs.getLong("orders"));

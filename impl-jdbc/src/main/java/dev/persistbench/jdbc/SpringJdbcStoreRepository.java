@@ -68,13 +68,13 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     /** PostgreSQL's timestamptz range, as instants; bounds beyond it are bound as ±infinity. */
     private static final Instant PG_MAX = Instant.parse("+294276-12-31T23:59:59.999999Z");
+
     private static final Instant PG_MIN = Instant.parse("-4712-01-01T00:00:00Z");
 
     private static final String INSERT_CUSTOMER =
             "INSERT INTO customer (email, name) VALUES (:email, :name) RETURNING " + Rows.CUSTOMER_COLUMNS;
 
-    private static final String SELECT_CUSTOMER =
-            "SELECT " + Rows.CUSTOMER_COLUMNS + " FROM customer WHERE id = :id";
+    private static final String SELECT_CUSTOMER = "SELECT " + Rows.CUSTOMER_COLUMNS + " FROM customer WHERE id = :id";
 
     /** n ids of the product identity in one round trip; its sequence advances by 50 per value. */
     private static final String NEXT_PRODUCT_IDS = """
@@ -171,8 +171,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                       GROUP BY l.product_id) u
                 WHERE p.id = u.product_id)""";
 
-    private static final String CHANGE_STATUS =
-            CHANGE_STATUS_TEMPLATE.formatted("", Rows.ORDER_WITH_LINES_COLUMNS);
+    private static final String CHANGE_STATUS = CHANGE_STATUS_TEMPLATE.formatted("", Rows.ORDER_WITH_LINES_COLUMNS);
 
     private static final String CANCEL_ORDER =
             CHANGE_STATUS_TEMPLATE.formatted(RESTOCK_CTE, Rows.ORDER_WITH_LINES_COLUMNS);
@@ -251,19 +250,23 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     @Override
     public Customer createCustomer(NewCustomer customer) {
         Check.notNull("customer", customer);
-        return write("createCustomer", tx -> client.sql(INSERT_CUSTOMER)
-                .param("email", customer.email())
-                .param("name", customer.name())
-                .query(Rows.CUSTOMER)
-                .single());
+        return write(
+                "createCustomer",
+                tx -> client.sql(INSERT_CUSTOMER)
+                        .param("email", customer.email())
+                        .param("name", customer.name())
+                        .query(Rows.CUSTOMER)
+                        .single());
     }
 
     @Override
     public Optional<Customer> findCustomer(long id) {
-        return read("findCustomer", tx -> client.sql(SELECT_CUSTOMER)
-                .param("id", id)
-                .query(Rows.CUSTOMER)
-                .optional());
+        return read(
+                "findCustomer",
+                tx -> client.sql(SELECT_CUSTOMER)
+                        .param("id", id)
+                        .query(Rows.CUSTOMER)
+                        .optional());
     }
 
     @Override
@@ -277,7 +280,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             return List.of();
         }
         List<NewProduct> rows = List.copyOf(products);
-        List<String> attributes = rows.stream().map(p -> json.write(p.attributes())).toList();
+        List<String> attributes =
+                rows.stream().map(p -> json.write(p.attributes())).toList();
         return write("createProducts", tx -> {
             // Ids first, in one statement, so the batch can carry them and the result keeps input
             // order without relying on the order of a multi-row INSERT ... RETURNING.
@@ -315,20 +319,24 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     public Optional<Product> findProductBySku(String sku) {
         // A SKU too long to exist is simply not found; text PostgreSQL cannot hold is refused (G.2).
         Check.storable("sku", sku, Integer.MAX_VALUE);
-        return read("findProductBySku", tx -> client.sql(SELECT_PRODUCT_BY_SKU)
-                .param("sku", sku)
-                .query(productMapper)
-                .optional());
+        return read(
+                "findProductBySku",
+                tx -> client.sql(SELECT_PRODUCT_BY_SKU)
+                        .param("sku", sku)
+                        .query(productMapper)
+                        .optional());
     }
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Check.notNull("search", search);
         ProductSearchSql query = ProductSearchSql.of(search, json);
-        List<Product> items = read("searchProducts", tx -> client.sql(query.sql())
-                .params(query.params())
-                .query(productMapper)
-                .list());
+        List<Product> items = read(
+                "searchProducts",
+                tx -> client.sql(query.sql())
+                        .params(query.params())
+                        .query(productMapper)
+                        .list());
         return ProductPage.of(items, search.pageSize());
     }
 
@@ -341,9 +349,11 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         for (OrderLineRequest line : order.lines()) {
             units.merge(line.productId(), line.quantity(), SpringJdbcStoreRepository::addUnits);
         }
-        return write("placeOrder", tx -> order.idempotencyKey().isPresent()
-                ? placeClaimingKey(order, units)
-                : placeWithoutKey(order, units));
+        return write(
+                "placeOrder",
+                tx -> order.idempotencyKey().isPresent()
+                        ? placeClaimingKey(order, units)
+                        : placeWithoutKey(order, units));
     }
 
     /**
@@ -358,7 +368,10 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         }
         Map<Long, TakenStock> taken = takeStock(order.customerId(), units);
         BigDecimal total = total(order, taken);
-        client.sql(UPDATE_ORDER_TOTAL).param("total", total).param("id", claimed.get()).update();
+        client.sql(UPDATE_ORDER_TOTAL)
+                .param("total", total)
+                .param("id", claimed.get())
+                .update();
         return placeLines(claimed.get(), order, taken, total);
     }
 
@@ -366,8 +379,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     private Order placeWithoutKey(PlaceOrder order, TreeMap<Long, Integer> units) {
         Map<Long, TakenStock> taken = takeStock(order.customerId(), units);
         BigDecimal total = total(order, taken);
-        long orderId = insertOrder(order, total)
-                .orElseThrow(() -> new NotFoundException("customer", order.customerId()));
+        long orderId =
+                insertOrder(order, total).orElseThrow(() -> new NotFoundException("customer", order.customerId()));
         return placeLines(orderId, order, taken, total);
     }
 
@@ -401,8 +414,13 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         List<OrderLine> lines = new ArrayList<>(order.lines().size());
         for (OrderLineRequest request : order.lines()) {
             TakenStock product = taken.get(request.productId());
-            lines.add(new OrderLine(lines.size() + 1, request.productId(), product.sku(), product.name(),
-                    request.quantity(), product.price()));
+            lines.add(new OrderLine(
+                    lines.size() + 1,
+                    request.productId(),
+                    product.sku(),
+                    product.name(),
+                    request.quantity(),
+                    product.price()));
         }
         jdbc.batchUpdate(INSERT_ORDER_LINE, new BatchPreparedStatementSetter() {
             @Override
@@ -420,8 +438,15 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 return lines.size();
             }
         });
-        return new Order(orderId, order.customerId(), OrderStatus.NEW, order.idempotencyKey(), total,
-                order.placedAt(), 0, lines);
+        return new Order(
+                orderId,
+                order.customerId(),
+                OrderStatus.NEW,
+                order.idempotencyKey(),
+                total,
+                order.placedAt(),
+                0,
+                lines);
     }
 
     /** The order a keyed insert did not create: the one placed before with the same key, or none because the customer is unknown. */
@@ -432,10 +457,17 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         if (!existing.isEmpty()) {
             return existing.getFirst();
         }
-        if (client.sql(SELECT_CUSTOMER).param("id", order.customerId()).query(Rows.CUSTOMER).optional().isPresent()) {
+        if (client.sql(SELECT_CUSTOMER)
+                .param("id", order.customerId())
+                .query(Rows.CUSTOMER)
+                .optional()
+                .isPresent()) {
             // The key conflicted, yet its order was deleted before it could be read.
             throw new DataAccessFailureException(
-                    "placeOrder: the order placed with this idempotency key was deleted concurrently", null, true, null);
+                    "placeOrder: the order placed with this idempotency key was deleted concurrently",
+                    null,
+                    true,
+                    null);
         }
         throw new NotFoundException("customer", order.customerId());
     }
@@ -449,7 +481,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         return client.sql(TAKE_STOCK)
                 .param("units", wanted)
                 .param("id", productId)
-                .query((rs, row) -> new TakenStock(rs.getString("sku"), rs.getString("name"), rs.getBigDecimal("price")))
+                .query((rs, row) ->
+                        new TakenStock(rs.getString("sku"), rs.getString("name"), rs.getBigDecimal("price")))
                 .optional()
                 .orElseThrow(() -> client.sql(WHY_NO_STOCK)
                         .param("customerId", customerId)
@@ -466,7 +499,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("lines: the quantities of one product add up to more than " + Integer.MAX_VALUE);
+            throw new IllegalArgumentException(
+                    "lines: the quantities of one product add up to more than " + Integer.MAX_VALUE);
         }
     }
 
@@ -483,10 +517,12 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return read("latestOrders", tx -> client.sql(SELECT_LATEST_ORDERS)
-                .param("customerId", customerId)
-                .param("limit", limit)
-                .query(Rows.ORDERS_WITH_LINES));
+        return read(
+                "latestOrders",
+                tx -> client.sql(SELECT_LATEST_ORDERS)
+                        .param("customerId", customerId)
+                        .param("limit", limit)
+                        .query(Rows.ORDERS_WITH_LINES));
     }
 
     @Override
@@ -499,13 +535,14 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 .toList();
         return write("changeStatus", tx -> {
             // Optimistic: one conditional statement; only when it changes nothing do we ask why.
-            List<Order> changed = legalFrom.isEmpty() ? List.of() : client
-                    .sql(newStatus == OrderStatus.CANCELLED ? CANCEL_ORDER : CHANGE_STATUS)
-                    .param("to", newStatus.name())
-                    .param("id", orderId)
-                    .param("version", expectedVersion)
-                    .param("from", legalFrom)
-                    .query(Rows.ORDERS_WITH_LINES);
+            List<Order> changed = legalFrom.isEmpty()
+                    ? List.of()
+                    : client.sql(newStatus == OrderStatus.CANCELLED ? CANCEL_ORDER : CHANGE_STATUS)
+                            .param("to", newStatus.name())
+                            .param("id", orderId)
+                            .param("version", expectedVersion)
+                            .param("from", legalFrom)
+                            .query(Rows.ORDERS_WITH_LINES);
             if (changed.isEmpty()) {
                 throw whyUnchanged(orderId, expectedVersion, newStatus);
             }
@@ -518,7 +555,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         record StatusAndVersion(OrderStatus status, long version) {}
         Optional<StatusAndVersion> current = client.sql(SELECT_STATUS_AND_VERSION)
                 .param("id", orderId)
-                .query((rs, row) -> new StatusAndVersion(OrderStatus.valueOf(rs.getString("status")), rs.getLong("version")))
+                .query((rs, row) ->
+                        new StatusAndVersion(OrderStatus.valueOf(rs.getString("status")), rs.getLong("version")))
                 .optional();
         if (current.isEmpty()) {
             return new NotFoundException("order", orderId);
@@ -532,10 +570,12 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
         Check.notNull("cutoff", cutoff);
-        long cancelled = write("cancelNewOrdersBefore", tx -> client.sql(CANCEL_NEW_ORDERS)
-                .param("cutoff", bound(cutoff))
-                .query(Long.class)
-                .single());
+        long cancelled = write(
+                "cancelNewOrdersBefore",
+                tx -> client.sql(CANCEL_NEW_ORDERS)
+                        .param("cutoff", bound(cutoff))
+                        .query(Long.class)
+                        .single());
         return Math.toIntExact(cancelled);
     }
 
@@ -543,12 +583,14 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         Check.range("from", from, "to", to);
         Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        return read("topCustomersByRevenue", tx -> client.sql(REVENUE_REPORT)
-                .param("from", bound(from))
-                .param("to", bound(to))
-                .param("limit", limit)
-                .query(Rows.CUSTOMER_REVENUE)
-                .list());
+        return read(
+                "topCustomersByRevenue",
+                tx -> client.sql(REVENUE_REPORT)
+                        .param("from", bound(from))
+                        .param("to", bound(to))
+                        .param("limit", limit)
+                        .query(Rows.CUSTOMER_REVENUE)
+                        .list());
     }
 
     @Override
@@ -585,7 +627,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     @Override
     public boolean deleteOrder(long orderId) {
         Check.id("orderId", orderId);
-        return write("deleteOrder", tx -> client.sql(DELETE_ORDER).param("id", orderId).update() > 0);
+        return write(
+                "deleteOrder",
+                tx -> client.sql(DELETE_ORDER).param("id", orderId).update() > 0);
     }
 
     @Override
@@ -597,10 +641,14 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         settings.put("isolation", "READ COMMITTED (server default, not set per transaction)");
         settings.put("readOnlyTransactions", "reads run with setReadOnly(true): BEGIN READ ONLY");
         settings.put("fetchSize", "stream (P12): " + STREAM_FETCH_SIZE + "; other queries: driver default (all rows)");
-        settings.put("batch.products", "ids from the sequence in one SELECT, then one JDBC batch of explicit-id INSERTs");
+        settings.put(
+                "batch.products", "ids from the sequence in one SELECT, then one JDBC batch of explicit-id INSERTs");
         settings.put("batch.orderLines", "one JDBC batch per order");
         settings.put("reWriteBatchedInserts", "as configured on the DataSource (multi-row INSERTs when true)");
-        settings.put("json", "Jackson " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION + ", bound as text, CAST(? AS jsonb)");
+        settings.put(
+                "json",
+                "Jackson " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION
+                        + ", bound as text, CAST(? AS jsonb)");
         settings.put("exceptionTranslator", "SQLStateSQLExceptionTranslator, then SqlErrors on the SQLException");
         settings.put("statementCache", "none in Spring; pgjdbc server-side prepares after prepareThreshold executions");
         return settings;

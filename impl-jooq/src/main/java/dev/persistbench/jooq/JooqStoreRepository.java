@@ -66,10 +66,10 @@ import org.jooq.InsertValuesStep5;
 import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.Record1;
+import org.jooq.Record10;
 import org.jooq.Record2;
 import org.jooq.Record3;
 import org.jooq.Record4;
-import org.jooq.Record10;
 import org.jooq.RecordMapper;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
@@ -99,7 +99,6 @@ public final class JooqStoreRepository implements StoreRepository {
 
     /** Rows per multi-row INSERT in P03: 5 bind values each keeps a statement far below PostgreSQL's 65,535. */
     static final int INSERT_ROWS_PER_STATEMENT = 1_000;
-
 
     private final Settings settings;
     private final DSLContext dsl;
@@ -145,18 +144,23 @@ public final class JooqStoreRepository implements StoreRepository {
     @Override
     public Customer createCustomer(NewCustomer customer) {
         Check.notNull("customer", customer);
-        return run("createCustomer", () -> dsl.insertInto(CUSTOMER, CUSTOMER.EMAIL, CUSTOMER.NAME)
-                .values(customer.email(), customer.name())
-                .returningResult(CUSTOMER.ID, CUSTOMER.CREATED_AT)
-                .fetchSingle(mapping((id, createdAt) -> new Customer(id, customer.email(), customer.name(), createdAt))));
+        return run(
+                "createCustomer",
+                () -> dsl.insertInto(CUSTOMER, CUSTOMER.EMAIL, CUSTOMER.NAME)
+                        .values(customer.email(), customer.name())
+                        .returningResult(CUSTOMER.ID, CUSTOMER.CREATED_AT)
+                        .fetchSingle(mapping(
+                                (id, createdAt) -> new Customer(id, customer.email(), customer.name(), createdAt))));
     }
 
     @Override
     public Optional<Customer> findCustomer(long id) {
-        return run("findCustomer", () -> dsl.select(CUSTOMER.ID, CUSTOMER.EMAIL, CUSTOMER.NAME, CUSTOMER.CREATED_AT)
-                .from(CUSTOMER)
-                .where(CUSTOMER.ID.eq(id))
-                .fetchOptional(mapping(Customer::new)));
+        return run(
+                "findCustomer",
+                () -> dsl.select(CUSTOMER.ID, CUSTOMER.EMAIL, CUSTOMER.NAME, CUSTOMER.CREATED_AT)
+                        .from(CUSTOMER)
+                        .where(CUSTOMER.ID.eq(id))
+                        .fetchOptional(mapping(Customer::new)));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -172,15 +176,18 @@ public final class JooqStoreRepository implements StoreRepository {
         }
         List<JSONB> attributes = new ArrayList<>(products.size());
         for (int i = 0; i < products.size(); i++) {
-            attributes.add(AttributesJson.write(Check.notNull("products[" + i + "]", products.get(i)).attributes()));
+            attributes.add(AttributesJson.write(
+                    Check.notNull("products[" + i + "]", products.get(i)).attributes()));
         }
         if (products.isEmpty()) {
             return List.of();
         }
         // Up to one statement's worth needs no transaction: a single INSERT is atomic on its own.
-        return run("createProducts", () -> products.size() <= INSERT_ROWS_PER_STATEMENT
-                ? insertProducts(dsl, products, attributes)
-                : dsl.transactionResult(tx -> insertProducts(tx.dsl(), products, attributes)));
+        return run(
+                "createProducts",
+                () -> products.size() <= INSERT_ROWS_PER_STATEMENT
+                        ? insertProducts(dsl, products, attributes)
+                        : dsl.transactionResult(tx -> insertProducts(tx.dsl(), products, attributes)));
     }
 
     private static List<Product> insertProducts(DSLContext ctx, List<NewProduct> products, List<JSONB> attributes) {
@@ -189,19 +196,18 @@ public final class JooqStoreRepository implements StoreRepository {
         Map<String, Long> idsBySku = HashMap.newHashMap(products.size());
         for (int from = 0; from < products.size(); from += INSERT_ROWS_PER_STATEMENT) {
             int to = Math.min(products.size(), from + INSERT_ROWS_PER_STATEMENT);
-            InsertValuesStep5<ProductRecord, String, String, BigDecimal, Integer, JSONB> insert =
-                    ctx.insertInto(PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES);
+            InsertValuesStep5<ProductRecord, String, String, BigDecimal, Integer, JSONB> insert = ctx.insertInto(
+                    PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES);
             for (int i = from; i < to; i++) {
                 NewProduct p = products.get(i);
                 insert = insert.values(p.sku(), p.name(), p.price(), p.stock(), attributes.get(i));
             }
-            insert.returningResult(PRODUCT.ID, PRODUCT.SKU)
-                    .fetch()
-                    .forEach(r -> idsBySku.put(r.value2(), r.value1()));
+            insert.returningResult(PRODUCT.ID, PRODUCT.SKU).fetch().forEach(r -> idsBySku.put(r.value2(), r.value1()));
         }
         List<Product> created = new ArrayList<>(products.size());
         for (NewProduct p : products) {
-            created.add(new Product(idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
+            created.add(
+                    new Product(idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
         }
         return created;
     }
@@ -209,9 +215,9 @@ public final class JooqStoreRepository implements StoreRepository {
     @Override
     public Optional<Product> findProductBySku(String sku) {
         Check.storable("sku", Check.notNull("sku", sku), Integer.MAX_VALUE);
-        return run("findProductBySku", () -> dsl.selectFrom(PRODUCT)
-                .where(PRODUCT.SKU.eq(sku))
-                .fetchOptional(JooqStoreRepository::toProduct));
+        return run(
+                "findProductBySku",
+                () -> dsl.selectFrom(PRODUCT).where(PRODUCT.SKU.eq(sku)).fetchOptional(JooqStoreRepository::toProduct));
     }
 
     @Override
@@ -246,38 +252,49 @@ public final class JooqStoreRepository implements StoreRepository {
             case NAME -> orderBy.add(ascending ? PRODUCT.NAME.asc() : PRODUCT.NAME.desc());
             case PRICE -> orderBy.add(ascending ? PRODUCT.PRICE.asc() : PRODUCT.PRICE.desc());
             case STOCK -> orderBy.add(ascending ? PRODUCT.STOCK.asc() : PRODUCT.STOCK.desc());
-            case ID -> { } // the tie breaker below is the whole order
+            case ID -> {} // the tie breaker below is the whole order
         }
         orderBy.add(ascending ? PRODUCT.ID.asc() : PRODUCT.ID.desc());
         Condition filter = where;
-        return run("searchProducts", () -> ProductPage.of(
-                dsl.selectFrom(PRODUCT)
-                        .where(filter)
-                        .orderBy(orderBy)
-                        .limit(search.pageSize())
-                        .fetch(JooqStoreRepository::toProduct),
-                search.pageSize()));
+        return run(
+                "searchProducts",
+                () -> ProductPage.of(
+                        dsl.selectFrom(PRODUCT)
+                                .where(filter)
+                                .orderBy(orderBy)
+                                .limit(search.pageSize())
+                                .fetch(JooqStoreRepository::toProduct),
+                        search.pageSize()));
     }
 
     /** The keyset predicate: rows strictly after the cursor in (sort key, id) order. */
     private static Condition after(ProductSearch search, ProductCursor cursor, boolean ascending) {
         return switch (search.sortKey()) {
-            case NAME -> ascending
-                    ? row(PRODUCT.NAME, PRODUCT.ID).gt(cursor.name(), cursor.id())
-                    : row(PRODUCT.NAME, PRODUCT.ID).lt(cursor.name(), cursor.id());
-            case PRICE -> ascending
-                    ? row(PRODUCT.PRICE, PRODUCT.ID).gt(cursor.price(), cursor.id())
-                    : row(PRODUCT.PRICE, PRODUCT.ID).lt(cursor.price(), cursor.id());
-            case STOCK -> ascending
-                    ? row(PRODUCT.STOCK, PRODUCT.ID).gt(cursor.stock(), cursor.id())
-                    : row(PRODUCT.STOCK, PRODUCT.ID).lt(cursor.stock(), cursor.id());
+            case NAME ->
+                ascending
+                        ? row(PRODUCT.NAME, PRODUCT.ID).gt(cursor.name(), cursor.id())
+                        : row(PRODUCT.NAME, PRODUCT.ID).lt(cursor.name(), cursor.id());
+            case PRICE ->
+                ascending
+                        ? row(PRODUCT.PRICE, PRODUCT.ID).gt(cursor.price(), cursor.id())
+                        : row(PRODUCT.PRICE, PRODUCT.ID).lt(cursor.price(), cursor.id());
+            case STOCK ->
+                ascending
+                        ? row(PRODUCT.STOCK, PRODUCT.ID).gt(cursor.stock(), cursor.id())
+                        : row(PRODUCT.STOCK, PRODUCT.ID).lt(cursor.stock(), cursor.id());
             case ID -> ascending ? PRODUCT.ID.gt(cursor.id()) : PRODUCT.ID.lt(cursor.id());
         };
     }
 
     private static Product toProduct(ProductRecord r) {
-        return new Product(r.getId(), r.getSku(), r.getName(), r.getPrice(), r.getStock(),
-                AttributesJson.read(r.getAttributes()), r.getVersion());
+        return new Product(
+                r.getId(),
+                r.getSku(),
+                r.getName(),
+                r.getPrice(),
+                r.getStock(),
+                AttributesJson.read(r.getAttributes()),
+                r.getVersion());
     }
 
     // ---------------------------------------------------------------------------------------
@@ -296,8 +313,13 @@ public final class JooqStoreRepository implements StoreRepository {
         return run("placeOrder", () -> {
             if (order.idempotencyKey().isPresent()) {
                 // The common retry: the order exists and is returned without taking any lock.
-                Optional<Order> existing = fetchOrders(dsl, PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(order.idempotencyKey().get()))
-                        .stream().findFirst();
+                Optional<Order> existing =
+                        fetchOrders(
+                                        dsl,
+                                        PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(
+                                                order.idempotencyKey().get()))
+                                .stream()
+                                .findFirst();
                 if (existing.isPresent()) {
                     return existing.get();
                 }
@@ -307,8 +329,8 @@ public final class JooqStoreRepository implements StoreRepository {
     }
 
     private static Order place(DSLContext tx, PlaceOrder order, SortedMap<Long, Long> units) {
-        Map<Long, Record4<Long, String, String, BigDecimal>> products = tx
-                .select(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE)
+        Map<Long, Record4<Long, String, String, BigDecimal>> products = tx.select(
+                        PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE)
                 .from(PRODUCT)
                 .where(PRODUCT.ID.in(units.keySet()))
                 .fetchMap(PRODUCT.ID);
@@ -327,8 +349,13 @@ public final class JooqStoreRepository implements StoreRepository {
         for (OrderLineRequest request : order.lines()) {
             Record4<Long, String, String, BigDecimal> product = products.get(request.productId());
             BigDecimal price = product.value4();
-            lines.add(new OrderLine(lines.size() + 1, request.productId(), product.value2(), product.value3(),
-                    request.quantity(), price));
+            lines.add(new OrderLine(
+                    lines.size() + 1,
+                    request.productId(),
+                    product.value2(),
+                    product.value3(),
+                    request.quantity(),
+                    price));
             total = total.add(price.multiply(BigDecimal.valueOf(request.quantity())));
         }
 
@@ -343,8 +370,10 @@ public final class JooqStoreRepository implements StoreRepository {
         Optional<Long> orderId;
         try {
             orderId = order.idempotencyKey().isPresent()
-                    ? insert.onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY).doNothing()
-                            .returningResult(PURCHASE_ORDER.ID).fetchOptional(Record1::value1)
+                    ? insert.onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY)
+                            .doNothing()
+                            .returningResult(PURCHASE_ORDER.ID)
+                            .fetchOptional(Record1::value1)
                     : Optional.of(insert.returningResult(PURCHASE_ORDER.ID).fetchSingle(Record1::value1));
         } catch (DataAccessException e) {
             // The only foreign key of purchase_order is its customer.
@@ -355,22 +384,39 @@ public final class JooqStoreRepository implements StoreRepository {
         }
         if (orderId.isEmpty()) {
             // Another caller committed an order with this key while we were here: that one wins.
-            return fetchOrders(tx, PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(order.idempotencyKey().get()))
-                    .stream().findFirst()
+            return fetchOrders(
+                            tx,
+                            PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(
+                                    order.idempotencyKey().get()))
+                    .stream()
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("idempotency key conflict without an order"));
         }
 
         takeStock(tx, units);
 
-        InsertValuesStep5<?, Long, Integer, Long, Integer, BigDecimal> lineInsert = tx.insertInto(ORDER_LINE,
-                ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO, ORDER_LINE.PRODUCT_ID, ORDER_LINE.QUANTITY, ORDER_LINE.UNIT_PRICE);
+        InsertValuesStep5<?, Long, Integer, Long, Integer, BigDecimal> lineInsert = tx.insertInto(
+                ORDER_LINE,
+                ORDER_LINE.ORDER_ID,
+                ORDER_LINE.LINE_NO,
+                ORDER_LINE.PRODUCT_ID,
+                ORDER_LINE.QUANTITY,
+                ORDER_LINE.UNIT_PRICE);
         for (OrderLine line : lines) {
-            lineInsert = lineInsert.values(orderId.get(), line.lineNo(), line.productId(), line.quantity(), line.unitPrice());
+            lineInsert = lineInsert.values(
+                    orderId.get(), line.lineNo(), line.productId(), line.quantity(), line.unitPrice());
         }
         lineInsert.execute();
 
-        return new Order(orderId.get(), order.customerId(), OrderStatus.NEW, order.idempotencyKey(), total,
-                order.placedAt(), 0L, lines);
+        return new Order(
+                orderId.get(),
+                order.customerId(),
+                OrderStatus.NEW,
+                order.idempotencyKey(),
+                total,
+                order.placedAt(),
+                0L,
+                lines);
     }
 
     /**
@@ -393,7 +439,8 @@ public final class JooqStoreRepository implements StoreRepository {
         for (Map.Entry<Long, Long> entry : units.entrySet()) {
             if (updated[i++] == 0) {
                 // The product exists (checked before), so the stock was short.
-                throw new InsufficientStockException(entry.getKey(), entry.getValue().intValue());
+                throw new InsufficientStockException(
+                        entry.getKey(), entry.getValue().intValue());
             }
         }
     }
@@ -404,18 +451,22 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return run("findOrder", () -> fetchOrders(dsl, PURCHASE_ORDER.ID.eq(orderId)).stream().findFirst());
+        return run(
+                "findOrder",
+                () -> fetchOrders(dsl, PURCHASE_ORDER.ID.eq(orderId)).stream().findFirst());
     }
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return run("latestOrders", () -> dsl.select(orderFields(PURCHASE_ORDER))
-                .from(PURCHASE_ORDER)
-                .where(PURCHASE_ORDER.CUSTOMER_ID.eq(customerId))
-                .orderBy(PURCHASE_ORDER.CREATED_AT.desc(), PURCHASE_ORDER.ID.desc())
-                .limit(limit)
-                .fetch(JooqStoreRepository::toOrder));
+        return run(
+                "latestOrders",
+                () -> dsl.select(orderFields(PURCHASE_ORDER))
+                        .from(PURCHASE_ORDER)
+                        .where(PURCHASE_ORDER.CUSTOMER_ID.eq(customerId))
+                        .orderBy(PURCHASE_ORDER.CREATED_AT.desc(), PURCHASE_ORDER.ID.desc())
+                        .limit(limit)
+                        .fetch(JooqStoreRepository::toOrder));
     }
 
     /** Orders matching {@code condition}, each with its lines, in one statement. */
@@ -432,18 +483,29 @@ public final class JooqStoreRepository implements StoreRepository {
      */
     private static List<Field<?>> orderFields(Table<?> orders) {
         Field<Long> orderId = orders.field(PURCHASE_ORDER.ID);
-        Field<List<OrderLine>> lines = multiset(
-                        select(ORDER_LINE.LINE_NO, ORDER_LINE.PRODUCT_ID, PRODUCT.SKU, PRODUCT.NAME,
-                                        ORDER_LINE.QUANTITY, ORDER_LINE.UNIT_PRICE)
-                                .from(ORDER_LINE)
-                                .join(PRODUCT).on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
-                                .where(ORDER_LINE.ORDER_ID.eq(orderId))
-                                .orderBy(ORDER_LINE.LINE_NO))
+        Field<List<OrderLine>> lines = multiset(select(
+                                ORDER_LINE.LINE_NO,
+                                ORDER_LINE.PRODUCT_ID,
+                                PRODUCT.SKU,
+                                PRODUCT.NAME,
+                                ORDER_LINE.QUANTITY,
+                                ORDER_LINE.UNIT_PRICE)
+                        .from(ORDER_LINE)
+                        .join(PRODUCT)
+                        .on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
+                        .where(ORDER_LINE.ORDER_ID.eq(orderId))
+                        .orderBy(ORDER_LINE.LINE_NO))
                 .as("lines")
                 .convertFrom(result -> result.map(mapping(OrderLine::new)));
-        return List.of(orderId, orders.field(PURCHASE_ORDER.CUSTOMER_ID), orders.field(PURCHASE_ORDER.STATUS),
-                orders.field(PURCHASE_ORDER.IDEMPOTENCY_KEY), orders.field(PURCHASE_ORDER.TOTAL),
-                orders.field(PURCHASE_ORDER.CREATED_AT), orders.field(PURCHASE_ORDER.VERSION), lines);
+        return List.of(
+                orderId,
+                orders.field(PURCHASE_ORDER.CUSTOMER_ID),
+                orders.field(PURCHASE_ORDER.STATUS),
+                orders.field(PURCHASE_ORDER.IDEMPOTENCY_KEY),
+                orders.field(PURCHASE_ORDER.TOTAL),
+                orders.field(PURCHASE_ORDER.CREATED_AT),
+                orders.field(PURCHASE_ORDER.VERSION),
+                lines);
     }
 
     @SuppressWarnings("unchecked")
@@ -479,15 +541,21 @@ public final class JooqStoreRepository implements StoreRepository {
             // comes back with its lines. Only when it changes nothing does a read say why.
             Optional<Order> changed = Optional.empty();
             if (!legalSources.isEmpty()) {
-                CommonTableExpression<?> updated = name("changed").as(DSL.update(PURCHASE_ORDER)
-                        .set(PURCHASE_ORDER.STATUS, newStatus)
-                        .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                        .where(PURCHASE_ORDER.ID.eq(orderId))
-                        .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
-                        .and(PURCHASE_ORDER.STATUS.in(legalSources))
-                        .returningResult(PURCHASE_ORDER.ID, PURCHASE_ORDER.CUSTOMER_ID, PURCHASE_ORDER.STATUS,
-                                PURCHASE_ORDER.IDEMPOTENCY_KEY, PURCHASE_ORDER.TOTAL, PURCHASE_ORDER.CREATED_AT,
-                                PURCHASE_ORDER.VERSION));
+                CommonTableExpression<?> updated = name("changed")
+                        .as(DSL.update(PURCHASE_ORDER)
+                                .set(PURCHASE_ORDER.STATUS, newStatus)
+                                .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
+                                .where(PURCHASE_ORDER.ID.eq(orderId))
+                                .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
+                                .and(PURCHASE_ORDER.STATUS.in(legalSources))
+                                .returningResult(
+                                        PURCHASE_ORDER.ID,
+                                        PURCHASE_ORDER.CUSTOMER_ID,
+                                        PURCHASE_ORDER.STATUS,
+                                        PURCHASE_ORDER.IDEMPOTENCY_KEY,
+                                        PURCHASE_ORDER.TOTAL,
+                                        PURCHASE_ORDER.CREATED_AT,
+                                        PURCHASE_ORDER.VERSION));
                 CommonTableExpression<?>[] ctes = newStatus == OrderStatus.CANCELLED
                         ? withRestock(updated)
                         : new CommonTableExpression<?>[] {updated};
@@ -501,7 +569,8 @@ public final class JooqStoreRepository implements StoreRepository {
     }
 
     /** Why the status UPDATE matched no row: absent, then stale version (checked first), then illegal transition. */
-    private static RuntimeException whyUnchanged(DSLContext tx, long orderId, long expectedVersion, OrderStatus newStatus) {
+    private static RuntimeException whyUnchanged(
+            DSLContext tx, long orderId, long expectedVersion, OrderStatus newStatus) {
         Record2<OrderStatus, Long> current = tx.select(PURCHASE_ORDER.STATUS, PURCHASE_ORDER.VERSION)
                 .from(PURCHASE_ORDER)
                 .where(PURCHASE_ORDER.ID.eq(orderId))
@@ -523,17 +592,23 @@ public final class JooqStoreRepository implements StoreRepository {
      * All CTEs of a statement share one snapshot, so exactly the cancelled orders' units return.
      */
     private static CommonTableExpression<?>[] withRestock(CommonTableExpression<?> cancelled) {
-        CommonTableExpression<Record2<Long, Integer>> returned = name("returned").as(
-                select(ORDER_LINE.PRODUCT_ID, sum(ORDER_LINE.QUANTITY).cast(SQLDataType.INTEGER).as("units"))
+        CommonTableExpression<Record2<Long, Integer>> returned = name("returned")
+                .as(select(
+                                ORDER_LINE.PRODUCT_ID,
+                                sum(ORDER_LINE.QUANTITY)
+                                        .cast(SQLDataType.INTEGER)
+                                        .as("units"))
                         .from(ORDER_LINE)
-                        .join(cancelled).on(ORDER_LINE.ORDER_ID.eq(cancelled.field(PURCHASE_ORDER.ID)))
+                        .join(cancelled)
+                        .on(ORDER_LINE.ORDER_ID.eq(cancelled.field(PURCHASE_ORDER.ID)))
                         .groupBy(ORDER_LINE.PRODUCT_ID));
-        CommonTableExpression<Record1<Long>> restocked = name("restocked").as(DSL.update(PRODUCT)
-                .set(PRODUCT.STOCK, PRODUCT.STOCK.plus(returned.field("units", Integer.class)))
-                .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
-                .from(returned)
-                .where(PRODUCT.ID.eq(returned.field(ORDER_LINE.PRODUCT_ID)))
-                .returningResult(PRODUCT.ID));
+        CommonTableExpression<Record1<Long>> restocked = name("restocked")
+                .as(DSL.update(PRODUCT)
+                        .set(PRODUCT.STOCK, PRODUCT.STOCK.plus(returned.field("units", Integer.class)))
+                        .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
+                        .from(returned)
+                        .where(PRODUCT.ID.eq(returned.field(ORDER_LINE.PRODUCT_ID)))
+                        .returningResult(PRODUCT.ID));
         return new CommonTableExpression<?>[] {cancelled, returned, restocked};
     }
 
@@ -541,16 +616,19 @@ public final class JooqStoreRepository implements StoreRepository {
     public int cancelNewOrdersBefore(Instant cutoff) {
         Instant before = boundary(Check.notNull("cutoff", cutoff));
         // One statement whatever the number of orders.
-        CommonTableExpression<Record1<Long>> cancelled = name("cancelled").as(DSL.update(PURCHASE_ORDER)
-                .set(PURCHASE_ORDER.STATUS, OrderStatus.CANCELLED)
-                .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                .where(PURCHASE_ORDER.STATUS.eq(OrderStatus.NEW))
-                .and(PURCHASE_ORDER.CREATED_AT.lt(before))
-                .returningResult(PURCHASE_ORDER.ID));
-        return run("cancelNewOrdersBefore", () -> dsl.with(withRestock(cancelled))
-                .select(count())
-                .from(cancelled)
-                .fetchSingle(Record1::value1));
+        CommonTableExpression<Record1<Long>> cancelled = name("cancelled")
+                .as(DSL.update(PURCHASE_ORDER)
+                        .set(PURCHASE_ORDER.STATUS, OrderStatus.CANCELLED)
+                        .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
+                        .where(PURCHASE_ORDER.STATUS.eq(OrderStatus.NEW))
+                        .and(PURCHASE_ORDER.CREATED_AT.lt(before))
+                        .returningResult(PURCHASE_ORDER.ID));
+        return run(
+                "cancelNewOrdersBefore",
+                () -> dsl.with(withRestock(cancelled))
+                        .select(count())
+                        .from(cancelled)
+                        .fetchSingle(Record1::value1));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -577,11 +655,14 @@ public final class JooqStoreRepository implements StoreRepository {
                 .asTable("top");
         Field<Long> customerId = top.field(PURCHASE_ORDER.CUSTOMER_ID);
         Field<BigDecimal> topRevenue = top.field(revenue);
-        return run("topCustomersByRevenue", () -> dsl.select(customerId, CUSTOMER.EMAIL, topRevenue, top.field(orders))
-                .from(top)
-                .join(CUSTOMER).on(CUSTOMER.ID.eq(customerId))
-                .orderBy(topRevenue.desc(), customerId.asc())
-                .fetch(mapping((id, email, amount, count) -> new CustomerRevenue(id, email, amount, count))));
+        return run(
+                "topCustomersByRevenue",
+                () -> dsl.select(customerId, CUSTOMER.EMAIL, topRevenue, top.field(orders))
+                        .from(top)
+                        .join(CUSTOMER)
+                        .on(CUSTOMER.ID.eq(customerId))
+                        .orderBy(topRevenue.desc(), customerId.asc())
+                        .fetch(mapping((id, email, amount, count) -> new CustomerRevenue(id, email, amount, count))));
     }
 
     @Override
@@ -592,35 +673,70 @@ public final class JooqStoreRepository implements StoreRepository {
         Instant end = boundary(to);
         try {
             // pgjdbc fetches in chunks only with auto-commit off, hence the transaction.
-            return run("streamOrderLines", () -> dsl.transactionResult(tx -> {
-                RecordMapper<Record10<Long, Integer, Long, Instant, OrderStatus, Long, String, String, Integer, BigDecimal>,
-                        OrderLineRow> toRow = mapping(OrderLineRow::new);
-                try (Cursor<Record10<Long, Integer, Long, Instant, OrderStatus, Long, String, String, Integer, BigDecimal>> cursor =
-                        tx.dsl()
-                                .select(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO, PURCHASE_ORDER.CUSTOMER_ID,
-                                        PURCHASE_ORDER.CREATED_AT, PURCHASE_ORDER.STATUS, ORDER_LINE.PRODUCT_ID,
-                                        PRODUCT.SKU, PRODUCT.NAME, ORDER_LINE.QUANTITY, ORDER_LINE.UNIT_PRICE)
-                                .from(ORDER_LINE)
-                                .join(PURCHASE_ORDER).on(PURCHASE_ORDER.ID.eq(ORDER_LINE.ORDER_ID))
-                                .join(PRODUCT).on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
-                                .where(PURCHASE_ORDER.CREATED_AT.ge(start))
-                                .and(PURCHASE_ORDER.CREATED_AT.lt(end))
-                                .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
-                                .fetchSize(STREAM_FETCH_SIZE)
-                                .fetchLazy()) {
-                    long passed = 0;
-                    for (var record : cursor) {
-                        OrderLineRow row = toRow.map(record);
-                        try {
-                            consumer.accept(row);
-                        } catch (Throwable t) {
-                            throw new ConsumerFailure(t);
+            return run(
+                    "streamOrderLines",
+                    () -> dsl.transactionResult(tx -> {
+                        RecordMapper<
+                                        Record10<
+                                                Long,
+                                                Integer,
+                                                Long,
+                                                Instant,
+                                                OrderStatus,
+                                                Long,
+                                                String,
+                                                String,
+                                                Integer,
+                                                BigDecimal>,
+                                        OrderLineRow>
+                                toRow = mapping(OrderLineRow::new);
+                        try (Cursor<
+                                        Record10<
+                                                Long,
+                                                Integer,
+                                                Long,
+                                                Instant,
+                                                OrderStatus,
+                                                Long,
+                                                String,
+                                                String,
+                                                Integer,
+                                                BigDecimal>>
+                                cursor = tx.dsl()
+                                        .select(
+                                                ORDER_LINE.ORDER_ID,
+                                                ORDER_LINE.LINE_NO,
+                                                PURCHASE_ORDER.CUSTOMER_ID,
+                                                PURCHASE_ORDER.CREATED_AT,
+                                                PURCHASE_ORDER.STATUS,
+                                                ORDER_LINE.PRODUCT_ID,
+                                                PRODUCT.SKU,
+                                                PRODUCT.NAME,
+                                                ORDER_LINE.QUANTITY,
+                                                ORDER_LINE.UNIT_PRICE)
+                                        .from(ORDER_LINE)
+                                        .join(PURCHASE_ORDER)
+                                        .on(PURCHASE_ORDER.ID.eq(ORDER_LINE.ORDER_ID))
+                                        .join(PRODUCT)
+                                        .on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
+                                        .where(PURCHASE_ORDER.CREATED_AT.ge(start))
+                                        .and(PURCHASE_ORDER.CREATED_AT.lt(end))
+                                        .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
+                                        .fetchSize(STREAM_FETCH_SIZE)
+                                        .fetchLazy()) {
+                            long passed = 0;
+                            for (var record : cursor) {
+                                OrderLineRow row = toRow.map(record);
+                                try {
+                                    consumer.accept(row);
+                                } catch (Throwable t) {
+                                    throw new ConsumerFailure(t);
+                                }
+                                passed++;
+                            }
+                            return passed;
                         }
-                        passed++;
-                    }
-                    return passed;
-                }
-            }));
+                    }));
         } catch (ConsumerFailure failure) {
             // The transaction is rolled back and the connection returned; the caller gets its own exception.
             throw failure.<RuntimeException>rethrowCause();
@@ -644,7 +760,12 @@ public final class JooqStoreRepository implements StoreRepository {
     @Override
     public boolean deleteOrder(long orderId) {
         Check.id("orderId", orderId);
-        return run("deleteOrder", () -> dsl.deleteFrom(PURCHASE_ORDER).where(PURCHASE_ORDER.ID.eq(orderId)).execute() > 0);
+        return run(
+                "deleteOrder",
+                () -> dsl.deleteFrom(PURCHASE_ORDER)
+                                .where(PURCHASE_ORDER.ID.eq(orderId))
+                                .execute()
+                        > 0);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -662,19 +783,25 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("renderCatalog", String.valueOf(settings.isRenderCatalog()));
         s.put("renderSchema", String.valueOf(settings.isRenderSchema()));
         s.put("renderQuotedNames", String.valueOf(settings.getRenderQuotedNames()));
-        s.put("executeListeners", dsl.configuration().executeListenerProviders().length == 0
-                ? "none"
-                : String.valueOf(dsl.configuration().executeListenerProviders().length));
+        s.put(
+                "executeListeners",
+                dsl.configuration().executeListenerProviders().length == 0
+                        ? "none"
+                        : String.valueOf(dsl.configuration().executeListenerProviders().length));
         s.put("executeLogging", String.valueOf(settings.isExecuteLogging()));
         s.put("diagnosticsLogging", String.valueOf(settings.isDiagnosticsLogging()));
         s.put("fetchWarnings", String.valueOf(settings.isFetchWarnings()));
         s.put("emulateMultiset", String.valueOf(settings.getEmulateMultiset()));
         s.put("renderRowConditionForSeekClause", String.valueOf(settings.isRenderRowConditionForSeekClause()));
-        s.put("P03.insert", "multi-row INSERT ... RETURNING id, sku; " + INSERT_ROWS_PER_STATEMENT + " rows a statement");
+        s.put(
+                "P03.insert",
+                "multi-row INSERT ... RETURNING id, sku; " + INSERT_ROWS_PER_STATEMENT + " rows a statement");
         s.put("P06.stock", "one conditional UPDATE per distinct product, one JDBC batch, product id order");
         s.put("P06.idempotency", "INSERT ... ON CONFLICT (idempotency_key) DO NOTHING RETURNING id");
         s.put("P07/P08.nesting", "MULTISET (one statement)");
-        s.put("P09.change", "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back");
+        s.put(
+                "P09.change",
+                "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back");
         s.put("P10.bulk", "one statement: data-modifying CTEs");
         s.put("P12.fetchSize", String.valueOf(STREAM_FETCH_SIZE));
         s.put("P12.fetch", "fetchLazy() cursor in a transaction");

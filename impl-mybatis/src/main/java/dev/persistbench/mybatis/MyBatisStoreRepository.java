@@ -102,8 +102,14 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
         TypeAliasRegistry aliases = c.getTypeAliasRegistry();
         for (Class<?> type : List.of(
-                Customer.class, Product.class, OrderLine.class, OrderLineRow.class, CustomerRevenue.class,
-                OrderStatus.class, OrderRow.class, ProductRef.class)) {
+                Customer.class,
+                Product.class,
+                OrderLine.class,
+                OrderLineRow.class,
+                CustomerRevenue.class,
+                OrderStatus.class,
+                OrderRow.class,
+                ProductRef.class)) {
             aliases.registerAlias(type);
         }
         aliases.registerAlias("JsonbMap", JsonbMapTypeHandler.class);
@@ -111,9 +117,11 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
         // Each interface's XML is loaded from the same path on the class path (dev/persistbench/mybatis/*.xml).
         MAPPERS.forEach(c::addMapper);
-        int fetchSize = c.getMappedStatement(OrderMapper.class.getName() + ".streamLines").getFetchSize();
+        int fetchSize = c.getMappedStatement(OrderMapper.class.getName() + ".streamLines")
+                .getFetchSize();
         if (fetchSize != STREAM_FETCH_SIZE) {
-            throw new IllegalStateException("OrderMapper.streamLines has fetch size " + fetchSize + ", expected " + STREAM_FETCH_SIZE);
+            throw new IllegalStateException(
+                    "OrderMapper.streamLines has fetch size " + fetchSize + ", expected " + STREAM_FETCH_SIZE);
         }
         return c;
     }
@@ -121,8 +129,12 @@ public final class MyBatisStoreRepository implements StoreRepository {
     private static Map<String, String> describe(Configuration c) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("mybatis.version", mybatisVersion());
-        s.put("configuration", "built in code: Environment(JdbcTransactionFactory, given DataSource), XML mappers from the class path");
-        s.put("transactions", "one SqlSession and one transaction per call (autocommit off), explicit commit(true)/rollback(true)");
+        s.put(
+                "configuration",
+                "built in code: Environment(JdbcTransactionFactory, given DataSource), XML mappers from the class path");
+        s.put(
+                "transactions",
+                "one SqlSession and one transaction per call (autocommit off), explicit commit(true)/rollback(true)");
         s.put("isolation", "not set (PostgreSQL's READ COMMITTED); row locks and guarded updates instead");
         s.put("defaultExecutorType", c.getDefaultExecutorType().name());
         s.put("executorType.createProducts", ExecutorType.BATCH.name());
@@ -135,15 +147,25 @@ public final class MyBatisStoreRepository implements StoreRepository {
         s.put("autoMappingBehavior", c.getAutoMappingBehavior().name());
         s.put("mapUnderscoreToCamelCase", Boolean.toString(c.isMapUnderscoreToCamelCase()));
         s.put("shrinkWhitespacesInSql", Boolean.toString(c.isShrinkWhitespacesInSql()));
-        s.put("defaultFetchSize", c.getDefaultFetchSize() == null ? "unset (driver default: whole result at once)" : c.getDefaultFetchSize().toString());
+        s.put(
+                "defaultFetchSize",
+                c.getDefaultFetchSize() == null
+                        ? "unset (driver default: whole result at once)"
+                        : c.getDefaultFetchSize().toString());
         s.put("streamFetchSize", Integer.toString(STREAM_FETCH_SIZE));
-        s.put("defaultStatementTimeout", c.getDefaultStatementTimeout() == null ? "unset (no timeout)" : c.getDefaultStatementTimeout() + " s");
+        s.put(
+                "defaultStatementTimeout",
+                c.getDefaultStatementTimeout() == null ? "unset (no timeout)" : c.getDefaultStatementTimeout() + " s");
         s.put("p03.batching", "BATCH executor, one JDBC batch per call, useGeneratedKeys (one RETURNING id per row)");
-        s.put("p06.batching", "BATCH executor: the stock updates as one JDBC batch, the lines as one JDBC batch (rewritten to multi-row INSERTs by pgjdbc)");
+        s.put(
+                "p06.batching",
+                "BATCH executor: the stock updates as one JDBC batch, the lines as one JDBC batch (rewritten to multi-row INSERTs by pgjdbc)");
         s.put("p05.sql", "dynamic SQL (<where>/<if>/<choose>), keyset row-value comparison, #{} only");
         s.put("p07.p08.mapping", "one joined statement, nested result map (<id> + <collection>)");
         s.put("typeHandler.Instant", "timestamptz via OffsetDateTime (UTC)");
-        s.put("typeHandler.attributes", "jsonb via Jackson " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
+        s.put(
+                "typeHandler.attributes",
+                "jsonb via Jackson " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
         return Collections.unmodifiableMap(s);
     }
 
@@ -153,7 +175,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         if (version != null) {
             return version;
         }
-        try (InputStream in = Configuration.class.getResourceAsStream("/META-INF/maven/org.mybatis/mybatis/pom.properties")) {
+        try (InputStream in =
+                Configuration.class.getResourceAsStream("/META-INF/maven/org.mybatis/mybatis/pom.properties")) {
             if (in != null) {
                 Properties pom = new Properties();
                 pom.load(in);
@@ -179,7 +202,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
-        return inTransaction("findCustomer", session -> Optional.ofNullable(session.getMapper(CustomerMapper.class).findById(id)));
+        return inTransaction(
+                "findCustomer",
+                session -> Optional.ofNullable(
+                        session.getMapper(CustomerMapper.class).findById(id)));
     }
 
     // ------------------------------------------------------------------ P03, P04, P05
@@ -192,7 +218,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
             rows.add(new ProductInsert(Check.notNull("products[" + rows.size() + "]", product)));
         }
         if (rows.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("products must have at most " + MAX_BATCH + " entries, was " + rows.size());
+            throw new IllegalArgumentException(
+                    "products must have at most " + MAX_BATCH + " entries, was " + rows.size());
         }
         if (rows.isEmpty()) {
             return List.of();
@@ -209,14 +236,19 @@ public final class MyBatisStoreRepository implements StoreRepository {
     @Override
     public Optional<Product> findProductBySku(String sku) {
         Check.text("sku", sku, Check.MAX_KEY_LENGTH);
-        return inTransaction("findProductBySku", session -> Optional.ofNullable(session.getMapper(ProductMapper.class).findBySku(sku)));
+        return inTransaction(
+                "findProductBySku",
+                session -> Optional.ofNullable(
+                        session.getMapper(ProductMapper.class).findBySku(sku)));
     }
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Check.notNull("search", search);
         SearchParams params = SearchParams.of(search);
-        List<Product> items = inTransaction("searchProducts", session -> session.getMapper(ProductMapper.class).search(params));
+        List<Product> items = inTransaction(
+                "searchProducts",
+                session -> session.getMapper(ProductMapper.class).search(params));
         return ProductPage.of(items, search.pageSize());
     }
 
@@ -276,11 +308,13 @@ public final class MyBatisStoreRepository implements StoreRepository {
             for (Map.Entry<Long, Long> take : takes) {
                 products.takeStock(take.getKey(), (int) Math.min(take.getValue(), Integer.MAX_VALUE));
             }
-            int[] taken = onlyBatch(session.flushStatements(), "takeStock", takes.size()).getUpdateCounts();
+            int[] taken = onlyBatch(session.flushStatements(), "takeStock", takes.size())
+                    .getUpdateCounts();
             for (int i = 0; i < taken.length; i++) {
                 if (taken[i] != 1) {
                     Map.Entry<Long, Long> take = takes.get(i);
-                    throw new InsufficientStockException(take.getKey(), (int) Math.min(take.getValue(), Integer.MAX_VALUE));
+                    throw new InsufficientStockException(
+                            take.getKey(), (int) Math.min(take.getValue(), Integer.MAX_VALUE));
                 }
             }
 
@@ -292,7 +326,15 @@ public final class MyBatisStoreRepository implements StoreRepository {
                 lines.add(new OrderLine(lineNo, ref.id(), ref.sku(), ref.name(), line.quantity(), ref.price()));
             }
             // The lines' batch is sent by the commit.
-            return new Order(orderId, order.customerId(), OrderStatus.NEW, order.idempotencyKey(), total, order.placedAt(), 0L, lines);
+            return new Order(
+                    orderId,
+                    order.customerId(),
+                    OrderStatus.NEW,
+                    order.idempotencyKey(),
+                    total,
+                    order.placedAt(),
+                    0L,
+                    lines);
         });
     }
 
@@ -301,7 +343,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         if (results.size() != 1
                 || !results.get(0).getMappedStatement().getId().endsWith("." + statement)
                 || results.get(0).getUpdateCounts().length != size) {
-            throw new IllegalStateException("expected one batch of " + size + " " + statement + ", got " + results.size() + " batches");
+            throw new IllegalStateException(
+                    "expected one batch of " + size + " " + statement + ", got " + results.size() + " batches");
         }
         return results.get(0);
     }
@@ -310,15 +353,21 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return inTransaction("findOrder",
-                session -> Optional.ofNullable(session.getMapper(OrderMapper.class).findById(orderId)).map(OrderRow::toOrder));
+        return inTransaction(
+                "findOrder",
+                session -> Optional.ofNullable(
+                                session.getMapper(OrderMapper.class).findById(orderId))
+                        .map(OrderRow::toOrder));
     }
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return inTransaction("latestOrders",
-                session -> session.getMapper(OrderMapper.class).findLatest(customerId, limit).stream().map(OrderRow::toOrder).toList());
+        return inTransaction(
+                "latestOrders",
+                session -> session.getMapper(OrderMapper.class).findLatest(customerId, limit).stream()
+                        .map(OrderRow::toOrder)
+                        .toList());
     }
 
     // ------------------------------------------------------------------ P09, P10
@@ -352,7 +401,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
     public int cancelNewOrdersBefore(Instant cutoff) {
         Check.notNull("cutoff", cutoff);
         Instant bound = Check.bound("cutoff", cutoff);
-        return inTransaction("cancelNewOrdersBefore", session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
+        return inTransaction(
+                "cancelNewOrdersBefore",
+                session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
     }
 
     // ------------------------------------------------------------------ P11, P12, P13
@@ -363,7 +414,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         Check.between("limit", limit, 1, MAX_REPORT_ROWS);
         Instant lower = Check.bound("from", from);
         Instant upper = Check.bound("to", to);
-        return inTransaction("topCustomersByRevenue",
+        return inTransaction(
+                "topCustomersByRevenue",
                 session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(lower, upper, limit));
     }
 
@@ -374,7 +426,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         Instant lower = Check.bound("from", from);
         Instant upper = Check.bound("to", to);
         try (SqlSession session = factory.openSession(ExecutorType.SIMPLE, false)) {
-            try (Cursor<OrderLineRow> cursor = session.getMapper(OrderMapper.class).streamLines(lower, upper)) {
+            try (Cursor<OrderLineRow> cursor =
+                    session.getMapper(OrderMapper.class).streamLines(lower, upper)) {
                 long passed = 0;
                 for (OrderLineRow row : cursor) {
                     try {
@@ -404,7 +457,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
     @Override
     public boolean deleteOrder(long orderId) {
         Check.id("orderId", orderId);
-        return inTransaction("deleteOrder", session -> session.getMapper(OrderMapper.class).delete(orderId) > 0);
+        return inTransaction(
+                "deleteOrder", session -> session.getMapper(OrderMapper.class).delete(orderId) > 0);
     }
 
     // ------------------------------------------------------------------ settings, close

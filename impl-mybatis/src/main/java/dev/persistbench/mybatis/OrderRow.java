@@ -42,6 +42,7 @@ final class OrderRow {
 
     /** The order as it is after a status change that this transaction made. */
     Order toOrder(OrderStatus newStatus, long newVersion) {
-        return new Order(id, customerId, newStatus, Optional.ofNullable(idempotencyKey), total, createdAt, newVersion, lines);
+        return new Order(
+                id, customerId, newStatus, Optional.ofNullable(idempotencyKey), total, createdAt, newVersion, lines);
     }
 }

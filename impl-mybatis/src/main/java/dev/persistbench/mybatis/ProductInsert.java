@@ -19,6 +19,7 @@ final class ProductInsert {
         if (id == null) {
             throw new IllegalStateException("no generated id was returned for sku " + product.sku());
         }
-        return new Product(id, product.sku(), product.name(), product.price(), product.stock(), product.attributes(), 0L);
+        return new Product(
+                id, product.sku(), product.name(), product.price(), product.stock(), product.attributes(), 0L);
     }
 }

@@ -29,7 +29,9 @@ record SearchParams(
 
     static SearchParams of(ProductSearch search) {
         return new SearchParams(
-                search.nameContains().map(fragment -> "%" + ProductSearch.likeEscaped(fragment) + "%").orElse(null),
+                search.nameContains()
+                        .map(fragment -> "%" + ProductSearch.likeEscaped(fragment) + "%")
+                        .orElse(null),
                 search.minPrice().orElse(null),
                 search.maxPrice().orElse(null),
                 search.attribute().map(a -> Map.of(a.key(), a.value())).orElse(null),

@@ -20,7 +20,8 @@ import org.apache.ibatis.type.JdbcType;
 public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
     @Override
-    public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType) throws SQLException {
+    public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType)
+            throws SQLException {
         ps.setObject(i, OffsetDateTime.ofInstant(parameter, ZoneOffset.UTC));
     }
 

@@ -9,7 +9,8 @@ public final class Expect {
     /** {@code actual} equals {@code expected}. */
     public static <T> T equal(String what, T expected, T actual) {
         if (!Objects.equals(expected, actual)) {
-            throw new WrongAnswerException(what + ": expected " + abbreviate(expected) + " but got " + abbreviate(actual));
+            throw new WrongAnswerException(
+                    what + ": expected " + abbreviate(expected) + " but got " + abbreviate(actual));
         }
         return actual;
     }

@@ -57,7 +57,9 @@ public final class Dataset {
     private static final String[] NOUNS = {"Lamp", "Chair", "Table", "Shelf", "Desk"};
     private static final String[] COLORS = {"red", "green", "blue", "black"};
     private static final String[] SIZES = {"S", "M", "L"};
-    private static final OrderStatus[] STATUSES = {OrderStatus.NEW, OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.CANCELLED};
+    private static final OrderStatus[] STATUSES = {
+        OrderStatus.NEW, OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.CANCELLED
+    };
 
     private final int size;
     private final List<Product> products;
@@ -206,7 +208,9 @@ public final class Dataset {
         for (long k = 1; k <= orderCount(); k++) {
             Instant at = orderCreatedAt(k);
             OrderStatus status = orderStatus(k);
-            if (at.isBefore(from) || !at.isBefore(to) || (status != OrderStatus.PAID && status != OrderStatus.SHIPPED)) {
+            if (at.isBefore(from)
+                    || !at.isBefore(to)
+                    || (status != OrderStatus.PAID && status != OrderStatus.SHIPPED)) {
                 continue;
             }
             Order o = order(k);
@@ -214,8 +218,11 @@ public final class Dataset {
             counts.merge(o.customerId(), 1L, Long::sum);
         }
         return revenue.entrySet().stream()
-                .map(e -> new CustomerRevenue(e.getKey(), customer(e.getKey()).email(), e.getValue(), counts.get(e.getKey())))
-                .sorted(Comparator.comparing(CustomerRevenue::revenue).reversed().thenComparingLong(CustomerRevenue::customerId))
+                .map(e -> new CustomerRevenue(
+                        e.getKey(), customer(e.getKey()).email(), e.getValue(), counts.get(e.getKey())))
+                .sorted(Comparator.comparing(CustomerRevenue::revenue)
+                        .reversed()
+                        .thenComparingLong(CustomerRevenue::customerId))
                 .limit(limit)
                 .toList();
     }
@@ -230,8 +237,17 @@ public final class Dataset {
             }
             Order o = order(k);
             for (OrderLine l : o.lines()) {
-                rows.add(new OrderLineRow(o.id(), l.lineNo(), o.customerId(), o.createdAt(), o.status(), l.productId(),
-                        l.sku(), l.productName(), l.quantity(), l.unitPrice()));
+                rows.add(new OrderLineRow(
+                        o.id(),
+                        l.lineNo(),
+                        o.customerId(),
+                        o.createdAt(),
+                        o.status(),
+                        l.productId(),
+                        l.sku(),
+                        l.productName(),
+                        l.quantity(),
+                        l.unitPrice()));
             }
         }
         return rows;
@@ -272,16 +288,20 @@ public final class Dataset {
             Customer cu = customer(i);
             row(csv, cu.id(), quote(cu.email()), quote(cu.name()), cu.createdAt());
         }
-        copy.copyIn("COPY customer (id, email, name, created_at) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+        copy.copyIn(
+                "COPY customer (id, email, name, created_at) FROM STDIN WITH (FORMAT csv)",
+                new StringReader(csv.toString()));
     }
 
     private void insertProducts(CopyManager copy) throws SQLException, IOException {
         StringBuilder csv = new StringBuilder(productCount() * 96);
         for (Product p : products) {
-            String json = "{\"color\": \"" + p.attributes().get("color") + "\", \"size\": \"" + p.attributes().get("size") + "\"}";
+            String json = "{\"color\": \"" + p.attributes().get("color") + "\", \"size\": \""
+                    + p.attributes().get("size") + "\"}";
             row(csv, p.id(), quote(p.sku()), quote(p.name()), p.price().toPlainString(), p.stock(), quote(json), 0);
         }
-        copy.copyIn("COPY product (id, sku, name, price, stock, attributes, version) FROM STDIN WITH (FORMAT csv)",
+        copy.copyIn(
+                "COPY product (id, sku, name, price, stock, attributes, version) FROM STDIN WITH (FORMAT csv)",
                 new StringReader(csv.toString()));
     }
 
@@ -292,12 +312,20 @@ public final class Dataset {
             Order o = order(k);
             row(orders, o.id(), o.customerId(), o.status().name(), o.total().toPlainString(), o.createdAt(), 0);
             for (OrderLine l : o.lines()) {
-                row(lines, o.id(), l.lineNo(), l.productId(), l.quantity(), l.unitPrice().toPlainString());
+                row(
+                        lines,
+                        o.id(),
+                        l.lineNo(),
+                        l.productId(),
+                        l.quantity(),
+                        l.unitPrice().toPlainString());
             }
         }
-        copy.copyIn("COPY purchase_order (id, customer_id, status, total, created_at, version) FROM STDIN WITH (FORMAT csv)",
+        copy.copyIn(
+                "COPY purchase_order (id, customer_id, status, total, created_at, version) FROM STDIN WITH (FORMAT csv)",
                 new StringReader(orders.toString()));
-        copy.copyIn("COPY order_line (order_id, line_no, product_id, quantity, unit_price) FROM STDIN WITH (FORMAT csv)",
+        copy.copyIn(
+                "COPY order_line (order_id, line_no, product_id, quantity, unit_price) FROM STDIN WITH (FORMAT csv)",
                 new StringReader(lines.toString()));
     }
 

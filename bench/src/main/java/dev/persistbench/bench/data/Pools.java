@@ -29,8 +29,16 @@ public final class Pools {
      * {@code firstCreatedAt}, with idempotency keys {@code marker + index}; returns their ids in
      * creation order.
      */
-    public static long[] createOrders(TestDatabase db, String marker, int count, Instant firstCreatedAt, long spacingMicros,
-            int lines, long customerId, long productId, BigDecimal price) {
+    public static long[] createOrders(
+            TestDatabase db,
+            String marker,
+            int count,
+            Instant firstCreatedAt,
+            long spacingMicros,
+            int lines,
+            long customerId,
+            long productId,
+            BigDecimal price) {
         return createOrders(db, marker, 0, count, firstCreatedAt, spacingMicros, lines, customerId, productId, price);
     }
 
@@ -38,8 +46,17 @@ public final class Pools {
      * As {@link #createOrders(TestDatabase, String, int, Instant, long, int, long, long, BigDecimal)},
      * numbering keys (and creation instants) from {@code firstIndex}, to add to a pool made before.
      */
-    public static long[] createOrders(TestDatabase db, String marker, long firstIndex, int count, Instant firstCreatedAt,
-            long spacingMicros, int lines, long customerId, long productId, BigDecimal price) {
+    public static long[] createOrders(
+            TestDatabase db,
+            String marker,
+            long firstIndex,
+            int count,
+            Instant firstCreatedAt,
+            long spacingMicros,
+            int lines,
+            long customerId,
+            long productId,
+            BigDecimal price) {
         long[] ids = new long[count];
         try (Connection c = db.openConnection()) {
             c.setAutoCommit(false);
@@ -65,27 +82,34 @@ public final class Pools {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) "
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) "
                             + "SELECT o.id, l, ?, 1, ? FROM purchase_order o CROSS JOIN generate_series(1, ?) l "
                             + "WHERE o.id = ANY (?)")) {
                 ps.setLong(1, productId);
                 ps.setBigDecimal(2, price);
                 ps.setInt(3, lines);
-                ps.setArray(4, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+                ps.setArray(
+                        4,
+                        c.createArrayOf(
+                                "bigint", java.util.Arrays.stream(ids).boxed().toArray()));
                 ps.executeUpdate();
             }
             c.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create " + count + " pool orders '" + marker + "': " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not create " + count + " pool orders '" + marker + "': " + e.getMessage(), e);
         }
         return ids;
     }
 
     /** Puts the orders marked {@code marker} back to NEW, version 0. */
     public static void resetOrders(TestDatabase db, String marker) {
-        update(db, "UPDATE purchase_order SET status = 'NEW', version = 0 "
-                + "WHERE idempotency_key LIKE ? AND (status <> 'NEW' OR version <> 0)", likePrefix(marker));
+        update(
+                db,
+                "UPDATE purchase_order SET status = 'NEW', version = 0 "
+                        + "WHERE idempotency_key LIKE ? AND (status <> 'NEW' OR version <> 0)",
+                likePrefix(marker));
     }
 
     /** Deletes the orders marked {@code marker} (their lines go with them). */
@@ -97,11 +121,10 @@ public final class Pools {
     public static void undoPlacedOrders(TestDatabase db, String marker) {
         try (Connection c = db.openConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE product p SET stock = p.stock + t.units FROM ("
-                            + " SELECT l.product_id, sum(l.quantity) AS units FROM order_line l"
-                            + " JOIN purchase_order o ON o.id = l.order_id WHERE o.idempotency_key LIKE ?"
-                            + " GROUP BY l.product_id) t WHERE p.id = t.product_id")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE product p SET stock = p.stock + t.units FROM ("
+                    + " SELECT l.product_id, sum(l.quantity) AS units FROM order_line l"
+                    + " JOIN purchase_order o ON o.id = l.order_id WHERE o.idempotency_key LIKE ?"
+                    + " GROUP BY l.product_id) t WHERE p.id = t.product_id")) {
                 ps.setString(1, likePrefix(marker));
                 ps.executeUpdate();
             }
@@ -127,7 +150,8 @@ public final class Pools {
 
     /** Reclaims the space of deleted and updated rows, so the next iteration sees the same tables. */
     public static void vacuum(TestDatabase db) {
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.openConnection();
+                Statement s = c.createStatement()) {
             s.execute("VACUUM (ANALYZE) customer, product, purchase_order, order_line");
         } catch (SQLException e) {
             throw new IllegalStateException("could not vacuum: " + e.getMessage(), e);
@@ -149,7 +173,8 @@ public final class Pools {
     }
 
     private static void update(TestDatabase db, String sql, String parameter) {
-        try (Connection c = db.openConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.openConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, parameter);
             ps.executeUpdate();
         } catch (SQLException e) {

@@ -31,8 +31,9 @@ import javax.sql.DataSource;
  */
 public final class RawJdbcFloor {
 
-    private static final String ORDER_COLUMNS = "o.id, o.customer_id, o.status, o.idempotency_key, o.total, o.created_at, o.version, "
-            + "l.line_no, l.product_id, p.sku, p.name, l.quantity, l.unit_price";
+    private static final String ORDER_COLUMNS =
+            "o.id, o.customer_id, o.status, o.idempotency_key, o.total, o.created_at, o.version, "
+                    + "l.line_no, l.product_id, p.sku, p.name, l.quantity, l.unit_price";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +58,8 @@ public final class RawJdbcFloor {
     /** P02: a customer by primary key. */
     public Optional<Customer> findCustomer(long id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id, email, name, created_at FROM customer WHERE id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT id, email, name, created_at FROM customer WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -76,7 +78,8 @@ public final class RawJdbcFloor {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO product (sku, name, price, stock, attributes) VALUES (?, ?, ?, ?, ?::jsonb)", new String[] {"id"})) {
+                    "INSERT INTO product (sku, name, price, stock, attributes) VALUES (?, ?, ?, ?, ?::jsonb)",
+                    new String[] {"id"})) {
                 for (NewProduct p : products) {
                     ps.setString(1, p.sku());
                     ps.setString(2, p.name());
@@ -91,7 +94,8 @@ public final class RawJdbcFloor {
                         if (!keys.next()) {
                             throw new IllegalStateException("P03 floor: fewer generated keys than rows");
                         }
-                        created.add(new Product(keys.getLong(1), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0));
+                        created.add(new Product(
+                                keys.getLong(1), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0));
                     }
                 }
                 c.commit();
@@ -143,8 +147,8 @@ public final class RawJdbcFloor {
     /** P11: revenue per customer over [from, to), PAID and SHIPPED orders, top {@code limit}. */
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT c.id, c.email, sum(o.total) AS revenue, count(*) AS orders"
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT c.id, c.email, sum(o.total) AS revenue, count(*) AS orders"
                                 + " FROM purchase_order o JOIN customer c ON c.id = o.customer_id"
                                 + " WHERE o.status IN ('PAID', 'SHIPPED') AND o.created_at >= ? AND o.created_at < ?"
                                 + " GROUP BY c.id, c.email ORDER BY revenue DESC, c.id LIMIT ?")) {
@@ -177,12 +181,25 @@ public final class RawJdbcFloor {
                     lines = new ArrayList<>();
                 }
                 currentId = id;
-                head = new Order(id, rs.getLong(2), OrderStatus.valueOf(rs.getString(3)), Optional.ofNullable(rs.getString(4)),
-                        rs.getBigDecimal(5), instant(rs, 6), rs.getLong(7), List.of());
+                head = new Order(
+                        id,
+                        rs.getLong(2),
+                        OrderStatus.valueOf(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)),
+                        rs.getBigDecimal(5),
+                        instant(rs, 6),
+                        rs.getLong(7),
+                        List.of());
             }
             int lineNo = rs.getInt(8);
             if (!rs.wasNull()) {
-                lines.add(new OrderLine(lineNo, rs.getLong(9), rs.getString(10), rs.getString(11), rs.getInt(12), rs.getBigDecimal(13)));
+                lines.add(new OrderLine(
+                        lineNo,
+                        rs.getLong(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getInt(12),
+                        rs.getBigDecimal(13)));
             }
         }
         if (head != null) {
@@ -192,7 +209,8 @@ public final class RawJdbcFloor {
     }
 
     private static Order withLines(Order o, List<OrderLine> lines) {
-        return new Order(o.id(), o.customerId(), o.status(), o.idempotencyKey(), o.total(), o.createdAt(), o.version(), lines);
+        return new Order(
+                o.id(), o.customerId(), o.status(), o.idempotencyKey(), o.total(), o.createdAt(), o.version(), lines);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -47,13 +47,15 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
     /** Patterns that have a raw-jdbc floor method (lower-case pattern id). */
     public static final List<String> FLOOR_PATTERNS = List.of("P02", "P03", "P07", "P08", "P11");
     /** Every pattern id. */
-    public static final List<String> PATTERNS = List.of("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10", "P11", "P12", "P13");
+    public static final List<String> PATTERNS =
+            List.of("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10", "P11", "P12", "P13");
     /**
      * Heap of every forked benchmark JVM and cold-start JVM, and quiet start-up logs (embedded
      * PostgreSQL, Flyway, HikariCP log at INFO through slf4j-simple) so that JMH's output stays
      * readable.
      */
-    public static final List<String> FORK_JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    public static final List<String> FORK_JVM_ARGS =
+            List.of("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
     public BenchConfig {
         includes = List.copyOf(includes);
@@ -68,9 +70,15 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
             profile = profile.withDataSizes(sizes.stream().map(Integer::valueOf).toList());
         }
         List<String> implNames = split(p.getProperty("bench.impl", ""));
-        List<Impl> impls = implNames.isEmpty() ? List.of(Impl.values()) : implNames.stream().map(Impl::parse).distinct().toList();
-        Path results = Path.of(blankTo(p.getProperty("bench.results"), "target/results")).toAbsolutePath().normalize();
-        Path root = Path.of(blankTo(p.getProperty("bench.root"), "..")).toAbsolutePath().normalize();
+        List<Impl> impls = implNames.isEmpty()
+                ? List.of(Impl.values())
+                : implNames.stream().map(Impl::parse).distinct().toList();
+        Path results = Path.of(blankTo(p.getProperty("bench.results"), "target/results"))
+                .toAbsolutePath()
+                .normalize();
+        Path root = Path.of(blankTo(p.getProperty("bench.root"), ".."))
+                .toAbsolutePath()
+                .normalize();
         return new BenchConfig(profile, split(p.getProperty("bench.include", "")), impls, results, root);
     }
 
@@ -138,16 +146,24 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
             // iteration: one run per benchmark, so a failure costs only its own result.
             for (String pattern : timed.isEmpty() ? List.<String>of() : patterns) {
                 for (Impl impl : timed) {
-                    runs.add(new JmhRun("avgt " + pattern + " " + impl.id(),
-                            build(List.of(patternRegex(List.of(pattern))), List.of(impl), Mode.AverageTime, 1, forkJvmArgs)));
+                    runs.add(new JmhRun(
+                            "avgt " + pattern + " " + impl.id(),
+                            build(
+                                    List.of(patternRegex(List.of(pattern))),
+                                    List.of(impl),
+                                    Mode.AverageTime,
+                                    1,
+                                    forkJvmArgs)));
                 }
             }
             for (String method : floor ? floorMethods() : List.<String>of()) {
-                runs.add(new JmhRun("avgt floor " + method,
+                runs.add(new JmhRun(
+                        "avgt floor " + method,
                         build(List.of(floorRegex(List.of(method))), List.of(), Mode.AverageTime, 1, forkJvmArgs)));
             }
             if (!timed.isEmpty() && !rawIncludes().isEmpty()) {
-                runs.add(new JmhRun("avgt " + rawIncludes(), build(rawIncludes(), timed, Mode.AverageTime, 1, forkJvmArgs)));
+                runs.add(new JmhRun(
+                        "avgt " + rawIncludes(), build(rawIncludes(), timed, Mode.AverageTime, 1, forkJvmArgs)));
             }
             return runs;
         }
@@ -165,13 +181,17 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
         if (!mainIncludes.isEmpty()) {
             runs.add(new JmhRun("avgt", build(mainIncludes, timed, Mode.AverageTime, 1, forkJvmArgs)));
         }
-        List<String> sample = profile.samplePatterns().stream().filter(patterns::contains).toList();
+        List<String> sample =
+                profile.samplePatterns().stream().filter(patterns::contains).toList();
         if (!sample.isEmpty()) {
             List<String> inc = new ArrayList<>();
             if (!timed.isEmpty()) {
                 inc.add(patternRegex(sample));
             }
-            List<String> floors = sample.stream().filter(FLOOR_PATTERNS::contains).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+            List<String> floors = sample.stream()
+                    .filter(FLOOR_PATTERNS::contains)
+                    .map(s -> s.toLowerCase(Locale.ROOT))
+                    .toList();
             if (floor && !floors.isEmpty()) {
                 inc.add(floorRegex(floors));
             }
@@ -179,17 +199,20 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
                 runs.add(new JmhRun("sample", build(inc, timed, Mode.SampleTime, 1, forkJvmArgs)));
             }
         }
-        List<String> sweep = profile.sweepPatterns().stream().filter(patterns::contains).toList();
+        List<String> sweep =
+                profile.sweepPatterns().stream().filter(patterns::contains).toList();
         if (!sweep.isEmpty() && !timed.isEmpty()) {
             for (int threads : profile.threadSweep()) {
-                runs.add(new JmhRun("threads-" + threads,
+                runs.add(new JmhRun(
+                        "threads-" + threads,
                         build(List.of(patternRegex(sweep)), timed, Mode.AverageTime, threads, forkJvmArgs)));
             }
         }
         return runs;
     }
 
-    private Options build(List<String> includeRegexps, Collection<Impl> timed, Mode mode, int threads, List<String> forkJvmArgs) {
+    private Options build(
+            List<String> includeRegexps, Collection<Impl> timed, Mode mode, int threads, List<String> forkJvmArgs) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .forks(profile.forks())
                 .warmupIterations(profile.warmupIterations())
@@ -202,7 +225,9 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
                 .jvmArgs(forkJvmArgs.toArray(String[]::new))
-                .param("dataSize", profile.dataSizes().stream().map(String::valueOf).toArray(String[]::new));
+                .param(
+                        "dataSize",
+                        profile.dataSizes().stream().map(String::valueOf).toArray(String[]::new));
         if (!timed.isEmpty()) {
             b.param("impl", timed.stream().map(Impl::name).toArray(String[]::new));
         }
@@ -217,7 +242,10 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String blankTo(String value, String fallback) {

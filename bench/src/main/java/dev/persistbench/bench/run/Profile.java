@@ -36,21 +36,33 @@ public record Profile(
      * fit in a few minutes. Its numbers share one JIT profile and one heap across implementations:
      * they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE = new Profile("smoke", 0, 1, 500, 3, 400, List.of(1000), 3, List.of(), List.of(), List.of());
+    public static final Profile SMOKE =
+            new Profile("smoke", 0, 1, 500, 3, 400, List.of(1000), 3, List.of(), List.of(), List.of());
 
     /**
      * A forked run with short iterations: indicative numbers in minutes. Six short measurement
      * iterations rather than three longer ones in the same time: JMH's 99.9 % error uses
      * Student's t, whose factor falls from about 31.6 with 2 degrees of freedom to 6.9 with 5.
      */
-    public static final Profile QUICK = new Profile("quick", 1, 2, 500, 6, 350, List.of(1000), 3, List.of(), List.of(), List.of());
+    public static final Profile QUICK =
+            new Profile("quick", 1, 2, 500, 6, 350, List.of(1000), 3, List.of(), List.of(), List.of());
 
     /**
      * The run to publish: longer iterations, a larger data set, sample-time percentiles and a
      * 1/2/4-thread sweep for a read (P02) and a write (P06) pattern.
      */
-    public static final Profile FULL = new Profile("full", 1, 3, 2000, 5, 2000, List.of(10_000), 5,
-            List.of("P02", "P06"), List.of(2, 4), List.of("P02", "P06"));
+    public static final Profile FULL = new Profile(
+            "full",
+            1,
+            3,
+            2000,
+            5,
+            2000,
+            List.of(10_000),
+            5,
+            List.of("P02", "P06"),
+            List.of(2, 4),
+            List.of("P02", "P06"));
 
     public Profile {
         dataSizes = List.copyOf(dataSizes);
@@ -71,13 +83,24 @@ public record Profile(
             case "smoke" -> SMOKE;
             case "quick", "" -> QUICK;
             case "full" -> FULL;
-            default -> throw new IllegalArgumentException("bench.profile must be smoke, quick or full; was '" + name + "'");
+            default ->
+                throw new IllegalArgumentException("bench.profile must be smoke, quick or full; was '" + name + "'");
         };
     }
 
     /** This profile with other data sizes. */
     public Profile withDataSizes(List<Integer> sizes) {
-        return new Profile(name, forks, warmupIterations, warmupMillis, measurementIterations, measurementMillis, sizes,
-                coldStartRuns, samplePatterns, threadSweep, sweepPatterns);
+        return new Profile(
+                name,
+                forks,
+                warmupIterations,
+                warmupMillis,
+                measurementIterations,
+                measurementMillis,
+                sizes,
+                coldStartRuns,
+                samplePatterns,
+                threadSweep,
+                sweepPatterns);
     }
 }

@@ -37,7 +37,8 @@ final class ProgressFormat implements OutputFormat {
         done++;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration left = done == 0 ? Duration.ZERO : elapsed.dividedBy(done).multipliedBy(Math.max(0, total - done));
-        delegate.println(String.format("[bench] %d of %d benchmarks done, %s elapsed, about %s left",
+        delegate.println(String.format(
+                "[bench] %d of %d benchmarks done, %s elapsed, about %s left",
                 done, total, format(elapsed), format(left)));
     }
 
@@ -52,7 +53,8 @@ final class ProgressFormat implements OutputFormat {
     }
 
     @Override
-    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
+    public void iterationResult(
+            BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
         delegate.iterationResult(benchParams, params, iteration, data);
     }
 

@@ -65,7 +65,8 @@ public final class Verification {
      * @param verified whether the answer was the expected one
      * @param error what was wrong, or null
      */
-    public record Statements(String pattern, String impl, int statementsPerOp, List<String> sql, boolean verified, String error) {}
+    public record Statements(
+            String pattern, String impl, int statementsPerOp, List<String> sql, boolean verified, String error) {}
 
     /**
      * The outcome for one implementation (or the floor).
@@ -75,7 +76,8 @@ public final class Verification {
      * @param failures one message per wrong answer or failure (empty: all right)
      * @param settings the implementation's settings() (empty for the floor)
      */
-    public record Outcome(String impl, List<Statements> statements, List<String> failures, Map<String, String> settings) {
+    public record Outcome(
+            String impl, List<Statements> statements, List<String> failures, Map<String, String> settings) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -98,9 +100,14 @@ public final class Verification {
         Map<String, String> settings;
         try {
             settings = Map.copyOf(repo.settings());
-            // Reads first on one load; every write pattern gets a fresh load (its clean-up may not restore everything, e.g. versions).
-            List<PatternState> states = PATTERNS.stream().map(Supplier::get).filter(s -> patterns.contains(s.pattern())).toList();
-            List<PatternState> ordered = new ArrayList<>(states.stream().filter(s -> !s.writes()).toList());
+            // Reads first on one load; every write pattern gets a fresh load (its clean-up may not restore everything,
+            // e.g. versions).
+            List<PatternState> states = PATTERNS.stream()
+                    .map(Supplier::get)
+                    .filter(s -> patterns.contains(s.pattern()))
+                    .toList();
+            List<PatternState> ordered =
+                    new ArrayList<>(states.stream().filter(s -> !s.writes()).toList());
             ordered.addAll(states.stream().filter(PatternState::writes).toList());
             boolean loaded = false;
             for (PatternState state : ordered) {
@@ -177,11 +184,13 @@ public final class Verification {
         return new Outcome("raw-jdbc", statements, failures, Map.of());
     }
 
-    private static Statements entry(String pattern, String impl, SqlRecorder.Recorded<Throwable> recorded, String failure) {
+    private static Statements entry(
+            String pattern, String impl, SqlRecorder.Recorded<Throwable> recorded, String failure) {
         if (recorded == null) {
             return new Statements(pattern, impl, 0, List.of(), false, failure);
         }
-        List<String> sql = recorded.executions().stream().map(SqlRecorder.Execution::text).toList();
+        List<String> sql =
+                recorded.executions().stream().map(SqlRecorder.Execution::text).toList();
         return new Statements(pattern, impl, recorded.statements(), sql, failure == null, failure);
     }
 

@@ -43,14 +43,17 @@ class BenchConfigTest {
         assertThat(o.getMeasurementTime().get()).isEqualTo(TimeValue.milliseconds(350));
         assertThat(o.getBenchModes()).containsExactly(Mode.AverageTime);
         assertThat(o.getTimeUnit().get()).isEqualTo(TimeUnit.MICROSECONDS);
-        assertThat(o.getProfilers()).extracting(p -> p.getKlass()).containsExactly("org.openjdk.jmh.profile.GCProfiler");
+        assertThat(o.getProfilers())
+                .extracting(p -> p.getKlass())
+                .containsExactly("org.openjdk.jmh.profile.GCProfiler");
         assertThat(o.getParameter("impl").get()).containsExactly("HIBERNATE", "JOOQ", "MYBATIS", "JDBC");
         assertThat(o.getParameter("dataSize").get()).containsExactly("1000");
         assertThat(o.getJvmArgs().get()).containsExactlyElementsOf(FORK_ARGS);
         assertThat(o.shouldFailOnError().get()).isFalse();
-        assertThat(o.getIncludes()).containsExactly(
-                "^dev\\.persistbench\\.bench\\.(P01|P02|P03|P04|P05|P06|P07|P08|P09|P10|P11|P12|P13)[A-Za-z]*Benchmark\\.run$",
-                "^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(selectOne|p02|p03|p07|p08|p11)$");
+        assertThat(o.getIncludes())
+                .containsExactly(
+                        "^dev\\.persistbench\\.bench\\.(P01|P02|P03|P04|P05|P06|P07|P08|P09|P10|P11|P12|P13)[A-Za-z]*Benchmark\\.run$",
+                        "^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(selectOne|p02|p03|p07|p08|p11)$");
     }
 
     @Test
@@ -61,7 +64,8 @@ class BenchConfigTest {
         List<BenchConfig.JmhRun> inProcess = smoke.runs(List.of(Impl.values()), true, FORK_ARGS);
         assertThat(inProcess).hasSize(13 * 4 + 6);
         assertThat(inProcess.get(0).name()).isEqualTo("avgt P01 hibernate");
-        assertThat(inProcess.get(0).options().getIncludes()).containsExactly("^dev\\.persistbench\\.bench\\.(P01)[A-Za-z]*Benchmark\\.run$");
+        assertThat(inProcess.get(0).options().getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.(P01)[A-Za-z]*Benchmark\\.run$");
         assertThat(inProcess.get(0).options().getParameter("impl").get()).containsExactly("HIBERNATE");
         assertThat(inProcess.get(inProcess.size() - 1).options().getIncludes())
                 .containsExactly("^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(p11)$");
@@ -69,15 +73,19 @@ class BenchConfigTest {
         BenchConfig full = config("bench.profile", "FULL");
         assertThat(full.profile().dataSizes()).containsExactly(10_000);
         List<BenchConfig.JmhRun> runs = full.runs(List.of(Impl.values()), true, FORK_ARGS);
-        assertThat(runs).extracting(BenchConfig.JmhRun::name).containsExactly("avgt", "sample", "threads-2", "threads-4");
+        assertThat(runs)
+                .extracting(BenchConfig.JmhRun::name)
+                .containsExactly("avgt", "sample", "threads-2", "threads-4");
         Options sample = runs.get(1).options();
         assertThat(sample.getBenchModes()).containsExactly(Mode.SampleTime);
-        assertThat(sample.getIncludes()).containsExactly(
-                "^dev\\.persistbench\\.bench\\.(P02|P06)[A-Za-z]*Benchmark\\.run$",
-                "^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(p02)$");
+        assertThat(sample.getIncludes())
+                .containsExactly(
+                        "^dev\\.persistbench\\.bench\\.(P02|P06)[A-Za-z]*Benchmark\\.run$",
+                        "^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(p02)$");
         Options four = runs.get(3).options();
         assertThat(four.getThreads().get()).isEqualTo(4);
-        assertThat(four.getIncludes()).containsExactly("^dev\\.persistbench\\.bench\\.(P02|P06)[A-Za-z]*Benchmark\\.run$");
+        assertThat(four.getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.(P02|P06)[A-Za-z]*Benchmark\\.run$");
     }
 
     @Test
@@ -89,9 +97,10 @@ class BenchConfigTest {
         Options o = c.runs(c.impls(), true, FORK_ARGS).get(0).options();
         assertThat(o.getParameter("impl").get()).containsExactly("JOOQ", "JDBC");
         assertThat(o.getParameter("dataSize").get()).containsExactly("200", "500");
-        assertThat(o.getIncludes()).containsExactly(
-                "^dev\\.persistbench\\.bench\\.(P02|P11)[A-Za-z]*Benchmark\\.run$",
-                "^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(p02|p11)$");
+        assertThat(o.getIncludes())
+                .containsExactly(
+                        "^dev\\.persistbench\\.bench\\.(P02|P11)[A-Za-z]*Benchmark\\.run$",
+                        "^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(p02|p11)$");
     }
 
     @Test
@@ -104,17 +113,23 @@ class BenchConfigTest {
         assertThat(c.runs(List.of(), false, FORK_ARGS)).isEmpty();
         // Nothing timed: only floors, and no raw regexp that could match a pattern benchmark without the impl filter.
         Options floorsOnly = c.runs(List.of(), true, FORK_ARGS).get(0).options();
-        assertThat(floorsOnly.getIncludes()).containsExactly(
-                "^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(selectOne|p02|p03|p07|p08|p11)$");
+        assertThat(floorsOnly.getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.FloorBenchmark\\.(selectOne|p02|p03|p07|p08|p11)$");
         assertThat(floorsOnly.getParameter("impl").hasValue()).isFalse();
     }
 
     @Test
     void theFirstEstimateCountsIterationsAndSetUp() {
-        Options quick = config().runs(List.of(Impl.JDBC), true, FORK_ARGS).get(0).options();
-        assertThat(JmhRunner.estimatedSeconds(quick)).isCloseTo(2 * 0.5 + 6 * 0.35 + 5.0, org.assertj.core.data.Offset.offset(1e-9));
-        Options smoke = config("bench.profile", "smoke").runs(List.of(Impl.JDBC), true, FORK_ARGS).get(0).options();
-        assertThat(JmhRunner.estimatedSeconds(smoke)).isCloseTo(0.5 + 3 * 0.4 + 1.0, org.assertj.core.data.Offset.offset(1e-9));
+        Options quick =
+                config().runs(List.of(Impl.JDBC), true, FORK_ARGS).get(0).options();
+        assertThat(JmhRunner.estimatedSeconds(quick))
+                .isCloseTo(2 * 0.5 + 6 * 0.35 + 5.0, org.assertj.core.data.Offset.offset(1e-9));
+        Options smoke = config("bench.profile", "smoke")
+                .runs(List.of(Impl.JDBC), true, FORK_ARGS)
+                .get(0)
+                .options();
+        assertThat(JmhRunner.estimatedSeconds(smoke))
+                .isCloseTo(0.5 + 3 * 0.4 + 1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -11,11 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading Surefire reports into contract.json entries. */
 class ContractResultsTest {
 
-    private static void report(Path dir, String name, int tests, int failures, int errors, int skipped) throws IOException {
+    private static void report(Path dir, String name, int tests, int failures, int errors, int skipped)
+            throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("TEST-dev.persistbench.x." + name + ".xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<testsuite name=\"" + name + "\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors
-                + "\" skipped=\"" + skipped + "\"><testcase name=\"x\"/></testsuite>\n");
+        Files.writeString(
+                dir.resolve("TEST-dev.persistbench.x." + name + ".xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<testsuite name=\"" + name + "\" tests=\"" + tests + "\" failures=\"" + failures
+                        + "\" errors=\"" + errors
+                        + "\" skipped=\"" + skipped + "\"><testcase name=\"x\"/></testsuite>\n");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.persistbench.suite.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.StaleVersionException;
 import dev.persistbench.contract.model.Customer;
@@ -44,25 +43,32 @@ import org.junit.jupiter.api.Test;
 public interface ConcurrencyRules extends ContractFixture {
 
     @Test
-    @DisplayName("R1.1 Optimistic locking, 8 threads x 250 version-checked status changes retried on stale: no lost update, conflicts observed")
+    @DisplayName(
+            "R1.1 Optimistic locking, 8 threads x 250 version-checked status changes retried on stale: no lost update, conflicts observed")
     default void r1_1_optimisticLockingLosesNoUpdate() throws Exception {
         int threads = 8;
         int changesPerThread = 250;
         int activeOrders = 12; // a small working set, so threads collide on the same order
         long seed = Reliability.seed("R1.1");
-        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R1.1", "optimistic locking under concurrency");
-        figures.put("seed", seed).put("threads", threads).put("changeCallsPerThread", changesPerThread).put("workingSetOrders", activeOrders);
+        ReliabilityResults.Rule figures =
+                ReliabilityResults.of(store()).rule("R1.1", "optimistic locking under concurrency");
+        figures.put("seed", seed)
+                .put("threads", threads)
+                .put("changeCallsPerThread", changesPerThread)
+                .put("workingSetOrders", activeOrders);
 
         Customer buyer = store().createCustomer(new NewCustomer("r1.1@example.com", "Optimist"));
         int initialStock = 1_000_000;
-        Product product = store().createProducts(List.of(
-                new NewProduct("R1.1-SKU", "Contended product", new BigDecimal("2.50"), initialStock, Map.of()))).get(0);
+        Product product = store().createProducts(List.of(new NewProduct(
+                        "R1.1-SKU", "Contended product", new BigDecimal("2.50"), initialStock, Map.of())))
+                .get(0);
 
         // Every order allows at most two changes (NEW -> PAID -> SHIPPED), so orders are used up:
         // a reserve is inserted up front with plain SQL (set-up, not under test) and fed into the
         // working set as orders finish. 0.6 orders per attempt covers even a run without conflicts.
         int reserveSize = threads * changesPerThread * 6 / 10 + activeOrders;
-        ConcurrentLinkedQueue<Long> reserve = new ConcurrentLinkedQueue<>(insertNewOrders(buyer.id(), product.id(), reserveSize));
+        ConcurrentLinkedQueue<Long> reserve =
+                new ConcurrentLinkedQueue<>(insertNewOrders(buyer.id(), product.id(), reserveSize));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             assertThat(reserve).hasSize(reserveSize);
@@ -71,7 +77,8 @@ public interface ConcurrencyRules extends ContractFixture {
             for (int i = 0; i < activeOrders; i++) {
                 working.set(i, reserve.poll());
             }
-            Map<Long, List<long[]>> successes = new ConcurrentHashMap<>(); // order -> [returned version, target ordinal]
+            Map<Long, List<long[]>> successes =
+                    new ConcurrentHashMap<>(); // order -> [returned version, target ordinal]
             AtomicLong stale = new AtomicLong();
             List<Throwable> unexpected = new CopyOnWriteArrayList<>();
             CyclicBarrier start = new CyclicBarrier(threads);
@@ -81,7 +88,9 @@ public interface ConcurrencyRules extends ContractFixture {
                 workers.add(pool.submit(() -> {
                     Random random = new Random(threadSeed);
                     start.await();
-                    int done = 0; // version-checked changeStatus calls, stale ones included (a stale one is retried as the next)
+                    int done =
+                            0; // version-checked changeStatus calls, stale ones included (a stale one is retried as the
+                    // next)
                     while (done < changesPerThread) {
                         int slot = random.nextInt(activeOrders);
                         Long orderId = working.get(slot);
@@ -106,10 +115,12 @@ public interface ConcurrencyRules extends ContractFixture {
                         try {
                             Order changed = store().changeStatus(orderId, seen.version(), target);
                             if (changed.version() != seen.version() + 1 || changed.status() != target) {
-                                unexpected.add(new AssertionError("changeStatus(" + orderId + ", " + seen.version() + ", " + target
-                                        + ") returned version " + changed.version() + " status " + changed.status()));
+                                unexpected.add(new AssertionError("changeStatus(" + orderId + ", " + seen.version()
+                                        + ", " + target + ") returned version " + changed.version() + " status "
+                                        + changed.status()));
                             }
-                            successes.computeIfAbsent(orderId, id -> Collections.synchronizedList(new ArrayList<>()))
+                            successes
+                                    .computeIfAbsent(orderId, id -> Collections.synchronizedList(new ArrayList<>()))
                                     .add(new long[] {changed.version(), target.ordinal()});
                         } catch (StaleVersionException e) {
                             stale.incrementAndGet();
@@ -126,11 +137,19 @@ public interface ConcurrencyRules extends ContractFixture {
             }
 
             long applied = successes.values().stream().mapToLong(List::size).sum();
-            figures.put("ordersPlaced", reserveSize).put("changesApplied", applied).put("staleVersionConflicts", stale.get())
+            figures.put("ordersPlaced", reserveSize)
+                    .put("changesApplied", applied)
+                    .put("staleVersionConflicts", stale.get())
                     .put("unexpectedFailures", unexpected.size());
-            assertThat(unexpected).as("only StaleVersionException may refuse a legal change read at its current version").isEmpty();
-            assertThat(applied + stale.get()).as("every call either applied or refused as stale").isEqualTo((long) threads * changesPerThread);
-            assertThat(stale.get()).as("conflicts observed (threads raced on the same orders)").isPositive();
+            assertThat(unexpected)
+                    .as("only StaleVersionException may refuse a legal change read at its current version")
+                    .isEmpty();
+            assertThat(applied + stale.get())
+                    .as("every call either applied or refused as stale")
+                    .isEqualTo((long) threads * changesPerThread);
+            assertThat(stale.get())
+                    .as("conflicts observed (threads raced on the same orders)")
+                    .isPositive();
 
             long lostUpdates = 0;
             int expectedStockTaken = reserveSize;
@@ -148,20 +167,28 @@ public interface ConcurrencyRules extends ContractFixture {
                     lostUpdates++;
                 }
                 OrderStatus last = OrderStatus.values()[(int) changes.get(changes.size() - 1)[1]];
-                assertThat(now.status()).as("order %d: status of its last successful change", now.id()).isEqualTo(last);
+                assertThat(now.status())
+                        .as("order %d: status of its last successful change", now.id())
+                        .isEqualTo(last);
                 if (last == OrderStatus.CANCELLED) {
                     expectedStockTaken--;
                 }
             }
             figures.put("lostUpdates", lostUpdates);
-            assertThat(lostUpdates).as("lost updates (final version != successful changes, or a version granted twice)").isZero();
+            assertThat(lostUpdates)
+                    .as("lost updates (final version != successful changes, or a version granted twice)")
+                    .isZero();
             // Orders never changed must still be NEW at version 0.
-            long untouchedChanged = Reliability.queryLong(database(),
+            long untouchedChanged = Reliability.queryLong(
+                    database(),
                     "SELECT count(*) FROM purchase_order WHERE NOT (id = ANY (?)) AND (status <> 'NEW' OR version <> 0)",
                     (Object) successes.keySet().toArray(Long[]::new));
-            assertThat(untouchedChanged).as("orders changed without a successful call").isZero();
+            assertThat(untouchedChanged)
+                    .as("orders changed without a successful call")
+                    .isZero();
             assertThat(store().findProductBySku("R1.1-SKU").orElseThrow().stock())
-                    .as("stock: cancellations gave back exactly their units").isEqualTo(initialStock - expectedStockTaken);
+                    .as("stock: cancellations gave back exactly their units")
+                    .isEqualTo(initialStock - expectedStockTaken);
             Reliability.assertSharedPoolHygiene(database());
             figures.passed();
         } finally {
@@ -170,7 +197,8 @@ public interface ConcurrencyRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R1.2 16 threads placing the same order with one idempotency key, 50 rounds: one order per key, stock taken once, same id for all")
+    @DisplayName(
+            "R1.2 16 threads placing the same order with one idempotency key, 50 rounds: one order per key, stock taken once, same id for all")
     default void r1_2_idempotencyKeyHoldsUnderRace() throws Exception {
         int threads = 16;
         int rounds = 50;
@@ -180,14 +208,16 @@ public interface ConcurrencyRules extends ContractFixture {
         int initialStock = 10_000;
         int quantity = 3;
         Product product = store().createProducts(List.of(
-                new NewProduct("R1.2-SKU", "Popular product", new BigDecimal("9.99"), initialStock, Map.of()))).get(0);
+                        new NewProduct("R1.2-SKU", "Popular product", new BigDecimal("9.99"), initialStock, Map.of())))
+                .get(0);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<String> disagreements = new ArrayList<>();
         int failures = 0;
         try {
             Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             for (int round = 0; round < rounds; round++) {
-                PlaceOrder request = PlaceOrder.of(buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), quantity)))
+                PlaceOrder request = PlaceOrder.of(
+                                buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), quantity)))
                         .withIdempotencyKey("r1.2-round-" + round);
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Order>> calls = new ArrayList<>();
@@ -217,26 +247,35 @@ public interface ConcurrencyRules extends ContractFixture {
         long orders = Reliability.queryLong(database(), "SELECT count(*) FROM purchase_order");
         long keys = Reliability.queryLong(database(), "SELECT count(DISTINCT idempotency_key) FROM purchase_order");
         int stock = store().findProductBySku("R1.2-SKU").orElseThrow().stock();
-        figures.put("calls", threads * rounds).put("callerFailures", failures).put("ordersStored", orders)
+        figures.put("calls", threads * rounds)
+                .put("callerFailures", failures)
+                .put("ordersStored", orders)
                 .put("disagreements", disagreements.size());
-        assertThat(disagreements).as("every caller of a round gets the same order, none fails").isEmpty();
+        assertThat(disagreements)
+                .as("every caller of a round gets the same order, none fails")
+                .isEmpty();
         assertThat(orders).as("exactly one order per key").isEqualTo(rounds);
         assertThat(keys).isEqualTo(rounds);
         assertThat(stock).as("stock taken once per key").isEqualTo(initialStock - rounds * quantity);
-        assertThat(Reliability.queryLong(database(), "SELECT count(*) FROM order_line")).isEqualTo(rounds);
+        assertThat(Reliability.queryLong(database(), "SELECT count(*) FROM order_line"))
+                .isEqualTo(rounds);
         Reliability.assertSharedPoolHygiene(database());
         figures.passed();
     }
 
     @Test
-    @DisplayName("R1.3 Many threads buying the last units: exactly the available units sold, stock never below 0, InsufficientStockException for the rest")
+    @DisplayName(
+            "R1.3 Many threads buying the last units: exactly the available units sold, stock never below 0, InsufficientStockException for the rest")
     default void r1_3_noOversell() throws Exception {
         int threads = 12;
         int attemptsPerThread = 6;
         int rounds = 5;
         int available = 25;
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R1.3", "no oversell under concurrency");
-        figures.put("threads", threads).put("attemptsPerThread", attemptsPerThread).put("rounds", rounds).put("unitsPerRound", available);
+        figures.put("threads", threads)
+                .put("attemptsPerThread", attemptsPerThread)
+                .put("rounds", rounds)
+                .put("unitsPerRound", available);
         Customer buyer = store().createCustomer(new NewCustomer("r1.3@example.com", "Bargain hunter"));
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         long totalSold = 0;
@@ -246,8 +285,9 @@ public interface ConcurrencyRules extends ContractFixture {
         try {
             for (int round = 0; round < rounds; round++) {
                 String sku = "R1.3-SKU-" + round;
-                Product product = store().createProducts(List.of(
-                        new NewProduct(sku, "Last units " + round, new BigDecimal("1.00"), available, Map.of()))).get(0);
+                Product product = store().createProducts(List.of(new NewProduct(
+                                sku, "Last units " + round, new BigDecimal("1.00"), available, Map.of())))
+                        .get(0);
                 AtomicInteger sold = new AtomicInteger();
                 AtomicInteger refused = new AtomicInteger();
                 CountDownLatch go = new CountDownLatch(1);
@@ -257,7 +297,8 @@ public interface ConcurrencyRules extends ContractFixture {
                     // Reads the committed stock while the buyers run: it must never be seen below zero.
                     try (java.sql.Connection reader = database().openConnection()) {
                         while (running.get()) {
-                            long stock = Reliability.queryLong(reader, "SELECT stock FROM product WHERE id = ?", product.id());
+                            long stock = Reliability.queryLong(
+                                    reader, "SELECT stock FROM product WHERE id = ?", product.id());
                             minSeen.accumulateAndGet((int) stock, Math::min);
                         }
                     }
@@ -270,11 +311,13 @@ public interface ConcurrencyRules extends ContractFixture {
                         go.await();
                         for (int a = 0; a < attemptsPerThread; a++) {
                             try {
-                                store().placeOrder(PlaceOrder.of(buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), 1))));
+                                store().placeOrder(PlaceOrder.of(
+                                        buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), 1))));
                                 sold.incrementAndGet();
                             } catch (InsufficientStockException e) {
                                 if (e.productId() != product.id()) {
-                                    unexpected.add(new AssertionError("InsufficientStockException names product " + e.productId()));
+                                    unexpected.add(new AssertionError(
+                                            "InsufficientStockException names product " + e.productId()));
                                 }
                                 refused.incrementAndGet();
                             } catch (RuntimeException e) {
@@ -291,10 +334,14 @@ public interface ConcurrencyRules extends ContractFixture {
                 running.set(false);
                 watcher.get(30, TimeUnit.SECONDS);
                 int finalStock = store().findProductBySku(sku).orElseThrow().stock();
-                long linesSold = Reliability.queryLong(database(),
-                        "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?", product.id());
+                long linesSold = Reliability.queryLong(
+                        database(),
+                        "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?",
+                        product.id());
                 assertThat(sold.get()).as("round %d: units sold", round).isEqualTo(available);
-                assertThat(refused.get()).as("round %d: refused", round).isEqualTo(threads * attemptsPerThread - available);
+                assertThat(refused.get())
+                        .as("round %d: refused", round)
+                        .isEqualTo(threads * attemptsPerThread - available);
                 assertThat(finalStock).isZero();
                 assertThat(linesSold).as("units on stored order lines").isEqualTo(available);
                 totalSold += sold.get();
@@ -304,9 +351,13 @@ public interface ConcurrencyRules extends ContractFixture {
         } finally {
             pool.shutdownNow();
         }
-        figures.put("unitsSold", totalSold).put("insufficientStockRefusals", totalRefused).put("minStockObserved", minStockSeen)
+        figures.put("unitsSold", totalSold)
+                .put("insufficientStockRefusals", totalRefused)
+                .put("minStockObserved", minStockSeen)
                 .put("unexpectedFailures", unexpected.size());
-        assertThat(unexpected).as("failures other than InsufficientStockException").isEmpty();
+        assertThat(unexpected)
+                .as("failures other than InsufficientStockException")
+                .isEmpty();
         assertThat(minStockSeen).as("stock seen by a concurrent reader").isGreaterThanOrEqualTo(0);
         Reliability.assertSharedPoolHygiene(database());
         figures.passed();
@@ -317,8 +368,9 @@ public interface ConcurrencyRules extends ContractFixture {
         List<Long> ids = new ArrayList<>();
         try (java.sql.Connection c = database().openConnection()) {
             c.setAutoCommit(false);
-            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO purchase_order (customer_id, status, total, created_at)"
-                    + " SELECT ?, 'NEW', price, now() FROM product, generate_series(1, ?) WHERE product.id = ? RETURNING id")) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO purchase_order (customer_id, status, total, created_at)"
+                            + " SELECT ?, 'NEW', price, now() FROM product, generate_series(1, ?) WHERE product.id = ? RETURNING id")) {
                 ps.setLong(1, customerId);
                 ps.setInt(2, count);
                 ps.setLong(3, productId);
@@ -328,13 +380,15 @@ public interface ConcurrencyRules extends ContractFixture {
                     }
                 }
             }
-            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price)"
-                    + " SELECT o.id, 1, p.id, 1, p.price FROM purchase_order o, product p WHERE o.id = ANY (?) AND p.id = ?")) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price)"
+                            + " SELECT o.id, 1, p.id, 1, p.price FROM purchase_order o, product p WHERE o.id = ANY (?) AND p.id = ?")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                 ps.setLong(2, productId);
                 ps.executeUpdate();
             }
-            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE product SET stock = stock - ?, version = version + 1 WHERE id = ?")) {
+            try (java.sql.PreparedStatement ps =
+                    c.prepareStatement("UPDATE product SET stock = stock - ?, version = version + 1 WHERE id = ?")) {
                 ps.setInt(1, count);
                 ps.setLong(2, productId);
                 ps.executeUpdate();

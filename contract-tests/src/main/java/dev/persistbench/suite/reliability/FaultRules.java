@@ -46,8 +46,12 @@ public interface FaultRules extends ContractFixture {
     /** Products every fault test orders from; generous stock so only the injected fault can fail an order. */
     private List<Product> faultProducts(String prefix, int count) {
         List<NewProduct> products = IntStream.range(0, count)
-                .mapToObj(i -> new NewProduct(prefix + "-" + i, "Fault product " + i, new BigDecimal("3.25").add(BigDecimal.valueOf(i)),
-                        1_000_000, Map.of()))
+                .mapToObj(i -> new NewProduct(
+                        prefix + "-" + i,
+                        "Fault product " + i,
+                        new BigDecimal("3.25").add(BigDecimal.valueOf(i)),
+                        1_000_000,
+                        Map.of()))
                 .toList();
         return store().createProducts(products);
     }
@@ -74,7 +78,8 @@ public interface FaultRules extends ContractFixture {
      */
     private List<String> consistencyProblems(Map<String, Integer> expectedLinesByKey, List<Product> products) {
         List<String> problems = new ArrayList<>();
-        for (Map<String, Object> row : Reliability.queryRows(database(),
+        for (Map<String, Object> row : Reliability.queryRows(
+                database(),
                 "SELECT o.idempotency_key AS key, count(l.line_no) AS lines FROM purchase_order o"
                         + " LEFT JOIN order_line l ON l.order_id = o.id WHERE o.idempotency_key IS NOT NULL GROUP BY o.id, o.idempotency_key")) {
             String key = (String) row.get("key");
@@ -86,9 +91,11 @@ public interface FaultRules extends ContractFixture {
         }
         for (Product p : products) {
             long stock = Reliability.queryLong(database(), "SELECT stock FROM product WHERE id = ?", p.id());
-            long sold = Reliability.queryLong(database(), "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?", p.id());
+            long sold = Reliability.queryLong(
+                    database(), "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?", p.id());
             if (p.stock() - stock != sold) {
-                problems.add("product " + p.sku() + ": " + (p.stock() - stock) + " units taken from stock, " + sold + " on order lines");
+                problems.add("product " + p.sku() + ": " + (p.stock() - stock) + " units taken from stock, " + sold
+                        + " on order lines");
             }
         }
         return problems;
@@ -99,13 +106,15 @@ public interface FaultRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R2.1 Backend killed after statement k of P06: retryable DataAccessFailureException, no partial or lost order, pool recovers")
+    @DisplayName(
+            "R2.1 Backend killed after statement k of P06: retryable DataAccessFailureException, no partial or lost order, pool recovers")
     default void r2_1_backendKilledInTheMiddleOfPlaceOrder() throws Throwable {
         int trials = Reliability.longRun() ? 1_000 : 200;
         int recoveryOps = 100;
         long seed = Reliability.seed("R2.1");
         Random random = new Random(seed);
-        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R2.1", "backend killed in the middle of P06");
+        ReliabilityResults.Rule figures =
+                ReliabilityResults.of(store()).rule("R2.1", "backend killed in the middle of P06");
         figures.put("seed", seed).put("trials", trials);
         String app = Reliability.uniqueName("pb_kill");
         Customer buyer = store().createCustomer(new NewCustomer("r2.1@example.com", "Unlucky"));
@@ -114,7 +123,8 @@ public interface FaultRules extends ContractFixture {
         try (HikariDataSource pool = Reliability.pool(database(), app, 3, Map.of("ApplicationName", app));
                 Connection admin = database().openConnection();
                 PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?)");
-                PreparedStatement alive = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?");
+                PreparedStatement alive =
+                        admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?");
                 StoreRepository repository = newRepository(trigger.wrap(pool))) {
             Map<String, Integer> expectedLines = new LinkedHashMap<>();
             // A dry run tells how many statements P06 sends here (k is drawn from 1..n).
@@ -162,7 +172,8 @@ public interface FaultRules extends ContractFixture {
                                 }
                             }
                             if (System.nanoTime() > deadline) {
-                                throw new IllegalStateException("backend " + pid + " still alive 5 s after pg_terminate_backend");
+                                throw new IllegalStateException(
+                                        "backend " + pid + " still alive 5 s after pg_terminate_backend");
                             }
                             Thread.onSpinWait();
                         }
@@ -188,7 +199,8 @@ public interface FaultRules extends ContractFixture {
                     killed++;
                     killsAfterStatement.merge(k, 1, Integer::sum);
                     if (!(failure instanceof DataAccessFailureException daf) || !daf.isRetryable()) {
-                        wrongFailures.add("trial " + trial + " (k=" + k + "): " + (failure == null ? "returned normally" : failure));
+                        wrongFailures.add("trial " + trial + " (k=" + k + "): "
+                                + (failure == null ? "returned normally" : failure));
                     }
                 } else {
                     notFired++;
@@ -213,18 +225,27 @@ public interface FaultRules extends ContractFixture {
             }
             List<String> problemsAfterRecovery = consistencyProblems(expectedLines, products);
 
-            figures.put("backendsKilled", killed).put("triggerNotReached", notFired).put("killsAfterStatement", killsAfterStatement)
-                    .put("wrongFailures", wrongFailures.size()).put("partialOrStockMismatches", problems.size())
+            figures.put("backendsKilled", killed)
+                    .put("triggerNotReached", notFired)
+                    .put("killsAfterStatement", killsAfterStatement)
+                    .put("wrongFailures", wrongFailures.size())
+                    .put("partialOrStockMismatches", problems.size())
                     .put("lostAcknowledgedOrders", lostAcknowledged.size())
                     .put("committedDespiteFailure", committedDespiteFailure.size())
                     .put("recoveryOperationsSucceeded", recovered)
                     .put("meanTrialMs", trialNanos[0] / 1e6 / Math.max(1, killed + notFired))
                     .put("meanTerminateMs", killNanos[0] / 1e6 / Math.max(1, killed));
-            assertThat(wrongFailures).as("a killed backend must surface as a retryable DataAccessFailureException").isEmpty();
-            assertThat(problems).as("partial orders or stock taken without an order").isEmpty();
+            assertThat(wrongFailures)
+                    .as("a killed backend must surface as a retryable DataAccessFailureException")
+                    .isEmpty();
+            assertThat(problems)
+                    .as("partial orders or stock taken without an order")
+                    .isEmpty();
             assertThat(lostAcknowledged).as("acknowledged orders missing").isEmpty();
             // The backend died before the commit was sent, so nothing may have been committed.
-            assertThat(committedDespiteFailure).as("orders stored although the transaction was killed before its commit").isEmpty();
+            assertThat(committedDespiteFailure)
+                    .as("orders stored although the transaction was killed before its commit")
+                    .isEmpty();
             assertThat(killed).as("trials whose trigger fired").isEqualTo(trials);
             assertThat(problemsAfterRecovery).isEmpty();
             Reliability.assertHygiene(database(), pool, app);
@@ -235,7 +256,8 @@ public interface FaultRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R2.2 Network black hole, lost replies and closed connections during P06: bounded failure, all-or-nothing, retry with the key gives one order")
+    @DisplayName(
+            "R2.2 Network black hole, lost replies and closed connections during P06: bounded failure, all-or-nothing, retry with the key gives one order")
     default void r2_2_networkCutDuringPlaceOrder() throws Throwable {
         int socketTimeoutSeconds = 1;
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R2.2", "network cut during P06");
@@ -243,16 +265,30 @@ public interface FaultRules extends ContractFixture {
         Random random = new Random(seed);
         figures.put("seed", seed).put("socketTimeoutSeconds", socketTimeoutSeconds);
         String app = Reliability.uniqueName("pb_net");
-        Matcher hostPort = Pattern.compile("//([^/:]+):(\\d+)/").matcher(database().server().jdbcUrl());
-        assertThat(hostPort.find()).as("host and port in %s", database().server().jdbcUrl()).isTrue();
+        Matcher hostPort = Pattern.compile("//([^/:]+):(\\d+)/")
+                .matcher(database().server().jdbcUrl());
+        assertThat(hostPort.find())
+                .as("host and port in %s", database().server().jdbcUrl())
+                .isTrue();
         Customer buyer = store().createCustomer(new NewCustomer("r2.2@example.com", "Disconnected"));
         List<Product> products = faultProducts("R2.2", 4);
         StatementTrigger trigger = new StatementTrigger();
         List<Map<String, Object>> trialRows = new ArrayList<>();
         try (TcpProxy proxy = new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
-                HikariDataSource pool = Reliability.pool(database(), app, 2, proxy.rewrite(database().server().jdbcUrl()),
-                        Map.of("ApplicationName", app, "socketTimeout", Integer.toString(socketTimeoutSeconds),
-                                "connectTimeout", "2", "loginTimeout", "2"),
+                HikariDataSource pool = Reliability.pool(
+                        database(),
+                        app,
+                        2,
+                        proxy.rewrite(database().server().jdbcUrl()),
+                        Map.of(
+                                "ApplicationName",
+                                app,
+                                "socketTimeout",
+                                Integer.toString(socketTimeoutSeconds),
+                                "connectTimeout",
+                                "2",
+                                "loginTimeout",
+                                "2"),
                         config -> {
                             config.setConnectionTimeout(3_000);
                             config.setValidationTimeout(1_000);
@@ -269,7 +305,8 @@ public interface FaultRules extends ContractFixture {
             figures.put("statementsPerPlaceOrder", statements);
 
             List<String> fault = List.of("BLACK_HOLE", "LOSE_REPLIES", "CLOSE");
-            List<Integer> ks = new ArrayList<>(new java.util.TreeSet<>(List.of(1, Math.max(1, (statements + 1) / 2), statements)));
+            List<Integer> ks =
+                    new ArrayList<>(new java.util.TreeSet<>(List.of(1, Math.max(1, (statements + 1) / 2), statements)));
             List<String> wrong = new ArrayList<>();
             long maxElapsedMs = 0;
             for (String f : fault) {
@@ -302,29 +339,41 @@ public interface FaultRules extends ContractFixture {
                     long afterFault = keyCount(admin, key);
                     boolean retryable = failure instanceof DataAccessFailureException daf && daf.isRetryable();
                     if (!(failure instanceof DataAccessFailureException)) {
-                        wrong.add(f + " after statement " + k + ": " + (failure == null ? "returned normally" : failure));
+                        wrong.add(
+                                f + " after statement " + k + ": " + (failure == null ? "returned normally" : failure));
                     }
                     List<String> problems = consistencyProblems(expectedLines, products);
                     // Retry with the same key: exactly one order, whatever the first attempt left.
-                    Order retried = Reliability.within(Duration.ofSeconds(30), "retry after " + f, () -> retryPlaceOrder(repository, request));
+                    Order retried = Reliability.within(
+                            Duration.ofSeconds(30), "retry after " + f, () -> retryPlaceOrder(repository, request));
                     long afterRetry = keyCount(admin, key);
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("fault", f);
                     row.put("afterStatement", k);
                     row.put("elapsedMs", elapsedMs);
-                    row.put("failure", failure == null ? null : failure.getClass().getSimpleName());
+                    row.put(
+                            "failure",
+                            failure == null ? null : failure.getClass().getSimpleName());
                     row.put("retryable", retryable);
                     row.put("orderStoredAfterFault", afterFault == 1);
                     row.put("ordersAfterRetry", afterRetry);
                     trialRows.add(row);
-                    assertThat(problems).as("%s after statement %d: partial order or stock mismatch", f, k).isEmpty();
-                    assertThat(afterFault).as("%s after statement %d: the order is wholly there or wholly absent", f, k).isBetween(0L, 1L);
-                    assertThat(afterRetry).as("%s after statement %d: one order after the retry", f, k).isEqualTo(1);
+                    assertThat(problems)
+                            .as("%s after statement %d: partial order or stock mismatch", f, k)
+                            .isEmpty();
+                    assertThat(afterFault)
+                            .as("%s after statement %d: the order is wholly there or wholly absent", f, k)
+                            .isBetween(0L, 1L);
+                    assertThat(afterRetry)
+                            .as("%s after statement %d: one order after the retry", f, k)
+                            .isEqualTo(1);
                     assertThat(retried.lines()).hasSize(request.lines().size());
                 }
             }
             figures.put("trials", trialRows).put("maxElapsedMs", maxElapsedMs).put("wrongFailures", wrong.size());
-            assertThat(wrong).as("a cut network must surface as DataAccessFailureException").isEmpty();
+            assertThat(wrong)
+                    .as("a cut network must surface as DataAccessFailureException")
+                    .isEmpty();
             assertThat(consistencyProblems(expectedLines, products)).isEmpty();
             Reliability.assertHygiene(database(), pool, app);
         } finally {
@@ -350,24 +399,32 @@ public interface FaultRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R2.3 lock_timeout and statement_timeout on a held row: DataAccessFailureException within 1 s of the limit, nothing changed")
+    @DisplayName(
+            "R2.3 lock_timeout and statement_timeout on a held row: DataAccessFailureException within 1 s of the limit, nothing changed")
     default void r2_3_timeoutsSurfaceQuicklyAndChangeNothing() throws Throwable {
         int limitMs = 500;
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R2.3", "lock and statement time-outs");
         figures.put("limitMs", limitMs);
         Customer buyer = store().createCustomer(new NewCustomer("r2.3@example.com", "Patient"));
         List<Product> products = faultProducts("R2.3", 2);
-        Order existing = store().placeOrder(PlaceOrder.of(buyer.id(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+        Order existing = store().placeOrder(PlaceOrder.of(
+                buyer.id(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
                 List.of(new OrderLineRequest(products.get(0).id(), 1))));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String setting : List.of("lock_timeout", "statement_timeout")) {
             String app = Reliability.uniqueName("pb_timeout");
-            try (HikariDataSource pool = Reliability.pool(database(), app, 2,
-                    Map.of("ApplicationName", app, "options", "-c " + setting + "=" + limitMs));
+            try (HikariDataSource pool = Reliability.pool(
+                            database(),
+                            app,
+                            2,
+                            Map.of("ApplicationName", app, "options", "-c " + setting + "=" + limitMs));
                     StoreRepository repository = newRepository(pool)) {
                 // Warm up outside the measurement, so class loading and first-use costs do not count.
                 repository.findOrder(existing.id());
-                repository.placeOrder(PlaceOrder.of(buyer.id(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                repository.placeOrder(PlaceOrder.of(
+                        buyer.id(),
+                        Instant.now().truncatedTo(ChronoUnit.MICROS),
                         List.of(new OrderLineRequest(products.get(1).id(), 1))));
                 for (String operation : List.of("placeOrder", "changeStatus")) {
                     Map<String, String> before = Reliability.snapshot(database());
@@ -376,15 +433,19 @@ public interface FaultRules extends ContractFixture {
                     try (Connection holder = database().openConnection()) {
                         holder.setAutoCommit(false);
                         String lock = operation.equals("placeOrder")
-                                ? "SELECT id FROM product WHERE id = " + products.get(0).id() + " FOR UPDATE"
+                                ? "SELECT id FROM product WHERE id = "
+                                        + products.get(0).id() + " FOR UPDATE"
                                 : "SELECT id FROM purchase_order WHERE id = " + existing.id() + " FOR UPDATE";
                         holder.createStatement().executeQuery(lock).close();
                         start = System.nanoTime();
                         failure = Reliability.within(Duration.ofSeconds(30), operation + " against a held row", () -> {
                             try {
                                 if (operation.equals("placeOrder")) {
-                                    repository.placeOrder(PlaceOrder.of(buyer.id(), Instant.now().truncatedTo(ChronoUnit.MICROS),
-                                            List.of(new OrderLineRequest(products.get(0).id(), 2))));
+                                    repository.placeOrder(PlaceOrder.of(
+                                            buyer.id(),
+                                            Instant.now().truncatedTo(ChronoUnit.MICROS),
+                                            List.of(new OrderLineRequest(
+                                                    products.get(0).id(), 2))));
                                 } else {
                                     repository.changeStatus(existing.id(), existing.version(), OrderStatus.PAID);
                                 }
@@ -401,16 +462,25 @@ public interface FaultRules extends ContractFixture {
                     row.put("setting", setting);
                     row.put("operation", operation);
                     row.put("elapsedMs", elapsedMs);
-                    row.put("failure", failure == null ? null : failure.getClass().getSimpleName());
+                    row.put(
+                            "failure",
+                            failure == null ? null : failure.getClass().getSimpleName());
                     row.put("sqlState", failure instanceof DataAccessFailureException daf ? daf.sqlState() : null);
                     row.put("retryable", failure instanceof DataAccessFailureException daf && daf.isRetryable());
                     rows.add(row);
                     figures.put("cases", rows);
-                    assertThat(failure).as("%s under %s", operation, setting).isInstanceOf(DataAccessFailureException.class);
-                    assertThat(((DataAccessFailureException) failure).isRetryable()).as("a time-out may succeed when retried").isTrue();
-                    assertThat(elapsedMs).as("%s under %s=%d ms: time until the failure surfaced", operation, setting, limitMs)
+                    assertThat(failure)
+                            .as("%s under %s", operation, setting)
+                            .isInstanceOf(DataAccessFailureException.class);
+                    assertThat(((DataAccessFailureException) failure).isRetryable())
+                            .as("a time-out may succeed when retried")
+                            .isTrue();
+                    assertThat(elapsedMs)
+                            .as("%s under %s=%d ms: time until the failure surfaced", operation, setting, limitMs)
                             .isLessThanOrEqualTo(limitMs + 1_000L);
-                    assertThat(after).as("nothing changed by the timed-out %s", operation).isEqualTo(before);
+                    assertThat(after)
+                            .as("nothing changed by the timed-out %s", operation)
+                            .isEqualTo(before);
                 }
                 Reliability.assertHygiene(database(), pool, app);
             }

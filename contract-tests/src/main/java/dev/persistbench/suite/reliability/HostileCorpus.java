@@ -31,7 +31,9 @@ final class HostileCorpus {
                 }
             });
             if (text.codePointCount(0, text.length()) > 40) {
-                out.append("... (").append(text.codePointCount(0, text.length())).append(" code points)");
+                out.append("... (")
+                        .append(text.codePointCount(0, text.length()))
+                        .append(" code points)");
             }
             return "line " + line + " [" + family + "] \"" + out + "\"";
         }
@@ -75,10 +77,14 @@ final class HostileCorpus {
                 if (node.isTextual()) {
                     text = node.textValue();
                 } else if (node.isObject() && node.has("repeat")) {
-                    text = node.path("prefix").asText("") + node.get("repeat").asText().repeat(node.get("times").asInt())
+                    text = node.path("prefix").asText("")
+                            + node.get("repeat")
+                                    .asText()
+                                    .repeat(node.get("times").asInt())
                             + node.path("suffix").asText("");
                 } else {
-                    throw new IllegalStateException(resource + " line " + number + ": neither a string nor a repeat object");
+                    throw new IllegalStateException(
+                            resource + " line " + number + ": neither a string nor a repeat object");
                 }
                 entries.add(new Entry(number, family, text));
             }

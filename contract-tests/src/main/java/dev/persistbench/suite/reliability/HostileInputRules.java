@@ -60,7 +60,8 @@ public interface HostileInputRules extends ContractFixture {
     private void inBothProtocols(String rule, BiConsumer<String, StoreRepository> body) {
         body.accept("extended", store());
         String app = Reliability.uniqueName("pb_simple");
-        try (HikariDataSource pool = Reliability.pool(database(), app, 2, Map.of("ApplicationName", app, "preferQueryMode", "simple"));
+        try (HikariDataSource pool = Reliability.pool(
+                        database(), app, 2, Map.of("ApplicationName", app, "preferQueryMode", "simple"));
                 StoreRepository simple = newRepository(pool)) {
             body.accept("simple", simple);
             Reliability.assertHygiene(database(), pool, app);
@@ -71,10 +72,14 @@ public interface HostileInputRules extends ContractFixture {
     /** Rows that must survive everything the corpus does: one customer, one product, one order. */
     private void seedCanaries() {
         Customer canary = store().createCustomer(new NewCustomer("canary@example.com", "Canary customer"));
-        Product product = store().createProducts(List.of(new NewProduct("CANARY-SKU", "Canary product", new BigDecimal("12.34"), 100,
-                Map.of("colour", "yellow")))).get(0);
-        store().placeOrder(PlaceOrder.of(canary.id(), Instant.now().truncatedTo(ChronoUnit.MICROS),
-                List.of(new OrderLineRequest(product.id(), 2))).withIdempotencyKey("canary-key"));
+        Product product = store().createProducts(List.of(new NewProduct(
+                        "CANARY-SKU", "Canary product", new BigDecimal("12.34"), 100, Map.of("colour", "yellow"))))
+                .get(0);
+        store().placeOrder(PlaceOrder.of(
+                        canary.id(),
+                        Instant.now().truncatedTo(ChronoUnit.MICROS),
+                        List.of(new OrderLineRequest(product.id(), 2)))
+                .withIdempotencyKey("canary-key"));
     }
 
     private static String firstCodePoints(String text, int max) {
@@ -88,7 +93,8 @@ public interface HostileInputRules extends ContractFixture {
     private Map<Long, byte[]> storedBytes(String table, String column, List<Long> ids) {
         Map<Long, byte[]> bytes = new LinkedHashMap<>();
         String sql = "SELECT id, convert_to(" + column + ", 'UTF8') FROM " + table + " WHERE id = ANY (?)";
-        try (Connection c = database().openConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = database().openConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -102,7 +108,8 @@ public interface HostileInputRules extends ContractFixture {
     }
 
     private void deleteByIds(String table, List<Long> ids) {
-        try (Connection c = database().openConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY (?)")) {
+        try (Connection c = database().openConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -111,7 +118,8 @@ public interface HostileInputRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R3.1 Hostile corpus round-trips byte-exact through P01 (customer name and e-mail), both protocols, no other row changed")
+    @DisplayName(
+            "R3.1 Hostile corpus round-trips byte-exact through P01 (customer name and e-mail), both protocols, no other row changed")
     default void r3_1_hostileCustomersRoundTrip() {
         List<HostileCorpus.Entry> corpus = HostileCorpus.storable();
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.1", "hostile input through P01");
@@ -140,8 +148,11 @@ public interface HostileInputRules extends ContractFixture {
                     created = repository.createCustomer(new NewCustomer(email, text));
                 } catch (DuplicateKeyException duplicate) {
                     // P01.2: another entry has this e-mail in another case; the database must agree.
-                    assertThat(Reliability.queryLong(database(), "SELECT count(*) FROM customer WHERE lower(email) = lower(?)", email))
-                            .as("DuplicateKeyException for %s although no e-mail matches case-insensitively", entry.describe())
+                    assertThat(Reliability.queryLong(
+                                    database(), "SELECT count(*) FROM customer WHERE lower(email) = lower(?)", email))
+                            .as(
+                                    "DuplicateKeyException for %s although no e-mail matches case-insensitively",
+                                    entry.describe())
                             .isPositive();
                     email = firstCodePoints(text, Check.MAX_EMAIL_LENGTH - 12) + "#" + entry.line();
                     created = repository.createCustomer(new NewCustomer(email, text));
@@ -152,7 +163,8 @@ public interface HostileInputRules extends ContractFixture {
                 }
                 Optional<Customer> found = repository.findCustomer(created.id());
                 if (found.isEmpty() || !found.get().equals(created)) {
-                    mismatches.add(protocol + " findCustomer differs for " + entry.describe() + ": " + found.map(Customer::name).orElse("(absent)"));
+                    mismatches.add(protocol + " findCustomer differs for " + entry.describe() + ": "
+                            + found.map(Customer::name).orElse("(absent)"));
                 }
                 ids.add(created.id());
                 expected.put(created.id(), new String[] {email, text});
@@ -168,12 +180,25 @@ public interface HostileInputRules extends ContractFixture {
             long customersAfter = Reliability.queryLong(database(), "SELECT count(*) FROM customer");
             deleteByIds("customer", ids);
             Map<String, String> after = Reliability.snapshot(database());
-            perProtocol.put(protocol, Map.of("customersCreated", ids.size(), "refusedBlankByRecord", refusedBlank,
-                    "emailsMadeUnique", emailsMadeUnique, "mismatches", mismatches.size()));
+            perProtocol.put(
+                    protocol,
+                    Map.of(
+                            "customersCreated",
+                            ids.size(),
+                            "refusedBlankByRecord",
+                            refusedBlank,
+                            "emailsMadeUnique",
+                            emailsMadeUnique,
+                            "mismatches",
+                            mismatches.size()));
             figures.put("protocols", perProtocol);
-            assertThat(mismatches).as("%s protocol: text that did not round-trip", protocol).isEmpty();
+            assertThat(mismatches)
+                    .as("%s protocol: text that did not round-trip", protocol)
+                    .isEmpty();
             assertThat(customersAfter).as("rows added").isEqualTo(customersBefore + ids.size());
-            assertThat(after).as("%s protocol: nothing but the created customers changed", protocol).isEqualTo(before);
+            assertThat(after)
+                    .as("%s protocol: nothing but the created customers changed", protocol)
+                    .isEqualTo(before);
             database().truncateAll();
         });
         figures.passed();
@@ -200,7 +225,8 @@ public interface HostileInputRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R3.2 Hostile corpus round-trips byte-exact through P03/P04 (sku, name, jsonb attributes), both protocols, no other row changed")
+    @DisplayName(
+            "R3.2 Hostile corpus round-trips byte-exact through P03/P04 (sku, name, jsonb attributes), both protocols, no other row changed")
     default void r3_2_hostileProductsRoundTrip() {
         List<HostileCorpus.Entry> corpus = HostileCorpus.storable();
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.2", "hostile input through P03/P04");
@@ -217,12 +243,16 @@ public interface HostileInputRules extends ContractFixture {
             for (NewProduct wanted : products.values()) {
                 Product got = created.get(i++);
                 ids.add(got.id());
-                if (!got.sku().equals(wanted.sku()) || !got.name().equals(wanted.name()) || !got.attributes().equals(wanted.attributes())) {
-                    mismatches.add(protocol + " createProducts returned other values for " + new HostileCorpus.Entry(0, "sku", wanted.sku()).describe());
+                if (!got.sku().equals(wanted.sku())
+                        || !got.name().equals(wanted.name())
+                        || !got.attributes().equals(wanted.attributes())) {
+                    mismatches.add(protocol + " createProducts returned other values for "
+                            + new HostileCorpus.Entry(0, "sku", wanted.sku()).describe());
                 }
                 Optional<Product> found = repository.findProductBySku(wanted.sku());
                 if (found.isEmpty() || !found.get().equals(got)) {
-                    mismatches.add(protocol + " findProductBySku differs for " + new HostileCorpus.Entry(0, "sku", wanted.sku()).describe());
+                    mismatches.add(protocol + " findProductBySku differs for "
+                            + new HostileCorpus.Entry(0, "sku", wanted.sku()).describe());
                 }
             }
             Map<Long, byte[]> skus = storedBytes("product", "sku", ids);
@@ -241,8 +271,12 @@ public interface HostileInputRules extends ContractFixture {
             Map<String, String> after = Reliability.snapshot(database());
             perProtocol.put(protocol, Map.of("productsCreated", ids.size(), "mismatches", mismatches.size()));
             figures.put("protocols", perProtocol);
-            assertThat(mismatches).as("%s protocol: text that did not round-trip", protocol).isEmpty();
-            assertThat(after).as("%s protocol: nothing but the created products changed", protocol).isEqualTo(before);
+            assertThat(mismatches)
+                    .as("%s protocol: text that did not round-trip", protocol)
+                    .isEmpty();
+            assertThat(after)
+                    .as("%s protocol: nothing but the created products changed", protocol)
+                    .isEqualTo(before);
             database().truncateAll();
         });
         figures.passed();
@@ -277,14 +311,16 @@ public interface HostileInputRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R3.3 Hostile corpus as P05 name fragment and attribute value matches only literally, SQL text never changes with it, both protocols")
+    @DisplayName(
+            "R3.3 Hostile corpus as P05 name fragment and attribute value matches only literally, SQL text never changes with it, both protocols")
     default void r3_3_hostileSearchMatchesLiterally() {
         List<HostileCorpus.Entry> corpus = HostileCorpus.storable();
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.3", "hostile input through P05");
         Map<String, Object> perProtocol = new LinkedHashMap<>();
         inBothProtocols("R3.3", (protocol, repository) -> {
             seedCanaries();
-            List<Product> products = repository.createProducts(List.copyOf(corpusProducts(corpus).values()));
+            List<Product> products =
+                    repository.createProducts(List.copyOf(corpusProducts(corpus).values()));
             Map<String, String> before = Reliability.snapshot(database());
             List<Product> everything = allPages(repository, ProductSearch.all(ProductSearch.MAX_PAGE_SIZE));
             List<String> wrong = new ArrayList<>();
@@ -292,7 +328,8 @@ public interface HostileInputRules extends ContractFixture {
             int searches = 0;
             for (HostileCorpus.Entry entry : corpus) {
                 String fragment = entry.text();
-                ProductSearch byName = ProductSearch.all(ProductSearch.MAX_PAGE_SIZE).withNameContains(fragment);
+                ProductSearch byName =
+                        ProductSearch.all(ProductSearch.MAX_PAGE_SIZE).withNameContains(fragment);
                 List<Product> found;
                 if (protocol.equals("extended")) {
                     SqlRecorder.Recorded<ProductPage> recorded = sql().record(() -> repository.searchProducts(byName));
@@ -320,12 +357,19 @@ public interface HostileInputRules extends ContractFixture {
                     }
                 }
                 // The attribute filter compares exactly: only products whose "v" is the entry itself.
-                Set<Long> byValue = allPages(repository, ProductSearch.all(ProductSearch.MAX_PAGE_SIZE).withAttribute("v", fragment))
-                        .stream().map(Product::id).collect(Collectors.toSet());
-                Set<Long> expectedByValue = products.stream().filter(p -> fragment.equals(p.attributes().get("v")))
-                        .map(Product::id).collect(Collectors.toSet());
+                Set<Long> byValue = allPages(
+                                repository,
+                                ProductSearch.all(ProductSearch.MAX_PAGE_SIZE).withAttribute("v", fragment))
+                        .stream()
+                        .map(Product::id)
+                        .collect(Collectors.toSet());
+                Set<Long> expectedByValue = products.stream()
+                        .filter(p -> fragment.equals(p.attributes().get("v")))
+                        .map(Product::id)
+                        .collect(Collectors.toSet());
                 if (!byValue.equals(expectedByValue)) {
-                    wrong.add(protocol + " attribute value " + entry.describe() + " found " + byValue + ", expected " + expectedByValue);
+                    wrong.add(protocol + " attribute value " + entry.describe() + " found " + byValue + ", expected "
+                            + expectedByValue);
                 }
                 searches++;
             }
@@ -338,12 +382,18 @@ public interface HostileInputRules extends ContractFixture {
             }
             perProtocol.put(protocol, row);
             figures.put("protocols", perProtocol);
-            assertThat(wrong).as("%s protocol: searches that matched other than literally", protocol).isEmpty();
+            assertThat(wrong)
+                    .as("%s protocol: searches that matched other than literally", protocol)
+                    .isEmpty();
             if (protocol.equals("extended")) {
-                assertThat(firstPageSql).as("P05.10: the SQL text of a name search must not depend on the fragment (bound, never spliced)")
+                assertThat(firstPageSql)
+                        .as(
+                                "P05.10: the SQL text of a name search must not depend on the fragment (bound, never spliced)")
                         .hasSize(1);
             }
-            assertThat(after).as("%s protocol: searches changed nothing", protocol).isEqualTo(before);
+            assertThat(after)
+                    .as("%s protocol: searches changed nothing", protocol)
+                    .isEqualTo(before);
             database().truncateAll();
         });
         figures.passed();
@@ -353,7 +403,8 @@ public interface HostileInputRules extends ContractFixture {
     @DisplayName("R3.4 U+0000 and lone surrogates are refused with IllegalArgumentException before any SQL runs")
     default void r3_4_unstorableTextIsRefusedBeforeSql() {
         List<HostileCorpus.Entry> refused = HostileCorpus.refused();
-        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.4", "unstorable text refused before SQL");
+        ReliabilityResults.Rule figures =
+                ReliabilityResults.of(store()).rule("R3.4", "unstorable text refused before SQL");
         assertThat(refused).isNotEmpty();
         int statements = 0;
         for (HostileCorpus.Entry entry : refused) {
@@ -364,37 +415,54 @@ public interface HostileInputRules extends ContractFixture {
                     .hasMessageContaining("sku");
             List<SqlRecorder.Execution> executions = sql().record(lookUp);
             statements += executions.size();
-            assertThat(executions).as("statements sent for %s", entry.describe()).isEmpty();
+            assertThat(executions)
+                    .as("statements sent for %s", entry.describe())
+                    .isEmpty();
             // The records refuse the same text wherever it could reach the repository.
             assertThatThrownBy(() -> new NewCustomer(text, "name")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new NewCustomer("a@b.c", text)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> new NewProduct(text, "n", BigDecimal.ONE, 1, Map.of())).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> new NewProduct("s", "n", BigDecimal.ONE, 1, Map.of("k", text))).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> ProductSearch.all(10).withNameContains(text)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> ProductSearch.all(10).withAttribute("k", text)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> PlaceOrder.of(1, Instant.EPOCH, List.of(new OrderLineRequest(1, 1))).withIdempotencyKey(text))
+            assertThatThrownBy(() -> new NewProduct(text, "n", BigDecimal.ONE, 1, Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new NewProduct("s", "n", BigDecimal.ONE, 1, Map.of("k", text)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ProductSearch.all(10).withNameContains(text))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ProductSearch.all(10).withAttribute("k", text))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> PlaceOrder.of(1, Instant.EPOCH, List.of(new OrderLineRequest(1, 1)))
+                            .withIdempotencyKey(text))
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(Reliability.snapshot(database()).get("customer")).startsWith("0 rows");
-        figures.put("refusedInputs", refused.size()).put("statementsSent", statements).passed();
+        figures.put("refusedInputs", refused.size())
+                .put("statementsSent", statements)
+                .passed();
     }
 
     @Test
-    @DisplayName("R3.5 Sort keys and filters come only from the contract's types: enums for sort fields, text only where it is bound")
+    @DisplayName(
+            "R3.5 Sort keys and filters come only from the contract's types: enums for sort fields, text only where it is bound")
     default void r3_5_sortKeysAndFiltersAreTyped() {
-        ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.5", "sort keys and filters are typed");
+        ReliabilityResults.Rule figures =
+                ReliabilityResults.of(store()).rule("R3.5", "sort keys and filters are typed");
         Map<String, Type> components = new LinkedHashMap<>();
         for (RecordComponent component : ProductSearch.class.getRecordComponents()) {
             components.put(component.getName(), component.getGenericType());
         }
-        assertThat(((Class<?>) components.get("sortKey")).isEnum()).as("ProductSearch.sortKey is an enum").isTrue();
-        assertThat(((Class<?>) components.get("direction")).isEnum()).as("ProductSearch.direction is an enum").isTrue();
+        assertThat(((Class<?>) components.get("sortKey")).isEnum())
+                .as("ProductSearch.sortKey is an enum")
+                .isTrue();
+        assertThat(((Class<?>) components.get("direction")).isEnum())
+                .as("ProductSearch.direction is an enum")
+                .isTrue();
         assertThat(components.get("sortKey")).isEqualTo(ProductSortKey.class);
         assertThat(components.get("direction")).isEqualTo(SortDirection.class);
         // Text reaches a search only as the name fragment (bound, R3.3) and inside the attribute filter.
         Set<String> textComponents = new HashSet<>();
         components.forEach((name, type) -> {
-            if (type == String.class || (type instanceof ParameterizedType p && Arrays.asList(p.getActualTypeArguments()).contains(String.class))) {
+            if (type == String.class
+                    || (type instanceof ParameterizedType p
+                            && Arrays.asList(p.getActualTypeArguments()).contains(String.class))) {
                 textComponents.add(name);
             }
         });
@@ -409,6 +477,7 @@ public interface HostileInputRules extends ContractFixture {
             }
         }
         assertThat(textParameters).containsExactly("findProductBySku");
-        figures.put("productSearchComponents", components.keySet().stream().toList()).passed();
+        figures.put("productSearchComponents", components.keySet().stream().toList())
+                .passed();
     }
 }

@@ -46,8 +46,10 @@ public interface MigrationRules extends ContractFixture {
         String schema = Reliability.createMigratedScratchSchema(database());
         try {
             assertThat(flyway(schema, TestDatabase.MIGRATIONS).validateWithResult().validationSuccessful)
-                    .as("an untouched history validates").isTrue();
-            long tampered = Reliability.queryLong(database(),
+                    .as("an untouched history validates")
+                    .isTrue();
+            long tampered = Reliability.queryLong(
+                    database(),
                     "WITH t AS (UPDATE " + schema + ".flyway_schema_history SET checksum = coalesce(checksum, 0) + 1"
                             + " WHERE version = '1' RETURNING 1) SELECT count(*) FROM t");
             assertThat(tampered).as("history rows tampered").isEqualTo(1);
@@ -55,7 +57,8 @@ public interface MigrationRules extends ContractFixture {
             assertThatThrownBy(() -> TestDatabase.migrate(server.jdbcUrl(), server.user(), server.password(), schema))
                     .isInstanceOf(FlywayValidateException.class)
                     .hasMessageContaining("checksum");
-            assertThatThrownBy(() -> flyway(schema, TestDatabase.MIGRATIONS).validate()).isInstanceOf(FlywayValidateException.class);
+            assertThatThrownBy(() -> flyway(schema, TestDatabase.MIGRATIONS).validate())
+                    .isInstanceOf(FlywayValidateException.class);
             figures.put("refusedWith", FlywayValidateException.class.getSimpleName());
         } finally {
             Reliability.dropSchema(database(), schema);
@@ -64,28 +67,37 @@ public interface MigrationRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("R6.2 A migration failing half-way leaves the schema as it was, and the implementation still works on it")
+    @DisplayName(
+            "R6.2 A migration failing half-way leaves the schema as it was, and the implementation still works on it")
     default void r6_2_failedMigrationLeavesSchemaAsItWas() {
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R6.2", "failing migration rolled back");
         String schema = Reliability.createEmptyScratchSchema(database());
         try {
             flyway(schema, TestDatabase.MIGRATIONS).migrate();
             Map<String, String> before = Reliability.snapshot(database(), schema);
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> flyway(schema, TestDatabase.MIGRATIONS, FAILING_MIGRATIONS).migrate());
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
+                    flyway(schema, TestDatabase.MIGRATIONS, FAILING_MIGRATIONS).migrate());
             assertThat(failure).as("the failing V2").isInstanceOf(FlywayException.class);
             Map<String, String> after = Reliability.snapshot(database(), schema);
             figures.put("failure", failure.getClass().getSimpleName());
-            assertThat(after).as("tables, rows, columns and constraints after the failed V2").isEqualTo(before);
-            assertThat(Reliability.queryLong(database(),
-                    "SELECT count(*) FROM " + schema + ".flyway_schema_history WHERE version = '2' AND success"))
-                    .as("V2 recorded as applied").isZero();
+            assertThat(after)
+                    .as("tables, rows, columns and constraints after the failed V2")
+                    .isEqualTo(before);
+            assertThat(Reliability.queryLong(
+                            database(),
+                            "SELECT count(*) FROM " + schema
+                                    + ".flyway_schema_history WHERE version = '2' AND success"))
+                    .as("V2 recorded as applied")
+                    .isZero();
             String app = Reliability.uniqueName("pb_migrated");
-            try (HikariDataSource pool = Reliability.pool(database(), app, 2, Map.of("ApplicationName", app, "currentSchema", schema));
+            try (HikariDataSource pool = Reliability.pool(
+                            database(), app, 2, Map.of("ApplicationName", app, "currentSchema", schema));
                     StoreRepository repository = newRepository(pool)) {
-                Customer created = repository.createCustomer(new NewCustomer("after-failed-migration@example.com", "Still works"));
+                Customer created =
+                        repository.createCustomer(new NewCustomer("after-failed-migration@example.com", "Still works"));
                 assertThat(repository.findCustomer(created.id())).contains(created);
-                assertThat(Reliability.queryLong(database(), "SELECT count(*) FROM " + schema + ".customer")).isEqualTo(1);
+                assertThat(Reliability.queryLong(database(), "SELECT count(*) FROM " + schema + ".customer"))
+                        .isEqualTo(1);
             }
         } finally {
             Reliability.dropSchema(database(), schema);

@@ -1,6 +1,5 @@
 package dev.persistbench.suite.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
@@ -56,7 +54,8 @@ public interface ModelBasedRules extends ContractFixture {
     long MODEL_UNKNOWN_ID_BASE = 4_000_000_000L;
 
     @Test
-    @DisplayName("R4.1 Random operation sequences give the same results and final state as the in-memory reference model")
+    @DisplayName(
+            "R4.1 Random operation sequences give the same results and final state as the in-memory reference model")
     default void r4_1_implementationMatchesReferenceModel() {
         int sequences = Reliability.longRun() ? 1_000 : 200;
         long seed = Reliability.seed("R4.1");
@@ -64,33 +63,44 @@ public interface ModelBasedRules extends ContractFixture {
         figures.put("seed", seed).put("sequences", sequences).put("operationsPerSequence", MODEL_OPERATIONS);
         Random master = new Random(seed);
         Map<String, Integer> operationCounts = new java.util.TreeMap<>();
-        // One connection for truncating and reading the tables: opening one per check would cost more than the operations.
+        // One connection for truncating and reading the tables: opening one per check would cost more than the
+        // operations.
         try (java.sql.Connection admin = database().openConnection()) {
-        for (int s = 0; s < sequences; s++) {
-            long sequenceSeed = master.nextLong();
-            Reliability.truncate(admin);
-            ModelFailure failure = runSequence(admin, sequenceSeed, MODEL_OPERATIONS, operationCounts);
-            if (failure != null) {
-                // Shrink: the shortest prefix of the same sequence that still fails.
-                ModelFailure shortest = failure;
-                for (int length = 1; length <= failure.operationIndex() + 1; length++) {
-                    Reliability.truncate(admin);
-                    ModelFailure candidate = runSequence(admin, sequenceSeed, length, new java.util.TreeMap<>());
-                    if (candidate != null) {
-                        shortest = candidate;
-                        break;
+            for (int s = 0; s < sequences; s++) {
+                long sequenceSeed = master.nextLong();
+                Reliability.truncate(admin);
+                ModelFailure failure = runSequence(admin, sequenceSeed, MODEL_OPERATIONS, operationCounts);
+                if (failure != null) {
+                    // Shrink: the shortest prefix of the same sequence that still fails.
+                    ModelFailure shortest = failure;
+                    for (int length = 1; length <= failure.operationIndex() + 1; length++) {
+                        Reliability.truncate(admin);
+                        ModelFailure candidate = runSequence(admin, sequenceSeed, length, new java.util.TreeMap<>());
+                        if (candidate != null) {
+                            shortest = candidate;
+                            break;
+                        }
                     }
+                    figures.put("failedSequence", s)
+                            .put("failedSequenceSeed", sequenceSeed)
+                            .put("shortestFailingPrefix", shortest.trace().size());
+                    fail("R4.1 mismatch with the reference model (run seed " + seed + ", sequence " + s
+                            + ", sequence seed " + sequenceSeed
+                            + "; replay with -D" + Reliability.SEED_PROPERTY + "=" + seed
+                            + ").\nShortest failing prefix ("
+                            + shortest.trace().size() + " operations):\n  " + String.join("\n  ", shortest.trace())
+                            + "\n" + shortest.message());
                 }
-                figures.put("failedSequence", s).put("failedSequenceSeed", sequenceSeed).put("shortestFailingPrefix", shortest.trace().size());
-                fail("R4.1 mismatch with the reference model (run seed " + seed + ", sequence " + s + ", sequence seed " + sequenceSeed
-                        + "; replay with -D" + Reliability.SEED_PROPERTY + "=" + seed + ").\nShortest failing prefix ("
-                        + shortest.trace().size() + " operations):\n  " + String.join("\n  ", shortest.trace()) + "\n" + shortest.message());
             }
-        }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not open the checking connection", e);
         }
-        figures.put("operationsRun", operationCounts.values().stream().mapToInt(Integer::intValue).sum()).put("operationMix", operationCounts);
+        figures.put(
+                        "operationsRun",
+                        operationCounts.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                .put("operationMix", operationCounts);
         database().truncateAll();
         figures.passed();
     }
@@ -102,7 +112,8 @@ public interface ModelBasedRules extends ContractFixture {
      * Runs the first {@code length} operations of the sequence {@code sequenceSeed} on a fresh
      * model and on the (emptied) implementation, then compares the tables with the model.
      */
-    private ModelFailure runSequence(java.sql.Connection admin, long sequenceSeed, int length, Map<String, Integer> operationCounts) {
+    private ModelFailure runSequence(
+            java.sql.Connection admin, long sequenceSeed, int length, Map<String, Integer> operationCounts) {
         ReferenceStore model = new ReferenceStore();
         Random random = new Random(sequenceSeed);
         List<String> trace = new ArrayList<>();
@@ -111,12 +122,18 @@ public interface ModelBasedRules extends ContractFixture {
             ModelStep step = nextStep(random, model, everyOrderId);
             trace.add(step.description());
             Object actual = outcome(() -> step.call().apply(store()));
-            operationCounts.merge(step.operation() + (actual instanceof RuntimeException e ? " -> " + e.getClass().getSimpleName() : " -> ok"),
-                    1, Integer::sum);
+            operationCounts.merge(
+                    step.operation()
+                            + (actual instanceof RuntimeException e
+                                    ? " -> " + e.getClass().getSimpleName()
+                                    : " -> ok"),
+                    1,
+                    Integer::sum);
             // Ids and database clock values are adopted from the implementation (they are not semantics).
             model.adopt(createdIds(actual), actual instanceof Customer c ? c.createdAt() : null);
             List<Object> expected = new ArrayList<>();
-            List<RuntimeException> alternatives = step.alternatives() == null ? null : step.alternatives().apply(model);
+            List<RuntimeException> alternatives =
+                    step.alternatives() == null ? null : step.alternatives().apply(model);
             if (alternatives != null) {
                 alternatives.forEach(e -> expected.add(normalize(e)));
             }
@@ -129,13 +146,20 @@ public interface ModelBasedRules extends ContractFixture {
                 everyOrderId.add(o.id());
             }
             if (!expected.contains(actualNormal)) {
-                return new ModelFailure(i, trace, "operation " + (i + 1) + ": " + step.description() + "\n  implementation: " + actualNormal
-                        + "\n  model:          " + (expected.size() == 1 ? expected.get(0) : "one of " + expected));
+                return new ModelFailure(
+                        i,
+                        trace,
+                        "operation " + (i + 1) + ": " + step.description() + "\n  implementation: " + actualNormal
+                                + "\n  model:          "
+                                + (expected.size() == 1 ? expected.get(0) : "one of " + expected));
             }
         }
         String stateDifference = compareTables(admin, model);
         if (stateDifference != null) {
-            return new ModelFailure(length - 1, trace, "final state after " + length + " operations differs from the model: " + stateDifference);
+            return new ModelFailure(
+                    length - 1,
+                    trace,
+                    "final state after " + length + " operations differs from the model: " + stateDifference);
         }
         return null;
     }
@@ -165,8 +189,10 @@ public interface ModelBasedRules extends ContractFixture {
     private static Object normalize(Object outcome) {
         return switch (outcome) {
             case NotFoundException e -> "NotFoundException(" + e.entity() + " " + e.id() + ")";
-            case InsufficientStockException e -> "InsufficientStockException(product " + e.productId() + ", requested " + e.requested() + ")";
-            case StaleVersionException e -> "StaleVersionException(order " + e.orderId() + ", expected " + e.expectedVersion() + ")";
+            case InsufficientStockException e ->
+                "InsufficientStockException(product " + e.productId() + ", requested " + e.requested() + ")";
+            case StaleVersionException e ->
+                "StaleVersionException(order " + e.orderId() + ", expected " + e.expectedVersion() + ")";
             case IllegalTransitionException e -> "IllegalTransitionException(" + e.from() + " -> " + e.to() + ")";
             case DuplicateKeyException e -> "DuplicateKeyException";
             case IllegalArgumentException e -> "IllegalArgumentException";
@@ -177,7 +203,10 @@ public interface ModelBasedRules extends ContractFixture {
     }
 
     /** One generated operation: what it does, how to call it, and (for P06) every failure the contract allows. */
-    record ModelStep(String operation, String description, Function<StoreRepository, Object> call,
+    record ModelStep(
+            String operation,
+            String description,
+            Function<StoreRepository, Object> call,
             Function<ReferenceStore, List<RuntimeException>> alternatives) {}
 
     private static Instant instant(Random r) {
@@ -204,12 +233,16 @@ public interface ModelBasedRules extends ContractFixture {
 
     private static long customerRef(Random r, ReferenceStore m) {
         List<Customer> all = m.customers();
-        return all.isEmpty() || r.nextInt(15) == 0 ? MODEL_UNKNOWN_ID_BASE + r.nextInt(100) : all.get(r.nextInt(all.size())).id();
+        return all.isEmpty() || r.nextInt(15) == 0
+                ? MODEL_UNKNOWN_ID_BASE + r.nextInt(100)
+                : all.get(r.nextInt(all.size())).id();
     }
 
     private static long productRef(Random r, ReferenceStore m) {
         List<Product> all = m.products();
-        return all.isEmpty() || r.nextInt(25) == 0 ? MODEL_UNKNOWN_ID_BASE + r.nextInt(100) : all.get(r.nextInt(all.size())).id();
+        return all.isEmpty() || r.nextInt(25) == 0
+                ? MODEL_UNKNOWN_ID_BASE + r.nextInt(100)
+                : all.get(r.nextInt(all.size())).id();
     }
 
     private static long orderRef(Random r, ReferenceStore m, List<Long> everyOrderId) {
@@ -248,7 +281,8 @@ public interface ModelBasedRules extends ContractFixture {
             dice = 12;
         }
         if (dice < 8) {
-            NewCustomer c = new NewCustomer(randomCase(r, "user" + r.nextInt(8) + "@example.com"), "Customer " + letters(r, 1, 4));
+            NewCustomer c = new NewCustomer(
+                    randomCase(r, "user" + r.nextInt(8) + "@example.com"), "Customer " + letters(r, 1, 4));
             return new ModelStep("createCustomer", "createCustomer(" + c + ")", s -> s.createCustomer(c), null);
         }
         if (dice < 12) {
@@ -268,16 +302,19 @@ public interface ModelBasedRules extends ContractFixture {
                     attributes.put("size", r.nextBoolean() ? "s" : "m");
                 }
                 BigDecimal price = BigDecimal.valueOf(1 + r.nextInt(6000), 2);
-                products.add(new NewProduct(sku, letters(r, 2, 5), price, r.nextInt(5) == 0 ? r.nextInt(3) : r.nextInt(30), attributes));
+                products.add(new NewProduct(
+                        sku, letters(r, 2, 5), price, r.nextInt(5) == 0 ? r.nextInt(3) : r.nextInt(30), attributes));
             }
             if (r.nextInt(10) == 0) {
                 products.add(products.get(0)); // a SKU twice in one call
             }
-            return new ModelStep("createProducts", "createProducts(" + products + ")", s -> s.createProducts(products), null);
+            return new ModelStep(
+                    "createProducts", "createProducts(" + products + ")", s -> s.createProducts(products), null);
         }
         if (dice < 25) {
             String sku = (r.nextInt(4) == 0 ? "sku-" : "SKU-") + r.nextInt(25);
-            return new ModelStep("findProductBySku", "findProductBySku(" + sku + ")", s -> s.findProductBySku(sku), null);
+            return new ModelStep(
+                    "findProductBySku", "findProductBySku(" + sku + ")", s -> s.findProductBySku(sku), null);
         }
         if (dice < 37) {
             ProductSearch search = ProductSearch.all(1 + r.nextInt(7))
@@ -288,17 +325,21 @@ public interface ModelBasedRules extends ContractFixture {
             if (r.nextInt(10) < 3) {
                 int a = r.nextInt(6000);
                 int b = r.nextInt(6000);
-                search = search.withPriceBetween(r.nextInt(4) == 0 ? null : BigDecimal.valueOf(Math.min(a, b), 2),
+                search = search.withPriceBetween(
+                        r.nextInt(4) == 0 ? null : BigDecimal.valueOf(Math.min(a, b), 2),
                         r.nextInt(4) == 0 ? null : BigDecimal.valueOf(Math.max(a, b), 2));
             }
             if (r.nextInt(4) == 0) {
-                search = r.nextBoolean() ? search.withAttribute("colour", r.nextBoolean() ? "red" : "blue") : search.withAttribute("size", "m");
+                search = r.nextBoolean()
+                        ? search.withAttribute("colour", r.nextBoolean() ? "red" : "blue")
+                        : search.withAttribute("size", "m");
             }
             if (r.nextInt(10) < 3) {
                 search = search.withInStockOnly(true);
             }
             ProductSearch first = search;
-            return new ModelStep("searchProducts", "searchProducts(" + first + ") all pages", s -> allPages(s, first), null);
+            return new ModelStep(
+                    "searchProducts", "searchProducts(" + first + ") all pages", s -> allPages(s, first), null);
         }
         if (dice < 59) {
             long customer = customerRef(r, m);
@@ -324,19 +365,30 @@ public interface ModelBasedRules extends ContractFixture {
         if (dice < 70) {
             long customer = customerRef(r, m);
             int limit = 1 + r.nextInt(6);
-            return new ModelStep("latestOrders", "latestOrders(" + customer + ", " + limit + ")", s -> s.latestOrders(customer, limit), null);
+            return new ModelStep(
+                    "latestOrders",
+                    "latestOrders(" + customer + ", " + limit + ")",
+                    s -> s.latestOrders(customer, limit),
+                    null);
         }
         if (dice < 82) {
             long id = orderRef(r, m, everyOrderId);
             long current = m.findOrder(id).map(Order::version).orElse(0L);
             long version = r.nextInt(10) < 7 ? current : Math.max(0, current + (r.nextBoolean() ? 1 : -1));
             OrderStatus target = OrderStatus.values()[r.nextInt(4)];
-            return new ModelStep("changeStatus", "changeStatus(" + id + ", " + version + ", " + target + ")",
-                    s -> s.changeStatus(id, version, target), null);
+            return new ModelStep(
+                    "changeStatus",
+                    "changeStatus(" + id + ", " + version + ", " + target + ")",
+                    s -> s.changeStatus(id, version, target),
+                    null);
         }
         if (dice < 85) {
             Instant cutoff = instant(r);
-            return new ModelStep("cancelNewOrdersBefore", "cancelNewOrdersBefore(" + cutoff + ")", s -> s.cancelNewOrdersBefore(cutoff), null);
+            return new ModelStep(
+                    "cancelNewOrdersBefore",
+                    "cancelNewOrdersBefore(" + cutoff + ")",
+                    s -> s.cancelNewOrdersBefore(cutoff),
+                    null);
         }
         if (dice < 89) {
             Instant a = instant(r);
@@ -344,19 +396,26 @@ public interface ModelBasedRules extends ContractFixture {
             Instant from = a.isBefore(b) ? a : b;
             Instant to = a.isBefore(b) ? b : a;
             int limit = 1 + r.nextInt(5);
-            return new ModelStep("topCustomersByRevenue", "topCustomersByRevenue(" + from + ", " + to + ", " + limit + ")",
-                    s -> s.topCustomersByRevenue(from, to, limit), null);
+            return new ModelStep(
+                    "topCustomersByRevenue",
+                    "topCustomersByRevenue(" + from + ", " + to + ", " + limit + ")",
+                    s -> s.topCustomersByRevenue(from, to, limit),
+                    null);
         }
         if (dice < 93) {
             Instant a = instant(r);
             Instant b = instant(r).plus(Duration.ofHours(r.nextInt(3)));
             Instant from = a.isBefore(b) ? a : b;
             Instant to = a.isBefore(b) ? b : a;
-            return new ModelStep("streamOrderLines", "streamOrderLines(" + from + ", " + to + ")", s -> {
-                List<OrderLineRow> rows = new ArrayList<>();
-                long count = s.streamOrderLines(from, to, rows::add);
-                return Map.of("count", count, "rows", rows);
-            }, null);
+            return new ModelStep(
+                    "streamOrderLines",
+                    "streamOrderLines(" + from + ", " + to + ")",
+                    s -> {
+                        List<OrderLineRow> rows = new ArrayList<>();
+                        long count = s.streamOrderLines(from, to, rows::add);
+                        return Map.of("count", count, "rows", rows);
+                    },
+                    null);
         }
         long id = orderRef(r, m, everyOrderId);
         return new ModelStep("deleteOrder", "deleteOrder(" + id + ")", s -> s.deleteOrder(id), null);
@@ -365,51 +424,64 @@ public interface ModelBasedRules extends ContractFixture {
     /** The tables read directly (not through the implementation) compared with the model; null when equal. */
     private String compareTables(java.sql.Connection admin, ReferenceStore model) {
         List<String> expectedCustomers = model.customers().stream()
-                .map(c -> c.id() + "|" + c.email() + "|" + c.name()).toList();
-        List<String> actualCustomers = Reliability.queryRows(admin, "SELECT id, email, name FROM customer ORDER BY id").stream()
-                .map(row -> row.get("id") + "|" + row.get("email") + "|" + row.get("name")).toList();
+                .map(c -> c.id() + "|" + c.email() + "|" + c.name())
+                .toList();
+        List<String> actualCustomers =
+                Reliability.queryRows(admin, "SELECT id, email, name FROM customer ORDER BY id").stream()
+                        .map(row -> row.get("id") + "|" + row.get("email") + "|" + row.get("name"))
+                        .toList();
         if (!expectedCustomers.equals(actualCustomers)) {
             return "customer table " + actualCustomers + ", model " + expectedCustomers;
         }
         ObjectMapper json = new ObjectMapper();
         List<String> expectedProducts = model.products().stream()
-                .map(p -> p.id() + "|" + p.sku() + "|" + p.name() + "|" + p.price() + "|" + p.stock() + "|" + p.version() + "|"
-                        + new java.util.TreeMap<>(p.attributes()))
+                .map(p -> p.id() + "|" + p.sku() + "|" + p.name() + "|" + p.price() + "|" + p.stock() + "|"
+                        + p.version() + "|" + new java.util.TreeMap<>(p.attributes()))
                 .toList();
         List<String> actualProducts = new ArrayList<>();
-        for (Map<String, Object> row : Reliability.queryRows(admin,
+        for (Map<String, Object> row : Reliability.queryRows(
+                admin,
                 "SELECT id, sku, name, price, stock, version, attributes::text AS attributes FROM product ORDER BY id")) {
             Map<String, String> attributes;
             try {
-                attributes = json.readValue((String) row.get("attributes"), new TypeReference<java.util.TreeMap<String, String>>() {});
+                attributes = json.readValue(
+                        (String) row.get("attributes"), new TypeReference<java.util.TreeMap<String, String>>() {});
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            actualProducts.add(row.get("id") + "|" + row.get("sku") + "|" + row.get("name") + "|" + row.get("price") + "|" + row.get("stock")
-                    + "|" + row.get("version") + "|" + attributes);
+            actualProducts.add(row.get("id") + "|" + row.get("sku") + "|" + row.get("name") + "|" + row.get("price")
+                    + "|" + row.get("stock") + "|" + row.get("version") + "|" + attributes);
         }
         if (!expectedProducts.equals(actualProducts)) {
             return "product table " + actualProducts + ", model " + expectedProducts;
         }
         List<String> expectedOrders = model.orders().stream()
-                .map(o -> o.id() + "|" + o.customerId() + "|" + o.status() + "|" + o.idempotencyKey().orElse(null) + "|" + o.total() + "|"
-                        + o.createdAt() + "|" + o.version())
+                .map(o -> o.id() + "|" + o.customerId() + "|" + o.status() + "|"
+                        + o.idempotencyKey().orElse(null) + "|" + o.total() + "|" + o.createdAt() + "|" + o.version())
                 .toList();
-        List<String> actualOrders = Reliability.queryRows(admin,
-                "SELECT id, customer_id, status, idempotency_key, total, created_at, version FROM purchase_order ORDER BY id").stream()
-                .map(row -> row.get("id") + "|" + row.get("customer_id") + "|" + row.get("status") + "|" + row.get("idempotency_key") + "|"
-                        + row.get("total") + "|" + ((java.time.OffsetDateTime) toOffset(row.get("created_at"))).toInstant() + "|" + row.get("version"))
+        List<String> actualOrders = Reliability.queryRows(
+                        admin,
+                        "SELECT id, customer_id, status, idempotency_key, total, created_at, version FROM purchase_order ORDER BY id")
+                .stream()
+                .map(row -> row.get("id") + "|" + row.get("customer_id") + "|" + row.get("status") + "|"
+                        + row.get("idempotency_key") + "|" + row.get("total") + "|"
+                        + ((java.time.OffsetDateTime) toOffset(row.get("created_at"))).toInstant() + "|"
+                        + row.get("version"))
                 .toList();
         if (!expectedOrders.equals(actualOrders)) {
             return "purchase_order table " + actualOrders + ", model " + expectedOrders;
         }
         List<String> expectedLines = model.orders().stream()
-                .flatMap(o -> o.lines().stream().map(l -> o.id() + "|" + l.lineNo() + "|" + l.productId() + "|" + l.quantity() + "|" + l.unitPrice()))
+                .flatMap(o -> o.lines().stream()
+                        .map(l -> o.id() + "|" + l.lineNo() + "|" + l.productId() + "|" + l.quantity() + "|"
+                                + l.unitPrice()))
                 .toList();
-        List<String> actualLines = Reliability.queryRows(admin,
-                "SELECT order_id, line_no, product_id, quantity, unit_price FROM order_line ORDER BY order_id, line_no").stream()
-                .map(row -> row.get("order_id") + "|" + row.get("line_no") + "|" + row.get("product_id") + "|" + row.get("quantity") + "|"
-                        + row.get("unit_price"))
+        List<String> actualLines = Reliability.queryRows(
+                        admin,
+                        "SELECT order_id, line_no, product_id, quantity, unit_price FROM order_line ORDER BY order_id, line_no")
+                .stream()
+                .map(row -> row.get("order_id") + "|" + row.get("line_no") + "|" + row.get("product_id") + "|"
+                        + row.get("quantity") + "|" + row.get("unit_price"))
                 .toList();
         if (!expectedLines.equals(actualLines)) {
             return "order_line table " + actualLines + ", model " + expectedLines;
@@ -424,6 +496,7 @@ public interface ModelBasedRules extends ContractFixture {
         if (timestamp instanceof java.sql.Timestamp ts) {
             return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
         }
-        throw new IllegalStateException("unexpected timestamp type " + Objects.requireNonNull(timestamp).getClass());
+        throw new IllegalStateException(
+                "unexpected timestamp type " + Objects.requireNonNull(timestamp).getClass());
     }
 }

@@ -56,6 +56,7 @@ final class ReferenceStore implements StoreRepository {
     private final TreeMap<Long, Order> orders = new TreeMap<>();
     /** Ids the model hands out when the implementation under comparison gave none (it failed where the model did not). */
     private long fallbackId = 1L << 40;
+
     private final java.util.ArrayDeque<Long> adoptedIds = new java.util.ArrayDeque<>();
     private Instant adoptedCreatedAt = Instant.EPOCH;
 
@@ -150,12 +151,22 @@ final class ReferenceStore implements StoreRepository {
         }
         Comparator<Product> finalOrder = order;
         List<Product> rows = products.values().stream()
-                .filter(p -> search.nameContains().map(f -> p.name().toLowerCase(Locale.ROOT).contains(f.toLowerCase(Locale.ROOT))).orElse(true))
-                .filter(p -> search.minPrice().map(min -> p.price().compareTo(min) >= 0).orElse(true))
-                .filter(p -> search.maxPrice().map(max -> p.price().compareTo(max) <= 0).orElse(true))
-                .filter(p -> search.attribute().map(a -> a.value().equals(p.attributes().get(a.key()))).orElse(true))
+                .filter(p -> search.nameContains()
+                        .map(f -> p.name().toLowerCase(Locale.ROOT).contains(f.toLowerCase(Locale.ROOT)))
+                        .orElse(true))
+                .filter(p -> search.minPrice()
+                        .map(min -> p.price().compareTo(min) >= 0)
+                        .orElse(true))
+                .filter(p -> search.maxPrice()
+                        .map(max -> p.price().compareTo(max) <= 0)
+                        .orElse(true))
+                .filter(p -> search.attribute()
+                        .map(a -> a.value().equals(p.attributes().get(a.key())))
+                        .orElse(true))
                 .filter(p -> !search.inStockOnly() || p.stock() > 0)
-                .filter(p -> search.after().map(c -> finalOrder.compare(p, cursorRow(c)) > 0).orElse(true))
+                .filter(p -> search.after()
+                        .map(c -> finalOrder.compare(p, cursorRow(c)) > 0)
+                        .orElse(true))
                 .sorted(order)
                 .limit(search.pageSize())
                 .toList();
@@ -186,8 +197,15 @@ final class ReferenceStore implements StoreRepository {
             total = total.add(p.price().multiply(BigDecimal.valueOf(line.quantity())));
         }
         units.forEach((productId, quantity) -> adjustStock(productId, -quantity));
-        Order order = new Order(nextId(orders), request.customerId(), OrderStatus.NEW, request.idempotencyKey(), total.setScale(2),
-                request.placedAt(), 0, lines);
+        Order order = new Order(
+                nextId(orders),
+                request.customerId(),
+                OrderStatus.NEW,
+                request.idempotencyKey(),
+                total.setScale(2),
+                request.placedAt(),
+                0,
+                lines);
         orders.put(order.id(), order);
         return order;
     }
@@ -198,7 +216,8 @@ final class ReferenceStore implements StoreRepository {
      * implementation may report any one of them), or an empty list when it succeeds.
      */
     List<RuntimeException> placeOrderOutcomes(PlaceOrder request) {
-        if (request.idempotencyKey().isPresent() && orderWithKey(request.idempotencyKey().get()).isPresent()) {
+        if (request.idempotencyKey().isPresent()
+                && orderWithKey(request.idempotencyKey().get()).isPresent()) {
             return null;
         }
         List<RuntimeException> failures = new ArrayList<>();
@@ -206,7 +225,8 @@ final class ReferenceStore implements StoreRepository {
             failures.add(new NotFoundException("customer", request.customerId()));
         }
         Map<Long, Integer> units = unitsByProduct(request.lines());
-        units.keySet().stream().filter(id -> !products.containsKey(id))
+        units.keySet().stream()
+                .filter(id -> !products.containsKey(id))
                 .forEach(id -> failures.add(new NotFoundException("product", id)));
         units.forEach((id, quantity) -> {
             Product p = products.get(id);
@@ -226,13 +246,17 @@ final class ReferenceStore implements StoreRepository {
     }
 
     private Optional<Order> orderWithKey(String key) {
-        return orders.values().stream().filter(o -> o.idempotencyKey().equals(Optional.of(key))).findFirst();
+        return orders.values().stream()
+                .filter(o -> o.idempotencyKey().equals(Optional.of(key)))
+                .findFirst();
     }
 
     /** Changes a product's stock by {@code delta} and raises its version by one. */
     private void adjustStock(long productId, int delta) {
         Product p = products.get(productId);
-        products.put(productId, new Product(p.id(), p.sku(), p.name(), p.price(), p.stock() + delta, p.attributes(), p.version() + 1));
+        products.put(
+                productId,
+                new Product(p.id(), p.sku(), p.name(), p.price(), p.stock() + delta, p.attributes(), p.version() + 1));
     }
 
     @Override
@@ -242,19 +266,27 @@ final class ReferenceStore implements StoreRepository {
 
     /** Lines carry the product's current SKU and name (P07); this model never renames, but says so. */
     private Order withCurrentProducts(Order o) {
-        List<OrderLine> lines = o.lines().stream().map(l -> {
-            Product p = products.get(l.productId());
-            return new OrderLine(l.lineNo(), l.productId(), p.sku(), p.name(), l.quantity(), l.unitPrice());
-        }).toList();
-        return new Order(o.id(), o.customerId(), o.status(), o.idempotencyKey(), o.total(), o.createdAt(), o.version(), lines);
+        List<OrderLine> lines = o.lines().stream()
+                .map(l -> {
+                    Product p = products.get(l.productId());
+                    return new OrderLine(l.lineNo(), l.productId(), p.sku(), p.name(), l.quantity(), l.unitPrice());
+                })
+                .toList();
+        return new Order(
+                o.id(), o.customerId(), o.status(), o.idempotencyKey(), o.total(), o.createdAt(), o.version(), lines);
     }
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return orders.values().stream().filter(o -> o.customerId() == customerId)
-                .sorted(Comparator.comparing(Order::createdAt).thenComparingLong(Order::id).reversed())
-                .limit(limit).map(this::withCurrentProducts).toList();
+        return orders.values().stream()
+                .filter(o -> o.customerId() == customerId)
+                .sorted(Comparator.comparing(Order::createdAt)
+                        .thenComparingLong(Order::id)
+                        .reversed())
+                .limit(limit)
+                .map(this::withCurrentProducts)
+                .toList();
     }
 
     @Override
@@ -272,10 +304,20 @@ final class ReferenceStore implements StoreRepository {
             throw new IllegalTransitionException(orderId, o.status(), newStatus);
         }
         if (newStatus == OrderStatus.CANCELLED) {
-            unitsByProduct(o.lines().stream().map(l -> new OrderLineRequest(l.productId(), l.quantity())).toList())
+            unitsByProduct(o.lines().stream()
+                            .map(l -> new OrderLineRequest(l.productId(), l.quantity()))
+                            .toList())
                     .forEach(this::adjustStock);
         }
-        Order changed = new Order(o.id(), o.customerId(), newStatus, o.idempotencyKey(), o.total(), o.createdAt(), o.version() + 1, o.lines());
+        Order changed = new Order(
+                o.id(),
+                o.customerId(),
+                newStatus,
+                o.idempotencyKey(),
+                o.total(),
+                o.createdAt(),
+                o.version() + 1,
+                o.lines());
         orders.put(orderId, changed);
         return withCurrentProducts(changed);
     }
@@ -288,8 +330,17 @@ final class ReferenceStore implements StoreRepository {
         for (Order o : List.copyOf(orders.values())) {
             if (o.status() == OrderStatus.NEW && o.createdAt().isBefore(cutoff)) {
                 o.lines().forEach(l -> units.merge(l.productId(), l.quantity(), Integer::sum));
-                orders.put(o.id(), new Order(o.id(), o.customerId(), OrderStatus.CANCELLED, o.idempotencyKey(), o.total(), o.createdAt(),
-                        o.version() + 1, o.lines()));
+                orders.put(
+                        o.id(),
+                        new Order(
+                                o.id(),
+                                o.customerId(),
+                                OrderStatus.CANCELLED,
+                                o.idempotencyKey(),
+                                o.total(),
+                                o.createdAt(),
+                                o.version() + 1,
+                                o.lines()));
                 count++;
             }
         }
@@ -306,16 +357,24 @@ final class ReferenceStore implements StoreRepository {
         Map<Long, Long> counts = new HashMap<>();
         for (Order o : orders.values()) {
             boolean counted = (o.status() == OrderStatus.PAID || o.status() == OrderStatus.SHIPPED)
-                    && !o.createdAt().isBefore(from) && o.createdAt().isBefore(to);
+                    && !o.createdAt().isBefore(from)
+                    && o.createdAt().isBefore(to);
             if (counted) {
                 revenue.merge(o.customerId(), o.total(), BigDecimal::add);
                 counts.merge(o.customerId(), 1L, Long::sum);
             }
         }
         return revenue.entrySet().stream()
-                .map(e -> new CustomerRevenue(e.getKey(), customers.get(e.getKey()).email(), e.getValue().setScale(2), counts.get(e.getKey())))
-                .sorted(Comparator.comparing(CustomerRevenue::revenue).reversed().thenComparingLong(CustomerRevenue::customerId))
-                .limit(limit).toList();
+                .map(e -> new CustomerRevenue(
+                        e.getKey(),
+                        customers.get(e.getKey()).email(),
+                        e.getValue().setScale(2),
+                        counts.get(e.getKey())))
+                .sorted(Comparator.comparing(CustomerRevenue::revenue)
+                        .reversed()
+                        .thenComparingLong(CustomerRevenue::customerId))
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -327,8 +386,17 @@ final class ReferenceStore implements StoreRepository {
             if (!o.createdAt().isBefore(from) && o.createdAt().isBefore(to)) {
                 for (OrderLine l : o.lines()) {
                     Product p = products.get(l.productId());
-                    consumer.accept(new OrderLineRow(o.id(), l.lineNo(), o.customerId(), o.createdAt(), o.status(), p.id(), p.sku(), p.name(),
-                            l.quantity(), l.unitPrice()));
+                    consumer.accept(new OrderLineRow(
+                            o.id(),
+                            l.lineNo(),
+                            o.customerId(),
+                            o.createdAt(),
+                            o.status(),
+                            p.id(),
+                            p.sku(),
+                            p.name(),
+                            l.quantity(),
+                            l.unitPrice()));
                     count++;
                 }
             }

@@ -47,7 +47,8 @@ final class Reliability {
     static long seed(String rule) {
         String fixed = System.getProperty(SEED_PROPERTY);
         long seed = fixed == null || fixed.isBlank() ? RANDOM.nextLong() : Long.parseLong(fixed.trim());
-        System.out.println("[reliability] " + rule + " seed=" + seed + " (replay with -D" + SEED_PROPERTY + "=" + seed + ")");
+        System.out.println(
+                "[reliability] " + rule + " seed=" + seed + " (replay with -D" + SEED_PROPERTY + "=" + seed + ")");
         return seed;
     }
 
@@ -62,7 +63,12 @@ final class Reliability {
      * A pool of this project's own, closed by the caller: the database's driver properties plus
      * {@code extra}, at {@code jdbcUrl} (the server's, or a proxy's), tuned by {@code tweak}.
      */
-    static HikariDataSource pool(TestDatabase db, String name, int size, String jdbcUrl, Map<String, String> extra,
+    static HikariDataSource pool(
+            TestDatabase db,
+            String name,
+            int size,
+            String jdbcUrl,
+            Map<String, String> extra,
             Consumer<HikariConfig> tweak) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
@@ -86,7 +92,8 @@ final class Reliability {
     static String createMigratedScratchSchema(TestDatabase db) {
         String schema = createEmptyScratchSchema(db);
         try {
-            TestDatabase.migrate(db.server().jdbcUrl(), db.server().user(), db.server().password(), schema);
+            TestDatabase.migrate(
+                    db.server().jdbcUrl(), db.server().user(), db.server().password(), schema);
         } catch (RuntimeException e) {
             dropSchema(db, schema);
             throw e;
@@ -109,7 +116,8 @@ final class Reliability {
     }
 
     static void execute(TestDatabase db, String sql) {
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.openConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -187,38 +195,44 @@ final class Reliability {
     /** {@link #snapshot(TestDatabase)} of another schema (a scratch one), or of the database's own when null. */
     static Map<String, String> snapshot(TestDatabase db, String schema) {
         Map<String, String> snapshot = new LinkedHashMap<>();
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.openConnection();
+                Statement s = c.createStatement()) {
             if (schema != null) {
                 s.execute("SET search_path TO " + schema); // scratch names come from uniqueName only
             }
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                            + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
             }
             for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '-') FROM \""
-                        + table + "\" t")) {
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '-') FROM \""
+                                + table + "\" t")) {
                     rs.next();
                     snapshot.put(table, rs.getLong(1) + " rows, md5 " + rs.getString(2));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(c.relname || ':' || c.relkind::text, ',' ORDER BY c.relname), '')"
-                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT coalesce(string_agg(c.relname || ':' || c.relkind::text, ',' ORDER BY c.relname), '')"
+                            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()")) {
                 rs.next();
                 snapshot.put("relations", rs.getString(1));
             }
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(table_name || '.' || column_name || ':' || data_type"
-                    + " || coalesce('(' || character_maximum_length || ')', '') || coalesce('(' || numeric_precision || ',' || numeric_scale || ')', '')"
-                    + " || ':' || is_nullable, ',' ORDER BY table_name, ordinal_position), '')"
-                    + " FROM information_schema.columns WHERE table_schema = current_schema()")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT coalesce(string_agg(table_name || '.' || column_name || ':' || data_type"
+                            + " || coalesce('(' || character_maximum_length || ')', '') || coalesce('(' || numeric_precision || ',' || numeric_scale || ')', '')"
+                            + " || ':' || is_nullable, ',' ORDER BY table_name, ordinal_position), '')"
+                            + " FROM information_schema.columns WHERE table_schema = current_schema()")) {
                 rs.next();
                 snapshot.put("columns", rs.getString(1));
             }
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(conname || ':' || pg_get_constraintdef(oid), ',' ORDER BY conname), '')"
-                    + " FROM pg_constraint WHERE connamespace = current_schema()::regnamespace")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT coalesce(string_agg(conname || ':' || pg_get_constraintdef(oid), ',' ORDER BY conname), '')"
+                            + " FROM pg_constraint WHERE connamespace = current_schema()::regnamespace")) {
                 rs.next();
                 snapshot.put("constraints", rs.getString(1));
             }
@@ -245,8 +259,11 @@ final class Reliability {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<Map<String, Object>> open;
         do {
-            open = queryRows(db, "SELECT pid, state, query FROM pg_stat_activity WHERE application_name = ?"
-                    + " AND (state LIKE 'idle in transaction%' OR (state = 'active' AND pid <> pg_backend_pid()))", applicationName);
+            open = queryRows(
+                    db,
+                    "SELECT pid, state, query FROM pg_stat_activity WHERE application_name = ?"
+                            + " AND (state LIKE 'idle in transaction%' OR (state = 'active' AND pid <> pg_backend_pid()))",
+                    applicationName);
             if (open.isEmpty()) {
                 return;
             }
@@ -259,10 +276,13 @@ final class Reliability {
     static void assertSharedPoolHygiene(TestDatabase db) {
         if (db.dataSource() instanceof HikariDataSource shared) {
             assertThat(shared.getHikariPoolMXBean().getActiveConnections())
-                    .as("connections still lent out by the shared pool").isZero();
+                    .as("connections still lent out by the shared pool")
+                    .isZero();
         }
-        List<Map<String, Object>> open = queryRows(db, "SELECT pid, state, query FROM pg_stat_activity WHERE application_name = 'persistbench'"
-                + " AND state LIKE 'idle in transaction%'");
+        List<Map<String, Object>> open = queryRows(
+                db,
+                "SELECT pid, state, query FROM pg_stat_activity WHERE application_name = 'persistbench'"
+                        + " AND state LIKE 'idle in transaction%'");
         assertThat(open).as("transactions left open by the shared pool").isEmpty();
     }
 

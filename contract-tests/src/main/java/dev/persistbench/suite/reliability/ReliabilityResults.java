@@ -42,7 +42,8 @@ public final class ReliabilityResults {
     /** The results of the implementation {@code store} belongs to. */
     public static ReliabilityResults of(StoreRepository store) {
         String impl = implId(store.getClass());
-        return BY_IMPL.computeIfAbsent(impl, id -> new ReliabilityResults(id, store.getClass().getName()));
+        return BY_IMPL.computeIfAbsent(
+                impl, id -> new ReliabilityResults(id, store.getClass().getName()));
     }
 
     /**

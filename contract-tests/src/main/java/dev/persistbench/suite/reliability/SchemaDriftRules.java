@@ -45,11 +45,15 @@ public interface SchemaDriftRules extends ContractFixture {
     enum SchemaDrift {
         BASELINE("no change (control)", List.of()),
         RENAMED_COLUMN("product.name renamed to title", List.of("ALTER TABLE product RENAME COLUMN name TO title")),
-        NARROWED_TEXT("customer.name narrowed from varchar(10000) to varchar(40)",
+        NARROWED_TEXT(
+                "customer.name narrowed from varchar(10000) to varchar(40)",
                 List.of("ALTER TABLE customer ALTER COLUMN name TYPE varchar(40)")),
-        NARROWED_SCALE("product.price narrowed from numeric(12,2) to numeric(12,0)",
+        NARROWED_SCALE(
+                "product.price narrowed from numeric(12,2) to numeric(12,0)",
                 List.of("ALTER TABLE product ALTER COLUMN price TYPE numeric(12, 0)")),
-        NEW_NOT_NULL_COLUMN("customer.tier added, NOT NULL without default", List.of("ALTER TABLE customer ADD COLUMN tier text NOT NULL")),
+        NEW_NOT_NULL_COLUMN(
+                "customer.tier added, NOT NULL without default",
+                List.of("ALTER TABLE customer ADD COLUMN tier text NOT NULL")),
         DROPPED_UNIQUE("unique index on lower(customer.email) dropped", List.of("DROP INDEX customer_email_lower_uq"));
 
         final String description;
@@ -63,12 +67,14 @@ public interface SchemaDriftRules extends ContractFixture {
 
     /** Outcomes, in the order the probe can reach them. */
     String DRIFT_REFUSED_AT_STARTUP = "refused-at-startup";
+
     String DRIFT_FAILED_AT_FIRST_USE = "failed-at-first-use";
     String DRIFT_SILENTLY_WRONG = "silently-wrong";
     String DRIFT_UNAFFECTED = "unaffected";
 
     @Test
-    @DisplayName("R5.1 Schema drift matrix: each drift refused at start-up, failed at first use, or reported as silently wrong")
+    @DisplayName(
+            "R5.1 Schema drift matrix: each drift refused at start-up, failed at first use, or reported as silently wrong")
     default void r5_1_schemaDriftMatrix() {
         ReliabilityResults results = ReliabilityResults.of(store());
         ReliabilityResults.Rule figures = results.rule("R5.1", "schema drift matrix");
@@ -98,11 +104,20 @@ public interface SchemaDriftRules extends ContractFixture {
         matrix.forEach(row -> summary.put((String) row.get("drift"), row.get("outcome")));
         figures.put("matrix", summary);
         assertThat(matrix).hasSize(SchemaDrift.values().length);
-        assertThat(matrix).allSatisfy(row -> assertThat(row.get("outcome"))
-                .isIn(DRIFT_REFUSED_AT_STARTUP, DRIFT_FAILED_AT_FIRST_USE, DRIFT_SILENTLY_WRONG, DRIFT_UNAFFECTED));
-        assertThat(unreported).as("data corrupted silently without the matrix saying so").isEmpty();
-        assertThat(Reliability.queryLong(database(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pb\\_scratch\\_%'"))
-                .as("scratch schemas left behind").isZero();
+        assertThat(matrix)
+                .allSatisfy(row -> assertThat(row.get("outcome"))
+                        .isIn(
+                                DRIFT_REFUSED_AT_STARTUP,
+                                DRIFT_FAILED_AT_FIRST_USE,
+                                DRIFT_SILENTLY_WRONG,
+                                DRIFT_UNAFFECTED));
+        assertThat(unreported)
+                .as("data corrupted silently without the matrix saying so")
+                .isEmpty();
+        assertThat(Reliability.queryLong(
+                        database(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pb\\_scratch\\_%'"))
+                .as("scratch schemas left behind")
+                .isZero();
         figures.passed();
     }
 
@@ -115,7 +130,8 @@ public interface SchemaDriftRules extends ContractFixture {
         List<String> steps = new ArrayList<>();
         row.put("steps", steps);
         String app = Reliability.uniqueName("pb_drift");
-        try (HikariDataSource pool = Reliability.pool(database(), app, 2, Map.of("ApplicationName", app, "currentSchema", schema))) {
+        try (HikariDataSource pool =
+                Reliability.pool(database(), app, 2, Map.of("ApplicationName", app, "currentSchema", schema))) {
             StoreRepository repository;
             try {
                 repository = newRepository(pool);
@@ -161,15 +177,25 @@ public interface SchemaDriftRules extends ContractFixture {
         String name = "Drift probe customer with a name of sixty characters in all.";
         name = name.substring(0, 60);
         String customerName = name;
-        ProbeStep<Customer> customerStep = step(steps, "createCustomer", () -> repository.createCustomer(new NewCustomer("drift@example.com", customerName)));
+        ProbeStep<Customer> customerStep = step(
+                steps,
+                "createCustomer",
+                () -> repository.createCustomer(new NewCustomer("drift@example.com", customerName)));
         if (customerStep.failure != null) {
             return failed(row, customerStep);
         }
         Customer customer = customerStep.value;
-        if (!customer.name().equals(customerName) || !repository.findCustomer(customer.id()).map(Customer::name).equals(Optional.of(customerName))) {
-            return wrong(row, steps, "customer name came back as " + repository.findCustomer(customer.id()).map(Customer::name));
+        if (!customer.name().equals(customerName)
+                || !repository.findCustomer(customer.id()).map(Customer::name).equals(Optional.of(customerName))) {
+            return wrong(
+                    row,
+                    steps,
+                    "customer name came back as "
+                            + repository.findCustomer(customer.id()).map(Customer::name));
         }
-        ProbeStep<Customer> duplicate = step(steps, "createCustomer(duplicate e-mail)",
+        ProbeStep<Customer> duplicate = step(
+                steps,
+                "createCustomer(duplicate e-mail)",
                 () -> repository.createCustomer(new NewCustomer("DRIFT@example.com", "Twin")));
         if (duplicate.failure == null) {
             return wrong(row, steps, "a second customer with e-mail DRIFT@example.com was accepted (P01.2 broken)");
@@ -178,28 +204,42 @@ public interface SchemaDriftRules extends ContractFixture {
             return failed(row, duplicate);
         }
         BigDecimal price = new BigDecimal("19.99");
-        ProbeStep<List<Product>> productStep = step(steps, "createProducts",
-                () -> repository.createProducts(List.of(new NewProduct("DRIFT-1", "Drift product", price, 5, Map.of("colour", "red")))));
+        ProbeStep<List<Product>> productStep = step(
+                steps,
+                "createProducts",
+                () -> repository.createProducts(
+                        List.of(new NewProduct("DRIFT-1", "Drift product", price, 5, Map.of("colour", "red")))));
         if (productStep.failure != null) {
             return failed(row, productStep);
         }
         Product product = productStep.value.get(0);
-        ProbeStep<Optional<Product>> found = step(steps, "findProductBySku", () -> repository.findProductBySku("DRIFT-1"));
+        ProbeStep<Optional<Product>> found =
+                step(steps, "findProductBySku", () -> repository.findProductBySku("DRIFT-1"));
         if (found.failure != null) {
             return failed(row, found);
         }
-        if (found.value.isEmpty() || found.value.get().price().compareTo(price) != 0 || !found.value.get().name().equals("Drift product")) {
+        if (found.value.isEmpty()
+                || found.value.get().price().compareTo(price) != 0
+                || !found.value.get().name().equals("Drift product")) {
             return wrong(row, steps, "product read back as " + found.value);
         }
-        ProbeStep<ProductPage> search = step(steps, "searchProducts", () -> repository.searchProducts(ProductSearch.all(10).withNameContains("drift")));
+        ProbeStep<ProductPage> search = step(
+                steps,
+                "searchProducts",
+                () -> repository.searchProducts(ProductSearch.all(10).withNameContains("drift")));
         if (search.failure != null) {
             return failed(row, search);
         }
         if (search.value.items().size() != 1 || search.value.items().get(0).id() != product.id()) {
             return wrong(row, steps, "search for 'drift' found " + search.value.items());
         }
-        ProbeStep<Order> placed = step(steps, "placeOrder", () -> repository.placeOrder(
-                PlaceOrder.of(customer.id(), Instant.parse("2026-05-01T10:00:00Z"), List.of(new OrderLineRequest(product.id(), 2)))));
+        ProbeStep<Order> placed = step(
+                steps,
+                "placeOrder",
+                () -> repository.placeOrder(PlaceOrder.of(
+                        customer.id(),
+                        Instant.parse("2026-05-01T10:00:00Z"),
+                        List.of(new OrderLineRequest(product.id(), 2)))));
         if (placed.failure != null) {
             return failed(row, placed);
         }
@@ -237,7 +277,9 @@ public interface SchemaDriftRules extends ContractFixture {
 
     private static String failed(Map<String, Object> row, ProbeStep<?> step) {
         row.put("exception", step.failure.getClass().getName());
-        row.put("contractException", step.failure instanceof StoreException || step.failure instanceof IllegalArgumentException);
+        row.put(
+                "contractException",
+                step.failure instanceof StoreException || step.failure instanceof IllegalArgumentException);
         row.put("message", firstLine(step.failure));
         row.put("rootCause", rootCause(step.failure));
         return DRIFT_FAILED_AT_FIRST_USE;
@@ -260,12 +302,17 @@ public interface SchemaDriftRules extends ContractFixture {
         List<Map<String, Object>> customers = rows(json, schema, "customer");
         List<Map<String, Object>> products = rows(json, schema, "product");
         List<Map<String, Object>> orders = rows(json, schema, "purchase_order");
-        long distinctEmails = customers.stream().map(c -> String.valueOf(c.get("email")).toLowerCase(java.util.Locale.ROOT)).distinct().count();
+        long distinctEmails = customers.stream()
+                .map(c -> String.valueOf(c.get("email")).toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .count();
         if (distinctEmails != customers.size()) {
             problems.add(customers.size() + " customers share " + distinctEmails + " e-mail addresses");
         }
-        Set<String> names = Set.of("Drift probe customer with a name of sixty characters in all.".substring(0, 60), "Twin");
-        customers.stream().filter(c -> !names.contains(String.valueOf(c.get("name"))))
+        Set<String> names =
+                Set.of("Drift probe customer with a name of sixty characters in all.".substring(0, 60), "Twin");
+        customers.stream()
+                .filter(c -> !names.contains(String.valueOf(c.get("name"))))
                 .forEach(c -> problems.add("customer name stored as " + c.get("name")));
         long ordered = orders.size() * 2L;
         for (Map<String, Object> p : products) {
@@ -286,7 +333,8 @@ public interface SchemaDriftRules extends ContractFixture {
 
     private List<Map<String, Object>> rows(ObjectMapper json, String schema, String table) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : Reliability.queryRows(database(), "SELECT row_to_json(t)::text AS row FROM " + schema + "." + table + " t")) {
+        for (Map<String, Object> row : Reliability.queryRows(
+                database(), "SELECT row_to_json(t)::text AS row FROM " + schema + "." + table + " t")) {
             try {
                 rows.add(json.readValue((String) row.get("row"), new TypeReference<Map<String, Object>>() {}));
             } catch (IOException e) {

@@ -34,7 +34,10 @@ final class StatementTrigger implements QueryExecutionListener {
 
     /** {@code target} with this trigger listening to every statement. */
     DataSource wrap(DataSource target) {
-        return ProxyDataSourceBuilder.create(target).name("statement-trigger").listener(this).build();
+        return ProxyDataSourceBuilder.create(target)
+                .name("statement-trigger")
+                .listener(this)
+                .build();
     }
 
     /** Arms the trigger on this thread: {@code action} runs after the {@code k}-th statement (k >= 1). */

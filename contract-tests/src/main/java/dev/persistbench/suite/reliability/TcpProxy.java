@@ -97,27 +97,30 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean reply) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    Mode now = mode;
-                    boolean forward = now == Mode.FORWARD || (now == Mode.LOSE_REPLIES && !reply);
-                    if (forward) {
-                        out.write(buffer, 0, n);
-                        out.flush();
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            Mode now = mode;
+                            boolean forward = now == Mode.FORWARD || (now == Mode.LOSE_REPLIES && !reply);
+                            if (forward) {
+                                out.write(buffer, 0, n);
+                                out.flush();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the connection ended one way or another; end the other side too
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        sockets.remove(from);
+                        sockets.remove(to);
                     }
-                }
-            } catch (IOException e) {
-                // the connection ended one way or another; end the other side too
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                sockets.remove(from);
-                sockets.remove(to);
-            }
-        }, "tcp-proxy-" + (reply ? "reply" : "request"));
+                },
+                "tcp-proxy-" + (reply ? "reply" : "request"));
         t.setDaemon(true);
         t.start();
     }

@@ -25,8 +25,8 @@ public enum DatabaseMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    PROPERTY + "/" + ENVIRONMENT + " must be one of embedded, external, testcontainers; was '" + value + "'");
+            throw new IllegalStateException(PROPERTY + "/" + ENVIRONMENT
+                    + " must be one of embedded, external, testcontainers; was '" + value + "'");
         }
     }
 }

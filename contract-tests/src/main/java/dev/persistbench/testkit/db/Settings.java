@@ -15,7 +15,8 @@ final class Settings {
     static String require(String property, String environment, String why) {
         String value = get(property, environment);
         if (value == null) {
-            throw new IllegalStateException(why + ": set the system property " + property + " or the environment variable " + environment);
+            throw new IllegalStateException(
+                    why + ": set the system property " + property + " or the environment variable " + environment);
         }
         return value;
     }
@@ -28,7 +29,8 @@ final class Settings {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(property + "/" + environment + " must be a whole number, was '" + value + "'");
+            throw new IllegalStateException(
+                    property + "/" + environment + " must be a whole number, was '" + value + "'");
         }
     }
 }

@@ -74,7 +74,8 @@ public final class TestDatabase implements AutoCloseable {
         String schema = "persistbench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(5));
         try {
             createAndMigrate(server, schema);
-            return new TestDatabase(mode, server, schema, Settings.getInt("pb.pool.size", "PB_POOL_SIZE", DEFAULT_POOL_SIZE));
+            return new TestDatabase(
+                    mode, server, schema, Settings.getInt("pb.pool.size", "PB_POOL_SIZE", DEFAULT_POOL_SIZE));
         } catch (RuntimeException e) {
             dropSchemaQuietly(server, schema);
             server.close();
@@ -92,7 +93,8 @@ public final class TestDatabase implements AutoCloseable {
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema); // name made here from hex digits only
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create schema " + schema + " on " + server + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not create schema " + schema + " on " + server + ": " + e.getMessage(), e);
         }
         migrate(server.jdbcUrl(), server.user(), server.password(), schema);
     }
@@ -162,7 +164,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Empties every table of this database's own schema and restarts its identities. */
     public void truncateAll() {
-        try (Connection c = openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = openConnection();
+                Statement s = c.createStatement()) {
             s.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException("could not clean schema " + schema, e);

@@ -29,7 +29,10 @@ public final class SqlRecorder implements QueryExecutionListener {
 
     /** A DataSource that reports to this recorder every statement executed through {@code target}. */
     public DataSource wrap(DataSource target) {
-        return ProxyDataSourceBuilder.create(target).name("recorder").listener(this).build();
+        return ProxyDataSourceBuilder.create(target)
+                .name("recorder")
+                .listener(this)
+                .build();
     }
 
     /** Runs {@code action} and returns its result with every statement it executed on this thread. */
@@ -52,9 +55,10 @@ public final class SqlRecorder implements QueryExecutionListener {
     /** Runs {@code action} and returns the statements it executed on this thread. */
     public List<Execution> record(Runnable action) {
         return record(() -> {
-            action.run();
-            return null;
-        }).executions();
+                    action.run();
+                    return null;
+                })
+                .executions();
     }
 
     /** The result of an action and the statements it executed. */
@@ -76,7 +80,8 @@ public final class SqlRecorder implements QueryExecutionListener {
         if (executions == null) {
             return;
         }
-        List<String> sql = queryInfoList.stream().map(QueryInfo::getQuery).distinct().toList();
+        List<String> sql =
+                queryInfoList.stream().map(QueryInfo::getQuery).distinct().toList();
         executions.add(new Execution(sql, execInfo.getBatchSize(), execInfo.isBatch(), execInfo.isSuccess()));
     }
 }

@@ -28,7 +28,8 @@ class HostileCorpusTest {
     void corpusCoversTheFamiliesTheRulesPromise() {
         Set<String> families = new HashSet<>();
         HostileCorpus.storable().forEach(e -> families.add(e.family()));
-        assertThat(families).anyMatch(f -> f.startsWith("SQL injection"))
+        assertThat(families)
+                .anyMatch(f -> f.startsWith("SQL injection"))
                 .anyMatch(f -> f.startsWith("LIKE"))
                 .anyMatch(f -> f.startsWith("Backslashes"))
                 .anyMatch(f -> f.contains("combining"))
@@ -36,7 +37,8 @@ class HostileCorpusTest {
                 .anyMatch(f -> f.contains("astral"))
                 .anyMatch(f -> f.contains("zero width"))
                 .anyMatch(f -> f.startsWith("Very long"));
-        assertThat(HostileCorpus.storable()).anyMatch(e -> e.text().codePointCount(0, e.text().length()) == Check.MAX_NAME_LENGTH)
+        assertThat(HostileCorpus.storable())
+                .anyMatch(e -> e.text().codePointCount(0, e.text().length()) == Check.MAX_NAME_LENGTH)
                 .anyMatch(e -> e.text().codePoints().anyMatch(cp -> cp > 0xFFFF));
     }
 
@@ -46,7 +48,8 @@ class HostileCorpusTest {
         assertThat(refused).isNotEmpty();
         for (HostileCorpus.Entry entry : refused) {
             assertThatThrownBy(() -> Check.storable("x", entry.text(), Check.MAX_NAME_LENGTH))
-                    .as(entry.describe()).isInstanceOf(IllegalArgumentException.class);
+                    .as(entry.describe())
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

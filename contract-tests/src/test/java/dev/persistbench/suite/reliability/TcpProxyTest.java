@@ -29,7 +29,9 @@ class TcpProxyTest {
                 try {
                     Socket s = echo.accept();
                     Thread worker = new Thread(() -> {
-                        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+                        try (s;
+                                InputStream in = s.getInputStream();
+                                OutputStream out = s.getOutputStream()) {
                             in.transferTo(out);
                         } catch (IOException e) {
                             // client gone

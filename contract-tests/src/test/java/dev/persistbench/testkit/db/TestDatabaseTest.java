@@ -26,8 +26,9 @@ class TestDatabaseTest {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
-            assertThat(tables).containsExactlyInAnyOrder(
-                    "customer", "product", "purchase_order", "order_line", "flyway_schema_history");
+            assertThat(tables)
+                    .containsExactlyInAnyOrder(
+                            "customer", "product", "purchase_order", "order_line", "flyway_schema_history");
             assertThat(c.getSchema()).isEqualTo(db.schema());
         }
         assertThat(TestDatabase.shared()).isSameAs(db);
@@ -36,7 +37,8 @@ class TestDatabaseTest {
     @Test
     void truncateAllEmptiesOnlyTheProjectTables() throws SQLException {
         TestDatabase db = TestDatabase.shared();
-        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.openConnection();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO customer (email, name) VALUES ('t@example.com', 'T')");
             db.truncateAll();
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM customer")) {
@@ -95,7 +97,8 @@ class TestDatabaseTest {
     @Test
     void testcontainersModeWithoutDockerFailsWithAClearMessage() {
         org.junit.jupiter.api.Assumptions.assumeFalse(
-                TestDatabase.dockerAvailable(), "Docker is available here, so the no-Docker message cannot be observed");
+                TestDatabase.dockerAvailable(),
+                "Docker is available here, so the no-Docker message cannot be observed");
         assertThatThrownBy(() -> TestDatabase.start(DatabaseMode.TESTCONTAINERS))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Docker is not available");

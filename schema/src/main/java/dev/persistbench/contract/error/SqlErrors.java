@@ -41,7 +41,8 @@ public final class SqlErrors {
     /** A {@link DataAccessFailureException} for a failure that is not a SQLException (for example a pool time-out). */
     public static DataAccessFailureException failure(String operation, Throwable e) {
         String state = e instanceof SQLException sql ? sqlState(sql) : null;
-        return new DataAccessFailureException(operation + " failed: " + e.getMessage(), state, isRetryable(state, e), e);
+        return new DataAccessFailureException(
+                operation + " failed: " + e.getMessage(), state, isRetryable(state, e), e);
     }
 
     /** Whether a failure with this SQLSTATE may succeed when tried again. */

@@ -14,7 +14,10 @@ final class Attributes {
         TreeMap<String, String> copy = new TreeMap<>();
         attributes.forEach((key, value) -> {
             Check.text(argument + " key", key, Check.MAX_KEY_LENGTH);
-            Check.storable(argument + "[" + key + "]", Check.notNull(argument + "[" + key + "]", value), Check.MAX_NAME_LENGTH);
+            Check.storable(
+                    argument + "[" + key + "]",
+                    Check.notNull(argument + "[" + key + "]", value),
+                    Check.MAX_NAME_LENGTH);
             copy.put(key, value);
         });
         return Collections.unmodifiableMap(copy);

@@ -82,8 +82,7 @@ public final class Check {
     /** A count or size within [min, max]. */
     public static int between(String argument, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(
-                    argument + " must be between " + min + " and " + max + ", was " + value);
+            throw new IllegalArgumentException(argument + " must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }
@@ -134,7 +133,8 @@ public final class Check {
         notNull(fromArgument, from);
         notNull(toArgument, to);
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException(fromArgument + " (" + from + ") must not be after " + toArgument + " (" + to + ")");
+            throw new IllegalArgumentException(
+                    fromArgument + " (" + from + ") must not be after " + toArgument + " (" + to + ")");
         }
     }
 }

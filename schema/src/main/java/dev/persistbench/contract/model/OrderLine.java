@@ -12,4 +12,5 @@ import java.math.BigDecimal;
  * @param quantity units
  * @param unitPrice the product's price when the order was placed, scale 2
  */
-public record OrderLine(int lineNo, long productId, String sku, String productName, int quantity, BigDecimal unitPrice) {}
+public record OrderLine(
+        int lineNo, long productId, String sku, String productName, int quantity, BigDecimal unitPrice) {}

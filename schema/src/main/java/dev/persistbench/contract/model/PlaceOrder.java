@@ -15,7 +15,8 @@ import java.util.Optional;
  *     Check#MAX_KEY_LENGTH} characters, not blank
  * @param placedAt the order's creation instant, truncated to microseconds
  */
-public record PlaceOrder(long customerId, List<OrderLineRequest> lines, Optional<String> idempotencyKey, Instant placedAt) {
+public record PlaceOrder(
+        long customerId, List<OrderLineRequest> lines, Optional<String> idempotencyKey, Instant placedAt) {
 
     /** Most lines one order may have. */
     public static final int MAX_LINES = 1_000;
@@ -27,7 +28,8 @@ public record PlaceOrder(long customerId, List<OrderLineRequest> lines, Optional
             throw new IllegalArgumentException("lines must not be empty");
         }
         if (lines.size() > MAX_LINES) {
-            throw new IllegalArgumentException("lines must have at most " + MAX_LINES + " entries, was " + lines.size());
+            throw new IllegalArgumentException(
+                    "lines must have at most " + MAX_LINES + " entries, was " + lines.size());
         }
         for (int i = 0; i < lines.size(); i++) {
             Check.notNull("lines[" + i + "]", lines.get(i));

@@ -50,24 +50,51 @@ public record ProductSearch(
     /** All products, sorted by id ascending, {@code pageSize} a page. */
     public static ProductSearch all(int pageSize) {
         return new ProductSearch(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                ProductSortKey.ID, SortDirection.ASC, pageSize, Optional.empty());
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                ProductSortKey.ID,
+                SortDirection.ASC,
+                pageSize,
+                Optional.empty());
     }
 
     public ProductSearch withNameContains(String fragment) {
-        return new ProductSearch(Optional.of(fragment), minPrice, maxPrice, attribute, inStockOnly, sortKey, direction, pageSize, after);
+        return new ProductSearch(
+                Optional.of(fragment), minPrice, maxPrice, attribute, inStockOnly, sortKey, direction, pageSize, after);
     }
 
     public ProductSearch withPriceBetween(BigDecimal min, BigDecimal max) {
-        return new ProductSearch(nameContains, Optional.ofNullable(min), Optional.ofNullable(max), attribute, inStockOnly, sortKey, direction, pageSize, after);
+        return new ProductSearch(
+                nameContains,
+                Optional.ofNullable(min),
+                Optional.ofNullable(max),
+                attribute,
+                inStockOnly,
+                sortKey,
+                direction,
+                pageSize,
+                after);
     }
 
     public ProductSearch withAttribute(String key, String value) {
-        return new ProductSearch(nameContains, minPrice, maxPrice, Optional.of(new AttributeFilter(key, value)), inStockOnly, sortKey, direction, pageSize, after);
+        return new ProductSearch(
+                nameContains,
+                minPrice,
+                maxPrice,
+                Optional.of(new AttributeFilter(key, value)),
+                inStockOnly,
+                sortKey,
+                direction,
+                pageSize,
+                after);
     }
 
     public ProductSearch withInStockOnly(boolean only) {
-        return new ProductSearch(nameContains, minPrice, maxPrice, attribute, only, sortKey, direction, pageSize, after);
+        return new ProductSearch(
+                nameContains, minPrice, maxPrice, attribute, only, sortKey, direction, pageSize, after);
     }
 
     public ProductSearch sortedBy(ProductSortKey key, SortDirection dir) {
@@ -75,7 +102,16 @@ public record ProductSearch(
     }
 
     public ProductSearch after(ProductCursor cursor) {
-        return new ProductSearch(nameContains, minPrice, maxPrice, attribute, inStockOnly, sortKey, direction, pageSize, Optional.of(cursor));
+        return new ProductSearch(
+                nameContains,
+                minPrice,
+                maxPrice,
+                attribute,
+                inStockOnly,
+                sortKey,
+                direction,
+                pageSize,
+                Optional.of(cursor));
     }
 
     /**

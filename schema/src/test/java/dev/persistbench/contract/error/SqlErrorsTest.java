@@ -9,8 +9,8 @@ class SqlErrorsTest {
 
     @Test
     void uniqueViolationBecomesDuplicateKeyWithTheConstraintName() {
-        SQLException e = new SQLException(
-                "ERROR: duplicate key value violates unique constraint \"product_sku_uq\"", "23505");
+        SQLException e =
+                new SQLException("ERROR: duplicate key value violates unique constraint \"product_sku_uq\"", "23505");
         StoreException translated = SqlErrors.translate("createProducts", e);
         assertThat(translated).isInstanceOf(DuplicateKeyException.class).hasCause(e);
         assertThat(((DuplicateKeyException) translated).constraint()).isEqualTo("product_sku_uq");
@@ -21,7 +21,9 @@ class SqlErrorsTest {
         for (String state : new String[] {"08006", "57P01", "40001", "40P01", "55P03", "57014"}) {
             StoreException translated = SqlErrors.translate("op", new SQLException("x", state));
             assertThat(translated).isInstanceOf(DataAccessFailureException.class);
-            assertThat(((DataAccessFailureException) translated).isRetryable()).as(state).isTrue();
+            assertThat(((DataAccessFailureException) translated).isRetryable())
+                    .as(state)
+                    .isTrue();
         }
         DataAccessFailureException check =
                 (DataAccessFailureException) SqlErrors.translate("op", new SQLException("x", "23514"));

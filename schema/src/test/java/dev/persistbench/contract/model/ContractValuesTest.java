@@ -81,7 +81,8 @@ class ContractValuesTest {
     @Test
     @DisplayName("P05 search arguments: page size and price range are checked")
     void searchArguments() {
-        assertThatThrownBy(() -> ProductSearch.all(0)).hasMessageContaining("pageSize must be between 1 and 1000, was 0");
+        assertThatThrownBy(() -> ProductSearch.all(0))
+                .hasMessageContaining("pageSize must be between 1 and 1000, was 0");
         assertThatThrownBy(() -> ProductSearch.all(10).withPriceBetween(new BigDecimal("5"), new BigDecimal("4")))
                 .hasMessageContaining("minPrice (5.00) must not be above maxPrice (4.00)");
     }
