@@ -18,8 +18,7 @@ import java.nio.file.Path;
  */
 public final class CompareMain {
 
-    private CompareMain() {
-    }
+    private CompareMain() {}
 
     /** Entry point. */
     public static void main(String[] args) {
@@ -86,7 +85,8 @@ public final class CompareMain {
             }
         }
         if (!Files.isRegularFile(json)) {
-            throw new InputException(json, "does not exist (expected summary.json, a report directory or a results directory)");
+            throw new InputException(
+                    json, "does not exist (expected summary.json, a report directory or a results directory)");
         }
         try {
             Summary s = ReportGenerator.JSON.readValue(json.toFile(), Summary.class);

@@ -30,8 +30,16 @@ public final class Comparison {
      * @param deltaPercent 100 · Δ / base
      * @param verdict "significant", "within error", or why it cannot be judged
      */
-    public record Change(String pattern, String impl, Double baseUs, Double baseError, Double candidateUs,
-            Double candidateError, Double deltaUs, Double deltaPercent, String verdict) {
+    public record Change(
+            String pattern,
+            String impl,
+            Double baseUs,
+            Double baseError,
+            Double candidateUs,
+            Double candidateError,
+            Double deltaUs,
+            Double deltaPercent,
+            String verdict) {
 
         /** Whether |Δ| exceeds the combined error. */
         public boolean significant() {
@@ -39,8 +47,7 @@ public final class Comparison {
         }
     }
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /** Compares every figure present in either run (figures measured in neither are left out). */
     public static List<Change> compare(Summary base, Summary candidate) {
@@ -52,16 +59,28 @@ public final class Comparison {
     private static List<Change> compareAll(Summary base, Summary candidate) {
         List<Change> changes = new ArrayList<>();
         for (PatternSummary c : candidate.patterns()) {
-            Optional<PatternSummary> b = base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();
+            Optional<PatternSummary> b =
+                    base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();
             for (PatternResult r : c.results()) {
                 Optional<PatternResult> br = b.flatMap(p -> p.results().stream()
-                        .filter(x -> x.impl().equals(r.impl())).findFirst());
-                changes.add(change(c.id(), r.impl(), br.map(PatternResult::usPerOp).orElse(null),
-                        br.map(PatternResult::error).orElse(null), r.usPerOp(), r.error()));
+                        .filter(x -> x.impl().equals(r.impl()))
+                        .findFirst());
+                changes.add(change(
+                        c.id(),
+                        r.impl(),
+                        br.map(PatternResult::usPerOp).orElse(null),
+                        br.map(PatternResult::error).orElse(null),
+                        r.usPerOp(),
+                        r.error()));
             }
             if (c.floorUsPerOp() != null || b.map(PatternSummary::floorUsPerOp).isPresent()) {
-                changes.add(change(c.id(), "raw-jdbc", b.map(PatternSummary::floorUsPerOp).orElse(null),
-                        b.map(PatternSummary::floorError).orElse(null), c.floorUsPerOp(), c.floorError()));
+                changes.add(change(
+                        c.id(),
+                        "raw-jdbc",
+                        b.map(PatternSummary::floorUsPerOp).orElse(null),
+                        b.map(PatternSummary::floorError).orElse(null),
+                        c.floorUsPerOp(),
+                        c.floorError()));
             }
         }
         for (PatternSummary b : base.patterns()) {
@@ -74,9 +93,11 @@ public final class Comparison {
         return changes;
     }
 
-    private static Change change(String pattern, String impl, Double base, Double baseErr, Double cand, Double candErr) {
+    private static Change change(
+            String pattern, String impl, Double base, Double baseErr, Double cand, Double candErr) {
         if (base == null || cand == null) {
-            String verdict = base == null && cand == null ? "not measured in either run"
+            String verdict = base == null && cand == null
+                    ? "not measured in either run"
                     : base == null ? "not measured in base" : "not measured in candidate";
             return new Change(pattern, impl, base, baseErr, cand, candErr, null, null, verdict);
         }
@@ -100,25 +121,47 @@ public final class Comparison {
         List<Change> changes = compare(base, candidate);
         StringBuilder md = new StringBuilder();
         md.append("# persistbench: run comparison\n\n");
-        md.append("- base: ").append(baseName).append(" (").append(describe(base)).append(")\n");
-        md.append("- candidate: ").append(candidateName).append(" (").append(describe(candidate)).append(")\n");
+        md.append("- base: ")
+                .append(baseName)
+                .append(" (")
+                .append(describe(base))
+                .append(")\n");
+        md.append("- candidate: ")
+                .append(candidateName)
+                .append(" (")
+                .append(describe(candidate))
+                .append(")\n");
         for (String w : environmentDifferences(base.environment(), candidate.environment())) {
             md.append("- **environment differs:** ").append(w).append('\n');
         }
         long significant = changes.stream().filter(Change::significant).count();
         long compared = changes.stream().filter(c -> c.deltaUs() != null).count();
-        md.append("\n").append(significant).append(" of ").append(compared)
-                .append(" figures measured in both runs changed by more than the combined error (|Δ| > err_base + err_candidate),"
-                        + " marked **▲** (slower) or **▼** (faster).\n\n");
+        md.append("\n")
+                .append(significant)
+                .append(" of ")
+                .append(compared)
+                .append(
+                        " figures measured in both runs changed by more than the combined error (|Δ| > err_base + err_candidate),"
+                                + " marked **▲** (slower) or **▼** (faster).\n\n");
         md.append("| pattern | impl | base µs/op | candidate µs/op | Δ µs | Δ % | verdict |\n");
         md.append("|---|---|---:|---:|---:|---:|---|\n");
         for (Change c : changes) {
             String mark = c.significant() ? (c.deltaUs() > 0 ? "**▲ significant**" : "**▼ significant**") : c.verdict();
-            md.append("| ").append(c.pattern()).append(" | ").append(c.impl()).append(" | ")
-                    .append(Fmt.usErr(c.baseUs(), c.baseError())).append(" | ")
-                    .append(Fmt.usErr(c.candidateUs(), c.candidateError())).append(" | ")
-                    .append(Fmt.delta(c.deltaUs())).append(" | ").append(Fmt.percent(c.deltaPercent())).append(" | ")
-                    .append(mark).append(" |\n");
+            md.append("| ")
+                    .append(c.pattern())
+                    .append(" | ")
+                    .append(c.impl())
+                    .append(" | ")
+                    .append(Fmt.usErr(c.baseUs(), c.baseError()))
+                    .append(" | ")
+                    .append(Fmt.usErr(c.candidateUs(), c.candidateError()))
+                    .append(" | ")
+                    .append(Fmt.delta(c.deltaUs()))
+                    .append(" | ")
+                    .append(Fmt.percent(c.deltaPercent()))
+                    .append(" | ")
+                    .append(mark)
+                    .append(" |\n");
         }
         outcomeChanges(md, "Reliability rule status changes", base.reliability(), candidate.reliability());
         outcomeChanges(md, "Schema-drift outcome changes", base.schemaDrift(), candidate.schemaDrift());
@@ -126,14 +169,16 @@ public final class Comparison {
     }
 
     /** Rule or drift outcomes that differ between the runs, per implementation. */
-    static List<String> outcomeDifferences(Map<String, Map<String, String>> base, Map<String, Map<String, String>> cand) {
+    static List<String> outcomeDifferences(
+            Map<String, Map<String, String>> base, Map<String, Map<String, String>> cand) {
         Map<String, Map<String, String>> a = base == null ? Map.of() : base;
         Map<String, Map<String, String>> b = cand == null ? Map.of() : cand;
         java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         List<String> out = new ArrayList<>();
         for (String key : keys) {
-            java.util.Set<String> impls = new java.util.TreeSet<>(a.getOrDefault(key, Map.of()).keySet());
+            java.util.Set<String> impls =
+                    new java.util.TreeSet<>(a.getOrDefault(key, Map.of()).keySet());
             impls.addAll(b.getOrDefault(key, Map.of()).keySet());
             for (String impl : impls) {
                 String x = a.getOrDefault(key, Map.of()).getOrDefault(impl, "not measured");
@@ -146,7 +191,10 @@ public final class Comparison {
         return out;
     }
 
-    private static void outcomeChanges(StringBuilder md, String title, Map<String, Map<String, String>> base,
+    private static void outcomeChanges(
+            StringBuilder md,
+            String title,
+            Map<String, Map<String, String>> base,
             Map<String, Map<String, String>> cand) {
         List<String> diffs = outcomeDifferences(base, cand);
         md.append("\n## ").append(title).append("\n\n");

@@ -33,8 +33,7 @@ public final class ReportGenerator {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private ReportGenerator() {
-    }
+    private ReportGenerator() {}
 
     /**
      * The summary alone, without writing anything.
@@ -81,8 +80,7 @@ public final class ReportGenerator {
      * @param index absolute path of index.html
      * @param view what it shows
      */
-    public record Generated(Path index, ReportView view) {
-    }
+    public record Generated(Path index, ReportView view) {}
 
     private static Map<Impl, Map<Pattern, Integer>> loc(CodeExtractor code) {
         Map<Impl, Map<Pattern, Integer>> loc = new EnumMap<>(Impl.class);

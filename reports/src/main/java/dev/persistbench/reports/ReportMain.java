@@ -24,8 +24,7 @@ import java.util.Optional;
  */
 public final class ReportMain {
 
-    private ReportMain() {
-    }
+    private ReportMain() {}
 
     /** Entry point. */
     public static void main(String[] args) {

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Finds the repository root: the nearest directory at or above a start that contains mvnw. */
 final class RepositoryRoot {
 
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     static Optional<Path> above(Path start) {
         for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {

@@ -21,7 +21,9 @@ class BadInputTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return ReportMain.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        return ReportMain.run(
+                args,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -61,7 +63,9 @@ class BadInputTest {
         Files.writeString(results.resolve("environment.json"), "{}");
         int status = run("--results", results.toString(), "--out", out.toString(), "--sources", tmp.toString());
         assertThat(status).isEqualTo(1);
-        assertThat(err()).contains(results.resolve("jmh-result.json").toString()).contains("missing");
+        assertThat(err())
+                .contains(results.resolve("jmh-result.json").toString())
+                .contains("missing");
         assertUntouched(out);
     }
 
@@ -71,7 +75,8 @@ class BadInputTest {
         Path results = Fixtures.dir("results-malformed");
         int status = run("--results", results.toString(), "--out", out.toString(), "--sources", tmp.toString());
         assertThat(status).isEqualTo(1);
-        assertThat(err()).contains(results.resolve("jmh-result.json").toString())
+        assertThat(err())
+                .contains(results.resolve("jmh-result.json").toString())
                 .contains("malformed JSON at line");
         assertUntouched(out);
     }
@@ -84,7 +89,8 @@ class BadInputTest {
         Files.writeString(results.resolve("statements.json"), "[{\"pattern\": \"P02\", \"statementsPerOp\": 1}]");
         int status = run("--results", results.toString(), "--out", out.toString(), "--sources", tmp.toString());
         assertThat(status).isEqualTo(1);
-        assertThat(err()).contains(results.resolve("statements.json").toString())
+        assertThat(err())
+                .contains(results.resolve("statements.json").toString())
                 .contains("entry 0 has no \"impl\"");
         assertUntouched(out);
     }
@@ -97,9 +103,12 @@ class BadInputTest {
                     "params": { "impl": "JDBC", "dataSize": "1000" },
                     "primaryMetric": { "score": "fast", "scoreError": 1.0, "scoreUnit": "us/op" } } ]
                 """);
-        int status = run("--results", results.toString(), "--out", tmp.resolve("r").toString(), "--sources", tmp.toString());
+        int status =
+                run("--results", results.toString(), "--out", tmp.resolve("r").toString(), "--sources", tmp.toString());
         assertThat(status).isEqualTo(1);
-        assertThat(err()).contains("jmh-result.json").contains("P02FindCustomerBenchmark.run")
+        assertThat(err())
+                .contains("jmh-result.json")
+                .contains("P02FindCustomerBenchmark.run")
                 .contains("\"score\" is not a number: \"fast\"");
         assertThat(tmp.resolve("r")).doesNotExist();
     }

@@ -51,22 +51,39 @@ class BrowserTest {
 
     @BeforeAll
     void open() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "no browser installed: needs /usr/bin/chromium and /usr/bin/chromedriver"
                         + " (apt-get install chromium chromium-driver)");
         // Kept under target/ (not the temp dir) so the page can be opened by hand after the build.
         report = Path.of("target/browser-report").toAbsolutePath();
         Path repo = Fixtures.repo(tmp.resolve("repo"), true);
-        int status = ReportMain.run(new String[] {"--results", Fixtures.dir("results-full").toString(),
-                "--out", report.toString(), "--sources", repo.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-full").toString(),
+                    "--out",
+                    report.toString(),
+                    "--sources",
+                    repo.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
         assertThat(status).isZero();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -78,10 +95,13 @@ class BrowserTest {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         // Installed before any page script runs, so errors during loading are caught too.
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__errors = [];"
-                        + "window.addEventListener('error', e => window.__errors.push(String(e.message || e.type)), true);"
-                        + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));"));
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.__errors = [];"
+                                + "window.addEventListener('error', e => window.__errors.push(String(e.message || e.type)), true);"
+                                + "window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));"));
         driver.get(report.resolve("index.html").toUri().toString());
         for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
             if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
@@ -110,38 +130,49 @@ class BrowserTest {
     @Test
     void every_chart_is_drawn_with_a_non_zero_size() throws IOException {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> charts = (List<Map<String, Object>>) driver.executeScript(
-                "return Array.from(document.querySelectorAll('figure.chart svg')).map(s => {"
+        List<Map<String, Object>> charts = (List<Map<String, Object>>)
+                driver.executeScript("return Array.from(document.querySelectorAll('figure.chart svg')).map(s => {"
                         + " const r = s.getBoundingClientRect();"
                         + " return {id: s.id, width: r.width, height: r.height,"
                         + "   shapes: s.querySelectorAll('path, rect, line, polyline').length,"
                         + "   texts: s.querySelectorAll('text').length}; });");
         List<String> expected;
         try (var files = Files.list(report.resolve("charts"))) {
-            expected = files.map(f -> f.getFileName().toString().replace(".svg", "")).sorted().toList();
+            expected = files.map(f -> f.getFileName().toString().replace(".svg", ""))
+                    .sorted()
+                    .toList();
         }
         assertThat(expected).contains("pattern-P02", "overhead", "coldstart", "size-P02", "threads-P02");
         assertThat(charts).extracting(c -> (String) c.get("id")).containsExactlyInAnyOrderElementsOf(expected);
         for (Map<String, Object> c : charts) {
-            assertThat(((Number) c.get("width")).doubleValue()).as("width of %s", c.get("id")).isGreaterThan(100);
-            assertThat(((Number) c.get("height")).doubleValue()).as("height of %s", c.get("id")).isGreaterThan(100);
-            assertThat(((Number) c.get("shapes")).intValue()).as("shapes in %s", c.get("id")).isGreaterThan(5);
-            assertThat(((Number) c.get("texts")).intValue()).as("labels in %s", c.get("id")).isGreaterThan(3);
+            assertThat(((Number) c.get("width")).doubleValue())
+                    .as("width of %s", c.get("id"))
+                    .isGreaterThan(100);
+            assertThat(((Number) c.get("height")).doubleValue())
+                    .as("height of %s", c.get("id"))
+                    .isGreaterThan(100);
+            assertThat(((Number) c.get("shapes")).intValue())
+                    .as("shapes in %s", c.get("id"))
+                    .isGreaterThan(5);
+            assertThat(((Number) c.get("texts")).intValue())
+                    .as("labels in %s", c.get("id"))
+                    .isGreaterThan(3);
         }
     }
 
     @Test
     void page_does_not_scroll_sideways() {
         // Wide SQL and code scroll inside their own boxes; the page itself stays readable.
-        Object overflow = driver.executeScript(
-                "const w = document.documentElement.clientWidth;"
-                        + "return Array.from(document.querySelectorAll('body *'))"
-                        + "  .filter(e => !e.closest('pre') && e.getBoundingClientRect().right > w + 1)"
-                        + "  .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className);");
+        Object overflow = driver.executeScript("const w = document.documentElement.clientWidth;"
+                + "return Array.from(document.querySelectorAll('body *'))"
+                + "  .filter(e => !e.closest('pre') && e.getBoundingClientRect().right > w + 1)"
+                + "  .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className);");
         assertThat((List<?>) overflow).as("elements wider than the window").isEmpty();
         Object scroll = driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) scroll).intValue()).as("sideways scroll of the page").isLessThanOrEqualTo(0);
+        assertThat(((Number) scroll).intValue())
+                .as("sideways scroll of the page")
+                .isLessThanOrEqualTo(0);
     }
 
     @Test
@@ -165,8 +196,8 @@ class BrowserTest {
         Files.write(codeShot, code.getScreenshotAs(OutputType.BYTES));
         assertThat(code.getText()).contains("findCustomer").contains("lines");
         @SuppressWarnings("unchecked")
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", false));
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", false));
         byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         assertThat(png.length).isGreaterThan(10_000);
         assertThat(Files.size(top)).isGreaterThan(10_000);

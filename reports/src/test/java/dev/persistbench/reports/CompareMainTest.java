@@ -23,7 +23,9 @@ class CompareMainTest {
     Path tmp;
 
     private static Change find(List<Change> changes, String pattern, String impl) {
-        return changes.stream().filter(c -> c.pattern().equals(pattern) && c.impl().equals(impl)).findFirst()
+        return changes.stream()
+                .filter(c -> c.pattern().equals(pattern) && c.impl().equals(impl))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no change " + pattern + "/" + impl));
     }
 
@@ -55,13 +57,28 @@ class CompareMainTest {
     void prints_and_writes_the_table_from_a_summary_json_and_a_results_directory() throws Exception {
         // Base as a generated report's summary.json, candidate as a raw results directory.
         Path report = tmp.resolve("base-report");
-        ReportMain.run(new String[] {"--results", Fixtures.dir("results-quick").toString(), "--out", report.toString(),
-                "--sources", tmp.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-quick").toString(),
+                    "--out",
+                    report.toString(),
+                    "--sources",
+                    tmp.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 System.err);
         Path file = tmp.resolve("changes.md");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = CompareMain.run(new String[] {"--base", report.resolve("summary.json").toString(),
-                "--candidate", Fixtures.dir("results-candidate").toString(), "--out", file.toString()},
+        int status = CompareMain.run(
+                new String[] {
+                    "--base",
+                    report.resolve("summary.json").toString(),
+                    "--candidate",
+                    Fixtures.dir("results-candidate").toString(),
+                    "--out",
+                    file.toString()
+                },
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
@@ -82,13 +99,34 @@ class CompareMainTest {
         Path base = tmp.resolve("base");
         Path candidate = tmp.resolve("candidate");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        ReportMain.run(new String[] {"--results", Fixtures.dir("results-full").toString(), "--out", base.toString(),
-                "--sources", tmp.resolve("empty").toString()}, quiet, System.err);
-        ReportMain.run(new String[] {"--results", Fixtures.dir("results-full").toString(), "--out", candidate.toString(),
-                "--sources", Fixtures.repo(tmp.resolve("repo"), true).toString()}, quiet, System.err);
+        ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-full").toString(),
+                    "--out",
+                    base.toString(),
+                    "--sources",
+                    tmp.resolve("empty").toString()
+                },
+                quiet,
+                System.err);
+        ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-full").toString(),
+                    "--out",
+                    candidate.toString(),
+                    "--sources",
+                    Fixtures.repo(tmp.resolve("repo"), true).toString()
+                },
+                quiet,
+                System.err);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(CompareMain.run(new String[] {"--base", base.toString(), "--candidate", candidate.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), quiet)).isZero();
+        assertThat(CompareMain.run(
+                        new String[] {"--base", base.toString(), "--candidate", candidate.toString()},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        quiet))
+                .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("0 of 14 figures measured in both runs changed by more than the combined error")
                 .contains("## Reliability rule status changes\n\n- R1.1 hibernate: not measured → failed\n"
@@ -99,9 +137,15 @@ class CompareMainTest {
     @Test
     void bad_input_is_named() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = CompareMain.run(new String[] {"--base", tmp.resolve("nope.json").toString(), "--candidate",
-                Fixtures.dir("results-quick").toString()}, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = CompareMain.run(
+                new String[] {
+                    "--base",
+                    tmp.resolve("nope.json").toString(),
+                    "--candidate",
+                    Fixtures.dir("results-quick").toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json").contains("does not exist");
     }

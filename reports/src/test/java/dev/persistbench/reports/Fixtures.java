@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** The fixed result files and the miniature repository under src/test/resources/fixtures. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A fixture directory, e.g. "results-quick". */
     static Path dir(String name) {

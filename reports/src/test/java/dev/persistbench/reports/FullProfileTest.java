@@ -31,9 +31,17 @@ class FullProfileTest {
     @BeforeAll
     static void generate() throws IOException {
         out = tmp.resolve("report");
-        int status = ReportMain.run(new String[] {"--results", Fixtures.dir("results-full").toString(), "--out",
-                out.toString(), "--sources", Fixtures.repo(tmp.resolve("repo"), true).toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err);
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-full").toString(),
+                    "--out",
+                    out.toString(),
+                    "--sources",
+                    Fixtures.repo(tmp.resolve("repo"), true).toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
         assertThat(status).isZero();
         summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         html = Files.readString(out.resolve("index.html"));
@@ -106,30 +114,37 @@ class FullProfileTest {
         JsonNode rules = summary.get("reliability");
         assertThat(rules.get("R1.1").get("hibernate").asText()).isEqualTo("failed");
         assertThat(rules.get("R2.1").get("jdbc").asText()).isEqualTo("passed");
-        assertThat(summary.get("notMeasured").toString()).contains("reliability rules: no results for jooq")
+        assertThat(summary.get("notMeasured").toString())
+                .contains("reliability rules: no results for jooq")
                 .contains("schema drift: no results for mybatis");
-        assertThat(html).contains("<h3>Schema drift: what each implementation does when the schema changes under it</h3>");
-        assertThat(html).contains("<tr><td>RENAMED_COLUMN</td><td>product.name renamed to title</td>"
-                + "<td>refused-at-startup\nSchema-validation: missing column [name] in table [product]</td>"
-                + "<td>not measured</td><td>not measured</td><td>fails-loudly</td></tr>");
+        assertThat(html)
+                .contains("<h3>Schema drift: what each implementation does when the schema changes under it</h3>");
+        assertThat(html)
+                .contains("<tr><td>RENAMED_COLUMN</td><td>product.name renamed to title</td>"
+                        + "<td>refused-at-startup\nSchema-validation: missing column [name] in table [product]</td>"
+                        + "<td>not measured</td><td>not measured</td><td>fails-loudly</td></tr>");
         // Rules sorted by number, status and time per implementation.
-        assertThat(html).containsSubsequence("<td>R1.1</td>", "<td>failed · 4.10 s</td>", "<td>passed · 3.74 s</td>",
-                "<td>R2.1</td>");
+        assertThat(html)
+                .containsSubsequence(
+                        "<td>R1.1</td>", "<td>failed · 4.10 s</td>", "<td>passed · 3.74 s</td>", "<td>R2.1</td>");
         assertThat(html).contains("<h3>R2.1 backend killed in the middle of P06</h3>");
-        assertThat(html).contains("<td>killsAfterStatement</td><td>not measured</td><td>not measured</td>"
-                + "<td>not measured</td><td>{&quot;1&quot;:39,&quot;2&quot;:25}</td>");
+        assertThat(html)
+                .contains("<td>killsAfterStatement</td><td>not measured</td><td>not measured</td>"
+                        + "<td>not measured</td><td>{&quot;1&quot;:39,&quot;2&quot;:25}</td>");
     }
 
     @Test
     void run_errors_and_a_dirty_tree_are_stated() {
         assertThat(summary.get("environment").get("commitDirty").asBoolean()).isTrue();
         assertThat(html).contains("(with uncommitted changes)");
-        assertThat(summary.get("caveats").toString()).contains("measured with uncommitted changes")
+        assertThat(summary.get("caveats").toString())
+                .contains("measured with uncommitted changes")
                 .contains("mybatis was timed although its contract suite is failed")
                 // mybatis P06: 1,000 ± 600 µs/op.
                 .contains("1 figure(s) have an error larger than half of the figure itself")
                 .doesNotContain("jdbc was timed although");
         assertThat(summary.get("notMeasured").toString())
-                .contains("JMH run error: P05SearchProductsBenchmark.run [impl=JOOQ]: fixture error for the report test");
+                .contains(
+                        "JMH run error: P05SearchProductsBenchmark.run [impl=JOOQ]: fixture error for the report test");
     }
 }

@@ -15,7 +15,8 @@ class PatternCatalogueTest {
 
     @Test
     void every_pattern_names_a_method_of_the_contract() {
-        Set<String> methods = Arrays.stream(StoreRepository.class.getMethods()).map(Method::getName)
+        Set<String> methods = Arrays.stream(StoreRepository.class.getMethods())
+                .map(Method::getName)
                 .collect(Collectors.toSet());
         for (Pattern p : Pattern.values()) {
             assertThat(methods).as("StoreRepository method of %s", p).contains(p.method());

@@ -18,8 +18,15 @@ class PublishTest {
     Path tmp;
 
     private int publish(Path dir, ByteArrayOutputStream err) {
-        return ReportMain.run(new String[] {"--results", Fixtures.dir("results-quick").toString(), "--publish",
-                dir.toString(), "--sources", tmp.toString()},
+        return ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-quick").toString(),
+                    "--publish",
+                    dir.toString(),
+                    "--sources",
+                    tmp.toString()
+                },
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -41,12 +48,14 @@ class PublishTest {
         int status = publish(tmp.resolve("example"), new ByteArrayOutputStream());
         assertThat(status).isZero();
         String text = Files.readString(readme);
-        assertThat(text).startsWith("# reports\n\nText before.\n\n<!-- reference-report:start -->\n")
+        assertThat(text)
+                .startsWith("# reports\n\nText before.\n\n<!-- reference-report:start -->\n")
                 .endsWith("<!-- reference-report:end -->\n\nText after.\n")
                 .doesNotContain("stale content")
                 .contains("_Written into `example/` by `ReportMain --publish`; do not edit by hand._")
                 .contains("commit `0123456789abcdef0123456789abcdef01234567`, profile **quick**")
-                .contains("| P02 Find customer by id | 120.0 ± 3.0 (1.50×) | not measured | not measured | 85.0 ± 1.1 (1.06×) |")
+                .contains(
+                        "| P02 Find customer by id | 120.0 ± 3.0 (1.50×) | not measured | not measured | 85.0 ± 1.1 (1.06×) |")
                 .contains("![Overhead over the raw-JDBC floor](example/charts/overhead.svg)")
                 .contains("![Cold start](example/charts/coldstart.svg)")
                 .contains("[example/report.md](example/report.md)");

@@ -42,10 +42,20 @@ class ReportGeneratorTest {
         out = tmp.resolve("report");
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int status = ReportMain.run(new String[] {"--results", Fixtures.dir("results-quick").toString(),
-                "--out", out.toString(), "--sources", repo.toString()}, new PrintStream(o, true, StandardCharsets.UTF_8),
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-quick").toString(),
+                    "--out",
+                    out.toString(),
+                    "--sources",
+                    repo.toString()
+                },
+                new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
-        assertThat(status).as("exit status; stderr: %s", e.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(status)
+                .as("exit status; stderr: %s", e.toString(StandardCharsets.UTF_8))
+                .isZero();
         stdout = o.toString(StandardCharsets.UTF_8).strip();
         summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         html = Files.readString(out.resolve("index.html"));
@@ -82,7 +92,8 @@ class ReportGeneratorTest {
 
         @Test
         void lists_all_patterns_and_all_four_implementations_in_order() {
-            assertThat(summary.get("implementations").toString()).isEqualTo("[\"hibernate\",\"jooq\",\"mybatis\",\"jdbc\"]");
+            assertThat(summary.get("implementations").toString())
+                    .isEqualTo("[\"hibernate\",\"jooq\",\"mybatis\",\"jdbc\"]");
             assertThat(summary.get("patterns")).hasSize(13);
             for (JsonNode p : summary.get("patterns")) {
                 List<String> impls = new ArrayList<>();
@@ -114,7 +125,8 @@ class ReportGeneratorTest {
             assertThat(jdbc.get("deltaToFloorUs").asDouble()).isCloseTo(5.0, within(1e-9));
             assertThat(jdbc.get("ratioToSelectOne").asDouble()).isCloseTo(85.0 / 60.0, within(1e-4));
             assertThat(jdbc.get("deltaToSelectOneUs").asDouble()).isCloseTo(25.0, within(1e-9));
-            assertThat(result("P02", "hibernate").get("ratioToFloor").asDouble()).isCloseTo(1.5, within(1e-9));
+            assertThat(result("P02", "hibernate").get("ratioToFloor").asDouble())
+                    .isCloseTo(1.5, within(1e-9));
         }
 
         @Test
@@ -136,7 +148,8 @@ class ReportGeneratorTest {
             // hibernate's entry uses JMH's older "·gc.alloc.rate.norm" key.
             assertThat(result("P02", "hibernate").get("bytesPerOp").asDouble()).isEqualTo(5678.0);
             assertThat(result("P02", "jdbc").get("statementsPerOp").asInt()).isEqualTo(1);
-            assertThat(result("P03", "hibernate").get("statementsPerOp").asInt()).isEqualTo(3);
+            assertThat(result("P03", "hibernate").get("statementsPerOp").asInt())
+                    .isEqualTo(3);
             assertThat(pattern("P02").get("floorStatementsPerOp").asInt()).isEqualTo(1);
         }
 
@@ -230,8 +243,9 @@ class ReportGeneratorTest {
             List<String> caveats = new ArrayList<>();
             summary.get("caveats").forEach(n -> caveats.add(n.asText()));
             // Only P04 jdbc lacks an error (JMH wrote "NaN"); nothing was timed despite a failed suite.
-            assertThat(caveats).containsExactly("1 figure(s) have no error estimate (JMH needs more measurement"
-                    + " iterations for one): they cannot be compared for significance");
+            assertThat(caveats)
+                    .containsExactly("1 figure(s) have no error estimate (JMH needs more measurement"
+                            + " iterations for one): they cannot be compared for significance");
         }
 
         @Test
@@ -276,7 +290,9 @@ class ReportGeneratorTest {
             // P02, P03, P04 bars, overhead, cold start.
             assertThat(count).isEqualTo(5);
             assertThat(html.split("<figcaption>", -1)).hasSize(6);
-            assertThat(html).contains("<figcaption>Hibernate ORM 7.4.15.Final · jOOQ 3.21.9 · MyBatis 3.5.19 · Spring JDBC 7.0.10");
+            assertThat(html)
+                    .contains(
+                            "<figcaption>Hibernate ORM 7.4.15.Final · jOOQ 3.21.9 · MyBatis 3.5.19 · Spring JDBC 7.0.10");
             assertThat(html).contains("PostgreSQL 18.1 (embedded) · JVM 25.0.1");
             assertThat(html).contains("CPU Fixture CPU @ 2.0GHz, 2 cores · pool 10");
         }
@@ -286,16 +302,22 @@ class ReportGeneratorTest {
             assertThat(html).contains("select id, email, name, created_at from customer where id = ?");
             assertThat(html).contains("public Optional&lt;Customer&gt; findCustomer(long id) {");
             assertThat(html).contains("private long[] insertBatch(List&lt;NewProduct&gt; products) {");
-            assertThat(html).contains("private static final String SELECT_PRODUCT = &quot;select id, sku, name from product where sku = ?&quot;;");
+            assertThat(html)
+                    .contains(
+                            "private static final String SELECT_PRODUCT = &quot;select id, sku, name from product where sku = ?&quot;;");
             assertThat(html).contains("Rows.java:6 Rows.PRODUCT");
             assertThat(html).contains("Shared helpers it calls, not counted: inTransaction");
             assertThat(html).doesNotContain("private &lt;T&gt; T inTransaction");
             assertThat(html).contains("&lt;select id=&quot;findById&quot; resultMap=&quot;customer&quot;&gt;");
             assertThat(html).contains("&lt;sql id=&quot;customerColumns&quot;&gt;");
             assertThat(html).contains("CustomerMapper.java:7 CustomerMapper.findById");
-            assertThat(html).contains("&lt;resultMap id=&quot;customer&quot; type=&quot;dev.persistbench.contract.model.Customer&quot;&gt;");
+            assertThat(html)
+                    .contains(
+                            "&lt;resultMap id=&quot;customer&quot; type=&quot;dev.persistbench.contract.model.Customer&quot;&gt;");
             assertThat(html).doesNotContain("select * from product where id = #{id}");
-            assertThat(html).contains("not found: source impl-jooq/src/main/java/dev/persistbench/jooq/JooqStoreRepository.java does not exist");
+            assertThat(html)
+                    .contains(
+                            "not found: source impl-jooq/src/main/java/dev/persistbench/jooq/JooqStoreRepository.java does not exist");
         }
 
         @Test
@@ -314,15 +336,20 @@ class ReportGeneratorTest {
 
         @Test
         void has_the_summary_table_with_ratios() {
-            assertThat(md).contains("| P02 Find customer by id | 120.0 ± 3.0 (1.50×) | not measured | not measured | 85.0 ± 1.1 (1.06×) | 80.0 ± 0.5 | 60.0 ± 0.4 | jdbc |");
-            assertThat(md).contains("| P04 Find product by SKU | not measured | not measured | not measured | 70.0 ± ? | no floor for this pattern | 60.0 ± 0.4 | jdbc |");
+            assertThat(md)
+                    .contains(
+                            "| P02 Find customer by id | 120.0 ± 3.0 (1.50×) | not measured | not measured | 85.0 ± 1.1 (1.06×) | 80.0 ± 0.5 | 60.0 ± 0.4 | jdbc |");
+            assertThat(md)
+                    .contains(
+                            "| P04 Find product by SKU | not measured | not measured | not measured | 70.0 ± ? | no floor for this pattern | 60.0 ± 0.4 | jdbc |");
         }
 
         @Test
         void has_the_statements_allocation_and_code_overview() {
             // P02: hibernate 1 statement, 5,678 B, 4 lines; jooq nothing; mybatis not timed but has code.
-            assertThat(md).contains("| P02 Find customer by id | 1 stmt · 5.5 KB · 4 lines | — | 17 lines"
-                    + " | 1 stmt · 1.2 KB · 7 lines |");
+            assertThat(md)
+                    .contains("| P02 Find customer by id | 1 stmt · 5.5 KB · 4 lines | — | 17 lines"
+                            + " | 1 stmt · 1.2 KB · 7 lines |");
         }
 
         @Test
@@ -337,8 +364,12 @@ class ReportGeneratorTest {
         @Test
         void has_pattern_tables_sql_and_code() {
             assertThat(md).contains("| jdbc | 85.0 ± 1.1 | 1.06× | +5.00 | 1.42× | +25.0 | 1 | 1,234 | 7 | passed |");
-            assertThat(md).contains("| mybatis | not measured: mybatis not timed: contract suite failed in this build (3 failures, 1 error) | | | | | — | — | 17 | failed |");
-            assertThat(md).contains("```sql\ninsert into product (sku, name, price, stock, attributes) values (?, ?, ?, ?, ?::jsonb)\n```");
+            assertThat(md)
+                    .contains(
+                            "| mybatis | not measured: mybatis not timed: contract suite failed in this build (3 failures, 1 error) | | | | | — | — | 17 | failed |");
+            assertThat(md)
+                    .contains(
+                            "```sql\ninsert into product (sku, name, price, stock, attributes) values (?, ?, ?, ?, ?::jsonb)\n```");
             assertThat(md).contains("```java\n@Override\npublic Optional<Customer> findCustomer(long id) {");
             assertThat(md).contains("> **Not measured:** no implementation has a result for P13 in this run.");
         }

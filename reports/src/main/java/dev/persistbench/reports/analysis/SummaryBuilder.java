@@ -41,8 +41,7 @@ public final class SummaryBuilder {
     /** The bench class of the floors. */
     public static final String FLOOR_CLASS = "FloorBenchmark";
 
-    private SummaryBuilder() {
-    }
+    private SummaryBuilder() {}
 
     /**
      * @param data what was read
@@ -59,9 +58,15 @@ public final class SummaryBuilder {
             ImplStatus s = statusById.get(impl.id());
             if (s == null) {
                 boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl));
-                s = new ImplStatus(impl.id(), anyResult ? "timed" : "missing",
-                        anyResult ? null : "no JMH result for this implementation"
-                                + (data.implementations().isEmpty() ? "" : " and not listed in implementations.json"));
+                s = new ImplStatus(
+                        impl.id(),
+                        anyResult ? "timed" : "missing",
+                        anyResult
+                                ? null
+                                : "no JMH result for this implementation"
+                                        + (data.implementations().isEmpty()
+                                                ? ""
+                                                : " and not listed in implementations.json"));
             }
             implStatus.add(s);
             if (!"timed".equals(s.status())) {
@@ -84,7 +89,8 @@ public final class SummaryBuilder {
             notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only)");
         }
         List<ColdStart> coldStart = coldStart(data, notMeasured);
-        JsonNode runErrors = data.environment() == null || !data.environment().has("jmh") ? null
+        JsonNode runErrors = data.environment() == null || !data.environment().has("jmh")
+                ? null
                 : data.environment().get("jmh").get("runErrors");
         if (runErrors != null && runErrors.isArray()) {
             runErrors.forEach(e -> notMeasured.add("JMH run error: " + (e.isValueNode() ? e.asText() : e.toString())));
@@ -93,15 +99,27 @@ public final class SummaryBuilder {
         Map<String, Map<String, String>> schemaDrift = new LinkedHashMap<>();
         reliability(data, reliability, schemaDrift, notMeasured);
         Environment environment = environment(data.environment());
-        return new Summary(generatedAt.toString(), environment,
-                List.of(Impl.values()).stream().map(Impl::id).toList(), patterns, coldStart,
-                data.contract(), implStatus, settings(data.environment(), notMeasured), notMeasured,
-                caveats(environment, implStatus, contract, patterns), reliability, schemaDrift);
+        return new Summary(
+                generatedAt.toString(),
+                environment,
+                List.of(Impl.values()).stream().map(Impl::id).toList(),
+                patterns,
+                coldStart,
+                data.contract(),
+                implStatus,
+                settings(data.environment(), notMeasured),
+                notMeasured,
+                caveats(environment, implStatus, contract, patterns),
+                reliability,
+                schemaDrift);
     }
 
     /** Rule and drift outcomes per implementation from the reliability files (format 1). */
-    private static void reliability(RunData data, Map<String, Map<String, String>> rules,
-            Map<String, Map<String, String>> drift, List<String> notMeasured) {
+    private static void reliability(
+            RunData data,
+            Map<String, Map<String, String>> rules,
+            Map<String, Map<String, String>> drift,
+            List<String> notMeasured) {
         if (data.reliability().isEmpty()) {
             notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
             return;
@@ -138,8 +156,11 @@ public final class SummaryBuilder {
         }
     }
 
-    private static List<String> caveats(Environment env, List<ImplStatus> implStatus,
-            Map<String, ContractResult> contract, List<PatternSummary> patterns) {
+    private static List<String> caveats(
+            Environment env,
+            List<ImplStatus> implStatus,
+            Map<String, ContractResult> contract,
+            List<PatternSummary> patterns) {
         List<String> caveats = new ArrayList<>();
         for (ImplStatus s : implStatus) {
             ContractResult c = contract.get(s.impl());
@@ -150,15 +171,21 @@ public final class SummaryBuilder {
             }
         }
         if (Boolean.TRUE.equals(env.commitDirty())) {
-            caveats.add("measured with uncommitted changes in the working tree: the commit does not fully identify the code");
+            caveats.add(
+                    "measured with uncommitted changes in the working tree: the commit does not fully identify the code");
         }
         if ("0".equals(env.jmh().get("forks")) || "true".equals(env.jmh().get("inProcess"))) {
-            caveats.add("JMH ran in the runner's own JVM (forks 0): no isolation between benchmarks, figures are indicative only");
+            caveats.add(
+                    "JMH ran in the runner's own JVM (forks 0): no isolation between benchmarks, figures are indicative only");
         }
-        long noError = patterns.stream().flatMap(p -> p.results().stream())
-                .filter(r -> r.usPerOp() != null && r.error() == null).count();
-        long wide = patterns.stream().flatMap(p -> p.results().stream())
-                .filter(r -> r.usPerOp() != null && r.error() != null && r.error() > 0.5 * r.usPerOp()).count();
+        long noError = patterns.stream()
+                .flatMap(p -> p.results().stream())
+                .filter(r -> r.usPerOp() != null && r.error() == null)
+                .count();
+        long wide = patterns.stream()
+                .flatMap(p -> p.results().stream())
+                .filter(r -> r.usPerOp() != null && r.error() != null && r.error() > 0.5 * r.usPerOp())
+                .count();
         if (wide > 0) {
             caveats.add(wide + " figure(s) have an error larger than half of the figure itself: the run was too short"
                     + " or too noisy to rank implementations on them");
@@ -174,55 +201,79 @@ public final class SummaryBuilder {
         return points.stream().mapToInt(key).distinct().count();
     }
 
-    private static PatternSummary pattern(Pattern p, RunData data, List<ImplStatus> implStatus,
-            Map<String, ContractResult> contract, Map<Impl, Map<Pattern, Integer>> loc, List<String> notMeasured) {
+    private static PatternSummary pattern(
+            Pattern p,
+            RunData data,
+            List<ImplStatus> implStatus,
+            Map<String, ContractResult> contract,
+            Map<Impl, Map<Pattern, Integer>> loc,
+            List<String> notMeasured) {
         List<JmhEntry> runs = data.jmh().stream()
                 .filter(e -> e.benchmarkClass().startsWith(p.id()) && timeMode(e))
                 .toList();
         List<JmhEntry> avgt = preferAvgt(runs);
         int threads = avgt.stream().mapToInt(JmhEntry::threads).min().orElse(1);
-        Integer size = avgt.stream().filter(e -> e.threads() == threads).map(JmhEntry::dataSize)
-                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        Integer size = avgt.stream()
+                .filter(e -> e.threads() == threads)
+                .map(JmhEntry::dataSize)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         List<JmhEntry> headline = avgt.stream()
-                .filter(e -> e.threads() == threads && Objects.equals(e.dataSize(), size)).toList();
+                .filter(e -> e.threads() == threads && Objects.equals(e.dataSize(), size))
+                .toList();
         Map<String, String> params = new LinkedHashMap<>();
-        headline.stream().findFirst().ifPresent(e -> e.params().forEach((k, v) -> {
-            if (!k.equals(IMPL_PARAM) && !k.equals(SIZE_PARAM)) {
-                params.put(k, v);
-            }
-        }));
+        headline.stream()
+                .findFirst()
+                .ifPresent(e -> e.params().forEach((k, v) -> {
+                    if (!k.equals(IMPL_PARAM) && !k.equals(SIZE_PARAM)) {
+                        params.put(k, v);
+                    }
+                }));
         // bench states fixed workload sizes per pattern in environment.json, e.g. "P03batchSize": 1000.
-        JsonNode workload = data.environment() == null ? null : data.environment().get("workload");
+        JsonNode workload =
+                data.environment() == null ? null : data.environment().get("workload");
         if (workload != null && workload.isObject()) {
             workload.properties().forEach(w -> {
                 if (w.getKey().startsWith(p.id()) && w.getKey().length() > p.id().length()) {
-                    params.putIfAbsent(w.getKey().substring(p.id().length()), w.getValue().asText());
+                    params.putIfAbsent(
+                            w.getKey().substring(p.id().length()), w.getValue().asText());
                 }
             });
         }
 
         List<JmhEntry> floors = preferAvgt(data.jmh().stream()
-                .filter(e -> e.benchmarkClass().equals(FLOOR_CLASS) && timeMode(e)).toList());
+                .filter(e -> e.benchmarkClass().equals(FLOOR_CLASS) && timeMode(e))
+                .toList());
         Optional<JmhEntry> floor = p.hasFloor()
-                ? atSize(floors.stream().filter(e -> e.method().equalsIgnoreCase(p.id())).toList(), size, false)
+                ? atSize(
+                        floors.stream()
+                                .filter(e -> e.method().equalsIgnoreCase(p.id()))
+                                .toList(),
+                        size,
+                        false)
                 : Optional.empty();
         if (p.hasFloor() && floor.isEmpty()) {
             notMeasured.add(p.id() + ": raw-JDBC floor not measured" + (size == null ? "" : " at dataSize=" + size));
         }
-        Optional<JmhEntry> selectOne = atSize(floors.stream().filter(e -> e.method().equals("selectOne")).toList(),
-                size, true);
+        Optional<JmhEntry> selectOne = atSize(
+                floors.stream().filter(e -> e.method().equals("selectOne")).toList(), size, true);
         Double floorUs = floor.map(JmhEntry::usPerOp).orElse(null);
         Double selectOneUs = selectOne.map(JmhEntry::usPerOp).orElse(null);
 
         List<PatternResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            ImplStatus status = implStatus.stream().filter(s -> s.impl().equals(impl.id())).findFirst().orElseThrow();
+            ImplStatus status = implStatus.stream()
+                    .filter(s -> s.impl().equals(impl.id()))
+                    .findFirst()
+                    .orElseThrow();
             ContractResult c = contract.get(impl.id());
             String contractStatus = c == null ? "missing" : c.status();
             Integer statements = statements(data, p, impl.id());
             Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
-            Optional<JmhEntry> e = headline.stream().filter(x -> isImpl(x, impl)).findFirst();
+            Optional<JmhEntry> e =
+                    headline.stream().filter(x -> isImpl(x, impl)).findFirst();
             if (!"timed".equals(status.status()) || e.isEmpty()) {
                 String reason = !"timed".equals(status.status())
                         ? impl.id() + " not timed" + (status.reason() == null ? "" : ": " + status.reason())
@@ -231,17 +282,45 @@ public final class SummaryBuilder {
                 if ("timed".equals(status.status())) {
                     missing.add(impl.id());
                 }
-                results.add(new PatternResult(impl.id(), "not-measured", reason, contractStatus, null, null, null,
-                        statements, null, null, null, null, null, null, null, lines));
+                results.add(new PatternResult(
+                        impl.id(),
+                        "not-measured",
+                        reason,
+                        contractStatus,
+                        null,
+                        null,
+                        null,
+                        statements,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        lines));
                 continue;
             }
             JmhEntry r = e.get();
-            Optional<JmhEntry> sample = runs.stream().filter(x -> x.mode().equals("sample") && isImpl(x, impl)
-                    && x.threads() == threads && Objects.equals(x.dataSize(), size)).findFirst();
-            results.add(new PatternResult(impl.id(), "measured", null, contractStatus,
-                    round(r.usPerOp(), 3), round(r.errorUs(), 3), round(r.bytesPerOp(), 0), statements,
-                    ratio(r.usPerOp(), floorUs), delta(r.usPerOp(), floorUs),
-                    ratio(r.usPerOp(), selectOneUs), delta(r.usPerOp(), selectOneUs),
+            Optional<JmhEntry> sample = runs.stream()
+                    .filter(x -> x.mode().equals("sample")
+                            && isImpl(x, impl)
+                            && x.threads() == threads
+                            && Objects.equals(x.dataSize(), size))
+                    .findFirst();
+            results.add(new PatternResult(
+                    impl.id(),
+                    "measured",
+                    null,
+                    contractStatus,
+                    round(r.usPerOp(), 3),
+                    round(r.errorUs(), 3),
+                    round(r.bytesPerOp(), 0),
+                    statements,
+                    ratio(r.usPerOp(), floorUs),
+                    delta(r.usPerOp(), floorUs),
+                    ratio(r.usPerOp(), selectOneUs),
+                    delta(r.usPerOp(), selectOneUs),
                     sample.map(s -> round(s.percentilesUs().get("50.0"), 3)).orElse(null),
                     sample.map(s -> round(s.percentilesUs().get("99.0"), 3)).orElse(null),
                     sample.map(s -> round(s.percentilesUs().get("99.9"), 3)).orElse(null),
@@ -254,35 +333,57 @@ public final class SummaryBuilder {
         List<SizePoint> bySize = new ArrayList<>();
         for (JmhEntry e : avgt) {
             if (e.threads() == threads && e.dataSize() != null) {
-                implId(e).ifPresent(id -> bySize.add(new SizePoint(id, e.dataSize(), round(e.usPerOp(), 3),
-                        round(e.errorUs(), 3))));
+                implId(e)
+                        .ifPresent(id -> bySize.add(
+                                new SizePoint(id, e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
             }
         }
-        floors.stream().filter(e -> p.hasFloor() && e.method().equalsIgnoreCase(p.id()) && e.threads() == 1
-                && e.dataSize() != null).forEach(e -> bySize.add(new SizePoint("raw-jdbc", e.dataSize(),
-                        round(e.usPerOp(), 3), round(e.errorUs(), 3))));
+        floors.stream()
+                .filter(e ->
+                        p.hasFloor() && e.method().equalsIgnoreCase(p.id()) && e.threads() == 1 && e.dataSize() != null)
+                .forEach(e -> bySize.add(
+                        new SizePoint("raw-jdbc", e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
         bySize.sort(Comparator.comparingInt((SizePoint x) -> order(x.impl())).thenComparingInt(SizePoint::dataSize));
 
         List<ThreadPoint> byThreads = new ArrayList<>();
         for (JmhEntry e : avgt) {
             if (Objects.equals(e.dataSize(), size)) {
-                implId(e).ifPresent(id -> byThreads.add(new ThreadPoint(id, e.threads(), round(e.usPerOp(), 3),
-                        round(e.errorUs(), 3), round(e.threads() * 1e6 / e.usPerOp(), 1))));
+                implId(e)
+                        .ifPresent(id -> byThreads.add(new ThreadPoint(
+                                id,
+                                e.threads(),
+                                round(e.usPerOp(), 3),
+                                round(e.errorUs(), 3),
+                                round(e.threads() * 1e6 / e.usPerOp(), 1))));
             }
         }
         if (distinct(byThreads, ThreadPoint::threads) < 2) {
             byThreads.clear();
         }
-        byThreads.sort(Comparator.comparingInt((ThreadPoint x) -> order(x.impl())).thenComparingInt(ThreadPoint::threads));
+        byThreads.sort(
+                Comparator.comparingInt((ThreadPoint x) -> order(x.impl())).thenComparingInt(ThreadPoint::threads));
 
-        return new PatternSummary(p.id(), p.title(), size, params, round(floorUs, 3),
-                floor.map(f -> round(f.errorUs(), 3)).orElse(null), p.hasFloor() ? statements(data, p, "raw-jdbc") : null,
-                round(selectOneUs, 3), selectOne.map(s -> round(s.errorUs(), 3)).orElse(null),
-                results, bySize, byThreads, fastest(results).orElse(null), tied(results));
+        return new PatternSummary(
+                p.id(),
+                p.title(),
+                size,
+                params,
+                round(floorUs, 3),
+                floor.map(f -> round(f.errorUs(), 3)).orElse(null),
+                p.hasFloor() ? statements(data, p, "raw-jdbc") : null,
+                round(selectOneUs, 3),
+                selectOne.map(s -> round(s.errorUs(), 3)).orElse(null),
+                results,
+                bySize,
+                byThreads,
+                fastest(results).orElse(null),
+                tied(results));
     }
 
     private static Optional<PatternResult> fastestResult(List<PatternResult> results) {
-        return results.stream().filter(r -> r.usPerOp() != null).min(Comparator.comparingDouble(PatternResult::usPerOp));
+        return results.stream()
+                .filter(r -> r.usPerOp() != null)
+                .min(Comparator.comparingDouble(PatternResult::usPerOp));
     }
 
     private static Optional<String> fastest(List<PatternResult> results) {
@@ -298,8 +399,8 @@ public final class SummaryBuilder {
         PatternResult f = best.get();
         return results.stream()
                 .filter(r -> r.usPerOp() != null && r != f)
-                .filter(r -> f.error() == null || r.error() == null
-                        || r.usPerOp() - f.usPerOp() <= f.error() + r.error())
+                .filter(r ->
+                        f.error() == null || r.error() == null || r.usPerOp() - f.usPerOp() <= f.error() + r.error())
                 .map(PatternResult::impl)
                 .toList();
     }
@@ -311,8 +412,11 @@ public final class SummaryBuilder {
 
     /** avgt entries when there are any, else sample-mode ones (their score is the mean too). */
     private static List<JmhEntry> preferAvgt(List<JmhEntry> entries) {
-        List<JmhEntry> avgt = entries.stream().filter(e -> e.mode().equals("avgt")).toList();
-        return avgt.isEmpty() ? entries.stream().filter(e -> e.mode().equals("sample")).toList() : avgt;
+        List<JmhEntry> avgt =
+                entries.stream().filter(e -> e.mode().equals("avgt")).toList();
+        return avgt.isEmpty()
+                ? entries.stream().filter(e -> e.mode().equals("sample")).toList()
+                : avgt;
     }
 
     private static boolean timeMode(JmhEntry e) {
@@ -322,12 +426,14 @@ public final class SummaryBuilder {
     /** The single-threaded entry at {@code size}; with {@code anySize}, the nearest size if absent. */
     private static Optional<JmhEntry> atSize(List<JmhEntry> entries, Integer size, boolean anySize) {
         List<JmhEntry> single = entries.stream().filter(e -> e.threads() == 1).toList();
-        Optional<JmhEntry> exact = single.stream().filter(e -> Objects.equals(e.dataSize(), size)).findFirst();
+        Optional<JmhEntry> exact =
+                single.stream().filter(e -> Objects.equals(e.dataSize(), size)).findFirst();
         if (exact.isPresent() || !anySize) {
             return exact;
         }
-        return single.stream().min(Comparator.comparingLong(e -> e.dataSize() == null || size == null
-                ? 0 : Math.abs((long) e.dataSize() - size)));
+        return single.stream()
+                .min(Comparator.comparingLong(
+                        e -> e.dataSize() == null || size == null ? 0 : Math.abs((long) e.dataSize() - size)));
     }
 
     private static boolean isImpl(JmhEntry e, Impl impl) {
@@ -341,15 +447,21 @@ public final class SummaryBuilder {
     private static Integer statements(RunData data, Pattern p, String impl) {
         return data.statements().stream()
                 .filter(s -> s.pattern().equalsIgnoreCase(p.id()) && s.impl().equals(impl))
-                .map(StatementRecord::statementsPerOp).filter(Objects::nonNull).findFirst().orElse(null);
+                .map(StatementRecord::statementsPerOp)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<ColdStart> coldStart(RunData data, List<String> notMeasured) {
         List<ColdStart> out = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            Optional<ColdStartRecord> r = data.coldStart().stream().filter(c -> c.impl().equals(impl.id())).findFirst();
+            Optional<ColdStartRecord> r = data.coldStart().stream()
+                    .filter(c -> c.impl().equals(impl.id()))
+                    .findFirst();
             if (r.isEmpty() || (r.get().medianMs() == null && r.get().runs().isEmpty())) {
-                String reason = data.coldStart().isEmpty() ? "coldstart.json missing" : "no cold-start entry for " + impl.id();
+                String reason =
+                        data.coldStart().isEmpty() ? "coldstart.json missing" : "no cold-start entry for " + impl.id();
                 if (!data.coldStart().isEmpty()) {
                     notMeasured.add("cold start: " + reason);
                 }
@@ -357,11 +469,24 @@ public final class SummaryBuilder {
                 continue;
             }
             ColdStartRecord c = r.get();
-            Double ms = c.medianMs() != null ? c.medianMs()
-                    : median(c.runs().stream().map(RunData.Run::ms).filter(Objects::nonNull).toList());
-            Double heap = c.medianHeapMb() != null ? c.medianHeapMb()
-                    : median(c.runs().stream().map(RunData.Run::heapMb).filter(Objects::nonNull).toList());
-            out.add(new ColdStart(impl.id(), round(ms, 1), round(heap, 1), c.runs().isEmpty() ? null : c.runs().size(), null));
+            Double ms = c.medianMs() != null
+                    ? c.medianMs()
+                    : median(c.runs().stream()
+                            .map(RunData.Run::ms)
+                            .filter(Objects::nonNull)
+                            .toList());
+            Double heap = c.medianHeapMb() != null
+                    ? c.medianHeapMb()
+                    : median(c.runs().stream()
+                            .map(RunData.Run::heapMb)
+                            .filter(Objects::nonNull)
+                            .toList());
+            out.add(new ColdStart(
+                    impl.id(),
+                    round(ms, 1),
+                    round(heap, 1),
+                    c.runs().isEmpty() ? null : c.runs().size(),
+                    null));
         }
         return out;
     }
@@ -378,21 +503,36 @@ public final class SummaryBuilder {
 
     private static Environment environment(JsonNode env) {
         if (env == null) {
-            return new Environment(null, null, null, null, null, null, null, Map.of(), null, null, null, null, null,
-                    Map.of(), Map.of());
+            return new Environment(
+                    null, null, null, null, null, null, null, Map.of(), null, null, null, null, null, Map.of(),
+                    Map.of());
         }
         Map<String, String> jmh = new LinkedHashMap<>();
         JsonNode j = env.get("jmh");
         if (j != null && j.isObject()) {
-            j.properties().forEach(e -> jmh.put(e.getKey(),
-                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            j.properties()
+                    .forEach(e -> jmh.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
-        return new Environment(text(env, "postgres"), text(env, "jvm"), text(env, "cpu"), integer(env, "cores"),
-                text(env, "profile"), text(env, "commit"),
+        return new Environment(
+                text(env, "postgres"),
+                text(env, "jvm"),
+                text(env, "cpu"),
+                integer(env, "cores"),
+                text(env, "profile"),
+                text(env, "commit"),
                 env.hasNonNull("commitDirty") ? env.get("commitDirty").asBoolean() : null,
-                strings(env.get("libraries")), text(env, "os"),
-                number(env, "memoryGb"), integer(env, "poolSize"), text(env, "dbMode"), text(env, "generatedAt"),
-                strings(env.get("driverProperties")), jmh);
+                strings(env.get("libraries")),
+                text(env, "os"),
+                number(env, "memoryGb"),
+                integer(env, "poolSize"),
+                text(env, "dbMode"),
+                text(env, "generatedAt"),
+                strings(env.get("driverProperties")),
+                jmh);
     }
 
     private static Map<String, Map<String, String>> settings(JsonNode env, List<String> notMeasured) {
@@ -413,8 +553,12 @@ public final class SummaryBuilder {
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> map = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.properties().forEach(e -> map.put(e.getKey(),
-                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            node.properties()
+                    .forEach(e -> map.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
         return map;
     }
@@ -447,7 +591,9 @@ public final class SummaryBuilder {
         if (v == null || !Double.isFinite(v)) {
             return null;
         }
-        return java.math.BigDecimal.valueOf(v).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(digits, java.math.RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     /** Distinct data sizes measured over all patterns, ascending. */

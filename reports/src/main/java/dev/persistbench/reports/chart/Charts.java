@@ -64,8 +64,7 @@ public final class Charts {
     }
 
     /** Creates the chart factory. */
-    public Charts() {
-    }
+    public Charts() {}
 
     /** Colour of an implementation id, "raw-jdbc" or "SELECT 1". */
     public static Color color(String key) {
@@ -112,7 +111,8 @@ public final class Charts {
         renderer.setErrorIndicatorStroke(new BasicStroke(1.2f));
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.0")));
+        renderer.setDefaultItemLabelGenerator(
+                new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.0")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(LABEL);
         renderer.setItemMargin(0.0);
@@ -124,11 +124,17 @@ public final class Charts {
         CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        JFreeChart chart = chart(p.id() + " " + p.title() + (p.dataSize() == null ? "" : " (dataSize " + p.dataSize() + ")"),
-                plot, false);
-        subtitle(chart, "Error bars: JMH 99.9 % confidence interval."
-                + (noError.isEmpty() ? "" : " No error computed (too few iterations) for: " + String.join(", ", noError) + ".")
-                + (missing.isEmpty() ? "" : " Not measured: " + String.join(", ", missing) + "."));
+        JFreeChart chart = chart(
+                p.id() + " " + p.title() + (p.dataSize() == null ? "" : " (dataSize " + p.dataSize() + ")"),
+                plot,
+                false);
+        subtitle(
+                chart,
+                "Error bars: JMH 99.9 % confidence interval."
+                        + (noError.isEmpty()
+                                ? ""
+                                : " No error computed (too few iterations) for: " + String.join(", ", noError) + ".")
+                        + (missing.isEmpty() ? "" : " Not measured: " + String.join(", ", missing) + "."));
         return Optional.of(render("pattern-" + p.id(), p.id() + " " + p.title(), chart, 330));
     }
 
@@ -163,8 +169,10 @@ public final class Charts {
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("pattern"), y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        ValueMarker one = new ValueMarker(1.0, Color.BLACK, new BasicStroke(1.0f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+        ValueMarker one = new ValueMarker(
+                1.0,
+                Color.BLACK,
+                new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
         plot.addRangeMarker(one);
         JFreeChart chart = chart("Overhead over the raw-JDBC floor (ratio of µs/op)", plot, true);
         return Optional.of(render("overhead", "Overhead over the raw-JDBC floor", chart, 380));
@@ -240,7 +248,8 @@ public final class Charts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setMaximumBarWidth(0.15);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} ms", new DecimalFormat("#,##0")));
+        renderer.setDefaultItemLabelGenerator(
+                new StandardCategoryItemLabelGenerator("{2} ms", new DecimalFormat("#,##0")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(LABEL);
         NumberAxis y = new NumberAxis("ms from JVM start to first P02 answer (median)");
@@ -258,8 +267,8 @@ public final class Charts {
         return Optional.of(render("coldstart", "Cold start", chart, 320));
     }
 
-    private static JFreeChart xyChart(String title, Map<String, YIntervalSeries> series, org.jfree.chart.axis.ValueAxis x,
-            NumberAxis y) {
+    private static JFreeChart xyChart(
+            String title, Map<String, YIntervalSeries> series, org.jfree.chart.axis.ValueAxis x, NumberAxis y) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
         XYErrorRenderer renderer = new XYErrorRenderer();

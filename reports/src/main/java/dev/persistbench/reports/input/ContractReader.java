@@ -24,8 +24,7 @@ import org.xml.sax.SAXException;
  */
 final class ContractReader {
 
-    private ContractReader() {
-    }
+    private ContractReader() {}
 
     static List<ContractResult> read(Path contractJson, Path repoRoot, List<String> gaps) {
         Map<Impl, ContractResult> found = new LinkedHashMap<>();
@@ -33,8 +32,10 @@ final class ContractReader {
             int i = 0;
             for (JsonNode n : JsonFiles.readArray(contractJson)) {
                 String id = JsonFiles.text(contractJson, n, i, "impl");
-                Impl impl = Impl.byId(id).orElseThrow(() -> new InputException(contractJson,
-                        "unknown implementation \"" + id + "\" (expected hibernate, jooq, mybatis or jdbc)"));
+                Impl impl = Impl.byId(id)
+                        .orElseThrow(() -> new InputException(
+                                contractJson,
+                                "unknown implementation \"" + id + "\" (expected hibernate, jooq, mybatis or jdbc)"));
                 String where = "entry " + i + " (" + id + ")";
                 Integer tests = toInt(JsonFiles.number(contractJson, n, where, "tests"));
                 Integer failed = toInt(JsonFiles.number(contractJson, n, where, "failed"));
@@ -44,8 +45,7 @@ final class ContractReader {
                 if (status == null) {
                     status = statusOf(tests, failed, errors);
                 }
-                found.put(impl, new ContractResult(impl.id(), tests, failed, errors, skipped, status,
-                        "contract.json"));
+                found.put(impl, new ContractResult(impl.id(), tests, failed, errors, skipped, status, "contract.json"));
                 i++;
             }
         } else if (repoRoot != null) {
@@ -74,9 +74,11 @@ final class ContractReader {
         try (Stream<Path> s = Files.list(dir)) {
             // Only the contract suite: a module's other tests (scratch, reliability) are not it.
             files = s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("TEST-") && n.endsWith(".xml") && n.contains("ContractTest");
-            }).sorted().toList();
+                        String n = p.getFileName().toString();
+                        return n.startsWith("TEST-") && n.endsWith(".xml") && n.contains("ContractTest");
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new InputException(dir, "cannot be listed: " + e.getMessage(), e);
         }
@@ -98,8 +100,8 @@ final class ContractReader {
             skipped += attr(f, suite, "skipped");
         }
         String source = repoRoot.relativize(dir) + " (" + files.size() + " file" + (files.size() == 1 ? "" : "s") + ")";
-        return java.util.Optional.of(new ContractResult(impl.id(), tests, failures, errors, skipped,
-                statusOf(tests, failures, errors), source));
+        return java.util.Optional.of(new ContractResult(
+                impl.id(), tests, failures, errors, skipped, statusOf(tests, failures, errors), source));
     }
 
     private static Element parse(Path f) {

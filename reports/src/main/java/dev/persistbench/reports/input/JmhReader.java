@@ -10,8 +10,7 @@ import java.util.Map;
 /** Reads JMH's own JSON result format (-rf json). */
 final class JmhReader {
 
-    private JmhReader() {
-    }
+    private JmhReader() {}
 
     static List<JmhEntry> read(Path file) {
         JsonNode root = JsonFiles.readArray(file);
@@ -96,8 +95,16 @@ final class JmhReader {
             }
         }
         Map<String, String> params = JsonFiles.stringMap(n.get("params"));
-        return new JmhEntry(simpleClass, method, mode, threads == null ? 1 : threads.intValue(),
-                params, us, errorUs, percentiles, bytesPerOp);
+        return new JmhEntry(
+                simpleClass,
+                method,
+                mode,
+                threads == null ? 1 : threads.intValue(),
+                params,
+                us,
+                errorUs,
+                percentiles,
+                bytesPerOp);
     }
 
     private static double toMicros(Path file, String where, String timeUnit) {

@@ -1,11 +1,10 @@
 package dev.persistbench.reports.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +14,7 @@ final class JsonFiles {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonFiles() {
-    }
+    private JsonFiles() {}
 
     static JsonNode read(Path file) {
         try {
@@ -54,7 +52,8 @@ final class JsonFiles {
     static String text(Path file, JsonNode node, int index, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
-            throw new InputException(file, "entry " + index + " has no \"" + field + "\" (a non-empty string is required)");
+            throw new InputException(
+                    file, "entry " + index + " has no \"" + field + "\" (a non-empty string is required)");
         }
         return v.asText();
     }
@@ -96,8 +95,12 @@ final class JsonFiles {
     static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.properties().forEach(e -> map.put(e.getKey(),
-                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            node.properties()
+                    .forEach(e -> map.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
         return map;
     }

@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  */
 public final class ResultsReader {
 
-    private ResultsReader() {
-    }
+    private ResultsReader() {}
 
     /**
      * @param resultsDir bench/target/results or a copy of it; must contain jmh-result.json
@@ -32,9 +31,11 @@ public final class ResultsReader {
      */
     public static RunData read(Path resultsDir, Path repoRoot) {
         if (!Files.isDirectory(resultsDir)) {
-            throw new InputException(resultsDir, Files.exists(resultsDir)
-                    ? "is not a directory (expected the bench results directory)"
-                    : "results directory does not exist (run the bench first, or pass --results <dir>)");
+            throw new InputException(
+                    resultsDir,
+                    Files.exists(resultsDir)
+                            ? "is not a directory (expected the bench results directory)"
+                            : "results directory does not exist (run the bench first, or pass --results <dir>)");
         }
         Path jmhFile = resultsDir.resolve("jmh-result.json");
         if (!Files.isRegularFile(jmhFile)) {
@@ -56,8 +57,8 @@ public final class ResultsReader {
         List<StatementRecord> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
         List<ReliabilityFile> reliability = readReliability(repoRoot);
-        return new RunData(resultsDir, environment, jmh, implementations, contract, statements, coldStart,
-                reliability, gaps);
+        return new RunData(
+                resultsDir, environment, jmh, implementations, contract, statements, coldStart, reliability, gaps);
     }
 
     private static List<ImplStatus> readImplementations(Path file, List<String> gaps) {
@@ -115,11 +116,15 @@ public final class ResultsReader {
             JsonNode r = n.get("runs");
             if (r != null && r.isArray()) {
                 for (JsonNode run : r) {
-                    runs.add(new Run(JsonFiles.number(file, run, where + " run", "ms"),
+                    runs.add(new Run(
+                            JsonFiles.number(file, run, where + " run", "ms"),
                             JsonFiles.number(file, run, where + " run", "heapMb")));
                 }
             }
-            out.add(new ColdStartRecord(impl, runs, JsonFiles.number(file, n, where, "medianMs"),
+            out.add(new ColdStartRecord(
+                    impl,
+                    runs,
+                    JsonFiles.number(file, n, where, "medianMs"),
                     JsonFiles.number(file, n, where, "medianHeapMb")));
             i++;
         }
@@ -137,7 +142,9 @@ public final class ResultsReader {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     out.add(new ReliabilityFile(impl.id(), f, JsonFiles.read(f)));
                 }
             } catch (IOException e) {

@@ -38,8 +38,7 @@ public record RunData(
      * @param statementsPerOp statements executed for one op (JDBC batch = 1)
      * @param sql the statements as sent
      */
-    public record StatementRecord(String pattern, String impl, Integer statementsPerOp, List<String> sql) {
-    }
+    public record StatementRecord(String pattern, String impl, Integer statementsPerOp, List<String> sql) {}
 
     /**
      * Cold start measurements of one implementation.
@@ -49,8 +48,7 @@ public record RunData(
      * @param medianMs median time to the first answer
      * @param medianHeapMb median heap after it
      */
-    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {
-    }
+    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {}
 
     /**
      * One cold JVM.
@@ -58,8 +56,7 @@ public record RunData(
      * @param ms time to first answer
      * @param heapMb heap used after it
      */
-    public record Run(Double ms, Double heapMb) {
-    }
+    public record Run(Double ms, Double heapMb) {}
 
     /**
      * A reliability result file, kept as JSON since its producer owns its shape.
@@ -68,6 +65,5 @@ public record RunData(
      * @param file the file
      * @param content its JSON
      */
-    public record ReliabilityFile(String impl, Path file, JsonNode content) {
-    }
+    public record ReliabilityFile(String impl, Path file, JsonNode content) {}
 }

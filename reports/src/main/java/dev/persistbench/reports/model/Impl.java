@@ -8,7 +8,12 @@ import java.util.Optional;
  * The four implementations under comparison, in report order, with where their sources live.
  */
 public enum Impl {
-    HIBERNATE("hibernate", "Hibernate ORM", "impl-hibernate", "dev/persistbench/hibernate/HibernateStoreRepository.java", "hibernate"),
+    HIBERNATE(
+            "hibernate",
+            "Hibernate ORM",
+            "impl-hibernate",
+            "dev/persistbench/hibernate/HibernateStoreRepository.java",
+            "hibernate"),
     JOOQ("jooq", "jOOQ", "impl-jooq", "dev/persistbench/jooq/JooqStoreRepository.java", "jooq"),
     MYBATIS("mybatis", "MyBatis", "impl-mybatis", "dev/persistbench/mybatis/MyBatisStoreRepository.java", "mybatis"),
     JDBC("jdbc", "Spring JDBC", "impl-jdbc", "dev/persistbench/jdbc/SpringJdbcStoreRepository.java", "spring-jdbc");

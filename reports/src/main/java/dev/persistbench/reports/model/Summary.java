@@ -68,8 +68,7 @@ public record Summary(
             String dbMode,
             String resultsGeneratedAt,
             Map<String, String> driverProperties,
-            Map<String, String> jmh) {
-    }
+            Map<String, String> jmh) {}
 
     /**
      * One pattern's figures.
@@ -104,8 +103,7 @@ public record Summary(
             List<SizePoint> bySize,
             List<ThreadPoint> byThreads,
             String fastest,
-            List<String> tiedWithFastest) {
-    }
+            List<String> tiedWithFastest) {}
 
     /**
      * One implementation's figures for one pattern; the numbers are null when not measured.
@@ -144,8 +142,7 @@ public record Summary(
             Double p50Us,
             Double p99Us,
             Double p999Us,
-            Integer loc) {
-    }
+            Integer loc) {}
 
     /**
      * Cost at one data size.
@@ -155,8 +152,7 @@ public record Summary(
      * @param usPerOp µs/op
      * @param error score error
      */
-    public record SizePoint(String impl, int dataSize, double usPerOp, Double error) {
-    }
+    public record SizePoint(String impl, int dataSize, double usPerOp, Double error) {}
 
     /**
      * Cost and throughput at one thread count.
@@ -167,8 +163,7 @@ public record Summary(
      * @param error score error
      * @param opsPerSecond threads / usPerOp, per second
      */
-    public record ThreadPoint(String impl, int threads, double usPerOp, Double error, double opsPerSecond) {
-    }
+    public record ThreadPoint(String impl, int threads, double usPerOp, Double error, double opsPerSecond) {}
 
     /**
      * Cold start of one implementation.
@@ -179,8 +174,7 @@ public record Summary(
      * @param runs number of JVMs measured
      * @param reason why not measured (null when measured)
      */
-    public record ColdStart(String impl, Double ms, Double heapMb, Integer runs, String reason) {
-    }
+    public record ColdStart(String impl, Double ms, Double heapMb, Integer runs, String reason) {}
 
     /**
      * Contract-suite outcome of one implementation.
@@ -194,8 +188,13 @@ public record Summary(
      * @param source which file(s) it was read from
      */
     public record ContractResult(
-            String impl, Integer tests, Integer failed, Integer errors, Integer skipped, String status, String source) {
-    }
+            String impl,
+            Integer tests,
+            Integer failed,
+            Integer errors,
+            Integer skipped,
+            String status,
+            String source) {}
 
     /**
      * Whether bench timed an implementation.
@@ -204,6 +203,5 @@ public record Summary(
      * @param status timed, not-timed or missing
      * @param reason why not timed
      */
-    public record ImplStatus(String impl, String status, String reason) {
-    }
+    public record ImplStatus(String impl, String status, String reason) {}
 }

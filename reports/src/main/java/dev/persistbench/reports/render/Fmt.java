@@ -10,8 +10,7 @@ public final class Fmt {
     /** Printed where a figure was not measured. */
     public static final String NONE = "—";
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** µs with precision that suits the magnitude: 0.512, 8.41, 85.0, 12,345. */
     public static String us(Double v) {

@@ -79,7 +79,8 @@ public final class MarkdownRenderer {
         line("|---|---|---:|---:|---:|---:|---|");
         for (ContractResult c : s.contract()) {
             line("| " + c.impl() + " | " + c.status() + " | " + Fmt.integer(c.tests()) + " | " + Fmt.integer(c.failed())
-                    + " | " + Fmt.integer(c.errors()) + " | " + Fmt.integer(c.skipped()) + " | " + cell(or(c.source())) + " |");
+                    + " | " + Fmt.integer(c.errors()) + " | " + Fmt.integer(c.skipped()) + " | " + cell(or(c.source()))
+                    + " |");
         }
         line();
 
@@ -106,7 +107,8 @@ public final class MarkdownRenderer {
         line("### Throughput vs threads");
         line();
         if (v.threadCharts().isEmpty()) {
-            line("> **Not measured:** no pattern was run at more than one thread count (the full profile sweeps 1/2/4 threads).");
+            line(
+                    "> **Not measured:** no pattern was run at more than one thread count (the full profile sweeps 1/2/4 threads).");
             line();
         }
         v.threadCharts().forEach(c -> chart(c, v));
@@ -181,16 +183,19 @@ public final class MarkdownRenderer {
         line();
         line("## How to read this report");
         line();
-        line("- µs/op is JMH average time at the lowest thread count and the largest data size measured for the pattern;"
-                + " the error is JMH's 99.9 % confidence half-width. Two figures differ meaningfully only when the difference"
-                + " exceeds the sum of their errors.");
-        line("- The raw-JDBC floor is hand-written java.sql doing the same work on the same pool; SELECT 1 is the round trip"
-                + " of pool and driver.");
+        line(
+                "- µs/op is JMH average time at the lowest thread count and the largest data size measured for the pattern;"
+                        + " the error is JMH's 99.9 % confidence half-width. Two figures differ meaningfully only when the difference"
+                        + " exceeds the sum of their errors.");
+        line(
+                "- The raw-JDBC floor is hand-written java.sql doing the same work on the same pool; SELECT 1 is the round trip"
+                        + " of pool and driver.");
         line("- Statements/op counts JDBC executions in one operation (a batch counts once). B/op is allocation per"
                 + " operation (JMH gc profiler).");
-        line("- Lines of code: non-blank, non-comment lines of the method implementing the pattern and of the code in its"
-                + " package it reaches (methods, static fields such as SQL constants and row mappers), and for MyBatis the"
-                + " mapper XML statements it calls. Code more than half of the patterns reach is infrastructure: named, not counted.");
+        line(
+                "- Lines of code: non-blank, non-comment lines of the method implementing the pattern and of the code in its"
+                        + " package it reaches (methods, static fields such as SQL constants and row mappers), and for MyBatis the"
+                        + " mapper XML statements it calls. Code more than half of the patterns reach is infrastructure: named, not counted.");
         return md.toString();
     }
 
@@ -213,8 +218,14 @@ public final class MarkdownRenderer {
         for (PatternView p : v.patterns()) {
             StringBuilder row = new StringBuilder("| " + p.id() + " " + cell(p.title()) + " |");
             for (Row r : p.rows()) {
-                row.append(' ').append(r.measured() ? r.usPerOp()
-                        + (r.ratioToFloor().equals(Fmt.NONE) ? "" : " (" + r.ratioToFloor() + ")") : "not measured")
+                row.append(' ')
+                        .append(
+                                r.measured()
+                                        ? r.usPerOp()
+                                                + (r.ratioToFloor().equals(Fmt.NONE)
+                                                        ? ""
+                                                        : " (" + r.ratioToFloor() + ")")
+                                        : "not measured")
                         .append(" |");
             }
             line(row + " " + p.floor() + " | " + p.selectOne() + " | " + p.fastest() + " |");
@@ -228,7 +239,8 @@ public final class MarkdownRenderer {
                 + p.floor() + " µs/op · SELECT 1 " + p.selectOne() + " µs/op");
         line();
         chartOrNone(p.chart(), v, "no implementation has a result for " + p.id() + " in this run.");
-        line("| implementation | µs/op ± error | × floor | Δ floor µs | × SELECT 1 | Δ SELECT 1 µs | statements/op | B/op | lines | contract |");
+        line(
+                "| implementation | µs/op ± error | × floor | Δ floor µs | × SELECT 1 | Δ SELECT 1 µs | statements/op | B/op | lines | contract |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Row r : p.rows()) {
             String timing = r.measured()
@@ -242,7 +254,8 @@ public final class MarkdownRenderer {
         line("#### SQL sent for one " + p.id() + " operation");
         line();
         for (SqlView s : p.sql()) {
-            line("**" + s.impl() + "** (" + s.statementsPerOp() + " statement(s)/op)" + (s.sql().isEmpty() ? ": not captured" : ""));
+            line("**" + s.impl() + "** (" + s.statementsPerOp() + " statement(s)/op)"
+                    + (s.sql().isEmpty() ? ": not captured" : ""));
             line();
             for (String q : s.sql()) {
                 fence("sql", q);
@@ -284,10 +297,14 @@ public final class MarkdownRenderer {
     private void table(Table t) {
         line("**" + cell(t.title()) + "**");
         line();
-        line("| " + String.join(" | ", t.headers().stream().map(MarkdownRenderer::cell).toList()) + " |");
+        line("| "
+                + String.join(
+                        " | ", t.headers().stream().map(MarkdownRenderer::cell).toList()) + " |");
         line("|" + "---|".repeat(t.headers().size()));
         for (List<String> row : t.rows()) {
-            line("| " + String.join(" | ", row.stream().map(MarkdownRenderer::cell).toList()) + " |");
+            line("| "
+                    + String.join(
+                            " | ", row.stream().map(MarkdownRenderer::cell).toList()) + " |");
         }
         line();
     }
@@ -312,8 +329,13 @@ public final class MarkdownRenderer {
         if (s == null) {
             return "";
         }
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;").replace("\r", "").replace("\n", "<br>");
+        return s.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\r", "")
+                .replace("\n", "<br>");
     }
 
     private static String or(String s) {

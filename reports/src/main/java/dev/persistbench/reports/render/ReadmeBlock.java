@@ -21,8 +21,7 @@ public final class ReadmeBlock {
     /** Closing marker. */
     public static final String END = "<!-- reference-report:end -->";
 
-    private ReadmeBlock() {
-    }
+    private ReadmeBlock() {}
 
     /**
      * @param readme the README holding the markers
@@ -41,7 +40,10 @@ public final class ReadmeBlock {
             if (start < 0 || end < start) {
                 return false;
             }
-            String rel = readme.toAbsolutePath().getParent().relativize(reportDir.toAbsolutePath()).toString()
+            String rel = readme.toAbsolutePath()
+                    .getParent()
+                    .relativize(reportDir.toAbsolutePath())
+                    .toString()
                     .replace('\\', '/');
             String updated = text.substring(0, start + START.length()) + "\n" + block(view, rel) + text.substring(end);
             Path tmp = readme.resolveSibling("." + readme.getFileName() + ".tmp");
@@ -57,10 +59,17 @@ public final class ReadmeBlock {
         Summary.Environment env = v.summary().environment();
         StringBuilder b = new StringBuilder();
         b.append("_Written into `").append(dir).append("/` by `ReportMain --publish`; do not edit by hand._\n\n");
-        b.append("Results written ").append(or(env.resultsGeneratedAt())).append(", commit `").append(or(env.commit()))
-                .append('`').append(Boolean.TRUE.equals(env.commitDirty()) ? " (with uncommitted changes)" : "")
-                .append(", profile **").append(or(env.profile())).append("**; report generated ")
-                .append(v.summary().generatedAt()).append(".\n\n");
+        b.append("Results written ")
+                .append(or(env.resultsGeneratedAt()))
+                .append(", commit `")
+                .append(or(env.commit()))
+                .append('`')
+                .append(Boolean.TRUE.equals(env.commitDirty()) ? " (with uncommitted changes)" : "")
+                .append(", profile **")
+                .append(or(env.profile()))
+                .append("**; report generated ")
+                .append(v.summary().generatedAt())
+                .append(".\n\n");
         b.append('_').append(MarkdownRenderer.cell(v.environmentLine())).append("_\n\n");
         if (!v.summary().caveats().isEmpty()) {
             b.append("> **Caveats**\n>\n");
@@ -71,12 +80,25 @@ public final class ReadmeBlock {
         b.append(MarkdownRenderer.summaryTable(v)).append('\n');
         for (Chart c : new Chart[] {v.overheadChart(), v.coldStartChart()}) {
             if (c != null) {
-                b.append("![").append(c.title()).append("](").append(dir).append('/').append(c.fileName()).append(")\n\n");
+                b.append("![")
+                        .append(c.title())
+                        .append("](")
+                        .append(dir)
+                        .append('/')
+                        .append(c.fileName())
+                        .append(")\n\n");
             }
         }
-        b.append("Full report: [").append(dir).append("/report.md](").append(dir).append("/report.md) (all patterns, SQL,")
-                .append(" code, contract, cold start, reliability), self-contained page `").append(dir)
-                .append("/index.html`, figures `").append(dir).append("/summary.json`.\n");
+        b.append("Full report: [")
+                .append(dir)
+                .append("/report.md](")
+                .append(dir)
+                .append("/report.md) (all patterns, SQL,")
+                .append(" code, contract, cold start, reliability), self-contained page `")
+                .append(dir)
+                .append("/index.html`, figures `")
+                .append(dir)
+                .append("/summary.json`.\n");
         return b.toString();
     }
 

@@ -43,8 +43,10 @@ public record ReliabilityTables(Table rules, List<Table> figures, Table drift, T
             if (c.path("rules").isObject()) {
                 known = true;
                 c.get("rules").properties().forEach(e -> {
-                    ruleTitles.putIfAbsent(e.getKey(), e.getValue().path("title").asText(""));
-                    rules.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(impl, e.getValue());
+                    ruleTitles.putIfAbsent(
+                            e.getKey(), e.getValue().path("title").asText(""));
+                    rules.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
+                            .put(impl, e.getValue());
                 });
             }
             if (c.path("schemaDrift").isArray()) {
@@ -74,8 +76,16 @@ public record ReliabilityTables(Table rules, List<Table> figures, Table drift, T
                 List<String> row = new ArrayList<>(List.of(id, ruleTitles.get(id)));
                 for (String impl : implHeaders) {
                     JsonNode r = rules.get(id).get(impl);
-                    row.add(r == null ? "not measured" : r.path("status").asText("?")
-                            + (r.hasNonNull("elapsedMs") ? " · " + Fmt.us(r.get("elapsedMs").asDouble() / 1000.0) + " s" : ""));
+                    row.add(
+                            r == null
+                                    ? "not measured"
+                                    : r.path("status").asText("?")
+                                            + (r.hasNonNull("elapsedMs")
+                                                    ? " · "
+                                                            + Fmt.us(r.get("elapsedMs")
+                                                                            .asDouble()
+                                                                    / 1000.0) + " s"
+                                                    : ""));
                 }
                 rows.add(row);
                 figures.add(figuresTable(id + " " + ruleTitles.get(id), rules.get(id), implHeaders));
@@ -107,7 +117,8 @@ public record ReliabilityTables(Table rules, List<Table> figures, Table drift, T
                     if (r.hasNonNull("message") && !r.hasNonNull("steps")) {
                         cell.append("\n").append(r.get("message").asText());
                     }
-                    r.path("storedDataProblems").forEach(p -> cell.append("\nstored: ").append(text(p)));
+                    r.path("storedDataProblems")
+                            .forEach(p -> cell.append("\nstored: ").append(text(p)));
                     row.add(cell.toString());
                     List<String> s = new ArrayList<>();
                     r.path("steps").forEach(x -> s.add(text(x)));
@@ -121,8 +132,8 @@ public record ReliabilityTables(Table rules, List<Table> figures, Table drift, T
             });
             List<String> headers = new ArrayList<>(List.of("drift", "change"));
             headers.addAll(implHeaders);
-            driftTable = new Table("Schema drift: what each implementation does when the schema changes under it",
-                    headers, rows);
+            driftTable = new Table(
+                    "Schema drift: what each implementation does when the schema changes under it", headers, rows);
             List<String> stepHeaders = new ArrayList<>(List.of("drift"));
             stepHeaders.addAll(implHeaders);
             stepsTable = new Table("Schema drift: each call's result", stepHeaders, steps);

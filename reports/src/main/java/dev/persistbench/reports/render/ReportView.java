@@ -47,8 +47,7 @@ public record ReportView(
      * @param label display name
      * @param version library version
      */
-    public record ImplLabel(String id, String label, String version) {
-    }
+    public record ImplLabel(String id, String label, String version) {}
 
     /**
      * One pattern.
@@ -66,10 +65,19 @@ public record ReportView(
      * @param code each implementation's code
      * @param fastest "jdbc" or "jdbc ≈ jooq, mybatis" (ties within the combined error), "—" if none
      */
-    public record PatternView(String id, String title, String dataSize, String params, String floor,
-            String selectOne, String floorStatements, Chart chart, List<Row> rows, List<SqlView> sql,
-            List<CodeSnippet> code, String fastest) {
-    }
+    public record PatternView(
+            String id,
+            String title,
+            String dataSize,
+            String params,
+            String floor,
+            String selectOne,
+            String floorStatements,
+            Chart chart,
+            List<Row> rows,
+            List<SqlView> sql,
+            List<CodeSnippet> code,
+            String fastest) {}
 
     /**
      * A table row of one implementation in one pattern.
@@ -89,10 +97,21 @@ public record ReportView(
      * @param loc lines of code
      * @param cost "1 stmt · 6.6 KB · 12 lines", for the overview table
      */
-    public record Row(String impl, boolean measured, String reason, String contract, String usPerOp,
-            String ratioToFloor, String deltaToFloor, String ratioToSelectOne, String deltaToSelectOne,
-            String statements, String bytesPerOp, String percentiles, String loc, String cost) {
-    }
+    public record Row(
+            String impl,
+            boolean measured,
+            String reason,
+            String contract,
+            String usPerOp,
+            String ratioToFloor,
+            String deltaToFloor,
+            String ratioToSelectOne,
+            String deltaToSelectOne,
+            String statements,
+            String bytesPerOp,
+            String percentiles,
+            String loc,
+            String cost) {}
 
     /**
      * SQL one implementation sent for one op of a pattern.
@@ -101,16 +120,14 @@ public record ReportView(
      * @param statementsPerOp count text
      * @param sql statements, as captured; empty when not captured
      */
-    public record SqlView(String impl, String statementsPerOp, List<String> sql) {
-    }
+    public record SqlView(String impl, String statementsPerOp, List<String> sql) {}
 
     /**
      * @param impl implementation id
      * @param label display name
      * @param entries name to value
      */
-    public record SettingsView(String impl, String label, List<Map.Entry<String, String>> entries) {
-    }
+    public record SettingsView(String impl, String label, List<Map.Entry<String, String>> entries) {}
 
     /**
      * A generic table.
@@ -119,8 +136,7 @@ public record ReportView(
      * @param headers column names
      * @param rows cells
      */
-    public record Table(String title, List<String> headers, List<List<String>> rows) {
-    }
+    public record Table(String title, List<String> headers, List<List<String>> rows) {}
 
     /** Builds the view: charts, code and SQL for every pattern. */
     public static ReportView of(Summary summary, RunData data, CodeExtractor code) {
@@ -128,7 +144,8 @@ public record ReportView(
         Charts charts = new Charts();
         List<ImplLabel> impls = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            impls.add(new ImplLabel(impl.id(), impl.label(), summary.environment().libraries().get(impl.libraryKey())));
+            impls.add(new ImplLabel(
+                    impl.id(), impl.label(), summary.environment().libraries().get(impl.libraryKey())));
         }
         List<PatternView> patterns = new ArrayList<>();
         List<Chart> sizeCharts = new ArrayList<>();
@@ -147,22 +164,43 @@ public record ReportView(
             for (Impl impl : Impl.values()) {
                 snippets.add(code.extract(impl, pattern));
             }
-            String params = p.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            String params = p.params().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));
-            patterns.add(new PatternView(p.id(), p.title(), p.dataSize() == null ? Fmt.NONE : Fmt.integer(p.dataSize()),
-                    params, pattern.hasFloor() ? Fmt.usErr(p.floorUsPerOp(), p.floorError()) : "no floor for this pattern",
-                    Fmt.usErr(p.selectOneUsPerOp(), p.selectOneError()), Fmt.integer(p.floorStatementsPerOp()),
-                    charts.pattern(p).orElse(null), rows, sql, snippets, fastest(p)));
+            patterns.add(new PatternView(
+                    p.id(),
+                    p.title(),
+                    p.dataSize() == null ? Fmt.NONE : Fmt.integer(p.dataSize()),
+                    params,
+                    pattern.hasFloor() ? Fmt.usErr(p.floorUsPerOp(), p.floorError()) : "no floor for this pattern",
+                    Fmt.usErr(p.selectOneUsPerOp(), p.selectOneError()),
+                    Fmt.integer(p.floorStatementsPerOp()),
+                    charts.pattern(p).orElse(null),
+                    rows,
+                    sql,
+                    snippets,
+                    fastest(p)));
             charts.dataSize(p).ifPresent(sizeCharts::add);
             charts.threads(p).ifPresent(threadCharts::add);
         }
         List<SettingsView> settings = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            settings.add(new SettingsView(impl.id(), impl.label(),
-                    new ArrayList<>(summary.settings().getOrDefault(impl.id(), Map.of()).entrySet())));
+            settings.add(new SettingsView(
+                    impl.id(),
+                    impl.label(),
+                    new ArrayList<>(
+                            summary.settings().getOrDefault(impl.id(), Map.of()).entrySet())));
         }
-        return new ReportView(summary, envLine, impls, patterns, charts.overhead(summary).orElse(null),
-                charts.coldStart(summary).orElse(null), sizeCharts, threadCharts, settings,
+        return new ReportView(
+                summary,
+                envLine,
+                impls,
+                patterns,
+                charts.overhead(summary).orElse(null),
+                charts.coldStart(summary).orElse(null),
+                sizeCharts,
+                threadCharts,
+                settings,
                 ReliabilityTables.of(data.reliability()));
     }
 
@@ -185,17 +223,30 @@ public record ReportView(
         if (p.fastest() == null) {
             return Fmt.NONE;
         }
-        return p.tiedWithFastest() == null || p.tiedWithFastest().isEmpty() ? p.fastest()
+        return p.tiedWithFastest() == null || p.tiedWithFastest().isEmpty()
+                ? p.fastest()
                 : p.fastest() + " ≈ " + String.join(", ", p.tiedWithFastest());
     }
 
     private static Row row(PatternResult r) {
-        String pct = r.p50Us() == null ? "" : "p50 " + Fmt.us(r.p50Us()) + " / p99 " + Fmt.us(r.p99Us())
-                + " / p99.9 " + Fmt.us(r.p999Us());
-        return new Row(r.impl(), r.usPerOp() != null, r.reason(), r.contract(), Fmt.usErr(r.usPerOp(), r.error()),
-                Fmt.ratio(r.ratioToFloor()), Fmt.delta(r.deltaToFloorUs()), Fmt.ratio(r.ratioToSelectOne()),
-                Fmt.delta(r.deltaToSelectOneUs()), Fmt.integer(r.statementsPerOp()), Fmt.integer(r.bytesPerOp()),
-                pct, Fmt.integer(r.loc()), cost(r));
+        String pct = r.p50Us() == null
+                ? ""
+                : "p50 " + Fmt.us(r.p50Us()) + " / p99 " + Fmt.us(r.p99Us()) + " / p99.9 " + Fmt.us(r.p999Us());
+        return new Row(
+                r.impl(),
+                r.usPerOp() != null,
+                r.reason(),
+                r.contract(),
+                Fmt.usErr(r.usPerOp(), r.error()),
+                Fmt.ratio(r.ratioToFloor()),
+                Fmt.delta(r.deltaToFloorUs()),
+                Fmt.ratio(r.ratioToSelectOne()),
+                Fmt.delta(r.deltaToSelectOneUs()),
+                Fmt.integer(r.statementsPerOp()),
+                Fmt.integer(r.bytesPerOp()),
+                pct,
+                Fmt.integer(r.loc()),
+                cost(r));
     }
 
     /** "1 stmt · 6.6 KB · 12 lines", leaving out what is unknown; "—" when nothing is. */
@@ -221,5 +272,4 @@ public record ReportView(
         }
         return new SqlView(impl, Fmt.NONE, List.of());
     }
-
 }

@@ -94,15 +94,20 @@ public final class CodeExtractor {
         Path file = impl.sourceFile(repoRoot);
         Optional<Module> module = modules.computeIfAbsent(impl, i -> Module.load(file));
         if (module.isEmpty()) {
-            return missing(impl, pattern, Files.exists(file)
-                    ? "source " + repoRoot.relativize(file) + " could not be parsed"
-                    : "source " + repoRoot.relativize(file) + " does not exist");
+            return missing(
+                    impl,
+                    pattern,
+                    Files.exists(file)
+                            ? "source " + repoRoot.relativize(file) + " could not be parsed"
+                            : "source " + repoRoot.relativize(file) + " does not exist");
         }
         Module m = module.get();
         Optional<MethodDeclaration> method = m.patternMethod(pattern);
         if (method.isEmpty()) {
-            return missing(impl, pattern, "no method " + pattern.method() + "(..) with a body in "
-                    + repoRoot.relativize(file));
+            return missing(
+                    impl,
+                    pattern,
+                    "no method " + pattern.method() + "(..) with a body in " + repoRoot.relativize(file));
         }
         List<Unit> units = new ArrayList<>();
         units.add(new Unit(m.main, method.get(), method.get().getNameAsString()));
@@ -119,7 +124,8 @@ public final class CodeExtractor {
         List<Part> parts = new ArrayList<>();
         for (Unit u : units) {
             String code = text(u.owner().lines(), u.node());
-            String label = u.owner().fileName() + ":" + u.node().getBegin().map(p -> p.line).orElse(0) + " " + u.name();
+            String label = u.owner().fileName() + ":"
+                    + u.node().getBegin().map(p -> p.line).orElse(0) + " " + u.name();
             parts.add(new Part(label, "java", code, countLoc(code, "java")));
         }
         if (impl == Impl.MYBATIS) {
@@ -134,15 +140,13 @@ public final class CodeExtractor {
     }
 
     /** A parsed source file of the implementation's package. */
-    private record Parsed(TypeDeclaration<?> type, List<String> lines, String fileName) {
-    }
+    private record Parsed(TypeDeclaration<?> type, List<String> lines, String fileName) {}
 
     /**
      * A piece of code a pattern method reaches: a method or a static field, of the repository
      * class or of another class in its package.
      */
-    private record Unit(Parsed owner, Node node, String name) {
-    }
+    private record Unit(Parsed owner, Node node, String name) {}
 
     /** The repository class and, parsed on demand, the other classes of its package. */
     private static final class Module {
@@ -224,15 +228,16 @@ public final class CodeExtractor {
             }
             for (FieldAccessExpr access : node.findAll(FieldAccessExpr.class)) {
                 if (access.getScope() instanceof NameExpr n && !locals.contains(n.getNameAsString())) {
-                    sibling(n.getNameAsString()).flatMap(s -> staticField(s, access.getNameAsString()))
+                    sibling(n.getNameAsString())
+                            .flatMap(s -> staticField(s, access.getNameAsString()))
                             .ifPresent(out::add);
                 }
             }
             return out;
         }
 
-        private void methods(Parsed owner, Expression scope, String name, Set<String> locals, Node context,
-                List<Unit> out) {
+        private void methods(
+                Parsed owner, Expression scope, String name, Set<String> locals, Node context, List<Unit> out) {
             Optional<Parsed> target;
             if (scope == null || scope instanceof ThisExpr) {
                 target = Optional.of(owner);
@@ -260,7 +265,9 @@ public final class CodeExtractor {
 
         private Optional<Unit> staticField(Parsed owner, String name) {
             for (FieldDeclaration f : owner.type().getFields()) {
-                if (f.isStatic() && f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
+                if (f.isStatic()
+                        && f.getVariables().stream()
+                                .anyMatch(v -> v.getNameAsString().equals(name))) {
                     return Optional.of(new Unit(owner, f, qualified(owner, name)));
                 }
             }
@@ -307,8 +314,8 @@ public final class CodeExtractor {
         }
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            ParserConfiguration config = new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE);
+            ParserConfiguration config =
+                    new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE);
             ParseResult<CompilationUnit> result = new JavaParser(config).parse(text);
             if (result.getResult().isEmpty() || !result.isSuccessful()) {
                 return Optional.empty();
@@ -318,7 +325,8 @@ public final class CodeExtractor {
             return cu.getTypes().stream()
                     .filter(t -> t.getNameAsString().equals(simpleName))
                     .findFirst()
-                    .map(t -> new Parsed(t, text.lines().toList(), file.getFileName().toString()));
+                    .map(t -> new Parsed(
+                            t, text.lines().toList(), file.getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -329,8 +337,11 @@ public final class CodeExtractor {
         int begin = node.getBegin().orElseThrow().line;
         int end = node.getEnd().orElseThrow().line;
         List<String> slice = lines.subList(begin - 1, Math.min(end, lines.size()));
-        int indent = slice.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        int indent = slice.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder sb = new StringBuilder();
         for (String l : slice) {
             sb.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');
@@ -376,8 +387,7 @@ public final class CodeExtractor {
 
     // ---------------------------------------------------------------- MyBatis mapper XML
 
-    private record MapperFile(Path file, String namespace, String text) {
-    }
+    private record MapperFile(Path file, String namespace, String text) {}
 
     private List<Part> mapperStatements(List<Unit> units) {
         Set<String> names = new LinkedHashSet<>();
@@ -387,8 +397,10 @@ public final class CodeExtractor {
             TypeDeclaration<?> type = u.owner().type();
             for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
                 names.add(call.getNameAsString());
-                call.getScope().flatMap(CodeExtractor::receiverName)
-                        .flatMap(v -> typeOf(m, type, v)).ifPresent(mapperTypes::add);
+                call.getScope()
+                        .flatMap(CodeExtractor::receiverName)
+                        .flatMap(v -> typeOf(m, type, v))
+                        .ifPresent(mapperTypes::add);
             }
             for (MethodReferenceExpr ref : m.findAll(MethodReferenceExpr.class)) {
                 names.add(ref.getIdentifier());
@@ -417,7 +429,9 @@ public final class CodeExtractor {
 
     /** Element kinds of a mapper file that a statement can pull in. */
     private enum XmlKind {
-        STATEMENT("select|insert|update|delete"), SQL("sql"), RESULT_MAP("resultMap");
+        STATEMENT("select|insert|update|delete"),
+        SQL("sql"),
+        RESULT_MAP("resultMap");
 
         private final String tags;
 
@@ -429,17 +443,26 @@ public final class CodeExtractor {
     /** Adds the element, then the {@code <sql>} fragments it includes and the result maps it uses. */
     private void addStatement(MapperFile mf, String id, XmlKind kind, List<Part> parts, Set<String> emitted) {
         java.util.regex.Pattern element = java.util.regex.Pattern.compile(
-                "<(" + kind.tags + ")\\b[^>]*\\bid\\s*=\\s*\"" + java.util.regex.Pattern.quote(id) + "\"[^>]*>.*?</\\1\\s*>",
+                "<(" + kind.tags + ")\\b[^>]*\\bid\\s*=\\s*\"" + java.util.regex.Pattern.quote(id)
+                        + "\"[^>]*>.*?</\\1\\s*>",
                 java.util.regex.Pattern.DOTALL);
         Matcher m = element.matcher(mf.text());
         if (!m.find() || !emitted.add(mf.namespace() + "#" + kind + "#" + id)) {
             return;
         }
-        int line = (int) mf.text().substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+        int line = (int) mf.text()
+                        .substring(0, m.start())
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1;
         int lineStart = mf.text().lastIndexOf('\n', m.start()) + 1;
         String code = dedent(mf.text().substring(lineStart, m.end()));
-        parts.add(new Part(repoRoot.relativize(mf.file()).getFileName() + ":" + line + " <" + m.group(1)
-                + " id=\"" + id + "\">", "xml", code, countLoc(code, "xml")));
+        parts.add(new Part(
+                repoRoot.relativize(mf.file()).getFileName() + ":" + line + " <" + m.group(1) + " id=\"" + id + "\">",
+                "xml",
+                code,
+                countLoc(code, "xml")));
         Matcher inc = INCLUDE_REFID.matcher(m.group());
         while (inc.find()) {
             addStatement(mf, inc.group(1), XmlKind.SQL, parts, emitted);
@@ -448,7 +471,8 @@ public final class CodeExtractor {
         while (maps.find()) {
             // A reference may name another mapper's map ("ns.id"); only this file's maps are followed.
             String ref = maps.group(1).startsWith(mf.namespace() + ".")
-                    ? maps.group(1).substring(mf.namespace().length() + 1) : maps.group(1);
+                    ? maps.group(1).substring(mf.namespace().length() + 1)
+                    : maps.group(1);
             addStatement(mf, ref, XmlKind.RESULT_MAP, parts, emitted);
         }
     }
@@ -463,7 +487,8 @@ public final class CodeExtractor {
             return mapperFiles;
         }
         try (Stream<Path> files = Files.walk(main)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 Matcher ns = MAPPER_NAMESPACE.matcher(text);
                 if (ns.find()) {
@@ -493,7 +518,8 @@ public final class CodeExtractor {
         for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
             if (v.getNameAsString().equals(name)) {
                 if (v.getTypeAsString().equals("var")) {
-                    return v.getInitializer().flatMap(init -> init.findFirst(ClassExpr.class))
+                    return v.getInitializer()
+                            .flatMap(init -> init.findFirst(ClassExpr.class))
                             .map(c -> simple(c.getTypeAsString()));
                 }
                 return Optional.of(simple(v.getTypeAsString()));
@@ -521,8 +547,11 @@ public final class CodeExtractor {
 
     private static String dedent(String text) {
         List<String> lines = text.lines().toList();
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder sb = new StringBuilder();
         for (String l : lines) {
             sb.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');

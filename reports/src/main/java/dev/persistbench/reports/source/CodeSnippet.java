@@ -12,8 +12,8 @@ import java.util.List;
  * @param sharedHelpers infrastructure it reaches that most patterns share (not shown, not counted)
  * @param reason why nothing was found (null when found)
  */
-public record CodeSnippet(String impl, String pattern, List<Part> parts, Integer loc, List<String> sharedHelpers,
-        String reason) {
+public record CodeSnippet(
+        String impl, String pattern, List<Part> parts, Integer loc, List<String> sharedHelpers, String reason) {
 
     /**
      * A piece of source.
@@ -23,8 +23,7 @@ public record CodeSnippet(String impl, String pattern, List<Part> parts, Integer
      * @param code the source text, dedented
      * @param loc non-blank, non-comment lines of this part
      */
-    public record Part(String label, String language, String code, int loc) {
-    }
+    public record Part(String label, String language, String code, int loc) {}
 
     /** Whether code was found. */
     public boolean found() {
