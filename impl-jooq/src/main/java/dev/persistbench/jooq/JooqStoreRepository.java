@@ -58,7 +58,6 @@ import org.jooq.BatchBindStep;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Constants;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
@@ -690,40 +689,28 @@ public final class JooqStoreRepository implements StoreRepository {
                                                 BigDecimal>,
                                         OrderLineRow>
                                 toRow = mapping(OrderLineRow::new);
-                        try (Cursor<
-                                        Record10<
-                                                Long,
-                                                Integer,
-                                                Long,
-                                                Instant,
-                                                OrderStatus,
-                                                Long,
-                                                String,
-                                                String,
-                                                Integer,
-                                                BigDecimal>>
-                                cursor = tx.dsl()
-                                        .select(
-                                                ORDER_LINE.ORDER_ID,
-                                                ORDER_LINE.LINE_NO,
-                                                PURCHASE_ORDER.CUSTOMER_ID,
-                                                PURCHASE_ORDER.CREATED_AT,
-                                                PURCHASE_ORDER.STATUS,
-                                                ORDER_LINE.PRODUCT_ID,
-                                                PRODUCT.SKU,
-                                                PRODUCT.NAME,
-                                                ORDER_LINE.QUANTITY,
-                                                ORDER_LINE.UNIT_PRICE)
-                                        .from(ORDER_LINE)
-                                        .join(PURCHASE_ORDER)
-                                        .on(PURCHASE_ORDER.ID.eq(ORDER_LINE.ORDER_ID))
-                                        .join(PRODUCT)
-                                        .on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
-                                        .where(PURCHASE_ORDER.CREATED_AT.ge(start))
-                                        .and(PURCHASE_ORDER.CREATED_AT.lt(end))
-                                        .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
-                                        .fetchSize(STREAM_FETCH_SIZE)
-                                        .fetchLazy()) {
+                        try (var cursor = tx.dsl()
+                                .select(
+                                        ORDER_LINE.ORDER_ID,
+                                        ORDER_LINE.LINE_NO,
+                                        PURCHASE_ORDER.CUSTOMER_ID,
+                                        PURCHASE_ORDER.CREATED_AT,
+                                        PURCHASE_ORDER.STATUS,
+                                        ORDER_LINE.PRODUCT_ID,
+                                        PRODUCT.SKU,
+                                        PRODUCT.NAME,
+                                        ORDER_LINE.QUANTITY,
+                                        ORDER_LINE.UNIT_PRICE)
+                                .from(ORDER_LINE)
+                                .join(PURCHASE_ORDER)
+                                .on(PURCHASE_ORDER.ID.eq(ORDER_LINE.ORDER_ID))
+                                .join(PRODUCT)
+                                .on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
+                                .where(PURCHASE_ORDER.CREATED_AT.ge(start))
+                                .and(PURCHASE_ORDER.CREATED_AT.lt(end))
+                                .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
+                                .fetchSize(STREAM_FETCH_SIZE)
+                                .fetchLazy()) {
                             long passed = 0;
                             for (var record : cursor) {
                                 OrderLineRow row = toRow.map(record);

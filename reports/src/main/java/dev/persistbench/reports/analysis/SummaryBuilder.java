@@ -2,6 +2,7 @@ package dev.persistbench.reports.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.input.JmhEntry;
+import dev.persistbench.reports.input.JsonFiles;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.input.RunData.ColdStartRecord;
 import dev.persistbench.reports.input.RunData.StatementRecord;
@@ -525,13 +526,13 @@ public final class SummaryBuilder {
                 text(env, "profile"),
                 text(env, "commit"),
                 env.hasNonNull("commitDirty") ? env.get("commitDirty").asBoolean() : null,
-                strings(env.get("libraries")),
+                JsonFiles.stringMap(env.get("libraries")),
                 text(env, "os"),
                 number(env, "memoryGb"),
                 integer(env, "poolSize"),
                 text(env, "dbMode"),
                 text(env, "generatedAt"),
-                strings(env.get("driverProperties")),
+                JsonFiles.stringMap(env.get("driverProperties")),
                 jmh);
     }
 
@@ -544,23 +545,10 @@ public final class SummaryBuilder {
                 notMeasured.add("settings of " + impl.id() + " were not recorded");
                 out.put(impl.id(), Map.of());
             } else {
-                out.put(impl.id(), strings(n));
+                out.put(impl.id(), JsonFiles.stringMap(n));
             }
         }
         return out;
-    }
-
-    private static Map<String, String> strings(JsonNode node) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (node != null && node.isObject()) {
-            node.properties()
-                    .forEach(e -> map.put(
-                            e.getKey(),
-                            e.getValue().isValueNode()
-                                    ? e.getValue().asText()
-                                    : e.getValue().toString()));
-        }
-        return map;
     }
 
     private static String text(JsonNode n, String field) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Strict JSON reading that turns every problem into an {@link InputException} naming the file. */
-final class JsonFiles {
+public final class JsonFiles {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -92,7 +92,7 @@ final class JsonFiles {
     }
 
     /** Flat string map of an object field (nested values rendered as JSON text). */
-    static Map<String, String> stringMap(JsonNode node) {
+    public static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
             node.properties()
