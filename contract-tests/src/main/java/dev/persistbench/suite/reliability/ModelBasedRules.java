@@ -10,6 +10,7 @@ import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.NotFoundException;
 import dev.persistbench.contract.error.StaleVersionException;
+import dev.persistbench.contract.model.Check;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.contract.model.NewProduct;
@@ -214,6 +215,34 @@ public interface ModelBasedRules extends ContractFixture {
         return r.nextInt(4) == 0 ? base.plusNanos(1_000L * (1 + r.nextInt(5))) : base;
     }
 
+    /** A time bound: mostly near the orders, sometimes an open end (V.4) or a nanosecond off the grid (V.1). */
+    private static Instant bound(Random r) {
+        return switch (r.nextInt(12)) {
+            case 0 -> Instant.MIN;
+            case 1 -> Instant.MAX;
+            case 2 -> Check.MIN_INSTANT.minusNanos(1);
+            default -> instant(r);
+        };
+    }
+
+    /** When an order is placed: mostly near the others, sometimes the first or last storable microsecond (V.4). */
+    private static Instant placedAt(Random r) {
+        return switch (r.nextInt(20)) {
+            case 0 -> Check.MIN_INSTANT;
+            case 1 -> Check.MAX_INSTANT;
+            default -> instant(r);
+        };
+    }
+
+    /** An id for a read: mostly a reference, sometimes zero or negative (P02.2, P07.3, P08.3). */
+    private static long readId(Random r, long reference) {
+        return switch (r.nextInt(14)) {
+            case 0 -> 0;
+            case 1 -> -1 - r.nextInt(3);
+            default -> reference;
+        };
+    }
+
     private static String letters(Random r, int min, int max) {
         StringBuilder out = new StringBuilder();
         int length = min + r.nextInt(max - min + 1);
@@ -286,7 +315,7 @@ public interface ModelBasedRules extends ContractFixture {
             return new ModelStep("createCustomer", "createCustomer(" + c + ")", s -> s.createCustomer(c), null);
         }
         if (dice < 12) {
-            long id = customerRef(r, m);
+            long id = readId(r, customerRef(r, m));
             return new ModelStep("findCustomer", "findCustomer(" + id + ")", s -> s.findCustomer(id), null);
         }
         if (dice < 20) {
@@ -312,9 +341,19 @@ public interface ModelBasedRules extends ContractFixture {
                     "createProducts", "createProducts(" + products + ")", s -> s.createProducts(products), null);
         }
         if (dice < 25) {
-            String sku = (r.nextInt(4) == 0 ? "sku-" : "SKU-") + r.nextInt(25);
+            String sku = switch (r.nextInt(16)) {
+                // P04.3: SKUs no product can have; and the longest one that can
+                case 0 -> "";
+                case 1 -> " \t";
+                case 2 -> "k".repeat(Check.MAX_KEY_LENGTH + 1);
+                case 3 -> "k".repeat(Check.MAX_KEY_LENGTH);
+                default -> (r.nextInt(4) == 0 ? "sku-" : "SKU-") + r.nextInt(25);
+            };
             return new ModelStep(
-                    "findProductBySku", "findProductBySku(" + sku + ")", s -> s.findProductBySku(sku), null);
+                    "findProductBySku",
+                    "findProductBySku(" + (sku.length() > 20 ? sku.length() + " chars" : sku) + ")",
+                    s -> s.findProductBySku(sku),
+                    null);
         }
         if (dice < 37) {
             ProductSearch search = ProductSearch.all(1 + r.nextInt(7))
@@ -348,7 +387,13 @@ public interface ModelBasedRules extends ContractFixture {
             for (int i = 0; i < count; i++) {
                 lines.add(new OrderLineRequest(productRef(r, m), 1 + r.nextInt(4)));
             }
-            PlaceOrder order = PlaceOrder.of(customer, instant(r), lines);
+            if (r.nextInt(25) == 0) {
+                // P06.2: units whose sum overflows an int: more than any stock
+                long product = productRef(r, m);
+                lines.add(new OrderLineRequest(product, Integer.MAX_VALUE));
+                lines.add(new OrderLineRequest(product, Integer.MAX_VALUE));
+            }
+            PlaceOrder order = PlaceOrder.of(customer, placedAt(r), lines);
             if (r.nextBoolean()) {
                 order = order.withIdempotencyKey("key-" + r.nextInt(6));
             }
@@ -359,11 +404,11 @@ public interface ModelBasedRules extends ContractFixture {
             });
         }
         if (dice < 65) {
-            long id = orderRef(r, m, everyOrderId);
+            long id = readId(r, orderRef(r, m, everyOrderId));
             return new ModelStep("findOrder", "findOrder(" + id + ")", s -> s.findOrder(id), null);
         }
         if (dice < 70) {
-            long customer = customerRef(r, m);
+            long customer = readId(r, customerRef(r, m));
             int limit = 1 + r.nextInt(6);
             return new ModelStep(
                     "latestOrders",
@@ -374,7 +419,7 @@ public interface ModelBasedRules extends ContractFixture {
         if (dice < 82) {
             long id = orderRef(r, m, everyOrderId);
             long current = m.findOrder(id).map(Order::version).orElse(0L);
-            long version = r.nextInt(10) < 7 ? current : Math.max(0, current + (r.nextBoolean() ? 1 : -1));
+            long version = r.nextInt(10) < 7 ? current : current + (r.nextBoolean() ? 1 : -1);
             OrderStatus target = OrderStatus.values()[r.nextInt(4)];
             return new ModelStep(
                     "changeStatus",
@@ -383,7 +428,7 @@ public interface ModelBasedRules extends ContractFixture {
                     null);
         }
         if (dice < 85) {
-            Instant cutoff = instant(r);
+            Instant cutoff = bound(r);
             return new ModelStep(
                     "cancelNewOrdersBefore",
                     "cancelNewOrdersBefore(" + cutoff + ")",
@@ -391,8 +436,8 @@ public interface ModelBasedRules extends ContractFixture {
                     null);
         }
         if (dice < 89) {
-            Instant a = instant(r);
-            Instant b = instant(r);
+            Instant a = bound(r);
+            Instant b = bound(r);
             Instant from = a.isBefore(b) ? a : b;
             Instant to = a.isBefore(b) ? b : a;
             int limit = 1 + r.nextInt(5);
@@ -403,8 +448,8 @@ public interface ModelBasedRules extends ContractFixture {
                     null);
         }
         if (dice < 93) {
-            Instant a = instant(r);
-            Instant b = instant(r).plus(Duration.ofHours(r.nextInt(3)));
+            Instant a = bound(r);
+            Instant b = r.nextInt(12) == 0 ? Instant.MAX : instant(r).plus(Duration.ofHours(r.nextInt(3)));
             Instant from = a.isBefore(b) ? a : b;
             Instant to = a.isBefore(b) ? b : a;
             return new ModelStep(

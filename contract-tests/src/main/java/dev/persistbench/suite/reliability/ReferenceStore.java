@@ -1,5 +1,6 @@
 package dev.persistbench.suite.reliability;
 
+import dev.persistbench.contract.Arguments;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.DuplicateKeyException;
 import dev.persistbench.contract.error.IllegalTransitionException;
@@ -133,7 +134,9 @@ final class ReferenceStore implements StoreRepository {
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        Check.text("sku", sku, Check.MAX_KEY_LENGTH);
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
         return products.values().stream().filter(p -> p.sku().equals(sku)).findFirst();
     }
 
@@ -187,7 +190,7 @@ final class ReferenceStore implements StoreRepository {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        Map<Long, Integer> units = unitsByProduct(request.lines());
+        Map<Long, Long> units = Arguments.placeOrder(request);
         List<OrderLine> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         int lineNo = 1;
@@ -196,7 +199,7 @@ final class ReferenceStore implements StoreRepository {
             lines.add(new OrderLine(lineNo++, p.id(), p.sku(), p.name(), line.quantity(), p.price()));
             total = total.add(p.price().multiply(BigDecimal.valueOf(line.quantity())));
         }
-        units.forEach((productId, quantity) -> adjustStock(productId, -quantity));
+        units.forEach((productId, quantity) -> adjustStock(productId, -Math.toIntExact(quantity)));
         Order order = new Order(
                 nextId(orders),
                 request.customerId(),
@@ -224,7 +227,7 @@ final class ReferenceStore implements StoreRepository {
         if (!customers.containsKey(request.customerId())) {
             failures.add(new NotFoundException("customer", request.customerId()));
         }
-        Map<Long, Integer> units = unitsByProduct(request.lines());
+        Map<Long, Long> units = Arguments.placeOrder(request);
         units.keySet().stream()
                 .filter(id -> !products.containsKey(id))
                 .forEach(id -> failures.add(new NotFoundException("product", id)));
@@ -235,14 +238,6 @@ final class ReferenceStore implements StoreRepository {
             }
         });
         return failures;
-    }
-
-    private static Map<Long, Integer> unitsByProduct(List<OrderLineRequest> lines) {
-        Map<Long, Integer> units = new LinkedHashMap<>();
-        for (OrderLineRequest line : lines) {
-            units.merge(line.productId(), line.quantity(), Integer::sum);
-        }
-        return units;
     }
 
     private Optional<Order> orderWithKey(String key) {
@@ -278,7 +273,9 @@ final class ReferenceStore implements StoreRepository {
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
         return orders.values().stream()
                 .filter(o -> o.customerId() == customerId)
                 .sorted(Comparator.comparing(Order::createdAt)
@@ -304,10 +301,9 @@ final class ReferenceStore implements StoreRepository {
             throw new IllegalTransitionException(orderId, o.status(), newStatus);
         }
         if (newStatus == OrderStatus.CANCELLED) {
-            unitsByProduct(o.lines().stream()
-                            .map(l -> new OrderLineRequest(l.productId(), l.quantity()))
-                            .toList())
-                    .forEach(this::adjustStock);
+            Map<Long, Integer> given = new LinkedHashMap<>();
+            o.lines().forEach(l -> given.merge(l.productId(), l.quantity(), Integer::sum));
+            given.forEach(this::adjustStock);
         }
         Order changed = new Order(
                 o.id(),
