@@ -1,5 +1,6 @@
 package dev.persistbench.jdbc;
 
+import dev.persistbench.contract.Arguments;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
@@ -26,7 +27,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -68,11 +68,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * between calls; the transaction of a call is bound to its thread.
  */
 public final class SpringJdbcStoreRepository implements StoreRepository {
-
-    /** PostgreSQL's timestamptz range, as instants; bounds beyond it are bound as ±infinity. */
-    private static final Instant PG_MAX = Instant.parse("+294276-12-31T23:59:59.999999Z");
-
-    private static final Instant PG_MIN = Instant.parse("-4712-01-01T00:00:00Z");
 
     private static final String INSERT_CUSTOMER =
             "INSERT INTO customer (email, name) VALUES (:email, :name) RETURNING " + Rows.CUSTOMER_COLUMNS;
@@ -270,7 +265,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Customer createCustomer(NewCustomer customer) {
-        Check.notNull("customer", customer);
+        Arguments.createCustomer(customer);
         return run(
                 "createCustomer",
                 () -> client.sql(INSERT_CUSTOMER)
@@ -282,6 +277,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
+        if (!Arguments.findCustomer(id)) {
+            return Optional.empty();
+        }
         return run(
                 "findCustomer",
                 () -> client.sql(SELECT_CUSTOMER)
@@ -292,11 +290,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
-        Check.notNull("products", products);
-        Check.between("products.size()", products.size(), 0, MAX_BATCH);
-        for (int i = 0; i < products.size(); i++) {
-            Check.notNull("products[" + i + "]", products.get(i));
-        }
+        Arguments.createProducts(products);
         if (products.isEmpty()) {
             return List.of();
         }
@@ -344,8 +338,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        // A SKU too long to exist is simply not found; text PostgreSQL cannot hold is refused (G.2).
-        Check.storable("sku", sku, Integer.MAX_VALUE);
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
         return run(
                 "findProductBySku",
                 () -> client.sql(SELECT_PRODUCT_BY_SKU)
@@ -356,7 +351,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
-        Check.notNull("search", search);
+        Arguments.searchProducts(search);
         ProductSearchSql query = ProductSearchSql.of(search, json);
         List<Product> items = run(
                 "searchProducts",
@@ -369,18 +364,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Order placeOrder(PlaceOrder order) {
-        Check.notNull("order", order);
-        Map<Long, Long> units = unitsPerProduct(order);
+        Map<Long, Long> units = Arguments.placeOrder(order);
         return write("placeOrder", status -> place(order, units, status));
-    }
-
-    /** Units per product, summed exactly, in the order the products first appear. */
-    private static Map<Long, Long> unitsPerProduct(PlaceOrder order) {
-        Map<Long, Long> units = new LinkedHashMap<>();
-        for (OrderLineRequest line : order.lines()) {
-            units.merge(line.productId(), (long) line.quantity(), Long::sum);
-        }
-        return units;
     }
 
     /**
@@ -463,8 +448,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 return new NotFoundException("product", id);
             }
         }
-        return new InsufficientStockException(
-                missing[0], Math.toIntExact(Math.min(units.get(missing[0]), Integer.MAX_VALUE)));
+        return new InsufficientStockException(missing[0], units.get(missing[0]));
     }
 
     /** With an idempotency key, the order placed before with it, as it is now; otherwise none. No statement without a key. */
@@ -546,7 +530,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
         return run(
                 "latestOrders",
                 () -> client.sql(SELECT_LATEST_ORDERS)
@@ -557,8 +543,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
-        Check.id("orderId", orderId);
-        Check.notNull("newStatus", newStatus);
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
         List<String> legalFrom = Arrays.stream(OrderStatus.values())
                 .filter(status -> status.canMoveTo(newStatus))
                 .map(Enum::name)
@@ -600,11 +585,11 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Check.notNull("cutoff", cutoff);
+        Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
         long cancelled = run(
                 "cancelNewOrdersBefore",
                 () -> client.sql(CANCEL_NEW_ORDERS)
-                        .param("cutoff", bound(cutoff))
+                        .param("cutoff", Rows.timestamptz(bound))
                         .query(Long.class)
                         .single());
         return Math.toIntExact(cancelled);
@@ -612,13 +597,12 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        Check.range("from", from, "to", to);
-        Check.between("limit", limit, 1, MAX_REPORT_ROWS);
+        Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
         return run(
                 "topCustomersByRevenue",
                 () -> client.sql(REVENUE_REPORT)
-                        .param("from", bound(from))
-                        .param("to", bound(to))
+                        .param("from", Rows.timestamptz(range.from()))
+                        .param("to", Rows.timestamptz(range.to()))
                         .param("limit", limit)
                         .query(Rows.CUSTOMER_REVENUE)
                         .list());
@@ -626,8 +610,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
-        Check.range("from", from, "to", to);
-        Check.notNull("consumer", consumer);
+        Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
         long[] passed = {0};
         RowCallbackHandler handler = rs -> {
             OrderLineRow row = Rows.ORDER_LINE_ROW.mapRow(rs, 0);
@@ -644,8 +627,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             inTransaction("streamOrderLines", streamTx, status -> {
                 client.sql(STREAM_ORDER_LINES)
                         .withFetchSize(STREAM_FETCH_SIZE)
-                        .param("from", bound(from))
-                        .param("to", bound(to))
+                        .param("from", Rows.timestamptz(range.from()))
+                        .param("to", Rows.timestamptz(range.to()))
                         .query(handler);
                 return null;
             });
@@ -657,7 +640,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public boolean deleteOrder(long orderId) {
-        Check.id("orderId", orderId);
+        Arguments.deleteOrder(orderId);
         return run(
                 "deleteOrder",
                 () -> client.sql(DELETE_ORDER).param("id", orderId).update() > 0);
@@ -744,21 +727,6 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         RuntimeException translated = SqlErrors.translateAny(operation, original);
         translated.addSuppressed(e);
         return translated;
-    }
-
-    /**
-     * A time bound as a timestamptz parameter, rounded up to the microsecond grid (V.1,
-     * {@link Check#bound}), so it selects exactly the stored instants the bound itself would.
-     * Beyond PostgreSQL's range the bound is -infinity or infinity (pgjdbc's mapping of OffsetDateTime.MIN and MAX).
-     */
-    static OffsetDateTime bound(Instant instant) {
-        if (instant.isAfter(PG_MAX)) {
-            return OffsetDateTime.MAX;
-        }
-        if (instant.isBefore(PG_MIN)) {
-            return OffsetDateTime.MIN;
-        }
-        return Rows.timestamptz(Check.bound("bound", instant));
     }
 
     /** What taking stock returned for one product: the values its order lines copy. */
