@@ -54,10 +54,13 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The store contract with Spring JDBC 7: {@link JdbcClient} for every single statement,
- * {@link JdbcTemplate#batchUpdate} for the two JDBC batches (products, order lines), explicit
- * row mappers ({@link Rows}), and a {@link TransactionTemplate} over a
- * {@link DataSourceTransactionManager} around every call (G.1). Wired by hand in the
+ * The store contract with Spring JDBC 7: {@link JdbcClient} for every statement,
+ * {@link SqlArrayValue} for the array parameters of the set-based statements (P03's products,
+ * P06's stock), {@link JdbcTemplate#batchUpdate} for P06's order lines, explicit row mappers
+ * ({@link Rows}). Transactions follow G.1: an operation of one statement runs it in auto-commit,
+ * outside any transaction; P06 (several statements) runs in one {@link TransactionTemplate}
+ * transaction over a {@link DataSourceTransactionManager}, and P12 in one read-only transaction
+ * because pgjdbc streams with a fetch size only with auto-commit off. Wired by hand in the
  * constructor: no application context, no Spring Boot.
  *
  * <p>Every Spring {@code DataAccessException} is translated at the edge of each call by
@@ -65,7 +68,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no Spring type crosses the contract.
  *
  * <p>Thread-safe: the templates and the client are immutable once built and keep no state
- * between calls; the transaction of a call is bound to its thread.
+ * between calls; a transaction, where there is one, is bound to the calling thread.
  */
 public final class SpringJdbcStoreRepository implements StoreRepository {
 
@@ -176,15 +179,28 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             LEFT JOIN product p ON p.id = l.product_id
             ORDER BY l.line_no""";
 
-    /** Gives a cancelled order's units back: each product once, with the units of all its lines. */
+    /**
+     * Gives units back to stock, from a CTE {@code units(product_id, units)} of the statement it
+     * is part of (P09's cancellation, P10). The sub-select locks the product rows in ascending id
+     * order first, the order in which P06 locks them too, so a restock and an order over the same
+     * products queue instead of deadlocking.
+     */
+    private static final String RESTOCK = """
+            UPDATE product p SET stock = p.stock + k.units, version = p.version + 1
+            FROM (SELECT l.id, u.units
+                  FROM product l JOIN units u ON u.product_id = l.id
+                  ORDER BY l.id
+                  FOR NO KEY UPDATE OF l) k
+            WHERE p.id = k.id""";
+
+    /** Gives a cancelled order's units back: each product once, with the units of all its lines ({@link #RESTOCK}). */
     private static final String RESTOCK_CTE = """
             ,
-            restocked AS (
-                UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
-                FROM (SELECT l.product_id, sum(l.quantity) AS units
-                      FROM order_line l JOIN o ON l.order_id = o.id
-                      GROUP BY l.product_id) u
-                WHERE p.id = u.product_id)""";
+            units AS (
+                SELECT l.product_id, sum(l.quantity) AS units
+                FROM order_line l JOIN o ON l.order_id = o.id
+                GROUP BY l.product_id),
+            restocked AS (%s)""".formatted(RESTOCK);
 
     private static final String CHANGE_STATUS = CHANGE_STATUS_TEMPLATE.formatted("", Rows.ORDER_WITH_LINES_COLUMNS);
 
@@ -206,11 +222,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 SELECT l.product_id, sum(l.quantity) AS units
                 FROM order_line l JOIN cancelled c ON c.id = l.order_id
                 GROUP BY l.product_id),
-            restocked AS (
-                UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
-                FROM units u WHERE p.id = u.product_id
-                RETURNING p.id)
-            SELECT count(*) FROM cancelled""";
+            restocked AS (%s)
+            SELECT count(*) FROM cancelled""".formatted(RESTOCK);
 
     /**
      * P11 in the shape every implementation uses: orders joined to their customer, then
