@@ -45,7 +45,7 @@ final class Rows {
             new Customer(rs.getLong("id"), rs.getString("email"), rs.getString("name"), instant(rs, "created_at"));
 
     static final RowMapper<CustomerRevenue> CUSTOMER_REVENUE = (rs, row) -> new CustomerRevenue(
-            rs.getLong("customer_id"), rs.getString("email"), rs.getBigDecimal("revenue"), rs.getLong("orders"));
+            rs.getLong("id"), rs.getString("email"), rs.getBigDecimal("revenue"), rs.getLong("orders"));
 
     static final RowMapper<OrderLineRow> ORDER_LINE_ROW = (rs, row) -> new OrderLineRow(
             rs.getLong("order_id"),

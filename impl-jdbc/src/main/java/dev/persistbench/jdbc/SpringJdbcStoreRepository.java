@@ -1,5 +1,6 @@
 package dev.persistbench.jdbc;
 
+import dev.persistbench.contract.Arguments;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
@@ -26,7 +27,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,8 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,16 +46,21 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The store contract with Spring JDBC 7: {@link JdbcClient} for every single statement,
- * {@link JdbcTemplate#batchUpdate} for the two JDBC batches (products, order lines), explicit
- * row mappers ({@link Rows}), and a {@link TransactionTemplate} over a
- * {@link DataSourceTransactionManager} around every call (G.1). Wired by hand in the
+ * The store contract with Spring JDBC 7: {@link JdbcClient} for every statement,
+ * {@link SqlArrayValue} for the array parameters of the set-based statements (P03's products,
+ * P06's stock), {@link JdbcTemplate#batchUpdate} for P06's order lines, explicit row mappers
+ * ({@link Rows}). Transactions follow G.1: an operation of one statement runs it in auto-commit,
+ * outside any transaction; P06 (several statements) runs in one {@link TransactionTemplate}
+ * transaction over a {@link DataSourceTransactionManager}, and P12 in one read-only transaction
+ * because pgjdbc streams with a fetch size only with auto-commit off. Wired by hand in the
  * constructor: no application context, no Spring Boot.
  *
  * <p>Every Spring {@code DataAccessException} is translated at the edge of each call by
@@ -62,36 +68,60 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no Spring type crosses the contract.
  *
  * <p>Thread-safe: the templates and the client are immutable once built and keep no state
- * between calls; the transaction of a call is bound to its thread.
+ * between calls; a transaction, where there is one, is bound to the calling thread.
  */
 public final class SpringJdbcStoreRepository implements StoreRepository {
-
-    /** PostgreSQL's timestamptz range, as instants; bounds beyond it are bound as ±infinity. */
-    private static final Instant PG_MAX = Instant.parse("+294276-12-31T23:59:59.999999Z");
-
-    private static final Instant PG_MIN = Instant.parse("-4712-01-01T00:00:00Z");
 
     private static final String INSERT_CUSTOMER =
             "INSERT INTO customer (email, name) VALUES (:email, :name) RETURNING " + Rows.CUSTOMER_COLUMNS;
 
     private static final String SELECT_CUSTOMER = "SELECT " + Rows.CUSTOMER_COLUMNS + " FROM customer WHERE id = :id";
 
-    /** n ids of the product identity in one round trip; its sequence advances by 50 per value. */
-    private static final String NEXT_PRODUCT_IDS = """
-            SELECT nextval(pg_get_serial_sequence('product', 'id')::regclass) AS id
-            FROM generate_series(1, :count)
-            ORDER BY 1""";
-
-    private static final String INSERT_PRODUCT =
-            "INSERT INTO product (id, sku, name, price, stock, attributes) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))";
+    /**
+     * P03 in one statement: the products travel as five arrays, one per column, and unnest
+     * turns them back into rows. The ids come back with their SKUs (unique, or the statement
+     * fails), so each product gets its own id whatever order RETURNING uses.
+     */
+    private static final String INSERT_PRODUCTS = """
+            INSERT INTO product (sku, name, price, stock, attributes)
+            SELECT u.sku, u.name, u.price, u.stock, CAST(u.attributes AS jsonb)
+            FROM unnest(CAST(:skus AS text[]), CAST(:names AS text[]), CAST(:prices AS numeric[]),
+                        CAST(:stocks AS int[]), CAST(:attributes AS text[]))
+                 AS u(sku, name, price, stock, attributes)
+            RETURNING id, sku""";
 
     private static final String SELECT_PRODUCT_BY_SKU =
             "SELECT " + Rows.PRODUCT_COLUMNS + " FROM product WHERE sku = :sku";
 
     /**
-     * Inserts the order if its customer exists, and claims its idempotency key if it has one: a
-     * second caller with the same key waits on the unique index until the first commits, then
-     * gets no row. No row also means an unknown customer.
+     * P06's stock, in one statement for every product of the order. The sub-select locks the
+     * product rows in ascending id order (the lock UPDATE itself takes), so two orders over the
+     * same products always queue in the same order and cannot deadlock; the UPDATE then takes
+     * the units where the stock suffices, re-checking {@code stock >= units} on the latest row
+     * version. A product that is unknown or short of stock is simply not returned.
+     */
+    private static final String TAKE_STOCK = """
+            UPDATE product p SET stock = p.stock - w.units, version = p.version + 1
+            FROM (SELECT l.id, u.units
+                  FROM product l
+                  JOIN unnest(CAST(:ids AS bigint[]), CAST(:units AS bigint[])) AS u(id, units) ON u.id = l.id
+                  ORDER BY l.id
+                  FOR NO KEY UPDATE OF l) w
+            WHERE p.id = w.id AND p.stock >= w.units
+            RETURNING p.id, p.sku, p.name, p.price""";
+
+    /**
+     * Why stock could not be taken, asked only when it could not: whether the customer exists
+     * (reported first, as on every path), and which of the products that came back short exist.
+     */
+    private static final String WHY_NO_STOCK = """
+            SELECT EXISTS (SELECT 1 FROM customer WHERE id = :customerId) AS customer_exists,
+                   ARRAY(SELECT id FROM product WHERE id = ANY (CAST(:ids AS bigint[]))) AS known_products""";
+
+    /**
+     * Inserts the order, with its total, if its customer exists, unless its idempotency key is
+     * taken: a second caller with the same key waits on the unique index until the first
+     * commits, then gets no row. No row also means an unknown customer.
      */
     private static final String INSERT_ORDER = """
             INSERT INTO purchase_order (customer_id, idempotency_key, total, created_at)
@@ -99,20 +129,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id""";
 
-    private static final String TAKE_STOCK = """
-            UPDATE product SET stock = stock - :units, version = version + 1
-            WHERE id = :id AND stock >= :units
-            RETURNING sku, name, price""";
-
-    /** Why stock could not be taken; the customer too, so that an unknown customer is reported first on every path. */
-    private static final String WHY_NO_STOCK = """
-            SELECT EXISTS (SELECT 1 FROM customer WHERE id = :customerId) AS customer_exists,
-                   EXISTS (SELECT 1 FROM product WHERE id = :productId) AS product_exists""";
-
     private static final String INSERT_ORDER_LINE =
             "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?)";
-
-    private static final String UPDATE_ORDER_TOTAL = "UPDATE purchase_order SET total = :total WHERE id = :id";
 
     private static final String SELECT_ORDER_BY_ID = """
             SELECT %s
@@ -161,15 +179,28 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             LEFT JOIN product p ON p.id = l.product_id
             ORDER BY l.line_no""";
 
-    /** Gives a cancelled order's units back: each product once, with the units of all its lines. */
+    /**
+     * Gives units back to stock, from a CTE {@code units(product_id, units)} of the statement it
+     * is part of (P09's cancellation, P10). The sub-select locks the product rows in ascending id
+     * order first, the order in which P06 locks them too, so a restock and an order over the same
+     * products queue instead of deadlocking.
+     */
+    private static final String RESTOCK = """
+            UPDATE product p SET stock = p.stock + k.units, version = p.version + 1
+            FROM (SELECT l.id, u.units
+                  FROM product l JOIN units u ON u.product_id = l.id
+                  ORDER BY l.id
+                  FOR NO KEY UPDATE OF l) k
+            WHERE p.id = k.id""";
+
+    /** Gives a cancelled order's units back: each product once, with the units of all its lines ({@link #RESTOCK}). */
     private static final String RESTOCK_CTE = """
             ,
-            restocked AS (
-                UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
-                FROM (SELECT l.product_id, sum(l.quantity) AS units
-                      FROM order_line l JOIN o ON l.order_id = o.id
-                      GROUP BY l.product_id) u
-                WHERE p.id = u.product_id)""";
+            units AS (
+                SELECT l.product_id, sum(l.quantity) AS units
+                FROM order_line l JOIN o ON l.order_id = o.id
+                GROUP BY l.product_id),
+            restocked AS (%s)""".formatted(RESTOCK);
 
     private static final String CHANGE_STATUS = CHANGE_STATUS_TEMPLATE.formatted("", Rows.ORDER_WITH_LINES_COLUMNS);
 
@@ -191,24 +222,21 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 SELECT l.product_id, sum(l.quantity) AS units
                 FROM order_line l JOIN cancelled c ON c.id = l.order_id
                 GROUP BY l.product_id),
-            restocked AS (
-                UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
-                FROM units u WHERE p.id = u.product_id
-                RETURNING p.id)
-            SELECT count(*) FROM cancelled""";
+            restocked AS (%s)
+            SELECT count(*) FROM cancelled""".formatted(RESTOCK);
 
-    /** Aggregate first, then join the few winning customers for their e-mail. */
+    /**
+     * P11 in the shape every implementation uses: orders joined to their customer, then
+     * aggregated per customer (the e-mail is functionally dependent on the id).
+     */
     private static final String REVENUE_REPORT = """
-            SELECT r.customer_id, c.email, r.revenue, r.orders
-            FROM (
-                SELECT customer_id, sum(total) AS revenue, count(*) AS orders
-                FROM purchase_order
-                WHERE status IN ('PAID', 'SHIPPED') AND created_at >= :from AND created_at < :to
-                GROUP BY customer_id
-                ORDER BY revenue DESC, customer_id
-                LIMIT :limit) r
-            JOIN customer c ON c.id = r.customer_id
-            ORDER BY r.revenue DESC, r.customer_id""";
+            SELECT c.id, c.email, sum(o.total) AS revenue, count(*) AS orders
+            FROM purchase_order o
+            JOIN customer c ON c.id = o.customer_id
+            WHERE o.status IN ('PAID', 'SHIPPED') AND o.created_at >= :from AND o.created_at < :to
+            GROUP BY c.id, c.email
+            ORDER BY revenue DESC, c.id
+            LIMIT :limit""";
 
     private static final String STREAM_ORDER_LINES = """
             SELECT %s
@@ -223,7 +251,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
     private final TransactionTemplate writeTx;
-    private final TransactionTemplate readTx;
+    private final TransactionTemplate streamTx;
     private final AttributesJson json = new AttributesJson();
     private final RowMapper<Product> productMapper = Rows.product(json);
 
@@ -237,22 +265,23 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         this.client = JdbcClient.create(new NamedParameterJdbcTemplate(jdbc));
 
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        // Only the operations that need more than one statement (P06), or a cursor (P12), run
+        // in a transaction. Isolation stays the server's default (READ COMMITTED): naming it
+        // would make Spring read and reset the connection's isolation level around every one.
         this.writeTx = new TransactionTemplate(transactions);
-        // Isolation stays the server's default (READ COMMITTED): naming it would make Spring read
-        // and reset the connection's isolation level around every transaction.
         this.writeTx.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
-        this.readTx = new TransactionTemplate(transactions);
-        this.readTx.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
+        this.streamTx = new TransactionTemplate(transactions);
+        this.streamTx.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
         // pgjdbc turns Connection.setReadOnly(true) into BEGIN READ ONLY: no extra round trip.
-        this.readTx.setReadOnly(true);
+        this.streamTx.setReadOnly(true);
     }
 
     @Override
     public Customer createCustomer(NewCustomer customer) {
-        Check.notNull("customer", customer);
-        return write(
+        Arguments.createCustomer(customer);
+        return run(
                 "createCustomer",
-                tx -> client.sql(INSERT_CUSTOMER)
+                () -> client.sql(INSERT_CUSTOMER)
                         .param("email", customer.email())
                         .param("name", customer.name())
                         .query(Rows.CUSTOMER)
@@ -261,9 +290,12 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
-        return read(
+        if (!Arguments.findCustomer(id)) {
+            return Optional.empty();
+        }
+        return run(
                 "findCustomer",
-                tx -> client.sql(SELECT_CUSTOMER)
+                () -> client.sql(SELECT_CUSTOMER)
                         .param("id", id)
                         .query(Rows.CUSTOMER)
                         .optional());
@@ -271,57 +303,60 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
-        Check.notNull("products", products);
-        Check.between("products.size()", products.size(), 0, MAX_BATCH);
-        for (int i = 0; i < products.size(); i++) {
-            Check.notNull("products[" + i + "]", products.get(i));
-        }
+        Arguments.createProducts(products);
         if (products.isEmpty()) {
             return List.of();
         }
         List<NewProduct> rows = List.copyOf(products);
-        List<String> attributes =
-                rows.stream().map(p -> json.write(p.attributes())).toList();
-        return write("createProducts", tx -> {
-            // Ids first, in one statement, so the batch can carry them and the result keeps input
-            // order without relying on the order of a multi-row INSERT ... RETURNING.
-            List<Long> ids = client.sql(NEXT_PRODUCT_IDS)
-                    .param("count", rows.size())
-                    .query((rs, row) -> rs.getLong(1))
-                    .list();
-            jdbc.batchUpdate(INSERT_PRODUCT, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    NewProduct p = rows.get(i);
-                    ps.setLong(1, ids.get(i));
-                    ps.setString(2, p.sku());
-                    ps.setString(3, p.name());
-                    ps.setBigDecimal(4, p.price());
-                    ps.setInt(5, p.stock());
-                    ps.setString(6, attributes.get(i));
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return rows.size();
-                }
-            });
-            List<Product> created = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                NewProduct p = rows.get(i);
-                created.add(new Product(ids.get(i), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0));
-            }
-            return created;
+        int n = rows.size();
+        String[] skus = new String[n];
+        String[] names = new String[n];
+        BigDecimal[] prices = new BigDecimal[n];
+        Integer[] stocks = new Integer[n];
+        String[] attributes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewProduct p = rows.get(i);
+            skus[i] = p.sku();
+            names[i] = p.name();
+            prices[i] = p.price();
+            stocks[i] = p.stock();
+            attributes[i] = json.write(p.attributes());
+        }
+        // One statement in auto-commit: a duplicate SKU (in the table or twice in the list) fails
+        // it as a whole, so none is inserted.
+        Map<String, Long> ids = run("createProducts", () -> {
+            Map<String, Long> bySku = HashMap.newHashMap(n);
+            client.sql(INSERT_PRODUCTS)
+                    .param("skus", new SqlArrayValue("text", (Object[]) skus))
+                    .param("names", new SqlArrayValue("text", (Object[]) names))
+                    .param("prices", new SqlArrayValue("numeric", (Object[]) prices))
+                    .param("stocks", new SqlArrayValue("int4", (Object[]) stocks))
+                    .param("attributes", new SqlArrayValue("text", (Object[]) attributes))
+                    .query(rs -> {
+                        bySku.put(rs.getString("sku"), rs.getLong("id"));
+                    });
+            return bySku;
         });
+        List<Product> created = new ArrayList<>(n);
+        for (NewProduct p : rows) {
+            Long id = ids.get(p.sku());
+            if (id == null) {
+                throw new DataAccessFailureException(
+                        "createProducts: no id came back for SKU " + p.sku(), null, false, null);
+            }
+            created.add(new Product(id, p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0));
+        }
+        return created;
     }
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        // A SKU too long to exist is simply not found; text PostgreSQL cannot hold is refused (G.2).
-        Check.storable("sku", sku, Integer.MAX_VALUE);
-        return read(
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
+        return run(
                 "findProductBySku",
-                tx -> client.sql(SELECT_PRODUCT_BY_SKU)
+                () -> client.sql(SELECT_PRODUCT_BY_SKU)
                         .param("sku", sku)
                         .query(productMapper)
                         .optional());
@@ -329,11 +364,11 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
-        Check.notNull("search", search);
+        Arguments.searchProducts(search);
         ProductSearchSql query = ProductSearchSql.of(search, json);
-        List<Product> items = read(
+        List<Product> items = run(
                 "searchProducts",
-                tx -> client.sql(query.sql())
+                () -> client.sql(query.sql())
                         .params(query.params())
                         .query(productMapper)
                         .list());
@@ -342,71 +377,119 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Order placeOrder(PlaceOrder order) {
-        Check.notNull("order", order);
-        // Units per product, in ascending id order: every order locks its product rows in the
-        // same global order, so two orders over the same products cannot deadlock.
-        TreeMap<Long, Integer> units = new TreeMap<>();
-        for (OrderLineRequest line : order.lines()) {
-            units.merge(line.productId(), line.quantity(), SpringJdbcStoreRepository::addUnits);
-        }
-        return write(
-                "placeOrder",
-                tx -> order.idempotencyKey().isPresent()
-                        ? placeClaimingKey(order, units)
-                        : placeWithoutKey(order, units));
+        Map<Long, Long> units = Arguments.placeOrder(order);
+        return write("placeOrder", status -> place(order, units, status));
     }
 
     /**
-     * With a key, the key is claimed first, before any stock is taken: a retry racing the first
-     * call waits for it and then returns its order, instead of competing for the stock. The
-     * total is known only after taking the stock, so it is written afterwards.
+     * P06 in one transaction: stock for every product in one statement, whose prices give the
+     * total; the order row, with its total, in one statement that also claims the idempotency
+     * key; the lines in one JDBC batch; then the commit. The key is looked up only when the
+     * order insert or the stock says something is wrong.
      */
-    private Order placeClaimingKey(PlaceOrder order, TreeMap<Long, Integer> units) {
-        Optional<Long> claimed = insertOrder(order, BigDecimal.ZERO);
-        if (claimed.isEmpty()) {
-            return placedBefore(order);
+    private Order place(PlaceOrder order, Map<Long, Long> units, TransactionStatus status) {
+        Map<Long, TakenStock> taken = takeStock(units);
+        if (taken.size() < units.size()) {
+            Optional<Order> before = keyedBefore(order);
+            if (before.isPresent()) {
+                status.setRollbackOnly();
+                return before.get();
+            }
+            throw whyNoStock(order.customerId(), units, taken);
         }
-        Map<Long, TakenStock> taken = takeStock(order.customerId(), units);
-        BigDecimal total = total(order, taken);
-        client.sql(UPDATE_ORDER_TOTAL)
-                .param("total", total)
-                .param("id", claimed.get())
-                .update();
-        return placeLines(claimed.get(), order, taken, total);
-    }
-
-    /** Without a key nothing needs claiming: the stock is taken first, so the order row is written once, with its total. */
-    private Order placeWithoutKey(PlaceOrder order, TreeMap<Long, Integer> units) {
-        Map<Long, TakenStock> taken = takeStock(order.customerId(), units);
-        BigDecimal total = total(order, taken);
-        long orderId =
-                insertOrder(order, total).orElseThrow(() -> new NotFoundException("customer", order.customerId()));
-        return placeLines(orderId, order, taken, total);
-    }
-
-    private Optional<Long> insertOrder(PlaceOrder order, BigDecimal total) {
-        return client.sql(INSERT_ORDER)
+        BigDecimal total = BigDecimal.ZERO;
+        for (OrderLineRequest request : order.lines()) {
+            total = total.add(taken.get(request.productId()).price().multiply(BigDecimal.valueOf(request.quantity())));
+        }
+        Optional<Long> orderId = client.sql(INSERT_ORDER)
                 .param("customerId", order.customerId())
                 .param("key", order.idempotencyKey().orElse(null), Types.VARCHAR)
                 .param("total", total)
                 .param("createdAt", Rows.timestamptz(order.placedAt()))
                 .query((rs, row) -> rs.getLong(1))
                 .optional();
+        if (orderId.isEmpty()) {
+            // The key is taken (give the stock back: roll back, and return that order), or the
+            // customer is unknown.
+            Optional<Order> before = keyedBefore(order);
+            if (before.isPresent()) {
+                status.setRollbackOnly();
+                return before.get();
+            }
+            throw noOrderRow(order);
+        }
+        return placeLines(orderId.get(), order, taken, total);
     }
 
-    /** Takes the units of every product, in ascending id order. */
-    private Map<Long, TakenStock> takeStock(long customerId, TreeMap<Long, Integer> units) {
-        Map<Long, TakenStock> taken = new HashMap<>();
-        units.forEach((productId, wanted) -> taken.put(productId, takeStock(customerId, productId, wanted)));
+    /** Takes the units of every product in one statement; the products it could not serve are missing from the result. */
+    private Map<Long, TakenStock> takeStock(Map<Long, Long> units) {
+        // Ascending ids: the order in which the statement locks the rows, listed the same way.
+        Long[] ids = units.keySet().stream().sorted().toArray(Long[]::new);
+        Long[] wanted = Arrays.stream(ids).map(units::get).toArray(Long[]::new);
+        Map<Long, TakenStock> taken = HashMap.newHashMap(ids.length);
+        client.sql(TAKE_STOCK)
+                .param("ids", new SqlArrayValue("int8", (Object[]) ids))
+                .param("units", new SqlArrayValue("int8", (Object[]) wanted))
+                .query(rs -> {
+                    taken.put(
+                            rs.getLong("id"),
+                            new TakenStock(rs.getString("sku"), rs.getString("name"), rs.getBigDecimal("price")));
+                });
         return taken;
     }
 
-    private static BigDecimal total(PlaceOrder order, Map<Long, TakenStock> taken) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (OrderLineRequest request : order.lines()) {
-            total = total.add(taken.get(request.productId()).price().multiply(BigDecimal.valueOf(request.quantity())));
+    /**
+     * Why some products could not be served: an unknown customer first (as when the order row
+     * finds no customer), then the first unknown product, else the first product short of
+     * stock, in the order the request names them. One statement, on the failure path only.
+     */
+    private RuntimeException whyNoStock(long customerId, Map<Long, Long> units, Map<Long, TakenStock> taken) {
+        Long[] missing =
+                units.keySet().stream().filter(id -> !taken.containsKey(id)).toArray(Long[]::new);
+        record Diagnosis(boolean customerExists, Set<Long> knownProducts) {}
+        Diagnosis diagnosis = client.sql(WHY_NO_STOCK)
+                .param("customerId", customerId)
+                .param("ids", new SqlArrayValue("int8", (Object[]) missing))
+                .query((rs, row) -> new Diagnosis(rs.getBoolean("customer_exists"), Set.of((Long[])
+                        rs.getArray("known_products").getArray())))
+                .single();
+        if (!diagnosis.customerExists()) {
+            return new NotFoundException("customer", customerId);
         }
-        return total;
+        for (Long id : missing) {
+            if (!diagnosis.knownProducts().contains(id)) {
+                return new NotFoundException("product", id);
+            }
+        }
+        return new InsufficientStockException(missing[0], units.get(missing[0]));
+    }
+
+    /** With an idempotency key, the order placed before with it, as it is now; otherwise none. No statement without a key. */
+    private Optional<Order> keyedBefore(PlaceOrder order) {
+        if (order.idempotencyKey().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Order> existing = client.sql(SELECT_ORDER_BY_KEY)
+                .param("key", order.idempotencyKey().get())
+                .query(Rows.ORDERS_WITH_LINES);
+        return existing.isEmpty() ? Optional.empty() : Optional.of(existing.getFirst());
+    }
+
+    /** The order insert gave no row and no order holds its key: the customer is unknown, or the keyed order was deleted concurrently. */
+    private RuntimeException noOrderRow(PlaceOrder order) {
+        if (order.idempotencyKey().isPresent()
+                && client.sql(SELECT_CUSTOMER)
+                        .param("id", order.customerId())
+                        .query(Rows.CUSTOMER)
+                        .optional()
+                        .isPresent()) {
+            return new DataAccessFailureException(
+                    "placeOrder: the order placed with this idempotency key was deleted concurrently",
+                    null,
+                    true,
+                    null);
+        }
+        return new NotFoundException("customer", order.customerId());
     }
 
     /** Inserts the order's lines as one JDBC batch and returns the placed order. */
@@ -449,77 +532,23 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 lines);
     }
 
-    /** The order a keyed insert did not create: the one placed before with the same key, or none because the customer is unknown. */
-    private Order placedBefore(PlaceOrder order) {
-        List<Order> existing = client.sql(SELECT_ORDER_BY_KEY)
-                .param("key", order.idempotencyKey().orElseThrow())
-                .query(Rows.ORDERS_WITH_LINES);
-        if (!existing.isEmpty()) {
-            return existing.getFirst();
-        }
-        if (client.sql(SELECT_CUSTOMER)
-                .param("id", order.customerId())
-                .query(Rows.CUSTOMER)
-                .optional()
-                .isPresent()) {
-            // The key conflicted, yet its order was deleted before it could be read.
-            throw new DataAccessFailureException(
-                    "placeOrder: the order placed with this idempotency key was deleted concurrently",
-                    null,
-                    true,
-                    null);
-        }
-        throw new NotFoundException("customer", order.customerId());
-    }
-
-    /**
-     * Takes {@code wanted} units of one product, or says why it cannot: an unknown customer
-     * first (as the order insert does when the key is claimed first), then an unknown product,
-     * else too little stock. The diagnosis costs a statement only on the failure path.
-     */
-    private TakenStock takeStock(long customerId, long productId, int wanted) {
-        return client.sql(TAKE_STOCK)
-                .param("units", wanted)
-                .param("id", productId)
-                .query((rs, row) ->
-                        new TakenStock(rs.getString("sku"), rs.getString("name"), rs.getBigDecimal("price")))
-                .optional()
-                .orElseThrow(() -> client.sql(WHY_NO_STOCK)
-                        .param("customerId", customerId)
-                        .param("productId", productId)
-                        .query((rs, row) -> !rs.getBoolean("customer_exists")
-                                ? new NotFoundException("customer", customerId)
-                                : !rs.getBoolean("product_exists")
-                                        ? new NotFoundException("product", productId)
-                                        : (RuntimeException) new InsufficientStockException(productId, wanted))
-                        .single());
-    }
-
-    private static int addUnits(int a, int b) {
-        try {
-            return Math.addExact(a, b);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "lines: the quantities of one product add up to more than " + Integer.MAX_VALUE);
-        }
-    }
-
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return read("findOrder", tx -> orderById(orderId));
-    }
-
-    private Optional<Order> orderById(long orderId) {
-        List<Order> orders = client.sql(SELECT_ORDER_BY_ID).param("id", orderId).query(Rows.ORDERS_WITH_LINES);
-        return orders.isEmpty() ? Optional.empty() : Optional.of(orders.getFirst());
+        return run("findOrder", () -> {
+            List<Order> orders =
+                    client.sql(SELECT_ORDER_BY_ID).param("id", orderId).query(Rows.ORDERS_WITH_LINES);
+            return orders.isEmpty() ? Optional.empty() : Optional.of(orders.getFirst());
+        });
     }
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return read(
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
+        return run(
                 "latestOrders",
-                tx -> client.sql(SELECT_LATEST_ORDERS)
+                () -> client.sql(SELECT_LATEST_ORDERS)
                         .param("customerId", customerId)
                         .param("limit", limit)
                         .query(Rows.ORDERS_WITH_LINES));
@@ -527,14 +556,14 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
-        Check.id("orderId", orderId);
-        Check.notNull("newStatus", newStatus);
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
         List<String> legalFrom = Arrays.stream(OrderStatus.values())
                 .filter(status -> status.canMoveTo(newStatus))
                 .map(Enum::name)
                 .toList();
-        return write("changeStatus", tx -> {
-            // Optimistic: one conditional statement; only when it changes nothing do we ask why.
+        return run("changeStatus", () -> {
+            // Optimistic: one guarded statement in auto-commit; only when it changes nothing do
+            // we ask why (a read: nothing was written that would need a transaction).
             List<Order> changed = legalFrom.isEmpty()
                     ? List.of()
                     : client.sql(newStatus == OrderStatus.CANCELLED ? CANCEL_ORDER : CHANGE_STATUS)
@@ -569,11 +598,11 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Check.notNull("cutoff", cutoff);
-        long cancelled = write(
+        Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
+        long cancelled = run(
                 "cancelNewOrdersBefore",
-                tx -> client.sql(CANCEL_NEW_ORDERS)
-                        .param("cutoff", bound(cutoff))
+                () -> client.sql(CANCEL_NEW_ORDERS)
+                        .param("cutoff", Rows.timestamptz(bound))
                         .query(Long.class)
                         .single());
         return Math.toIntExact(cancelled);
@@ -581,13 +610,12 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        Check.range("from", from, "to", to);
-        Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        return read(
+        Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
+        return run(
                 "topCustomersByRevenue",
-                tx -> client.sql(REVENUE_REPORT)
-                        .param("from", bound(from))
-                        .param("to", bound(to))
+                () -> client.sql(REVENUE_REPORT)
+                        .param("from", Rows.timestamptz(range.from()))
+                        .param("to", Rows.timestamptz(range.to()))
                         .param("limit", limit)
                         .query(Rows.CUSTOMER_REVENUE)
                         .list());
@@ -595,8 +623,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
-        Check.range("from", from, "to", to);
-        Check.notNull("consumer", consumer);
+        Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
         long[] passed = {0};
         RowCallbackHandler handler = rs -> {
             OrderLineRow row = Rows.ORDER_LINE_ROW.mapRow(rs, 0);
@@ -610,11 +637,11 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         try {
             // pgjdbc fetches in chunks only with autocommit off: the read-only transaction is what
             // makes the fetch size take effect.
-            read("streamOrderLines", tx -> {
+            inTransaction("streamOrderLines", streamTx, status -> {
                 client.sql(STREAM_ORDER_LINES)
                         .withFetchSize(STREAM_FETCH_SIZE)
-                        .param("from", bound(from))
-                        .param("to", bound(to))
+                        .param("from", Rows.timestamptz(range.from()))
+                        .param("to", Rows.timestamptz(range.to()))
                         .query(handler);
                 return null;
             });
@@ -626,23 +653,27 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     @Override
     public boolean deleteOrder(long orderId) {
-        Check.id("orderId", orderId);
-        return write(
+        Arguments.deleteOrder(orderId);
+        return run(
                 "deleteOrder",
-                tx -> client.sql(DELETE_ORDER).param("id", orderId).update() > 0);
+                () -> client.sql(DELETE_ORDER).param("id", orderId).update() > 0);
     }
 
     @Override
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("library", "Spring JDBC " + springVersion());
-        settings.put("api", "JdbcClient (single statements), JdbcTemplate.batchUpdate (batches), explicit RowMappers");
-        settings.put("transactions", "DataSourceTransactionManager + TransactionTemplate, one transaction per call");
-        settings.put("isolation", "READ COMMITTED (server default, not set per transaction)");
-        settings.put("readOnlyTransactions", "reads run with setReadOnly(true): BEGIN READ ONLY");
-        settings.put("fetchSize", "stream (P12): " + STREAM_FETCH_SIZE + "; other queries: driver default (all rows)");
         settings.put(
-                "batch.products", "ids from the sequence in one SELECT, then one JDBC batch of explicit-id INSERTs");
+                "api",
+                "JdbcClient (statements), JdbcTemplate.batchUpdate (order lines), SqlArrayValue (arrays), explicit RowMappers");
+        settings.put(
+                "transactions",
+                "single statements in auto-commit (no transaction); P06 in one TransactionTemplate transaction,"
+                        + " P12 in one read-only transaction (cursor)");
+        settings.put("isolation", "READ COMMITTED (server default, not set per transaction)");
+        settings.put("fetchSize", "stream (P12): " + STREAM_FETCH_SIZE + "; other queries: driver default (all rows)");
+        settings.put("batch.products", "one INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku");
+        settings.put("stock", "one UPDATE for all products of an order, rows locked in id order");
         settings.put("batch.orderLines", "one JDBC batch per order");
         settings.put("reWriteBatchedInserts", "as configured on the DataSource (multi-row INSERTs when true)");
         settings.put(
@@ -663,12 +694,20 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     @Override
     public void close() {}
 
-    private <T> T write(String operation, TransactionCallback<T> work) {
-        return inTransaction(operation, writeTx, work);
+    /**
+     * Runs one operation outside any transaction: each statement in auto-commit on a
+     * connection the template borrows and returns; its failure is translated to the contract's.
+     */
+    private static <T> T run(String operation, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw SqlErrors.translateAny(operation, e);
+        }
     }
 
-    private <T> T read(String operation, TransactionCallback<T> work) {
-        return inTransaction(operation, readTx, work);
+    private <T> T write(String operation, TransactionCallback<T> work) {
+        return inTransaction(operation, writeTx, work);
     }
 
     private static <T> T inTransaction(String operation, TransactionTemplate template, TransactionCallback<T> work) {
@@ -701,21 +740,6 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         RuntimeException translated = SqlErrors.translateAny(operation, original);
         translated.addSuppressed(e);
         return translated;
-    }
-
-    /**
-     * A time bound as a timestamptz parameter, rounded up to the microsecond grid (V.1,
-     * {@link Check#bound}), so it selects exactly the stored instants the bound itself would.
-     * Beyond PostgreSQL's range the bound is -infinity or infinity (pgjdbc's mapping of OffsetDateTime.MIN and MAX).
-     */
-    static OffsetDateTime bound(Instant instant) {
-        if (instant.isAfter(PG_MAX)) {
-            return OffsetDateTime.MAX;
-        }
-        if (instant.isBefore(PG_MIN)) {
-            return OffsetDateTime.MIN;
-        }
-        return Rows.timestamptz(Check.bound("bound", instant));
     }
 
     /** What taking stock returned for one product: the values its order lines copy. */
