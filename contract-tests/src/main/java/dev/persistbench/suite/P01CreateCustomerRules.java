@@ -46,6 +46,9 @@ public interface P01CreateCustomerRules extends ContractFixture {
         Customer first = store().createCustomer(new NewCustomer("dup@example.com", "First"));
         Attempt again = attempt(() -> store().createCustomer(new NewCustomer("dup@example.com", "Second")));
         assertThat(again.thrown()).isInstanceOf(DuplicateKeyException.class);
+        assertThat(((DuplicateKeyException) again.thrown()).constraint())
+                .as("the index named by the server error's fields")
+                .isEqualTo("customer_email_lower_uq");
         assertThat(data().count("customer")).isEqualTo(1);
         assertThat(store().findCustomer(first.id())).contains(first);
     }

@@ -90,6 +90,9 @@ public interface P03CreateProductsRules extends ContractFixture {
         given.add(new NewProduct("P03-taken", "Other", BigDecimal.ONE, 1, Map.of()));
         Attempt attempt = attempt(() -> store().createProducts(given));
         assertThat(attempt.thrown()).isInstanceOf(DuplicateKeyException.class);
+        assertThat(((DuplicateKeyException) attempt.thrown()).constraint())
+                .as("the constraint named by the server error's fields")
+                .isEqualTo("product_sku_uq");
         assertThat(data().count("product")).isEqualTo(1);
         assertThat(store().findProductBySku("P03-taken")).contains(existing);
         assertThat(store().findProductBySku("P03c-0")).isEmpty();

@@ -59,22 +59,22 @@ public interface P07FindOrderRules extends ContractFixture {
     }
 
     @Test
-    @DisplayName("P07.2 at most 2 SQL statements for an order of 1 line")
-    default void p07_2_twoStatementsForOneLine() {
+    @DisplayName("P07.2 exactly one SQL statement for an order of 1 line")
+    default void p07_2_oneStatementForOneLine() {
         Order placed = orderWithLines(data().customer(), 1);
         SqlRecorder.Recorded<Optional<Order>> recorded = sql().record(() -> store().findOrder(placed.id()));
         assertThat(recorded.result()).contains(placed);
-        assertThat(recorded.statements()).as("statements for 1 line").isLessThanOrEqualTo(2);
+        assertThat(recorded.statements()).as("statements for 1 line").isEqualTo(1);
     }
 
     @Test
-    @DisplayName("P07.2 at most 2 SQL statements for an order of 25 lines")
-    default void p07_2_twoStatementsForManyLines() {
+    @DisplayName("P07.2 exactly one SQL statement for an order of 25 lines")
+    default void p07_2_oneStatementForManyLines() {
         Order placed = orderWithLines(data().customer(), 25);
         SqlRecorder.Recorded<Optional<Order>> recorded = sql().record(() -> store().findOrder(placed.id()));
         assertThat(recorded.result()).contains(placed);
         assertThat(recorded.result().orElseThrow().lines()).hasSize(25);
-        assertThat(recorded.statements()).as("statements for 25 lines").isLessThanOrEqualTo(2);
+        assertThat(recorded.statements()).as("statements for 25 lines").isEqualTo(1);
     }
 
     @Test

@@ -41,6 +41,8 @@ public abstract class StoreRepositoryContract
                 ValueRules,
                 ArgumentRules,
                 GeneralRules,
+                TransactionRules,
+                EdgeCaseRules,
                 ConcurrencyRules,
                 FaultRules,
                 HostileInputRules,

@@ -28,10 +28,15 @@ import java.util.function.Consumer;
  *
  * <h2>General rules</h2>
  * <ul>
- *   <li><b>G.1 Atomicity.</b> Every operation commits entirely or leaves no trace. An
- *       implementation runs each call in its own transaction on a connection from the
- *       {@link javax.sql.DataSource} it was built with, and returns the connection before
- *       returning.</li>
+ *   <li><b>G.1 Atomicity and transactions.</b> Every operation commits entirely or leaves no
+ *       trace, on a connection from the {@link javax.sql.DataSource} the implementation was
+ *       built with, returned before the call returns. One rule decides the transaction, the same
+ *       for every implementation and for the benchmarks' raw-JDBC floor: a call that sends ONE
+ *       SQL statement sends it in auto-commit, with no explicit transaction (no
+ *       {@code setAutoCommit(false)}, no BEGIN/COMMIT, no read-only transaction: the statement is
+ *       its own transaction); a call that sends more than one statement runs all of them in
+ *       exactly one transaction, committed once. P01, P02, P04, P07 and P13 need one statement,
+ *       so one round trip to the server.</li>
  *   <li><b>G.2 Bad arguments.</b> A null where a value is required, an id that is zero or
  *       negative in a command, a limit out of range, text with U+0000 or a lone surrogate: an
  *       {@link IllegalArgumentException} whose message names the argument, thrown before any SQL
@@ -55,7 +60,15 @@ import java.util.function.Consumer;
  *       never a double.</li>
  *   <li><b>V.3</b> Any Unicode text (outside the Basic Multilingual Plane too) round-trips
  *       byte-exact, except U+0000, which PostgreSQL cannot store and which is refused by G.2.</li>
+ *   <li><b>V.4</b> An instant that is written (P06's {@code placedAt}) lies between
+ *       {@link dev.persistbench.contract.model.Check#MIN_INSTANT} (year 1) and
+ *       {@link dev.persistbench.contract.model.Check#MAX_INSTANT} (year 9999), or its record refuses
+ *       it (G.2). A time bound (P10, P11, P12) outside that range is an open end: it is clamped,
+ *       so {@link Instant#MIN} and {@link Instant#MAX} select everything on their side.</li>
  * </ul>
+ *
+ * <p>Argument checks are written once, in {@link Arguments}: every implementation calls the
+ * method named after its operation first.
  *
  * <p>Implementations are thread-safe: one instance serves many threads at once.
  */
@@ -79,7 +92,8 @@ public interface StoreRepository extends AutoCloseable {
      *   <li>P01.1 Returns the customer with a generated id, e-mail and name as given and the
      *       creation instant set by the database.</li>
      *   <li>P01.2 An e-mail already used by another customer, compared case-insensitively, is a
-     *       {@link DuplicateKeyException}; nothing is written.</li>
+     *       {@link DuplicateKeyException} naming the index {@code customer_email_lower_uq} (taken
+     *       from the server error's fields, never from its message text); nothing is written.</li>
      * </ul>
      */
     Customer createCustomer(NewCustomer customer);
@@ -102,7 +116,8 @@ public interface StoreRepository extends AutoCloseable {
      *   <li>P03.2 The rows travel in batches: 1,000 products take at most 50 statement
      *       executions (a JDBC batch counts once, id allocation counts too).</li>
      *   <li>P03.3 A SKU that exists already, or that appears twice in the list, is a
-     *       {@link DuplicateKeyException} and none of the products is inserted.</li>
+     *       {@link DuplicateKeyException} naming the constraint {@code product_sku_uq}, and none of
+     *       the products is inserted.</li>
      *   <li>P03.4 An empty list returns an empty list; a null element is refused (G.2); at most
      *       {@value #MAX_BATCH} products per call.</li>
      * </ul>
@@ -114,6 +129,9 @@ public interface StoreRepository extends AutoCloseable {
      * <ul>
      *   <li>P04.1 Exact, case-sensitive match: a SKU that differs only in case is not found.</li>
      *   <li>P04.2 Absent gives an empty Optional.</li>
+     *   <li>P04.3 A SKU that no product can have (blank, or longer than
+     *       {@value dev.persistbench.contract.model.Check#MAX_KEY_LENGTH} characters) gives an
+     *       empty Optional, without SQL; null, U+0000 and a lone surrogate are refused (G.2).</li>
      * </ul>
      */
     Optional<Product> findProductBySku(String sku);
@@ -147,8 +165,9 @@ public interface StoreRepository extends AutoCloseable {
      *       with the product's SKU, name and current price, total = sum of quantity × unit
      *       price. Each product's stock falls by the units ordered and its version rises by
      *       one.</li>
-     *   <li>P06.2 If any product lacks the units asked for (summed over all lines that name
-     *       it), an {@link InsufficientStockException}; nothing is written.</li>
+     *   <li>P06.2 If any product lacks the units asked for (summed exactly over all lines that
+     *       name it: a sum beyond any {@code int} is simply more than any stock, never an overflow
+     *       or a refused argument), an {@link InsufficientStockException}; nothing is written.</li>
      *   <li>P06.3 An unknown customer or product is a {@link NotFoundException}; nothing is
      *       written.</li>
      *   <li>P06.4 With an idempotency key already used, returns the order first placed with it
@@ -163,7 +182,8 @@ public interface StoreRepository extends AutoCloseable {
      * P07: an order with its lines and each line's product SKU and name.
      * <ul>
      *   <li>P07.1 Lines in line-number order, values as placed.</li>
-     *   <li>P07.2 At most 2 SQL statements whatever the number of lines.</li>
+     *   <li>P07.2 Exactly one SQL statement whatever the number of lines (so no transaction,
+     *       G.1).</li>
      *   <li>P07.3 Absent gives an empty Optional.</li>
      * </ul>
      */
@@ -176,8 +196,8 @@ public interface StoreRepository extends AutoCloseable {
      *       {@code limit}, each complete as in P07.</li>
      *   <li>P08.2 The number of SQL statements does not grow with the number of orders (no
      *       N+1).</li>
-     *   <li>P08.3 An unknown customer gives an empty list; limit is 1 to
-     *       {@value #MAX_LATEST_ORDERS}.</li>
+     *   <li>P08.3 An unknown customer (zero and negative ids too) gives an empty list; limit is 1
+     *       to {@value #MAX_LATEST_ORDERS}.</li>
      * </ul>
      */
     List<Order> latestOrders(long customerId, int limit);
@@ -241,7 +261,8 @@ public interface StoreRepository extends AutoCloseable {
     /**
      * P13: deletes an order with its lines.
      * <ul>
-     *   <li>P13.1 Present: returns true, and neither the order nor any of its lines remains.</li>
+     *   <li>P13.1 Present: returns true, and neither the order nor any of its lines remains; one
+     *       statement (the lines go by the schema's ON DELETE CASCADE).</li>
      *   <li>P13.2 Absent: returns false.</li>
      *   <li>P13.3 Deleting is not cancelling: stock is not given back.</li>
      * </ul>

@@ -33,4 +33,18 @@ final class Settings {
                     property + "/" + environment + " must be a whole number, was '" + value + "'");
         }
     }
+
+    static boolean getBoolean(String property, String environment, boolean fallback) {
+        String value = get(property, environment);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw new IllegalStateException(
+                        property + "/" + environment + " must be true or false, was '" + value + "'");
+        };
+    }
 }

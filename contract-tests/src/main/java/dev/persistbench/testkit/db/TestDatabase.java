@@ -2,6 +2,7 @@ package dev.persistbench.testkit.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.persistbench.testkit.sql.RoundTrips;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -149,6 +150,10 @@ public final class TestDatabase implements AutoCloseable {
         props.put("reWriteBatchedInserts", "true");
         // pgjdbc's default, stated: server-side prepared statements after 5 executions.
         props.put("prepareThreshold", "5");
+        if (Settings.getBoolean("pb.countRoundTrips", "PB_COUNT_ROUND_TRIPS", true)) {
+            // Round trips counted under pgjdbc for SqlRecorder; a benchmark's timed JVM turns it off.
+            props.put(RoundTrips.DRIVER_PROPERTY, RoundTrips.FACTORY);
+        }
         props.putAll(extra);
         return props;
     }

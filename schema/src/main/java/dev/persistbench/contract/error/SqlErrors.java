@@ -2,6 +2,7 @@ package dev.persistbench.contract.error;
 
 import java.sql.SQLException;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
 
 /**
  * Translates a {@link SQLException} from PostgreSQL (by its SQLSTATE) into the contract's
@@ -100,18 +101,20 @@ public final class SqlErrors {
         return failure(operation, t);
     }
 
-    private static String constraintOf(SQLException e) {
-        // PostgreSQL's message: ERROR: duplicate key value violates unique constraint "name"
-        String message = e.getMessage();
-        if (message == null) {
-            return null;
+    /**
+     * The constraint named in the server's error fields (not its message text, which is in the
+     * server's language), from the first {@link PSQLException} in the chain; null when the server
+     * named none.
+     */
+    static String constraintOf(SQLException e) {
+        for (SQLException current = e; current != null; current = current.getNextException()) {
+            if (current instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                String constraint = psql.getServerErrorMessage().getConstraint();
+                if (constraint != null) {
+                    return constraint;
+                }
+            }
         }
-        int start = message.indexOf("unique constraint \"");
-        if (start < 0) {
-            return null;
-        }
-        start += "unique constraint \"".length();
-        int end = message.indexOf('"', start);
-        return end < 0 ? null : message.substring(start, end);
+        return null;
     }
 }

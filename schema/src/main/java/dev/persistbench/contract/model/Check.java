@@ -18,6 +18,10 @@ public final class Check {
     public static final int MAX_KEY_LENGTH = 200;
     /** Largest amount a numeric(12, 2) column holds. */
     public static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
+    /** Earliest instant that is written (V.4): the first microsecond of year 1. */
+    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    /** Latest instant that is written (V.4): the last microsecond of year 9999. */
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private Check() {}
 
@@ -108,9 +112,17 @@ public final class Check {
         return scaled;
     }
 
-    /** An instant, truncated to the microsecond precision PostgreSQL keeps. */
+    /**
+     * An instant to be written, truncated to the microsecond precision PostgreSQL keeps; refused
+     * outside [{@link #MIN_INSTANT}, {@link #MAX_INSTANT}] (V.4).
+     */
     public static Instant instant(String argument, Instant value) {
-        return notNull(argument, value).truncatedTo(ChronoUnit.MICROS);
+        Instant truncated = notNull(argument, value).truncatedTo(ChronoUnit.MICROS);
+        if (truncated.isBefore(MIN_INSTANT) || truncated.isAfter(MAX_INSTANT)) {
+            throw new IllegalArgumentException(
+                    argument + " must be between " + MIN_INSTANT + " and " + MAX_INSTANT + ", was " + value);
+        }
+        return truncated;
     }
 
     /**
@@ -118,14 +130,22 @@ public final class Check {
      * rounded UP to the next whole microsecond. For a stored instant x (always whole
      * microseconds), {@code x < b} and {@code x >= b} then hold exactly when they hold for the
      * bound as given; truncating or rounding to the nearest would move rows across the bound.
+     *
+     * <p>A bound outside the range of written instants (V.4) is an open end: one before
+     * {@link #MIN_INSTANT} becomes {@link #MIN_INSTANT}, one after {@link #MAX_INSTANT} becomes the
+     * microsecond after it, so no stored instant crosses the bound and {@link Instant#MIN} and
+     * {@link Instant#MAX} work.
      */
     public static Instant bound(String argument, Instant value) {
         notNull(argument, value);
-        Instant truncated = value.truncatedTo(ChronoUnit.MICROS);
-        if (truncated.equals(value) || truncated.equals(Instant.MAX.truncatedTo(ChronoUnit.MICROS))) {
-            return truncated;
+        if (value.isBefore(MIN_INSTANT)) {
+            return MIN_INSTANT;
         }
-        return truncated.plus(1, ChronoUnit.MICROS);
+        if (value.isAfter(MAX_INSTANT)) {
+            return MAX_INSTANT.plus(1, ChronoUnit.MICROS);
+        }
+        Instant truncated = value.truncatedTo(ChronoUnit.MICROS);
+        return truncated.equals(value) ? truncated : truncated.plus(1, ChronoUnit.MICROS);
     }
 
     /** A half-open range [from, to): both present and from not after to. */

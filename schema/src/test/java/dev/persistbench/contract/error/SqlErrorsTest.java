@@ -2,18 +2,42 @@ package dev.persistbench.contract.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 class SqlErrorsTest {
 
     @Test
-    void uniqueViolationBecomesDuplicateKeyWithTheConstraintName() {
-        SQLException e =
-                new SQLException("ERROR: duplicate key value violates unique constraint \"product_sku_uq\"", "23505");
+    void uniqueViolationBecomesDuplicateKeyNamingTheConstraintFromTheServerFields() {
+        // A server that speaks German: the message text names the constraint in other quotes.
+        PSQLException e = new PSQLException(new ServerErrorMessage("SFEHLER\0VERROR\0C23505"
+                + "\0Mdoppelter Schl\u00fcsselwert verletzt Unique-Constraint \u00bbproduct_sku_uq\u00ab"
+                + "\0nproduct_sku_uq\0"));
         StoreException translated = SqlErrors.translate("createProducts", e);
         assertThat(translated).isInstanceOf(DuplicateKeyException.class).hasCause(e);
         assertThat(((DuplicateKeyException) translated).constraint()).isEqualTo("product_sku_uq");
+    }
+
+    @Test
+    void theConstraintIsFoundBehindABatchUpdateException() {
+        PSQLException cause =
+                new PSQLException(new ServerErrorMessage("SERROR\0C23505\0Mduplicate key\0ncustomer_email_lower_uq\0"));
+        BatchUpdateException batch = new BatchUpdateException("batch entry 0 failed", "23505", new int[0]);
+        batch.setNextException(cause);
+        DuplicateKeyException translated = (DuplicateKeyException) SqlErrors.translate("createProducts", batch);
+        assertThat(translated.constraint()).isEqualTo("customer_email_lower_uq");
+    }
+
+    @Test
+    void noConstraintFieldMeansNoConstraintName() {
+        SQLException e =
+                new SQLException("ERROR: duplicate key value violates unique constraint \"product_sku_uq\"", "23505");
+        assertThat(((DuplicateKeyException) SqlErrors.translate("createProducts", e)).constraint())
+                .as("never parsed from the message text")
+                .isNull();
     }
 
     @Test
