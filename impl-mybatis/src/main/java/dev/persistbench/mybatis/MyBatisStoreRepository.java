@@ -1,5 +1,7 @@
 package dev.persistbench.mybatis;
 
+import dev.persistbench.contract.Arguments;
+import dev.persistbench.contract.Arguments.TimeRange;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
@@ -226,7 +228,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Customer createCustomer(NewCustomer customer) {
-        Check.notNull("customer", customer);
+        Arguments.createCustomer(customer);
         CustomerInsert row = new CustomerInsert(customer.email(), customer.name());
         return autoCommit("createCustomer", session -> {
             session.getMapper(CustomerMapper.class).insert(row);
@@ -236,6 +238,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
+        if (!Arguments.findCustomer(id)) {
+            return Optional.empty();
+        }
         return autoCommit(
                 "findCustomer",
                 session -> Optional.ofNullable(
@@ -246,14 +251,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
-        Check.notNull("products", products);
-        for (int i = 0; i < products.size(); i++) {
-            Check.notNull("products[" + i + "]", products.get(i));
-        }
-        if (products.size() > MAX_BATCH) {
-            throw new IllegalArgumentException(
-                    "products must have at most " + MAX_BATCH + " entries, was " + products.size());
-        }
+        Arguments.createProducts(products);
         if (products.isEmpty()) {
             return List.of();
         }
@@ -294,7 +292,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        Check.text("sku", sku, Check.MAX_KEY_LENGTH);
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
         return autoCommit(
                 "findProductBySku",
                 session -> Optional.ofNullable(
@@ -303,7 +303,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
-        Check.notNull("search", search);
+        Arguments.searchProducts(search);
         SearchParams params = SearchParams.of(search);
         List<Product> items = autoCommit(
                 "searchProducts",
@@ -315,12 +315,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Order placeOrder(PlaceOrder order) {
-        Check.notNull("order", order);
-        // Units per product over all its lines, in first-appearance order.
-        Map<Long, Long> units = new LinkedHashMap<>();
-        for (OrderLineRequest line : order.lines()) {
-            units.merge(line.productId(), (long) line.quantity(), Long::sum);
-        }
+        // Units per product over all its lines (exact longs), in first-appearance order.
+        Map<Long, Long> units = Arguments.placeOrder(order);
         Long[] productIds = units.keySet().toArray(Long[]::new);
         Long[] productUnits = units.values().toArray(Long[]::new);
         String key = order.idempotencyKey().orElse(null);
@@ -406,8 +402,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
         }
         for (Map.Entry<Long, Long> entry : units.entrySet()) {
             if (!taken.contains(entry.getKey())) {
-                throw new InsufficientStockException(
-                        entry.getKey(), (int) Math.min(entry.getValue(), Integer.MAX_VALUE));
+                throw new InsufficientStockException(entry.getKey(), entry.getValue());
             }
         }
         throw new IllegalStateException("takeStock fell short, but every product exists and was taken");
@@ -426,7 +421,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
         return autoCommit(
                 "latestOrders",
                 session -> session.getMapper(OrderMapper.class).findLatest(customerId, limit).stream()
@@ -438,8 +435,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
-        Check.id("orderId", orderId);
-        Check.notNull("newStatus", newStatus);
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
         List<OrderStatus> sources = SOURCES.get(newStatus);
         if (newStatus != OrderStatus.CANCELLED) {
             // One guarded UPDATE: one statement in auto-commit.
@@ -487,8 +483,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Check.notNull("cutoff", cutoff);
-        Instant bound = Check.bound("cutoff", cutoff);
+        Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
         return autoCommit(
                 "cancelNewOrdersBefore",
                 session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
@@ -498,25 +493,19 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        Check.range("from", from, "to", to);
-        Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        Instant lower = Check.bound("from", from);
-        Instant upper = Check.bound("to", to);
+        TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
         return autoCommit(
                 "topCustomersByRevenue",
-                session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(lower, upper, limit));
+                session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(range.from(), range.to(), limit));
     }
 
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
-        Check.range("from", from, "to", to);
-        Check.notNull("consumer", consumer);
-        Instant lower = Check.bound("from", from);
-        Instant upper = Check.bound("to", to);
+        TimeRange range = Arguments.streamOrderLines(from, to, consumer);
         // In a transaction: pgjdbc fetches in chunks only with autocommit off.
         try (SqlSession session = factory.openSession(false)) {
             try (Cursor<OrderLineRow> cursor =
-                    session.getMapper(OrderMapper.class).streamLines(lower, upper)) {
+                    session.getMapper(OrderMapper.class).streamLines(range.from(), range.to())) {
                 long passed = 0;
                 for (OrderLineRow row : cursor) {
                     try {
@@ -545,7 +534,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public boolean deleteOrder(long orderId) {
-        Check.id("orderId", orderId);
+        Arguments.deleteOrder(orderId);
         return autoCommit(
                 "deleteOrder", session -> session.getMapper(OrderMapper.class).delete(orderId) > 0);
     }
