@@ -25,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -295,6 +294,5 @@ class MyBatisRoundTripsTest implements ContractFixture {
                 COMMITTED,
                 2,
                 1);
-        assertThat(store.findOrder(0)).isEqualTo(Optional.empty());
     }
 }
