@@ -50,6 +50,16 @@ public final class JsonbMapTypeHandler extends BaseTypeHandler<Map<String, Strin
         return read(cs.getString(columnIndex));
     }
 
+    /** The attributes as JSON text, for a statement that casts it to {@code jsonb} itself (P03's array). */
+    static String json(Map<String, String> attributes) {
+        try {
+            return WRITER.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            // Unreachable for a map of strings; not a bad argument either.
+            throw new IllegalStateException("attributes cannot be written as JSON", e);
+        }
+    }
+
     private static String write(Map<String, String> attributes) throws SQLException {
         try {
             return WRITER.writeValueAsString(attributes);

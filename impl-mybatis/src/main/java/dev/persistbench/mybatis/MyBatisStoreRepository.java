@@ -1,5 +1,7 @@
 package dev.persistbench.mybatis;
 
+import dev.persistbench.contract.Arguments;
+import dev.persistbench.contract.Arguments.TimeRange;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
@@ -25,19 +27,21 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.cursor.Cursor;
-import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.AutoMappingBehavior;
 import org.apache.ibatis.session.Configuration;
@@ -47,17 +51,21 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.type.ArrayTypeHandler;
 import org.apache.ibatis.type.TypeAliasRegistry;
 
 /**
  * The contract in plain MyBatis 3 (no Spring): one {@link SqlSessionFactory} built in code over
  * the DataSource, XML mappers, and one {@link SqlSession} per call.
  *
- * <p>Sessions: every operation runs in a session of its own with autocommit off, one transaction
- * that is committed, or rolled back on any exception, explicitly and always with {@code force},
- * so that a transaction whose writes MyBatis did not see as such (a {@code <select>} that
- * inserts) is ended too. Sessions are always closed, which returns the connection to the pool.
- * Every MyBatis or JDBC exception is translated by {@link SqlErrors}.
+ * <p>Sessions (G.1): an operation that sends one statement runs it in an auto-commit session
+ * ({@code openSession(true)}), with no transaction at all; one that sends more runs them all in
+ * one transaction ({@code openSession(false)}), which is committed, or rolled back on any
+ * exception, explicitly and always with {@code force}, so that a transaction whose writes
+ * MyBatis did not see as such (a {@code <select>} that updates) is ended too. Those are P06,
+ * P09's cancellation and P12 (whose cursor needs autocommit off). Sessions are always closed,
+ * which returns the connection to the pool. Every MyBatis or JDBC exception is translated by
+ * {@link SqlErrors}.
  *
  * <p>Thread-safe: the factory is, and nothing else is shared between calls. The settings are
  * listed by {@link #settings()} and explained in the module's README.
@@ -69,6 +77,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     private static final List<Class<?>> MAPPERS = List.of(CustomerMapper.class, ProductMapper.class, OrderMapper.class);
 
+    /** P09: the statuses that may move to each status (OrderStatus.canMoveTo), for the guarded UPDATE. */
+    private static final Map<OrderStatus, List<OrderStatus>> SOURCES = sources();
+
     private final SqlSessionFactory factory;
     private final Map<String, String> settings;
 
@@ -78,6 +89,18 @@ public final class MyBatisStoreRepository implements StoreRepository {
         Configuration configuration = configuration(dataSource);
         this.factory = new SqlSessionFactoryBuilder().build(configuration);
         this.settings = describe(configuration);
+    }
+
+    private static Map<OrderStatus, List<OrderStatus>> sources() {
+        Map<OrderStatus, List<OrderStatus>> sources = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus target : OrderStatus.values()) {
+            sources.put(
+                    target,
+                    Arrays.stream(OrderStatus.values())
+                            .filter(source -> source.canMoveTo(target))
+                            .toList());
+        }
+        return Collections.unmodifiableMap(sources);
     }
 
     private static Configuration configuration(DataSource dataSource) {
@@ -109,10 +132,14 @@ public final class MyBatisStoreRepository implements StoreRepository {
                 CustomerRevenue.class,
                 OrderStatus.class,
                 OrderRow.class,
+                ProductKey.class,
                 ProductRef.class)) {
             aliases.registerAlias(type);
         }
         aliases.registerAlias("JsonbMap", JsonbMapTypeHandler.class);
+        // Named on every array parameter (P03, P06): binds a Java array as a SQL array through
+        // Connection.createArrayOf, with the element type taken from the array's component type.
+        aliases.registerAlias("SqlArray", ArrayTypeHandler.class);
         c.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
 
         // Each interface's XML is loaded from the same path on the class path (dev/persistbench/mybatis/*.xml).
@@ -134,12 +161,11 @@ public final class MyBatisStoreRepository implements StoreRepository {
                 "built in code: Environment(JdbcTransactionFactory, given DataSource), XML mappers from the class path");
         s.put(
                 "transactions",
-                "one SqlSession and one transaction per call (autocommit off), explicit commit(true)/rollback(true)");
-        s.put("isolation", "not set (PostgreSQL's READ COMMITTED); row locks and guarded updates instead");
-        s.put("defaultExecutorType", c.getDefaultExecutorType().name());
-        s.put("executorType.createProducts", ExecutorType.BATCH.name());
-        s.put("executorType.placeOrder", ExecutorType.BATCH.name());
-        s.put("executorType.other", ExecutorType.SIMPLE.name());
+                "one SqlSession per call; one statement: openSession(true), auto-commit, no transaction;"
+                        + " more (P06, P09 cancellation, P12): openSession(false), one transaction,"
+                        + " explicit commit(true)/rollback(true)");
+        s.put("isolation", "not set (PostgreSQL's READ COMMITTED); guarded updates and row locks instead");
+        s.put("executorType", c.getDefaultExecutorType().name() + " for every operation");
         s.put("statementType", "PREPARED (MyBatis's default; no statement overrides it)");
         s.put("cacheEnabled", Boolean.toString(c.isCacheEnabled()));
         s.put("localCacheScope", c.getLocalCacheScope().name());
@@ -156,10 +182,20 @@ public final class MyBatisStoreRepository implements StoreRepository {
         s.put(
                 "defaultStatementTimeout",
                 c.getDefaultStatementTimeout() == null ? "unset (no timeout)" : c.getDefaultStatementTimeout() + " s");
-        s.put("p03.batching", "BATCH executor, one JDBC batch per call, useGeneratedKeys (one RETURNING id per row)");
         s.put(
-                "p06.batching",
-                "BATCH executor: the stock updates as one JDBC batch, the lines as one JDBC batch (rewritten to multi-row INSERTs by pgjdbc)");
+                "p03.sql",
+                "one INSERT ... SELECT FROM unnest(array per column) RETURNING id, sku, in auto-commit;"
+                        + " arrays bound by ArrayTypeHandler; ids paired with the input by SKU");
+        s.put(
+                "p06.sql",
+                "one transaction: one guarded stock UPDATE FROM unnest(ids, units) RETURNING prices"
+                        + " (rows locked in id order), INSERT order with its total ON CONFLICT DO NOTHING,"
+                        + " all lines in one INSERT ... SELECT FROM unnest(arrays); the key is read only on conflict");
+        s.put(
+                "p09.sql",
+                "one guarded UPDATE ... WHERE version = ? AND status IN (legal sources) RETURNING, joined to"
+                        + " the lines; the order read only when it changed nothing; a cancellation adds the"
+                        + " restock in the same transaction");
         s.put("p05.sql", "dynamic SQL (<where>/<if>/<choose>), keyset row-value comparison, #{} only");
         s.put("p07.p08.mapping", "one joined statement, nested result map (<id> + <collection>)");
         s.put("typeHandler.Instant", "timestamptz via OffsetDateTime (UTC)");
@@ -192,9 +228,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Customer createCustomer(NewCustomer customer) {
-        Check.notNull("customer", customer);
+        Arguments.createCustomer(customer);
         CustomerInsert row = new CustomerInsert(customer.email(), customer.name());
-        return inTransaction("createCustomer", session -> {
+        return autoCommit("createCustomer", session -> {
             session.getMapper(CustomerMapper.class).insert(row);
             return new Customer(row.id, row.email, row.name, row.createdAt);
         });
@@ -202,7 +238,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
-        return inTransaction(
+        if (!Arguments.findCustomer(id)) {
+            return Optional.empty();
+        }
+        return autoCommit(
                 "findCustomer",
                 session -> Optional.ofNullable(
                         session.getMapper(CustomerMapper.class).findById(id)));
@@ -212,31 +251,51 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
-        Check.notNull("products", products);
-        List<ProductInsert> rows = new ArrayList<>(products.size());
-        for (NewProduct product : products) {
-            rows.add(new ProductInsert(Check.notNull("products[" + rows.size() + "]", product)));
-        }
-        if (rows.size() > MAX_BATCH) {
-            throw new IllegalArgumentException(
-                    "products must have at most " + MAX_BATCH + " entries, was " + rows.size());
-        }
-        if (rows.isEmpty()) {
+        Arguments.createProducts(products);
+        if (products.isEmpty()) {
             return List.of();
         }
-        return inTransaction("createProducts", ExecutorType.BATCH, session -> {
-            ProductMapper mapper = session.getMapper(ProductMapper.class);
-            rows.forEach(mapper::insert);
-            // Sends the batch; MyBatis then writes each row's generated id back into its ProductInsert.
-            session.flushStatements();
-            return rows.stream().map(ProductInsert::toProduct).toList();
-        });
+        int n = products.size();
+        String[] skus = new String[n];
+        String[] names = new String[n];
+        BigDecimal[] prices = new BigDecimal[n];
+        Integer[] stocks = new Integer[n];
+        String[] attributes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewProduct product = products.get(i);
+            skus[i] = product.sku();
+            names[i] = product.name();
+            prices[i] = product.price();
+            stocks[i] = product.stock();
+            attributes[i] = JsonbMapTypeHandler.json(product.attributes());
+        }
+        List<ProductKey> keys = autoCommit(
+                "createProducts",
+                session -> session.getMapper(ProductMapper.class).insertAll(skus, names, prices, stocks, attributes));
+        // The statement succeeded, so the n SKUs were distinct: each names exactly one new row.
+        Map<String, Long> ids = HashMap.newHashMap(n);
+        for (ProductKey key : keys) {
+            ids.put(key.sku(), key.id());
+        }
+        List<Product> created = new ArrayList<>(n);
+        for (NewProduct product : products) {
+            Long id = ids.get(product.sku());
+            if (id == null) {
+                throw SqlErrors.failure(
+                        "createProducts", new IllegalStateException("no id was returned for sku " + product.sku()));
+            }
+            created.add(new Product(
+                    id, product.sku(), product.name(), product.price(), product.stock(), product.attributes(), 0L));
+        }
+        return created;
     }
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        Check.text("sku", sku, Check.MAX_KEY_LENGTH);
-        return inTransaction(
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
+        return autoCommit(
                 "findProductBySku",
                 session -> Optional.ofNullable(
                         session.getMapper(ProductMapper.class).findBySku(sku)));
@@ -244,9 +303,9 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
-        Check.notNull("search", search);
+        Arguments.searchProducts(search);
         SearchParams params = SearchParams.of(search);
-        List<Product> items = inTransaction(
+        List<Product> items = autoCommit(
                 "searchProducts",
                 session -> session.getMapper(ProductMapper.class).search(params));
         return ProductPage.of(items, search.pageSize());
@@ -256,77 +315,55 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Order placeOrder(PlaceOrder order) {
-        Check.notNull("order", order);
-        // Units per product over all its lines, in ascending product id: the order in which the
-        // stock rows are locked, the same for every transaction, so placements cannot deadlock.
-        TreeMap<Long, Long> units = new TreeMap<>();
-        for (OrderLineRequest line : order.lines()) {
-            units.merge(line.productId(), (long) line.quantity(), Long::sum);
-        }
+        // Units per product over all its lines (exact longs), in first-appearance order.
+        Map<Long, Long> units = Arguments.placeOrder(order);
+        Long[] productIds = units.keySet().toArray(Long[]::new);
+        Long[] productUnits = units.values().toArray(Long[]::new);
         String key = order.idempotencyKey().orElse(null);
-        return inTransaction("placeOrder", ExecutorType.BATCH, session -> {
+        return inTransaction("placeOrder", session -> {
             ProductMapper products = session.getMapper(ProductMapper.class);
             OrderMapper orders = session.getMapper(OrderMapper.class);
 
-            Map<Long, ProductRef> refs = new HashMap<>();
-            for (ProductRef ref : products.findRefs(units.keySet())) {
-                refs.put(ref.id(), ref);
+            // 1. The stock of every product in one guarded UPDATE, which answers with the prices.
+            Map<Long, ProductRef> taken = new HashMap<>();
+            for (ProductRef ref : products.takeStock(productIds, productUnits)) {
+                taken.put(ref.id(), ref);
             }
-            BigDecimal total = BigDecimal.ZERO.setScale(2);
-            for (OrderLineRequest line : order.lines()) {
-                ProductRef ref = refs.get(line.productId());
-                if (ref != null) {
-                    total = total.add(ref.price().multiply(BigDecimal.valueOf(line.quantity())));
-                }
+            if (taken.size() < productIds.length) {
+                return refused(session, order, units, taken.keySet());
             }
 
+            // 2. The order with its total; no row when the key was used or the customer is unknown.
+            List<OrderLineRequest> requests = order.lines();
+            int n = requests.size();
+            Long[] lineProducts = new Long[n];
+            Integer[] lineQuantities = new Integer[n];
+            BigDecimal[] linePrices = new BigDecimal[n];
+            List<OrderLine> lines = new ArrayList<>(n);
+            BigDecimal total = BigDecimal.ZERO.setScale(2);
+            for (int i = 0; i < n; i++) {
+                OrderLineRequest request = requests.get(i);
+                ProductRef ref = taken.get(request.productId());
+                lineProducts[i] = ref.id();
+                lineQuantities[i] = request.quantity();
+                linePrices[i] = ref.price();
+                lines.add(new OrderLine(i + 1, ref.id(), ref.sku(), ref.name(), request.quantity(), ref.price()));
+                total = total.add(ref.price().multiply(BigDecimal.valueOf(request.quantity())));
+            }
             Long orderId = orders.insertOrder(order.customerId(), key, total, order.placedAt());
             if (orderId == null) {
-                // Either the key was used (by a committed order: ON CONFLICT waited for any
-                // transaction still holding it) or the customer does not exist.
-                if (key != null) {
-                    Long existing = orders.findIdByIdempotencyKey(key);
-                    if (existing != null) {
-                        OrderRow first = orders.findById(existing);
-                        if (first == null) {
-                            throw new NotFoundException("order", existing); // deleted in between
-                        }
-                        return first.toOrder();
-                    }
+                // The idempotency key is looked up only now, on conflict. ON CONFLICT waited for
+                // any transaction still holding the key, so a committed first order is visible.
+                OrderRow first = key == null ? null : orders.findByIdempotencyKey(key);
+                if (first != null) {
+                    return Outcome.rollback(first.toOrder()); // the stock taken above goes back
                 }
                 throw new NotFoundException("customer", order.customerId());
             }
-            for (OrderLineRequest line : order.lines()) {
-                if (!refs.containsKey(line.productId())) {
-                    throw new NotFoundException("product", line.productId());
-                }
-            }
 
-            // One guarded UPDATE per distinct product, sent as one JDBC batch; a zero row count
-            // names the product whose stock did not suffice.
-            List<Map.Entry<Long, Long>> takes = new ArrayList<>(units.entrySet());
-            for (Map.Entry<Long, Long> take : takes) {
-                products.takeStock(take.getKey(), (int) Math.min(take.getValue(), Integer.MAX_VALUE));
-            }
-            int[] taken = onlyBatch(session.flushStatements(), "takeStock", takes.size())
-                    .getUpdateCounts();
-            for (int i = 0; i < taken.length; i++) {
-                if (taken[i] != 1) {
-                    Map.Entry<Long, Long> take = takes.get(i);
-                    throw new InsufficientStockException(
-                            take.getKey(), (int) Math.min(take.getValue(), Integer.MAX_VALUE));
-                }
-            }
-
-            List<OrderLine> lines = new ArrayList<>(order.lines().size());
-            for (OrderLineRequest line : order.lines()) {
-                ProductRef ref = refs.get(line.productId());
-                int lineNo = lines.size() + 1;
-                orders.insertLine(orderId, lineNo, line.productId(), line.quantity(), ref.price());
-                lines.add(new OrderLine(lineNo, ref.id(), ref.sku(), ref.name(), line.quantity(), ref.price()));
-            }
-            // The lines' batch is sent by the commit.
-            return new Order(
+            // 3. All lines in one statement.
+            orders.insertLines(orderId, lineProducts, lineQuantities, linePrices);
+            return Outcome.commit(new Order(
                     orderId,
                     order.customerId(),
                     OrderStatus.NEW,
@@ -334,26 +371,48 @@ public final class MyBatisStoreRepository implements StoreRepository {
                     total,
                     order.placedAt(),
                     0L,
-                    lines);
+                    lines));
         });
     }
 
-    /** The one batch that {@code flushStatements} returned, checked to be the statement and size expected. */
-    private static BatchResult onlyBatch(List<BatchResult> results, String statement, int size) {
-        if (results.size() != 1
-                || !results.get(0).getMappedStatement().getId().endsWith("." + statement)
-                || results.get(0).getUpdateCounts().length != size) {
-            throw new IllegalStateException(
-                    "expected one batch of " + size + " " + statement + ", got " + results.size() + " batches");
+    /**
+     * Why the guarded UPDATE of P06 took less than asked, read only then and in the same
+     * transaction (which is rolled back): a used idempotency key wins (its order is returned),
+     * then an unknown customer, then an unknown product, then the first product in request order
+     * whose stock did not suffice.
+     */
+    private static Outcome<Order> refused(
+            SqlSession session, PlaceOrder order, Map<Long, Long> units, Set<Long> taken) {
+        OrderMapper orders = session.getMapper(OrderMapper.class);
+        if (order.idempotencyKey().isPresent()) {
+            OrderRow first = orders.findByIdempotencyKey(order.idempotencyKey().get());
+            if (first != null) {
+                return Outcome.rollback(first.toOrder());
+            }
         }
-        return results.get(0);
+        if (session.getMapper(CustomerMapper.class).findById(order.customerId()) == null) {
+            throw new NotFoundException("customer", order.customerId());
+        }
+        Set<Long> known = new HashSet<>(session.getMapper(ProductMapper.class)
+                .findExistingIds(units.keySet().toArray(Long[]::new)));
+        for (Long productId : units.keySet()) {
+            if (!known.contains(productId)) {
+                throw new NotFoundException("product", productId);
+            }
+        }
+        for (Map.Entry<Long, Long> entry : units.entrySet()) {
+            if (!taken.contains(entry.getKey())) {
+                throw new InsufficientStockException(entry.getKey(), entry.getValue());
+            }
+        }
+        throw new IllegalStateException("takeStock fell short, but every product exists and was taken");
     }
 
     // ------------------------------------------------------------------ P07, P08
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return inTransaction(
+        return autoCommit(
                 "findOrder",
                 session -> Optional.ofNullable(
                                 session.getMapper(OrderMapper.class).findById(orderId))
@@ -362,8 +421,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        return inTransaction(
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
+        return autoCommit(
                 "latestOrders",
                 session -> session.getMapper(OrderMapper.class).findLatest(customerId, limit).stream()
                         .map(OrderRow::toOrder)
@@ -374,34 +435,56 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
-        Check.id("orderId", orderId);
-        Check.notNull("newStatus", newStatus);
-        return inTransaction("changeStatus", ExecutorType.SIMPLE, session -> {
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
+        List<OrderStatus> sources = SOURCES.get(newStatus);
+        if (newStatus != OrderStatus.CANCELLED) {
+            // One guarded UPDATE: one statement in auto-commit.
+            return autoCommit("changeStatus", session -> {
+                OrderMapper orders = session.getMapper(OrderMapper.class);
+                OrderRow changed =
+                        sources.isEmpty() ? null : orders.changeStatus(orderId, expectedVersion, newStatus, sources);
+                if (changed == null) {
+                    throw whyUnchanged(orders, orderId, expectedVersion, newStatus);
+                }
+                return changed.toOrder();
+            });
+        }
+        // A cancellation gives the units back: the guarded UPDATE and the restock in one transaction.
+        return inTransaction("changeStatus", session -> {
             OrderMapper orders = session.getMapper(OrderMapper.class);
-            OrderRow current = orders.findByIdForUpdate(orderId);
-            if (current == null) {
-                throw new NotFoundException("order", orderId);
+            OrderRow changed = orders.changeStatus(orderId, expectedVersion, newStatus, sources);
+            if (changed == null) {
+                throw whyUnchanged(orders, orderId, expectedVersion, newStatus);
             }
-            // The version first: a caller that saw an old state learns that before anything else.
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException(orderId, expectedVersion);
-            }
-            if (!current.status().canMoveTo(newStatus)) {
-                throw new IllegalTransitionException(orderId, current.status(), newStatus);
-            }
-            orders.updateStatus(orderId, newStatus);
-            if (newStatus == OrderStatus.CANCELLED) {
-                orders.restock(orderId);
-            }
-            return current.toOrder(newStatus, current.version() + 1);
+            orders.restock(orderId);
+            return Outcome.commit(changed.toOrder());
         });
+    }
+
+    /**
+     * Why P09's guarded UPDATE changed nothing, read only then: the order is unknown, or its
+     * version is not the one expected (checked first), or its status cannot move to the new one.
+     * An order that now looks changeable was changed by another caller in between: stale too.
+     */
+    private static RuntimeException whyUnchanged(
+            OrderMapper orders, long orderId, long expectedVersion, OrderStatus newStatus) {
+        OrderRow current = orders.findById(orderId);
+        if (current == null) {
+            return new NotFoundException("order", orderId);
+        }
+        if (current.version() != expectedVersion) {
+            return new StaleVersionException(orderId, expectedVersion);
+        }
+        if (!current.status().canMoveTo(newStatus)) {
+            return new IllegalTransitionException(orderId, current.status(), newStatus);
+        }
+        return new StaleVersionException(orderId, expectedVersion);
     }
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Check.notNull("cutoff", cutoff);
-        Instant bound = Check.bound("cutoff", cutoff);
-        return inTransaction(
+        Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
+        return autoCommit(
                 "cancelNewOrdersBefore",
                 session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
     }
@@ -410,24 +493,19 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        Check.range("from", from, "to", to);
-        Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        Instant lower = Check.bound("from", from);
-        Instant upper = Check.bound("to", to);
-        return inTransaction(
+        TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
+        return autoCommit(
                 "topCustomersByRevenue",
-                session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(lower, upper, limit));
+                session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(range.from(), range.to(), limit));
     }
 
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
-        Check.range("from", from, "to", to);
-        Check.notNull("consumer", consumer);
-        Instant lower = Check.bound("from", from);
-        Instant upper = Check.bound("to", to);
-        try (SqlSession session = factory.openSession(ExecutorType.SIMPLE, false)) {
+        TimeRange range = Arguments.streamOrderLines(from, to, consumer);
+        // In a transaction: pgjdbc fetches in chunks only with autocommit off.
+        try (SqlSession session = factory.openSession(false)) {
             try (Cursor<OrderLineRow> cursor =
-                    session.getMapper(OrderMapper.class).streamLines(lower, upper)) {
+                    session.getMapper(OrderMapper.class).streamLines(range.from(), range.to())) {
                 long passed = 0;
                 for (OrderLineRow row : cursor) {
                     try {
@@ -456,8 +534,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     @Override
     public boolean deleteOrder(long orderId) {
-        Check.id("orderId", orderId);
-        return inTransaction(
+        Arguments.deleteOrder(orderId);
+        return autoCommit(
                 "deleteOrder", session -> session.getMapper(OrderMapper.class).delete(orderId) > 0);
     }
 
@@ -474,24 +552,50 @@ public final class MyBatisStoreRepository implements StoreRepository {
 
     // ------------------------------------------------------------------ sessions
 
-    /** Runs {@code work} in one transaction under the SIMPLE executor. */
-    private <T> T inTransaction(String operation, Function<SqlSession, T> work) {
-        return inTransaction(operation, ExecutorType.SIMPLE, work);
+    /**
+     * Runs {@code work}, which sends ONE statement, in an auto-commit session: no transaction,
+     * no BEGIN or COMMIT (G.1). MyBatis neither commits nor rolls back such a session.
+     */
+    private <T> T autoCommit(String operation, Function<SqlSession, T> work) {
+        try (SqlSession session = factory.openSession(true)) {
+            return work.apply(session);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translateAny(operation, e);
+        }
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    private <T> T inTransaction(String operation, ExecutorType executor, Function<SqlSession, T> work) {
-        try (SqlSession session = factory.openSession(executor, false)) {
+    /**
+     * Runs {@code work}, which sends more than one statement, in exactly one transaction:
+     * committed or rolled back as its {@link Outcome} says, rolled back if it throws.
+     */
+    private <T> T inTransaction(String operation, Function<SqlSession, Outcome<T>> work) {
+        try (SqlSession session = factory.openSession(false)) {
             try {
-                T result = work.apply(session);
-                session.commit(true);
-                return result;
+                Outcome<T> outcome = work.apply(session);
+                if (outcome.commit()) {
+                    session.commit(true);
+                } else {
+                    session.rollback(true);
+                }
+                return outcome.value();
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(session, e);
                 throw e;
             }
         } catch (RuntimeException e) {
             throw SqlErrors.translateAny(operation, e);
+        }
+    }
+
+    /** What a transaction returns, and whether what it wrote is kept. */
+    private record Outcome<T>(T value, boolean commit) {
+        static <T> Outcome<T> commit(T value) {
+            return new Outcome<>(value, true);
+        }
+
+        /** {@code value} is returned and everything the transaction wrote is undone. */
+        static <T> Outcome<T> rollback(T value) {
+            return new Outcome<>(value, false);
         }
     }
 

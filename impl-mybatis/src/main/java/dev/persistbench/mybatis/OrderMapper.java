@@ -5,6 +5,7 @@ import dev.persistbench.contract.model.OrderLineRow;
 import dev.persistbench.contract.model.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
@@ -22,28 +23,32 @@ interface OrderMapper {
             @Param("total") BigDecimal total,
             @Param("createdAt") Instant createdAt);
 
-    /** P06: the order placed with this idempotency key, or null. */
-    Long findIdByIdempotencyKey(String idempotencyKey);
-
-    /** P06: one line; under the BATCH executor the lines of an order travel as one JDBC batch. */
-    int insertLine(
+    /** P06: all lines of an order in one statement, numbered 1.. in array order. */
+    int insertLines(
             @Param("orderId") long orderId,
-            @Param("lineNo") int lineNo,
-            @Param("productId") long productId,
-            @Param("quantity") int quantity,
-            @Param("unitPrice") BigDecimal unitPrice);
+            @Param("productIds") Long[] productIds,
+            @Param("quantities") Integer[] quantities,
+            @Param("unitPrices") BigDecimal[] unitPrices);
+
+    /** P06: the order placed with this idempotency key, with its lines, or null. */
+    OrderRow findByIdempotencyKey(String idempotencyKey);
 
     /** P07: the order with its lines, or null; one statement. */
     OrderRow findById(long id);
 
-    /** P09: as {@link #findById}, with the order row locked until the transaction ends. */
-    OrderRow findByIdForUpdate(long id);
-
     /** P08: the latest orders with their lines; one statement. */
     List<OrderRow> findLatest(@Param("customerId") long customerId, @Param("limit") int limit);
 
-    /** P09: sets the status and raises the version (the row is already locked and checked). */
-    int updateStatus(@Param("id") long id, @Param("status") OrderStatus status);
+    /**
+     * P09: moves the order to {@code newStatus} if its version is {@code expectedVersion} and
+     * its status one of {@code sources} (not empty); returns it as updated, with its lines, or
+     * null when nothing changed.
+     */
+    OrderRow changeStatus(
+            @Param("id") long id,
+            @Param("expectedVersion") long expectedVersion,
+            @Param("newStatus") OrderStatus newStatus,
+            @Param("sources") Collection<OrderStatus> sources);
 
     /** P09: gives the order's units back to stock; returns the number of products touched. */
     int restock(long orderId);

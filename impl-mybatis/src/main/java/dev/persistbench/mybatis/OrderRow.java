@@ -39,10 +39,4 @@ final class OrderRow {
     Order toOrder() {
         return new Order(id, customerId, status, Optional.ofNullable(idempotencyKey), total, createdAt, version, lines);
     }
-
-    /** The order as it is after a status change that this transaction made. */
-    Order toOrder(OrderStatus newStatus, long newVersion) {
-        return new Order(
-                id, customerId, newStatus, Optional.ofNullable(idempotencyKey), total, createdAt, newVersion, lines);
-    }
 }

@@ -1,15 +1,23 @@
 package dev.persistbench.mybatis;
 
 import dev.persistbench.contract.model.Product;
-import java.util.Collection;
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /** Product statements; SQL in {@code ProductMapper.xml}. */
 interface ProductMapper {
 
-    /** P03: one row; under the BATCH executor the rows of a call travel as one JDBC batch. */
-    int insert(ProductInsert product);
+    /**
+     * P03: inserts one product per index of the arrays (all of the same length) in one
+     * statement; returns the generated id of each, with its SKU, in no particular order.
+     */
+    List<ProductKey> insertAll(
+            @Param("skus") String[] skus,
+            @Param("names") String[] names,
+            @Param("prices") BigDecimal[] prices,
+            @Param("stocks") Integer[] stocks,
+            @Param("attributes") String[] attributesJson);
 
     /** P04: exact, case-sensitive match, or null. */
     Product findBySku(String sku);
@@ -17,9 +25,12 @@ interface ProductMapper {
     /** P05: one keyset page. */
     List<Product> search(SearchParams search);
 
-    /** P06: SKU, name and price of those of {@code ids} that exist. */
-    List<ProductRef> findRefs(@Param("ids") Collection<Long> ids);
+    /**
+     * P06: takes {@code units[i]} from the stock of product {@code ids[i]} wherever there are
+     * that many, in one statement; returns SKU, name and price of the products it took from.
+     */
+    List<ProductRef> takeStock(@Param("ids") Long[] ids, @Param("units") Long[] units);
 
-    /** P06: takes {@code quantity} units if there are that many; 1 if taken, 0 if not. */
-    int takeStock(@Param("id") long id, @Param("quantity") int quantity);
+    /** P06, diagnosis only: those of {@code ids} that exist. */
+    List<Long> findExistingIds(@Param("ids") Long[] ids);
 }

@@ -1,0 +1,4 @@
+package dev.persistbench.mybatis;
+
+/** One row of P03's {@code RETURNING id, sku}: the id generated for the product with that SKU. */
+record ProductKey(long id, String sku) {}
