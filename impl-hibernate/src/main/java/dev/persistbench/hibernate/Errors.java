@@ -2,9 +2,8 @@ package dev.persistbench.hibernate;
 
 import dev.persistbench.contract.error.SqlErrors;
 import dev.persistbench.contract.error.StoreException;
-import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
-import org.hibernate.StaleStateException;
+import org.postgresql.util.PSQLException;
 
 /**
  * Turns what Hibernate and Jakarta Persistence throw into the contract's exceptions. Arguments
@@ -29,27 +28,23 @@ final class Errors {
         return translated;
     }
 
-    /** Whether {@code e} is Hibernate's version check failing (a concurrent update won). */
-    static boolean isOptimisticLockFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code e} holds PostgreSQL's foreign-key violation (23503) of {@code constraint}. */
+    /**
+     * Whether {@code e} holds PostgreSQL's foreign-key violation (23503) of {@code constraint}, named
+     * in the server error's fields (not in its message text, which is in the server's language).
+     */
     static boolean isForeignKeyViolation(Throwable e, String constraint) {
         SQLException sql = SqlErrors.findSqlException(e);
         if (sql == null || !"23503".equals(SqlErrors.sqlState(sql))) {
             return false;
         }
-        String message = sql.getMessage();
-        return message != null && message.contains('"' + constraint + '"');
+        for (SQLException current = sql; current != null; current = current.getNextException()) {
+            if (current instanceof PSQLException psql
+                    && psql.getServerErrorMessage() != null
+                    && constraint.equals(psql.getServerErrorMessage().getConstraint())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

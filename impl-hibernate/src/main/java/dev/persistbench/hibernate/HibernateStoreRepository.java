@@ -1,5 +1,6 @@
 package dev.persistbench.hibernate;
 
+import dev.persistbench.contract.Arguments;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
@@ -23,7 +24,9 @@ import dev.persistbench.contract.model.ProductSearch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.hibernate.FlushMode;
-import org.hibernate.KeyType;
 import org.hibernate.ScrollMode;
 import org.hibernate.ScrollableResults;
 import org.hibernate.Session;
@@ -41,27 +42,40 @@ import org.hibernate.SessionFactory;
 import org.hibernate.SharedSessionContract;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
-import org.hibernate.id.enhanced.Optimizer;
 
 /**
  * The store contract with Hibernate ORM 7.
  *
  * <p>One {@link SessionFactory}, built over the given DataSource at construction and validated
- * against the migrated schema, serves every thread; each call opens its own session and
- * transaction. Writes go through a {@link Session} (persistence context, JDBC batching, version
- * checks); aggregate reads use a read-only Session with an explicit join fetch; the P12 export uses
- * a {@link StatelessSession} with a DTO projection so nothing accumulates while rows stream.
- * Statements that a persistence context cannot express well (stock give-back, the P10 bulk
- * cancellation, P06's race-safe idempotent insert) are single SQL statements.
+ * against the migrated schema, serves every thread; each call opens its own session. The
+ * transaction rule (G.1): a call that needs one statement sends it in auto-commit, without a
+ * Hibernate {@link Transaction} (P01, P02, P03, P04, P05, P07, P08, P10, P11, P13); a call that
+ * needs several runs them in exactly one transaction (P06, P09, P12).
+ *
+ * <p>Reads and bulk statements use a {@link StatelessSession} (no persistence context); orders are
+ * read as projections of the columns the records need, never as entity graphs. A {@link Session}
+ * is used where its write-behind does the work: P01 (INSERT ... RETURNING of the generated id and
+ * creation instant) and P06 (the order and its lines). Statements HQL cannot express (P03's
+ * multi-row insert from arrays, P06's race-safe idempotent insert, stock give-back, the P10
+ * bulk cancellation) are native SQL.
  */
 public final class HibernateStoreRepository implements StoreRepository {
 
-    /** Statuses whose orders count as revenue (P11.1). */
-    private static final List<OrderStatus> REVENUE_STATUSES = List.of(OrderStatus.PAID, OrderStatus.SHIPPED);
+    /**
+     * P03 in one statement: the products travel as one array per column, the server unnests them
+     * into rows and returns each generated id with its SKU, so ids are matched to the input by SKU
+     * whatever order RETURNING uses. The casts type the arrays also where pgjdbc sends parameters
+     * as untyped literals (preferQueryMode=simple).
+     */
+    private static final String INSERT_PRODUCTS = """
+            insert into product (sku, name, price, stock, attributes)
+            select p.sku, p.name, p.price, p.stock, cast(p.attributes as jsonb)
+            from unnest(cast(:skus as text[]), cast(:names as text[]), cast(:prices as numeric[]),
+                        cast(:stocks as integer[]), cast(:attributes as text[]))
+                 as p(sku, name, price, stock, attributes)
+            returning id, sku""";
 
     private final SessionFactory sessionFactory;
-    /** The pooled optimizer that hands out product ids (P03) from product_id_seq. */
-    private final Optimizer productIds;
 
     private final Map<String, String> settings;
 
@@ -70,8 +84,7 @@ public final class HibernateStoreRepository implements StoreRepository {
      * schema the DataSource's connections work in.
      *
      * @throws DataAccessFailureException if the database cannot be reached or its schema does not
-     *     match the mapping (a missing table or column, a wrong column type, a sequence whose
-     *     increment is not the allocation size); the cause says which
+     *     match the mapping (a missing table or column, a wrong column type); the cause says which
      */
     public HibernateStoreRepository(DataSource dataSource) {
         Check.notNull("dataSource", dataSource);
@@ -82,12 +95,17 @@ public final class HibernateStoreRepository implements StoreRepository {
         } catch (RuntimeException e) {
             throw Errors.translate("start-up (schema validation)", e);
         }
-        this.productIds = SessionFactories.optimizer(sessionFactory, ProductEntity.class);
         Map<String, String> all = new LinkedHashMap<>(SessionFactories.resolved(sessionFactory));
         all.putAll(hibernateSettings);
-        all.put("product.id", "sequence product_id_seq, allocationSize 50, pooled optimizer");
-        all.put("purchase_order.id", "IDENTITY (insert ... returning)");
-        all.put("sessions", "Session per call; reads: defaultReadOnly + FlushMode.MANUAL");
+        all.put("ids", "IDENTITY (insert ... returning) for customer, product, purchase_order");
+        all.put(
+                "transactions",
+                "one statement: auto-commit, no Transaction (P01-P05, P07, P08, P10, P11, P13); several: one Transaction (P06, P09, P12)");
+        all.put(
+                "sessions",
+                "StatelessSession for reads and bulk statements; Session for P01 (persist + flush) and P06 (persist, one JDBC batch of lines)");
+        all.put("orders.read", "projection of order, line, product sku and name (no entity graph), one statement");
+        all.put("p03", "one native INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku, in auto-commit");
         all.put("p12.fetch_size", Integer.toString(STREAM_FETCH_SIZE));
         all.put(
                 "p12.session",
@@ -99,22 +117,25 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     @Override
     public Customer createCustomer(NewCustomer customer) {
-        Check.notNull("customer", customer);
-        return write("createCustomer", session -> {
+        Arguments.createCustomer(customer);
+        return withoutTransaction("createCustomer", sessionFactory.openSession(), session -> {
             CustomerEntity entity = new CustomerEntity(customer.email(), customer.name());
-            session.persist(entity); // IDENTITY: inserted now, id and created_at read back by RETURNING
+            session.persist(entity);
+            // Outside a transaction Hibernate delays the IDENTITY insert to the flush: one
+            // INSERT ... RETURNING id, created_at, in auto-commit.
+            session.flush();
             return entity.toRecord();
         });
     }
 
     @Override
     public Optional<Customer> findCustomer(long id) {
-        if (id <= 0) {
+        if (!Arguments.findCustomer(id)) {
             return Optional.empty();
         }
-        return read(
+        return stateless(
                 "findCustomer",
-                session -> Optional.ofNullable(session.find(CustomerEntity.class, id))
+                session -> Optional.ofNullable(session.get(CustomerEntity.class, id))
                         .map(CustomerEntity::toRecord));
     }
 
@@ -122,62 +143,68 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
-        Check.notNull("products", products);
-        if (products.size() > MAX_BATCH) {
-            throw new IllegalArgumentException(
-                    "products must have at most " + MAX_BATCH + " entries, was " + products.size());
-        }
-        for (int i = 0; i < products.size(); i++) {
-            Check.notNull("products[" + i + "]", products.get(i));
-        }
+        Arguments.createProducts(products);
         if (products.isEmpty()) {
             return List.of();
         }
-        return write("createProducts", session -> {
-            // Each call starts a fresh block of ids from the sequence instead of finishing the
-            // block a previous call left in memory. Costs at most one sequence call per call, and
-            // keeps ids right when the sequence is reset under a running repository
-            // (TRUNCATE ... RESTART IDENTITY, which the contract suite does between tests): a
-            // cached block would otherwise hand out ids twice, or below 1.
-            productIds.reset();
-            List<Product> created = new ArrayList<>(products.size());
-            List<ProductEntity> pending = new ArrayList<>(SessionFactories.BATCH_SIZE);
-            for (NewProduct product : products) {
-                ProductEntity entity = new ProductEntity(product);
-                session.persist(entity); // id from the pooled optimizer: one sequence call per 50
-                pending.add(entity);
-                if (pending.size() == SessionFactories.BATCH_SIZE) {
-                    flushAndClear(session, pending, created);
-                }
-            }
-            flushAndClear(session, pending, created);
-            return created;
-        });
-    }
-
-    /** Sends one JDBC batch and empties the persistence context, so 10,000 products never pile up in it. */
-    private static void flushAndClear(Session session, List<ProductEntity> pending, List<Product> created) {
-        session.flush();
-        session.clear();
-        for (ProductEntity entity : pending) {
-            created.add(entity.toRecord());
+        int size = products.size();
+        String[] skus = new String[size];
+        String[] names = new String[size];
+        BigDecimal[] prices = new BigDecimal[size];
+        Integer[] stocks = new Integer[size];
+        String[] attributes = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewProduct product = products.get(i);
+            skus[i] = product.sku();
+            names[i] = product.name();
+            prices[i] = product.price();
+            stocks[i] = product.stock();
+            attributes[i] = Json.object(product.attributes());
         }
-        pending.clear();
+        // One statement in auto-commit: all rows or none (a duplicate SKU fails the whole statement).
+        List<Object[]> keys = stateless(
+                "createProducts",
+                session -> session.createNativeQuery(INSERT_PRODUCTS, Object[].class)
+                        .setParameter("skus", skus)
+                        .setParameter("names", names)
+                        .setParameter("prices", prices)
+                        .setParameter("stocks", stocks)
+                        .setParameter("attributes", attributes)
+                        .getResultList());
+        Map<String, Long> ids = HashMap.newHashMap(size);
+        for (Object[] key : keys) {
+            ids.put((String) key[1], ((Number) key[0]).longValue());
+        }
+        List<Product> created = new ArrayList<>(size);
+        for (NewProduct product : products) {
+            Long id = ids.get(product.sku());
+            if (id == null) {
+                throw new DataAccessFailureException(
+                        "createProducts failed: no id returned for SKU " + product.sku(), null, false, null);
+            }
+            created.add(new Product(
+                    id, product.sku(), product.name(), product.price(), product.stock(), product.attributes(), 0L));
+        }
+        return created;
     }
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        Check.storable("sku", Check.notNull("sku", sku), Integer.MAX_VALUE);
-        return read(
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
+        return stateless(
                 "findProductBySku",
-                session -> Optional.ofNullable(session.find(ProductEntity.class, sku, KeyType.NATURAL))
+                session -> session.createSelectionQuery("from Product p where p.sku = :sku", ProductEntity.class)
+                        .setParameter("sku", sku)
+                        .uniqueResultOptional()
                         .map(ProductEntity::toRecord));
     }
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
-        Check.notNull("search", search);
-        return read("searchProducts", session -> {
+        Arguments.searchProducts(search);
+        return stateless("searchProducts", session -> {
             List<Product> items = ProductSearchQuery.create(session, search).getResultList().stream()
                     .map(ProductEntity::toRecord)
                     .toList();
@@ -188,21 +215,20 @@ public final class HibernateStoreRepository implements StoreRepository {
     // ---------------------------------------------------------------- P06
 
     /** What P06 needs of a product: read as a DTO, the products are not changed through entities. */
-    record PricedProduct(Long id, String sku, String name, BigDecimal price) {}
+    record PricedProduct(Long id, String sku, String name, BigDecimal price, Integer stock) {}
+
+    /** The largest total purchase_order.total (numeric(12,2)) holds. */
+    private static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
 
     @Override
     public Order placeOrder(PlaceOrder order) {
-        Check.notNull("order", order);
-        // Units per product over all lines, in id order: stock is taken (and rows locked) in a
-        // fixed order, so two orders sharing products cannot deadlock.
-        TreeMap<Long, Integer> units = new TreeMap<>();
-        for (OrderLineRequest line : order.lines()) {
-            units.merge(line.productId(), line.quantity(), HibernateStoreRepository::addUnits);
-        }
-        return write("placeOrder", session -> {
+        // Units per product summed over all lines, taken in id order: stock is taken (and rows
+        // locked) in a fixed order, so two orders sharing products cannot deadlock.
+        TreeMap<Long, Long> units = new TreeMap<>(Arguments.placeOrder(order));
+        return inTransaction("placeOrder", sessionFactory.openSession(), session -> {
             Map<Long, PricedProduct> products = new LinkedHashMap<>();
             session.createSelectionQuery(
-                            "select p.id, p.sku, p.name, p.price from Product p where p.id in :ids",
+                            "select p.id, p.sku, p.name, p.price, p.stock from Product p where p.id in :ids",
                             PricedProduct.class)
                     .setParameter("ids", units.keySet())
                     .getResultList()
@@ -211,9 +237,8 @@ public final class HibernateStoreRepository implements StoreRepository {
                 if (!products.containsKey(productId)) {
                     // A key already used returns its order whatever this request holds (P06.4),
                     // unknown products included; only on this error path is the key looked up first.
-                    Optional<Order> existing = order.idempotencyKey()
-                            .flatMap(key -> OrderQueries.findByIdempotencyKey(session, key))
-                            .map(PurchaseOrderEntity::toRecord);
+                    Optional<Order> existing =
+                            order.idempotencyKey().flatMap(key -> OrderQueries.findByIdempotencyKey(session, key));
                     if (existing.isPresent()) {
                         return existing.get();
                     }
@@ -223,6 +248,26 @@ public final class HibernateStoreRepository implements StoreRepository {
             BigDecimal total = BigDecimal.ZERO.setScale(2);
             for (OrderLineRequest line : order.lines()) {
                 total = total.add(products.get(line.productId()).price().multiply(BigDecimal.valueOf(line.quantity())));
+            }
+            if (total.compareTo(MAX_TOTAL) > 0) {
+                // No order row can hold this total. Before anything is written: a key already used
+                // still answers with its order (P06.4), and units beyond the stock read are
+                // reported as such (the usual cause of such a total); only then is it a failure.
+                Optional<Order> existing =
+                        order.idempotencyKey().flatMap(key -> OrderQueries.findByIdempotencyKey(session, key));
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                for (Map.Entry<Long, Long> entry : units.entrySet()) {
+                    if (products.get(entry.getKey()).stock() < entry.getValue()) {
+                        throw new InsufficientStockException(entry.getKey(), entry.getValue());
+                    }
+                }
+                throw new DataAccessFailureException(
+                        "placeOrder failed: the total " + total + " exceeds purchase_order.total (numeric(12,2))",
+                        "22003",
+                        false,
+                        null);
             }
 
             // The order row first: with an idempotency key its unique index is the lock that makes
@@ -239,7 +284,6 @@ public final class HibernateStoreRepository implements StoreRepository {
             if (placed == null) {
                 return OrderQueries.findByIdempotencyKey(
                                 session, order.idempotencyKey().orElseThrow())
-                        .map(PurchaseOrderEntity::toRecord)
                         // deleted between the conflict and the read: a retry places it anew
                         .orElseThrow(() -> new DataAccessFailureException(
                                 "placeOrder failed: the order placed with this idempotency key was deleted meanwhile",
@@ -248,12 +292,16 @@ public final class HibernateStoreRepository implements StoreRepository {
                                 null));
             }
 
-            for (Map.Entry<Long, Integer> entry : units.entrySet()) {
+            for (Map.Entry<Long, Long> entry : units.entrySet()) {
+                if (entry.getValue() > Integer.MAX_VALUE) {
+                    // More than any stock column can hold (P06.2); stock is an int, and so is its parameter.
+                    throw new InsufficientStockException(entry.getKey(), entry.getValue());
+                }
                 int updated = session.createMutationQuery("""
                                 update Product p
                                 set p.stock = p.stock - :units, p.version = p.version + 1
                                 where p.id = :id and p.stock >= :units""")
-                        .setParameter("units", entry.getValue())
+                        .setParameter("units", entry.getValue().intValue())
                         .setParameter("id", entry.getKey())
                         .executeUpdate();
                 if (updated == 0) {
@@ -261,6 +309,9 @@ public final class HibernateStoreRepository implements StoreRepository {
                 }
             }
 
+            // All lines in one JDBC batch (pgjdbc rewrites it into multi-row INSERTs), whatever their number.
+            session.setJdbcBatchSize(
+                    Math.max(SessionFactories.BATCH_SIZE, order.lines().size()));
             List<OrderLine> lines = new ArrayList<>(order.lines().size());
             int lineNo = 0;
             for (OrderLineRequest request : order.lines()) {
@@ -276,7 +327,7 @@ public final class HibernateStoreRepository implements StoreRepository {
                 lines.add(new OrderLine(
                         lineNo, product.id(), product.sku(), product.name(), request.quantity(), product.price()));
             }
-            session.flush(); // the lines, in batches of 50
+            session.flush(); // the lines, one batch
             return new Order(
                     placed.id(),
                     order.customerId(),
@@ -287,15 +338,6 @@ public final class HibernateStoreRepository implements StoreRepository {
                     0L,
                     lines);
         });
-    }
-
-    private static int addUnits(int a, int b) {
-        try {
-            return Math.addExact(a, b);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "lines ask for more than " + Integer.MAX_VALUE + " units of one product");
-        }
     }
 
     /**
@@ -333,51 +375,47 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Order> findOrder(long orderId) {
+        // Arguments has no check for P07: every id is a valid question, and none below 1 exists.
         if (orderId <= 0) {
             return Optional.empty();
         }
-        return read(
-                "findOrder",
-                session -> OrderQueries.findWithLines(session, orderId).map(PurchaseOrderEntity::toRecord));
+        return stateless("findOrder", session -> OrderQueries.findById(session, orderId));
     }
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
-        if (customerId <= 0) {
+        if (!Arguments.latestOrders(customerId, limit)) {
             return List.of();
         }
-        return read(
-                "latestOrders",
-                session -> OrderQueries.latestWithLines(session, customerId, limit).stream()
-                        .map(PurchaseOrderEntity::toRecord)
-                        .toList());
+        return stateless("latestOrders", session -> OrderQueries.latest(session, customerId, limit));
     }
 
     // ---------------------------------------------------------------- P09, P10
 
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
-        Check.id("orderId", orderId);
-        Check.notNull("newStatus", newStatus);
-        return write("changeStatus", session -> {
-            PurchaseOrderEntity order = OrderQueries.findWithLines(session, orderId)
-                    .orElseThrow(() -> new NotFoundException("order", orderId));
-            if (order.getVersion() != expectedVersion) { // a negative one too: it is simply never current
-                throw new StaleVersionException(orderId, expectedVersion);
-            }
-            if (!order.getStatus().canMoveTo(newStatus)) {
-                throw new IllegalTransitionException(orderId, order.getStatus(), newStatus);
-            }
-            order.setStatus(newStatus);
-            try {
-                // The UPDATE ... WHERE version = ? runs now: a concurrent change fails here, before any stock moves.
-                session.flush();
-            } catch (RuntimeException e) {
-                if (Errors.isOptimisticLockFailure(e)) {
-                    throw new StaleVersionException(orderId, expectedVersion);
-                }
-                throw e;
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
+        List<OrderStatus> sources = Arrays.stream(OrderStatus.values())
+                .filter(status -> status.canMoveTo(newStatus))
+                .toList();
+        if (sources.isEmpty()) {
+            // No status may move to this one (NEW): nothing to update, only the diagnosis, one statement.
+            throw stateless("changeStatus", session -> refusal(session, orderId, expectedVersion, newStatus));
+        }
+        return inTransaction("changeStatus", sessionFactory.openStatelessSession(), session -> {
+            // One guarded UPDATE: the version the caller saw and a status the new one may follow.
+            // "versioned" makes Hibernate raise the version by one.
+            int updated = session.createMutationQuery("""
+                            update versioned PurchaseOrder o
+                            set o.status = :status
+                            where o.id = :id and o.version = :version and o.status in :sources""")
+                    .setParameter("status", newStatus)
+                    .setParameter("id", orderId)
+                    .setParameter("version", expectedVersion)
+                    .setParameter("sources", sources)
+                    .executeUpdate();
+            if (updated == 0) {
+                throw refusal(session, orderId, expectedVersion, newStatus);
             }
             if (newStatus == OrderStatus.CANCELLED) {
                 session.createNativeMutationQuery("""
@@ -390,16 +428,41 @@ public final class HibernateStoreRepository implements StoreRepository {
                         .setParameter("orderId", orderId)
                         .executeUpdate();
             }
-            return order.toRecord();
+            return OrderQueries.findById(session, orderId)
+                    .orElseThrow(() -> new IllegalStateException("order " + orderId + " vanished after its update"));
         });
+    }
+
+    /** What P09 reads of an order to say why its guarded update changed nothing. */
+    record StatusAndVersion(OrderStatus status, Long version) {}
+
+    /**
+     * Why {@code orderId} could not move to {@code newStatus}: absent, then a version other than the
+     * expected one (checked before the transition, P09.2), then an illegal transition.
+     */
+    private static RuntimeException refusal(
+            StatelessSession session, long orderId, long expectedVersion, OrderStatus newStatus) {
+        Optional<StatusAndVersion> current = session.createSelectionQuery(
+                        "select o.status, o.version from PurchaseOrder o where o.id = :id", StatusAndVersion.class)
+                .setParameter("id", orderId)
+                .uniqueResultOptional();
+        if (current.isEmpty()) {
+            return new NotFoundException("order", orderId);
+        }
+        StatusAndVersion order = current.get();
+        if (order.version() != expectedVersion || order.status().canMoveTo(newStatus)) {
+            // (the second case only if the order changed between the update and this read)
+            return new StaleVersionException(orderId, expectedVersion);
+        }
+        return new IllegalTransitionException(orderId, order.status(), newStatus);
     }
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Check.notNull("cutoff", cutoff);
-        // One statement: the orders cancelled are exactly those whose units go back, even while
-        // other transactions place or change orders.
-        return write(
+        Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
+        // One statement, in auto-commit: the orders cancelled are exactly those whose units go
+        // back, even while other transactions place or change orders.
+        return stateless(
                 "cancelNewOrdersBefore",
                 session -> session.createNativeQuery("""
                         with cancelled as (
@@ -418,9 +481,7 @@ public final class HibernateStoreRepository implements StoreRepository {
                             where p.id = u.product_id
                             returning p.id)
                         select count(*) from cancelled""", Long.class)
-                        .addSynchronizedEntityClass(PurchaseOrderEntity.class)
-                        .addSynchronizedEntityClass(ProductEntity.class)
-                        .setParameter("cutoff", Check.bound("cutoff", cutoff))
+                        .setParameter("cutoff", bound)
                         .getSingleResult()
                         .intValue());
     }
@@ -429,30 +490,29 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        Check.range("from", from, "to", to);
-        Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        if (from.equals(to)) {
+        Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
+        if (range.from().equals(range.to())) {
             return List.of();
         }
-        return read(
+        // The shape every implementation uses: join the orders to their customer, then aggregate.
+        return stateless(
                 "topCustomersByRevenue",
                 session -> session.createSelectionQuery("""
-                        select new dev.persistbench.contract.model.CustomerRevenue(c.id, c.email, sum(o.total), count(o))
+                        select new dev.persistbench.contract.model.CustomerRevenue(
+                            c.id, c.email, sum(o.total) as revenue, count(*))
                         from PurchaseOrder o join o.customer c
-                        where o.status in :statuses and o.createdAt >= :from and o.createdAt < :to
+                        where o.status in (PAID, SHIPPED) and o.createdAt >= :from and o.createdAt < :to
                         group by c.id, c.email
-                        order by sum(o.total) desc, c.id asc""", CustomerRevenue.class)
-                        .setParameter("statuses", REVENUE_STATUSES)
-                        .setParameter("from", Check.bound("from", from))
-                        .setParameter("to", Check.bound("to", to))
+                        order by revenue desc, c.id""", CustomerRevenue.class)
+                        .setParameter("from", range.from())
+                        .setParameter("to", range.to())
                         .setMaxResults(limit)
                         .getResultList());
     }
 
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
-        Check.range("from", from, "to", to);
-        Check.notNull("consumer", consumer);
+        Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
         try {
             return inTransaction("streamOrderLines", sessionFactory.openStatelessSession(), session -> {
                 // pgjdbc honours the fetch size only inside a transaction (auto-commit off), which
@@ -464,8 +524,8 @@ public final class HibernateStoreRepository implements StoreRepository {
                                 from OrderLine l join l.order o join l.product p
                                 where o.createdAt >= :from and o.createdAt < :to
                                 order by o.id, l.id.lineNo""", OrderLineRow.class)
-                        .setParameter("from", Check.bound("from", from))
-                        .setParameter("to", Check.bound("to", to))
+                        .setParameter("from", range.from())
+                        .setParameter("to", range.to())
                         .setFetchSize(STREAM_FETCH_SIZE)
                         .setReadOnly(true)
                         .scroll(ScrollMode.FORWARD_ONLY)) {
@@ -489,9 +549,9 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     @Override
     public boolean deleteOrder(long orderId) {
-        Check.id("orderId", orderId);
-        // One statement: order_line's foreign key deletes the lines (ON DELETE CASCADE).
-        return write(
+        Arguments.deleteOrder(orderId);
+        // One statement, in auto-commit: order_line's foreign key deletes the lines (ON DELETE CASCADE).
+        return stateless(
                 "deleteOrder",
                 session -> session.createMutationQuery("delete from PurchaseOrder o where o.id = :id")
                                 .setParameter("id", orderId)
@@ -519,22 +579,25 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     // ---------------------------------------------------------------- transactions
 
-    /** Runs {@code work} in a read-write transaction of its own. */
-    private <T> T write(String operation, Function<Session, T> work) {
-        return inTransaction(operation, sessionFactory.openSession(), work);
+    /** Runs the one statement of {@code work} in a stateless session, in auto-commit (G.1). */
+    private <T> T stateless(String operation, Function<StatelessSession, T> work) {
+        return withoutTransaction(operation, sessionFactory.openStatelessSession(), work);
     }
 
     /**
-     * Runs {@code work} in a transaction whose session loads entities read-only (no snapshots, no
-     * dirty checking) and never flushes.
+     * Runs {@code work}, which sends one statement, without a transaction: the connection stays in
+     * auto-commit and the statement is its own transaction (G.1).
      */
-    private <T> T read(String operation, Function<Session, T> work) {
-        Session session = sessionFactory.openSession();
-        session.setDefaultReadOnly(true);
-        session.setHibernateFlushMode(FlushMode.MANUAL);
-        return inTransaction(operation, session, work);
+    private static <S extends SharedSessionContract, T> T withoutTransaction(
+            String operation, S session, Function<S, T> work) {
+        try (session) {
+            return work.apply(session);
+        } catch (RuntimeException e) {
+            throw Errors.translate(operation, e);
+        }
     }
 
+    /** Runs {@code work}, which sends several statements, in exactly one transaction (G.1). */
     private static <S extends SharedSessionContract, T> T inTransaction(
             String operation, S session, Function<S, T> work) {
         try (session) {

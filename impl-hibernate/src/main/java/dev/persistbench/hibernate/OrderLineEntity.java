@@ -1,6 +1,5 @@
 package dev.persistbench.hibernate;
 
-import dev.persistbench.contract.model.OrderLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -55,10 +54,5 @@ class OrderLineEntity {
         this.product = product;
         this.quantity = quantity;
         this.unitPrice = unitPrice;
-    }
-
-    /** The record: call only on a line whose product was fetched. */
-    OrderLine toRecord() {
-        return new OrderLine(id.getLineNo(), product.getId(), product.getSku(), product.getName(), quantity, unitPrice);
     }
 }

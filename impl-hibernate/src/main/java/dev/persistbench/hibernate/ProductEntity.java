@@ -1,13 +1,11 @@
 package dev.persistbench.hibernate;
 
-import dev.persistbench.contract.model.NewProduct;
 import dev.persistbench.contract.model.Product;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -18,23 +16,20 @@ import org.hibernate.annotations.NaturalId;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A row of {@code product}.
- *
- * <p>The id comes from the sequence behind the identity column ({@code product_id_seq},
- * INCREMENT BY 50): with allocationSize 50 the pooled optimizer hands out 50 ids per sequence
- * call, so P03's inserts need no round trip per row and can be batched. Hibernate checks at
- * start-up that the allocation size equals the sequence's increment.
+ * A row of {@code product}. Read as an entity by P04 and P05 (whole products, attributes
+ * included); never inserted or updated through this class: P03 inserts with one native statement,
+ * P06, P09 and P10 change stock with bulk statements.
  */
 @Entity(name = "Product")
 @Table(name = "product")
 class ProductEntity {
 
+    // The identity column; its INCREMENT BY 50 is for ORMs that pool ids, which P03 does not need.
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_id")
-    @SequenceGenerator(name = "product_id", sequenceName = "product_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    // Immutable natural id: P04's look-up goes through Session#bySimpleNaturalId.
+    // The product's immutable natural id (unique constraint product_sku_uq).
     @NaturalId
     @Column(name = "sku", nullable = false, length = 200)
     private String sku;
@@ -57,26 +52,6 @@ class ProductEntity {
     private long version;
 
     protected ProductEntity() {}
-
-    ProductEntity(NewProduct product) {
-        this.sku = product.sku();
-        this.name = product.name();
-        this.price = product.price();
-        this.stock = product.stock();
-        this.attributes = new HashMap<>(product.attributes());
-    }
-
-    Long getId() {
-        return id;
-    }
-
-    String getSku() {
-        return sku;
-    }
-
-    String getName() {
-        return name;
-    }
 
     Product toRecord() {
         return new Product(id, sku, name, price, stock, attributes, version);

@@ -1,7 +1,5 @@
 package dev.persistbench.hibernate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.contract.model.ProductCursor;
 import dev.persistbench.contract.model.ProductSearch;
 import dev.persistbench.contract.model.SortDirection;
@@ -9,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.Session;
+import org.hibernate.SharedSessionContract;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -18,11 +16,9 @@ import org.hibernate.query.SelectionQuery;
  */
 final class ProductSearchQuery {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ProductSearchQuery() {}
 
-    static SelectionQuery<ProductEntity> create(Session session, ProductSearch search) {
+    static SelectionQuery<ProductEntity> create(SharedSessionContract session, ProductSearch search) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
 
@@ -41,7 +37,7 @@ final class ProductSearchQuery {
         search.attribute().ifPresent(attribute -> {
             // jsonb containment of {"key": "value"}: served by the GIN index on attributes.
             conditions.add(SessionFactories.JSONB_CONTAINS + "(p.attributes, :attribute)");
-            parameters.put("attribute", json(Map.of(attribute.key(), attribute.value())));
+            parameters.put("attribute", Json.object(Map.of(attribute.key(), attribute.value())));
         });
         if (search.inStockOnly()) {
             conditions.add("p.stock > 0");
@@ -88,13 +84,5 @@ final class ProductSearchQuery {
                 .setMaxResults(search.pageSize());
         parameters.forEach(query::setParameter);
         return query;
-    }
-
-    private static String json(Map<String, String> object) {
-        try {
-            return JSON.writeValueAsString(object);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings is always JSON", e);
-        }
     }
 }

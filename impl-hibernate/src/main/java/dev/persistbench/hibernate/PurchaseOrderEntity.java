@@ -1,6 +1,5 @@
 package dev.persistbench.hibernate;
 
-import dev.persistbench.contract.model.Order;
 import dev.persistbench.contract.model.OrderStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,21 +12,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A row of {@code purchase_order} with its lines.
  *
- * <p>Both associations are lazy; every query that needs the lines says so with a join fetch
- * (see {@link OrderQueries}), so the fetch plan is chosen per use case, never by the mapping.
- * An order is inserted alone (P06), so an IDENTITY id costs nothing in batching here.
+ * <p>Inserted by P06 ({@code persist}); never loaded as an entity: every read of orders is a
+ * projection of the columns the contract's records need (see {@link OrderQueries}), which joins
+ * the lines through the {@code lines} association. An order is inserted alone, so an IDENTITY id
+ * costs nothing in batching here.
  */
 @Entity(name = "PurchaseOrder")
 @Table(name = "purchase_order")
@@ -41,8 +39,7 @@ class PurchaseOrderEntity {
     @JoinColumn(name = "customer_id", nullable = false)
     private CustomerEntity customer;
 
-    // The same column, read-only: the record needs the id, and asking the lazy proxy for it
-    // (field access) would load the customer, one more statement per order.
+    // The same column, read-only, so that projections can select the id without a join.
     @Column(name = "customer_id", insertable = false, updatable = false)
     private Long customerId;
 
@@ -63,9 +60,9 @@ class PurchaseOrderEntity {
     @Column(name = "version", nullable = false)
     private long version;
 
-    // The database deletes lines with their order (ON DELETE CASCADE); no JPA cascade is needed.
+    // Never loaded: queries join it ("left join o.lines l"). The database deletes lines with their
+    // order (ON DELETE CASCADE); no JPA cascade is needed.
     @OneToMany(mappedBy = "order")
-    @OrderBy("id.lineNo")
     private List<OrderLineEntity> lines = new ArrayList<>();
 
     protected PurchaseOrderEntity() {}
@@ -80,34 +77,5 @@ class PurchaseOrderEntity {
 
     Long getId() {
         return id;
-    }
-
-    OrderStatus getStatus() {
-        return status;
-    }
-
-    void setStatus(OrderStatus status) {
-        this.status = status;
-    }
-
-    long getVersion() {
-        return version;
-    }
-
-    List<OrderLineEntity> getLines() {
-        return lines;
-    }
-
-    /** The record, lines included: call only on an order whose lines were fetched. */
-    Order toRecord() {
-        return new Order(
-                id,
-                customerId,
-                status,
-                Optional.ofNullable(idempotencyKey),
-                total,
-                createdAt,
-                version,
-                lines.stream().map(OrderLineEntity::toRecord).toList());
     }
 }

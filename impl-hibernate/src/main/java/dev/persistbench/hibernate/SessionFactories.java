@@ -13,11 +13,9 @@ import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.generator.Generator;
-import org.hibernate.id.OptimizableGenerator;
-import org.hibernate.id.enhanced.Optimizer;
 import org.hibernate.type.StandardBasicTypes;
 
 /**
@@ -27,7 +25,7 @@ import org.hibernate.type.StandardBasicTypes;
  */
 final class SessionFactories {
 
-    /** Rows per JDBC batch: 1,000 products travel in 20 batches plus 20 sequence calls (P03.2). */
+    /** Rows per JDBC batch of a stateful session's flush (P06's lines set their own, larger size). */
     static final int BATCH_SIZE = 50;
 
     /**
@@ -46,14 +44,11 @@ final class SessionFactories {
         Map<String, String> s = new LinkedHashMap<>();
         // Validate the mapping against the Flyway-migrated schema; never create or alter anything.
         s.put(AvailableSettings.HBM2DDL_AUTO, "validate");
-        // PostgreSQL's dialect (version detected from the connection) that also sees identity sequences.
-        s.put(AvailableSettings.DIALECT, IdentitySequencesDialect.class.getName());
+        // PostgreSQL's dialect, named; the server version is still detected from the connection.
+        s.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
         // The schema of the DataSource's connections (currentSchema=...): the validator reads the
-        // tables and the sequence there, and generated SQL names it.
+        // tables there, and generated SQL names it.
         s.put(AvailableSettings.DEFAULT_SCHEMA, defaultSchema);
-        // Allocation size must equal the sequence's INCREMENT BY (50): fail at start-up otherwise.
-        s.put(AvailableSettings.SEQUENCE_INCREMENT_SIZE_MISMATCH_STRATEGY, "exception");
-        s.put(AvailableSettings.PREFERRED_POOLED_OPTIMIZER, "pooled");
 
         s.put(AvailableSettings.STATEMENT_BATCH_SIZE, Integer.toString(BATCH_SIZE));
         s.put(AvailableSettings.ORDER_INSERTS, "true");
@@ -77,6 +72,9 @@ final class SessionFactories {
         s.put(AvailableSettings.CONNECTION_HANDLING, "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION");
         // The caller's pool hands out connections in auto-commit mode; Hibernate switches it off per transaction.
         s.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "false");
+        // G.1: an operation of one statement runs it in auto-commit, without a transaction; a
+        // mutation query or a flush outside a transaction is otherwise refused (TransactionRequiredException).
+        s.put(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");
 
         s.put(AvailableSettings.SHOW_SQL, "false");
         s.put(AvailableSettings.FORMAT_SQL, "false");
@@ -122,19 +120,6 @@ final class SessionFactories {
                 "hibernate.dialect",
                 jdbc.getDialect().getClass().getName() + " " + jdbc.getDialect().getVersion());
         return Collections.unmodifiableMap(s);
-    }
-
-    /** The optimizer of {@code entity}'s sequence-based id generator. */
-    static Optimizer optimizer(SessionFactory sessionFactory, Class<?> entity) {
-        Generator generator = sessionFactory
-                .unwrap(SessionFactoryImplementor.class)
-                .getMappingMetamodel()
-                .getEntityDescriptor(entity)
-                .getGenerator();
-        if (generator instanceof OptimizableGenerator optimizable) {
-            return optimizable.getOptimizer();
-        }
-        throw new IllegalStateException(entity.getSimpleName() + "'s id generator has no optimizer: " + generator);
     }
 
     private static void contributeFunctions(FunctionContributions functions) {
