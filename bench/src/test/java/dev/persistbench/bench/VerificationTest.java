@@ -37,6 +37,7 @@ class VerificationTest {
             assertThat(s.transactions()).isZero();
             assertThat(s.serverStatements()).isEqualTo(1L);
             assertThat(s.serverBegins()).isZero();
+            assertThat(s.shape()).isEqualTo("1 statement: join");
         });
         assertThat(jdbc.settings()).isNotEmpty();
 
@@ -45,6 +46,7 @@ class VerificationTest {
         assertThat(floor.statements()).hasSize(2).first().satisfies(s -> {
             assertThat(s.pattern()).isEqualTo("P06");
             assertThat(s.transactions()).as("P06 runs in one transaction").isEqualTo(1);
+            assertThat(s.shape()).startsWith(s.statementsPerOp() + " statements in a transaction");
             assertThat(s.serverBegins()).isEqualTo(1L);
             assertThat(s.roundTrips()).isGreaterThan(s.statementsPerOp());
         });

@@ -72,6 +72,8 @@ public final class Verification {
      *     unrewritten batch counts), BEGIN/COMMIT aside; null when the server keeps no counts
      * @param serverBegins BEGINs the server executed; null as above
      * @param serverCountNote why there are no server counts, or null
+     * @param shape what the SQL is, read from its text ({@link #shape}), so that a reader sees
+     *     where an implementation's idiom differs from the floor's (MULTISET, say)
      * @param verified whether the answer was the expected one
      * @param error what was wrong, or null
      */
@@ -85,6 +87,7 @@ public final class Verification {
             Long serverStatements,
             Long serverBegins,
             String serverCountNote,
+            String shape,
             boolean verified,
             String error) {}
 
@@ -225,7 +228,7 @@ public final class Verification {
             String serverCountNote,
             String failure) {
         if (recorded == null) {
-            return new Statements(pattern, impl, 0, List.of(), 0, 0, null, null, serverCountNote, false, failure);
+            return new Statements(pattern, impl, 0, List.of(), 0, 0, null, null, serverCountNote, null, false, failure);
         }
         List<String> sql =
                 recorded.executions().stream().map(SqlRecorder.Execution::text).toList();
@@ -239,8 +242,48 @@ public final class Verification {
                 count == null ? null : count.statements(),
                 count == null ? null : count.begins(),
                 serverCountNote,
+                shape(recorded),
                 failure == null,
                 failure);
+    }
+
+    /**
+     * A short label of the SQL's shape, read from its text: how many statements, in a transaction
+     * or not, and the notable constructs (a join, JSON aggregation as jOOQ's MULTISET renders it,
+     * CTEs, unnest arrays, ON CONFLICT, row locks, a JDBC batch).
+     */
+    static String shape(SqlRecorder.Recorded<?> recorded) {
+        String all = recorded.executions().stream()
+                .map(SqlRecorder.Execution::text)
+                .collect(java.util.stream.Collectors.joining(" "))
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ");
+        List<String> features = new ArrayList<>();
+        if (all.contains(" join ")) {
+            features.add("join");
+        }
+        if (all.contains("multiset") || all.contains("json_agg") || all.contains("jsonb_agg")) {
+            features.add("JSON aggregation (MULTISET)");
+        }
+        if (all.startsWith("with ") || all.contains(" with ")) {
+            features.add("CTE");
+        }
+        if (all.contains("unnest(")) {
+            features.add("unnest arrays");
+        }
+        if (all.contains("on conflict")) {
+            features.add("ON CONFLICT");
+        }
+        if (all.contains("for update") || all.contains("for no key update")) {
+            features.add("row locks");
+        }
+        if (recorded.executions().stream().anyMatch(SqlRecorder.Execution::batch)) {
+            features.add("JDBC batch");
+        }
+        int n = recorded.statements();
+        String head =
+                n + (n == 1 ? " statement" : " statements") + (recorded.transactions() > 0 ? " in a transaction" : "");
+        return features.isEmpty() ? head : head + ": " + String.join(", ", features);
     }
 
     /** Runs {@code action}; returns what it threw, or null. */
