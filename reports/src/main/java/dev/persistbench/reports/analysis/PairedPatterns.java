@@ -62,8 +62,9 @@ final class PairedPatterns {
         }
         Optional<Arm> floor =
                 head.flatMap(h -> h.arms().stream().filter(Arm::floorArm).findFirst());
-        if (head.isPresent() && p.hasFloor() && floor.isEmpty()) {
-            notMeasured.add(p.id() + ": raw-JDBC floor not measured" + at);
+        if (head.isPresent() && floor.isEmpty()) {
+            notMeasured.add(
+                    p.id() + ": raw-JDBC floor not measured" + at + " (no floor arm in paired.json: no ratios)");
         }
         Double floorUs = floor.map(f -> f.usPerOp().median()).orElse(null);
         Double selectOneUs = head.map(h -> SummaryBuilder.median(probes(h))).orElse(null);

@@ -1,9 +1,9 @@
 package dev.persistbench.reports.input;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.persistbench.reports.input.PairedRun.Arm;
@@ -12,7 +12,6 @@ import dev.persistbench.reports.input.PairedRun.PairedResult;
 import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -42,9 +41,11 @@ final class PairedReader {
     }
 
     static PairedRun read(Path file) {
+        // Syntax first (line and column of a broken file), then the typed mapping (the field of a wrong value).
+        JsonNode tree = JsonFiles.readObject(file);
         PairedRun run;
         try {
-            run = MAPPER.readValue(file.toFile(), PairedRun.class);
+            run = MAPPER.treeToValue(tree, PairedRun.class);
         } catch (JsonMappingException e) {
             String field = path(e.getPath());
             throw new InputException(
@@ -52,14 +53,7 @@ final class PairedReader {
                     (field.isEmpty() ? "" : "field " + field + ": ") + "wrong type or shape: " + e.getOriginalMessage(),
                     e);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InputException(file, "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
-        }
-        if (run == null) {
-            throw new InputException(file, "file is empty, expected a JSON object");
+            throw new InputException(file, "cannot be mapped: " + e.getOriginalMessage(), e);
         }
         new PairedReader(file).check(run);
         return run;

@@ -218,7 +218,7 @@ public record ReportView(
             for (Impl impl : Impl.values()) {
                 sql.add(sql(data, p.id(), impl.id()));
             }
-            if (pattern.hasFloor() || p.floorUsPerOp() != null) {
+            if (pattern.hasFloor() || p.floorUsPerOp() != null || statement(data, p.id(), "raw-jdbc") != null) {
                 sql.add(sql(data, p.id(), "raw-jdbc"));
             }
             List<CodeSnippet> snippets = new ArrayList<>();
@@ -326,7 +326,7 @@ public record ReportView(
     private static String floor(PatternSummary p, Pattern pattern, boolean paired) {
         if (paired) {
             if (p.floorUsPerOp() == null) {
-                return pattern.hasFloor() ? Fmt.NONE : "no floor for this pattern";
+                return "no floor arm";
             }
             return Fmt.interval(p.floorUsPerOp(), p.floorUsPerOpLow(), p.floorUsPerOpHigh())
                     + (Boolean.FALSE.equals(p.floorSettled()) ? " " + NOT_SETTLED : "");
