@@ -329,11 +329,12 @@ public final class Charts {
             }
             current.add(pt[0], pt[1]);
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, probes.size() <= 400);
+        // A line only, one SVG path per pattern: a long run has thousands of probes.
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, color("raw-jdbc"));
-            renderer.setSeriesStroke(i, new BasicStroke(1f));
-            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+            renderer.setSeriesStroke(i, new BasicStroke(1.2f));
         }
         NumberAxis x = new NumberAxis("minutes since the run's start");
         x.setAutoRangeIncludesZero(true);
