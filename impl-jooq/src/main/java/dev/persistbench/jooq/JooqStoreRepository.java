@@ -6,15 +6,18 @@ import static dev.persistbench.jooq.db.Tables.PRODUCT;
 import static dev.persistbench.jooq.db.Tables.PURCHASE_ORDER;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.val;
 
+import dev.persistbench.contract.Arguments;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
@@ -43,18 +46,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jooq.BatchBindStep;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Constants;
@@ -62,12 +61,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertValuesStep5;
-import org.jooq.JSONB;
-import org.jooq.Param;
+import org.jooq.Name;
 import org.jooq.Record1;
 import org.jooq.Record10;
 import org.jooq.Record2;
-import org.jooq.Record3;
 import org.jooq.Record4;
 import org.jooq.RecordMapper;
 import org.jooq.SQLDialect;
@@ -89,15 +86,12 @@ import org.jooq.impl.SQLDataType;
  *
  * <p>One {@link DSLContext} over the caller's {@link DataSource} serves every thread: it borrows a
  * connection per statement, or per transaction inside {@link DSLContext#transactionResult}.
- * Every write that takes more than one statement runs in one transaction (P03 beyond one
- * statement, P06), as does P12's streaming read; a single statement runs in auto-commit, which
- * PostgreSQL makes atomic on its own. The reads that only explain a refusal (P09) or find an
- * earlier order by its idempotency key (P06) need no transaction around them.
+ * G.1: every operation but two is one statement, sent in auto-commit, which PostgreSQL makes
+ * atomic on its own; P06 (several statements) runs in exactly one transaction, and so does P12's
+ * streaming read (pgjdbc fetches in chunks only with auto-commit off). Arguments are checked by
+ * {@link Arguments}, first, and nowhere else.
  */
 public final class JooqStoreRepository implements StoreRepository {
-
-    /** Rows per multi-row INSERT in P03: 5 bind values each keeps a statement far below PostgreSQL's 65,535. */
-    static final int INSERT_ROWS_PER_STATEMENT = 1_000;
 
     private final Settings settings;
     private final DSLContext dsl;
@@ -142,7 +136,7 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Customer createCustomer(NewCustomer customer) {
-        Check.notNull("customer", customer);
+        Arguments.createCustomer(customer);
         return run(
                 "createCustomer",
                 () -> dsl.insertInto(CUSTOMER, CUSTOMER.EMAIL, CUSTOMER.NAME)
@@ -154,6 +148,9 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
+        if (!Arguments.findCustomer(id)) {
+            return Optional.empty();
+        }
         return run(
                 "findCustomer",
                 () -> dsl.select(CUSTOMER.ID, CUSTOMER.EMAIL, CUSTOMER.NAME, CUSTOMER.CREATED_AT)
@@ -168,52 +165,63 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
-        Check.notNull("products", products);
-        if (products.size() > MAX_BATCH) {
-            throw new IllegalArgumentException(
-                    "products must have at most " + MAX_BATCH + " entries, was " + products.size());
-        }
-        List<JSONB> attributes = new ArrayList<>(products.size());
-        for (int i = 0; i < products.size(); i++) {
-            attributes.add(AttributesJson.write(
-                    Check.notNull("products[" + i + "]", products.get(i)).attributes()));
-        }
+        Arguments.createProducts(products);
         if (products.isEmpty()) {
             return List.of();
         }
-        // Up to one statement's worth needs no transaction: a single INSERT is atomic on its own.
-        return run(
-                "createProducts",
-                () -> products.size() <= INSERT_ROWS_PER_STATEMENT
-                        ? insertProducts(dsl, products, attributes)
-                        : dsl.transactionResult(tx -> insertProducts(tx.dsl(), products, attributes)));
-    }
-
-    private static List<Product> insertProducts(DSLContext ctx, List<NewProduct> products, List<JSONB> attributes) {
-        // PostgreSQL does not promise that RETURNING follows the VALUES order, so the ids are
-        // matched back to the input through the unique SKU.
-        Map<String, Long> idsBySku = HashMap.newHashMap(products.size());
-        for (int from = 0; from < products.size(); from += INSERT_ROWS_PER_STATEMENT) {
-            int to = Math.min(products.size(), from + INSERT_ROWS_PER_STATEMENT);
-            InsertValuesStep5<ProductRecord, String, String, BigDecimal, Integer, JSONB> insert = ctx.insertInto(
-                    PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES);
-            for (int i = from; i < to; i++) {
-                NewProduct p = products.get(i);
-                insert = insert.values(p.sku(), p.name(), p.price(), p.stock(), attributes.get(i));
+        // One array per column, whatever the number of products: one statement of five bind
+        // values, far from pgjdbc's 32,767 (a multi-row VALUES of 10,000 products would need
+        // 50,000), and one statement text, which pgjdbc can keep prepared on the server.
+        int n = products.size();
+        String[] skus = new String[n];
+        String[] names = new String[n];
+        BigDecimal[] prices = new BigDecimal[n];
+        Integer[] stocks = new Integer[n];
+        String[] attributes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewProduct p = products.get(i);
+            skus[i] = p.sku();
+            names[i] = p.name();
+            prices[i] = p.price();
+            stocks[i] = p.stock();
+            attributes[i] = AttributesJson.write(p.attributes()).data();
+        }
+        // PostgreSQL has unnest(a, b, ...) over several arrays; jOOQ's DSL.unnest takes one, so the
+        // table is a plain SQL template over typed binds, with column names of its own.
+        Name rows = name("new_product");
+        Table<?> unnested = table(
+                        "unnest({0}, {1}, {2}, {3}, {4})",
+                        val(skus), val(names), val(prices), val(stocks), val(attributes))
+                .as(rows, name("sku"), name("name"), name("price"), name("stock"), name("attributes"));
+        return run("createProducts", () -> {
+            // PostgreSQL does not promise that RETURNING follows the input order, so the ids are
+            // matched back to the input through the unique SKU.
+            Map<String, Long> idsBySku = dsl.insertInto(
+                            PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES)
+                    .select(select(
+                                    field(rows.append("sku"), PRODUCT.SKU.getDataType()),
+                                    field(rows.append("name"), PRODUCT.NAME.getDataType()),
+                                    field(rows.append("price"), PRODUCT.PRICE.getDataType()),
+                                    field(rows.append("stock"), PRODUCT.STOCK.getDataType()),
+                                    field(rows.append("attributes"), SQLDataType.VARCHAR)
+                                            .cast(PRODUCT.ATTRIBUTES.getDataType()))
+                            .from(unnested))
+                    .returningResult(PRODUCT.SKU, PRODUCT.ID)
+                    .fetchMap(PRODUCT.SKU, PRODUCT.ID);
+            List<Product> created = new ArrayList<>(n);
+            for (NewProduct p : products) {
+                created.add(new Product(
+                        idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
             }
-            insert.returningResult(PRODUCT.ID, PRODUCT.SKU).fetch().forEach(r -> idsBySku.put(r.value2(), r.value1()));
-        }
-        List<Product> created = new ArrayList<>(products.size());
-        for (NewProduct p : products) {
-            created.add(
-                    new Product(idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
-        }
-        return created;
+            return created;
+        });
     }
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        Check.storable("sku", Check.notNull("sku", sku), Integer.MAX_VALUE);
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
         return run(
                 "findProductBySku",
                 () -> dsl.selectFrom(PRODUCT).where(PRODUCT.SKU.eq(sku)).fetchOptional(JooqStoreRepository::toProduct));
@@ -221,7 +229,7 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
-        Check.notNull("search", search);
+        Arguments.searchProducts(search);
         Condition where = noCondition();
         if (search.nameContains().isPresent() && !search.nameContains().get().isEmpty()) {
             // The fragment is bound as a parameter; likeEscaped makes %, _ and \ literal for ESCAPE '\'.
@@ -302,51 +310,35 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Order placeOrder(PlaceOrder order) {
-        Check.notNull("order", order);
-        // Units per product, summed over the lines, in id order: stock rows are then always locked
-        // in the same order, so two orders for the same products cannot deadlock.
-        SortedMap<Long, Long> units = new TreeMap<>();
-        for (OrderLineRequest line : order.lines()) {
-            units.merge(line.productId(), (long) line.quantity(), Long::sum);
-        }
+        // Units per product, summed exactly (a long), in the order the products first appear.
+        Map<Long, Long> units = Arguments.placeOrder(order);
         return run("placeOrder", () -> {
-            if (order.idempotencyKey().isPresent()) {
-                // The common retry: the order exists and is returned without taking any lock.
-                Optional<Order> existing =
-                        fetchOrders(
-                                        dsl,
-                                        PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(
-                                                order.idempotencyKey().get()))
-                                .stream()
-                                .findFirst();
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
+            try {
+                return dsl.transactionResult(tx -> place(tx.dsl(), order, units));
+            } catch (AlreadyPlaced placed) {
+                // The key's order, read inside the transaction, which rolled back the stock taken.
+                return placed.order;
             }
-            return dsl.transactionResult(tx -> place(tx.dsl(), order, units));
         });
     }
 
-    private static Order place(DSLContext tx, PlaceOrder order, SortedMap<Long, Long> units) {
-        Map<Long, Record4<Long, String, String, BigDecimal>> products = tx.select(
-                        PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE)
-                .from(PRODUCT)
-                .where(PRODUCT.ID.in(units.keySet()))
-                .fetchMap(PRODUCT.ID);
-        for (Map.Entry<Long, Long> entry : units.entrySet()) {
-            if (!products.containsKey(entry.getKey())) {
-                throw new NotFoundException("product", entry.getKey());
-            }
-            if (entry.getValue() > Integer.MAX_VALUE) {
-                // Lines may add up beyond an int; no stock (an integer column) can hold that many.
-                throw new InsufficientStockException(entry.getKey(), Integer.MAX_VALUE);
-            }
+    /**
+     * Three statements in one transaction: take the stock (one guarded UPDATE for all products,
+     * returning their prices), insert the order with the total those prices give, insert the
+     * lines (one multi-row INSERT). The idempotency key is looked up only when the order INSERT
+     * conflicts, or when the stock could not be taken (the retry of an order that took the last
+     * units).
+     */
+    private static Order place(DSLContext tx, PlaceOrder order, Map<Long, Long> units) {
+        Map<Long, Record4<Long, String, String, BigDecimal>> taken = takeStock(tx, units);
+        if (taken.size() < units.size()) {
+            throw refusal(tx, order, units, taken.keySet());
         }
 
         List<OrderLine> lines = new ArrayList<>(order.lines().size());
         BigDecimal total = BigDecimal.ZERO;
         for (OrderLineRequest request : order.lines()) {
-            Record4<Long, String, String, BigDecimal> product = products.get(request.productId());
+            Record4<Long, String, String, BigDecimal> product = taken.get(request.productId());
             BigDecimal price = product.value4();
             lines.add(new OrderLine(
                     lines.size() + 1,
@@ -358,8 +350,6 @@ public final class JooqStoreRepository implements StoreRepository {
             total = total.add(price.multiply(BigDecimal.valueOf(request.quantity())));
         }
 
-        // The order row first: with a key, ON CONFLICT makes a concurrent caller with the same key
-        // wait here for the first one's commit, before either takes any stock.
         InsertSetMoreStep<?> insert = tx.insertInto(PURCHASE_ORDER)
                 .set(PURCHASE_ORDER.CUSTOMER_ID, order.customerId())
                 .set(PURCHASE_ORDER.STATUS, OrderStatus.NEW)
@@ -368,6 +358,8 @@ public final class JooqStoreRepository implements StoreRepository {
                 .set(PURCHASE_ORDER.CREATED_AT, order.placedAt());
         Optional<Long> orderId;
         try {
+            // With a key, ON CONFLICT makes a caller racing with the same key wait for the first
+            // one's commit and then insert nothing.
             orderId = order.idempotencyKey().isPresent()
                     ? insert.onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY)
                             .doNothing()
@@ -382,17 +374,10 @@ public final class JooqStoreRepository implements StoreRepository {
             throw e;
         }
         if (orderId.isEmpty()) {
-            // Another caller committed an order with this key while we were here: that one wins.
-            return fetchOrders(
-                            tx,
-                            PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(
-                                    order.idempotencyKey().get()))
-                    .stream()
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("idempotency key conflict without an order"));
+            // The key is taken: that order is the answer, and the stock taken above goes back.
+            throw new AlreadyPlaced(placedWithKey(tx, order.idempotencyKey().get())
+                    .orElseThrow(() -> new IllegalStateException("idempotency key conflict without an order")));
         }
-
-        takeStock(tx, units);
 
         InsertValuesStep5<?, Long, Integer, Long, Integer, BigDecimal> lineInsert = tx.insertInto(
                 ORDER_LINE,
@@ -419,28 +404,87 @@ public final class JooqStoreRepository implements StoreRepository {
     }
 
     /**
-     * One conditional UPDATE per distinct product, sent as one JDBC batch: the stock check and the
-     * decrement are one atomic step in the database, so concurrent orders can never oversell.
+     * One guarded UPDATE for every product of the order. The products and units travel as two
+     * arrays; a sub-select locks the product rows in id order ({@code FOR NO KEY UPDATE}, applied
+     * after its {@code ORDER BY}), so two orders for the same products never deadlock, whatever
+     * plan the planner picks; the UPDATE then takes the units only where the stock holds them and
+     * returns each product's SKU, name and price. The check and the decrement are one atomic step,
+     * so concurrent orders never oversell; a product missing from the result is unknown or short.
      */
-    private static void takeStock(DSLContext tx, SortedMap<Long, Long> units) {
-        Param<Integer> quantity = param("quantity", SQLDataType.INTEGER);
-        Param<Long> productId = param("productId", SQLDataType.BIGINT);
-        BatchBindStep batch = tx.batch(tx.update(PRODUCT)
-                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(quantity))
+    private static Map<Long, Record4<Long, String, String, BigDecimal>> takeStock(
+            DSLContext tx, Map<Long, Long> units) {
+        Name wanted = name("wanted");
+        Field<Long> productId = field(wanted.append("product_id"), SQLDataType.BIGINT);
+        // Units are summed as long: a sum beyond any int is simply more than any stock (P06.2).
+        Field<Long> quantity = field(wanted.append("units"), SQLDataType.BIGINT);
+        Table<?> wantedRows = table(
+                        "unnest({0}, {1})",
+                        val(units.keySet().toArray(Long[]::new)),
+                        val(units.values().toArray(Long[]::new)))
+                .as(wanted, productId.getUnqualifiedName(), quantity.getUnqualifiedName());
+        Table<Record2<Long, Long>> locked = select(PRODUCT.ID, quantity)
+                .from(PRODUCT)
+                .join(wantedRows)
+                .on(PRODUCT.ID.eq(productId))
+                .orderBy(PRODUCT.ID)
+                .forNoKeyUpdate()
+                .of(PRODUCT)
+                .asTable("locked");
+        Field<Long> lockedId = locked.field(PRODUCT.ID);
+        Field<Long> lockedUnits = locked.field(quantity);
+        return tx.update(PRODUCT)
+                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(lockedUnits))
                 .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
-                .where(PRODUCT.ID.eq(productId))
-                .and(PRODUCT.STOCK.ge(quantity)));
-        for (Map.Entry<Long, Long> entry : units.entrySet()) {
-            batch = batch.bind(Map.of("quantity", entry.getValue().intValue(), "productId", entry.getKey()));
-        }
-        int[] updated = batch.execute();
-        int i = 0;
-        for (Map.Entry<Long, Long> entry : units.entrySet()) {
-            if (updated[i++] == 0) {
-                // The product exists (checked before), so the stock was short.
-                throw new InsufficientStockException(
-                        entry.getKey(), entry.getValue().intValue());
+                .from(locked)
+                .where(PRODUCT.ID.eq(lockedId))
+                .and(PRODUCT.STOCK.coerce(SQLDataType.BIGINT).ge(lockedUnits))
+                .returningResult(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE)
+                .fetchMap(PRODUCT.ID);
+    }
+
+    /**
+     * Why the stock could not be taken, read in the transaction that is about to roll back: an
+     * order already placed with the key (returned, P06.4), else an unknown product (the first in
+     * request order), else the first product short of stock.
+     */
+    private static RuntimeException refusal(DSLContext tx, PlaceOrder order, Map<Long, Long> units, Set<Long> taken) {
+        if (order.idempotencyKey().isPresent()) {
+            Optional<Order> placed = placedWithKey(tx, order.idempotencyKey().get());
+            if (placed.isPresent()) {
+                return new AlreadyPlaced(placed.get());
             }
+        }
+        List<Long> missing = new ArrayList<>(units.keySet());
+        missing.removeAll(taken);
+        Set<Long> known = tx.select(PRODUCT.ID)
+                .from(PRODUCT)
+                .where(PRODUCT.ID.in(missing))
+                .fetchSet(PRODUCT.ID);
+        for (Long id : missing) {
+            if (!known.contains(id)) {
+                return new NotFoundException("product", id);
+            }
+        }
+        return new InsufficientStockException(missing.getFirst(), units.get(missing.getFirst()));
+    }
+
+    private static Optional<Order> placedWithKey(DSLContext tx, String idempotencyKey) {
+        return fetchOrders(tx, PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(idempotencyKey)).stream()
+                .findFirst();
+    }
+
+    /**
+     * Leaves {@link DSLContext#transactionResult} with the order first placed under the key: the
+     * exception rolls the transaction back (the stock it took returns), and {@link #placeOrder}
+     * returns the order it carries.
+     */
+    private static final class AlreadyPlaced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Order order;
+
+        AlreadyPlaced(Order order) {
+            super(null, null, false, false);
+            this.order = order;
         }
     }
 
@@ -457,7 +501,9 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
         return run(
                 "latestOrders",
                 () -> dsl.select(orderFields(PURCHASE_ORDER))
@@ -526,63 +572,87 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
-        Check.id("orderId", orderId);
-        Check.notNull("newStatus", newStatus);
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
         Set<OrderStatus> legalSources = EnumSet.noneOf(OrderStatus.class);
         for (OrderStatus status : OrderStatus.values()) {
             if (status.canMoveTo(newStatus)) {
                 legalSources.add(status);
             }
         }
+        if (legalSources.isEmpty()) {
+            // Nothing can move to this status: one read says why (absent, stale, illegal).
+            return run("changeStatus", () -> {
+                Record2<OrderStatus, Long> current = dsl.select(PURCHASE_ORDER.STATUS, PURCHASE_ORDER.VERSION)
+                        .from(PURCHASE_ORDER)
+                        .where(PURCHASE_ORDER.ID.eq(orderId))
+                        .fetchOne();
+                if (current == null) {
+                    throw new NotFoundException("order", orderId);
+                }
+                throw whyUnchanged(current.value1(), current.value2(), orderId, expectedVersion, newStatus);
+            });
+        }
+        // One statement, whatever happens: the UPDATE checks version and transition in a CTE, a
+        // cancellation's restock rides along as data-modifying CTEs, and the main query reads the
+        // changed order with its lines, outer-joined to the order as the statement's snapshot saw
+        // it, so that a refusal is explained without a second statement (and so without a
+        // transaction, G.1).
+        CommonTableExpression<?> changed = name("changed")
+                .as(DSL.update(PURCHASE_ORDER)
+                        .set(PURCHASE_ORDER.STATUS, newStatus)
+                        .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
+                        .where(PURCHASE_ORDER.ID.eq(orderId))
+                        .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
+                        .and(PURCHASE_ORDER.STATUS.in(legalSources))
+                        .returningResult(
+                                PURCHASE_ORDER.ID,
+                                PURCHASE_ORDER.CUSTOMER_ID,
+                                PURCHASE_ORDER.STATUS,
+                                PURCHASE_ORDER.IDEMPOTENCY_KEY,
+                                PURCHASE_ORDER.TOTAL,
+                                PURCHASE_ORDER.CREATED_AT,
+                                PURCHASE_ORDER.VERSION));
+        CommonTableExpression<?>[] ctes =
+                newStatus == OrderStatus.CANCELLED ? withRestock(changed) : new CommonTableExpression<?>[] {changed};
+        List<Field<?>> fields = new ArrayList<>(orderFields(changed));
+        fields.add(PURCHASE_ORDER.STATUS);
+        fields.add(PURCHASE_ORDER.VERSION);
+        int before = fields.size() - 2;
         return run("changeStatus", () -> {
-            // Optimistic, in one statement: the UPDATE checks version and transition, a
-            // cancellation's restock rides along as data-modifying CTEs, and the changed order
-            // comes back with its lines. Only when it changes nothing does a read say why.
-            Optional<Order> changed = Optional.empty();
-            if (!legalSources.isEmpty()) {
-                CommonTableExpression<?> updated = name("changed")
-                        .as(DSL.update(PURCHASE_ORDER)
-                                .set(PURCHASE_ORDER.STATUS, newStatus)
-                                .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                                .where(PURCHASE_ORDER.ID.eq(orderId))
-                                .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
-                                .and(PURCHASE_ORDER.STATUS.in(legalSources))
-                                .returningResult(
-                                        PURCHASE_ORDER.ID,
-                                        PURCHASE_ORDER.CUSTOMER_ID,
-                                        PURCHASE_ORDER.STATUS,
-                                        PURCHASE_ORDER.IDEMPOTENCY_KEY,
-                                        PURCHASE_ORDER.TOTAL,
-                                        PURCHASE_ORDER.CREATED_AT,
-                                        PURCHASE_ORDER.VERSION));
-                CommonTableExpression<?>[] ctes = newStatus == OrderStatus.CANCELLED
-                        ? withRestock(updated)
-                        : new CommonTableExpression<?>[] {updated};
-                changed = dsl.with(ctes)
-                        .select(orderFields(updated))
-                        .from(updated)
-                        .fetchOptional(JooqStoreRepository::toOrder);
+            org.jooq.Record row = dsl.with(ctes)
+                    .select(fields)
+                    .from(PURCHASE_ORDER)
+                    .leftJoin(changed)
+                    .on(changed.field(PURCHASE_ORDER.ID).eq(PURCHASE_ORDER.ID))
+                    .where(PURCHASE_ORDER.ID.eq(orderId))
+                    .fetchOne();
+            if (row == null) {
+                throw new NotFoundException("order", orderId);
             }
-            return changed.orElseThrow(() -> whyUnchanged(dsl, orderId, expectedVersion, newStatus));
+            if (row.get(0) == null) {
+                throw whyUnchanged(
+                        row.get(before, OrderStatus.class),
+                        row.get(before + 1, Long.class),
+                        orderId,
+                        expectedVersion,
+                        newStatus);
+            }
+            return toOrder(row);
         });
     }
 
-    /** Why the status UPDATE matched no row: absent, then stale version (checked first), then illegal transition. */
+    /**
+     * Why the status UPDATE matched no row of an order that exists, from the order as the
+     * statement saw it: stale version (checked first), then illegal transition.
+     */
     private static RuntimeException whyUnchanged(
-            DSLContext tx, long orderId, long expectedVersion, OrderStatus newStatus) {
-        Record2<OrderStatus, Long> current = tx.select(PURCHASE_ORDER.STATUS, PURCHASE_ORDER.VERSION)
-                .from(PURCHASE_ORDER)
-                .where(PURCHASE_ORDER.ID.eq(orderId))
-                .fetchOne();
-        if (current == null) {
-            return new NotFoundException("order", orderId);
-        }
-        if (current.value2() != expectedVersion || current.value1().canMoveTo(newStatus)) {
-            // (A legal transition at the expected version can only be seen here if the row moved
-            // on and back, which versions rule out; it is reported as stale all the same.)
+            OrderStatus status, long version, long orderId, long expectedVersion, OrderStatus newStatus) {
+        if (version != expectedVersion || status.canMoveTo(newStatus)) {
+            // (A legal transition at the expected version is seen here when a concurrent change
+            // moved the row on after the statement's snapshot: stale all the same.)
             return new StaleVersionException(orderId, expectedVersion);
         }
-        return new IllegalTransitionException(orderId, current.value1(), newStatus);
+        return new IllegalTransitionException(orderId, status, newStatus);
     }
 
     /**
@@ -613,13 +683,14 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Instant before = boundary(Check.notNull("cutoff", cutoff));
-        // One statement whatever the number of orders.
+        Instant before = Arguments.cancelNewOrdersBefore(cutoff);
+        // One statement whatever the number of orders. 'NEW' is inlined, not bound: the partial
+        // index purchase_order_new_created_at_idx (WHERE status = 'NEW') must match a generic plan too.
         CommonTableExpression<Record1<Long>> cancelled = name("cancelled")
                 .as(DSL.update(PURCHASE_ORDER)
                         .set(PURCHASE_ORDER.STATUS, OrderStatus.CANCELLED)
                         .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                        .where(PURCHASE_ORDER.STATUS.eq(OrderStatus.NEW))
+                        .where(PURCHASE_ORDER.STATUS.eq(inline(OrderStatus.NEW, PURCHASE_ORDER.STATUS)))
                         .and(PURCHASE_ORDER.CREATED_AT.lt(before))
                         .returningResult(PURCHASE_ORDER.ID));
         return run(
@@ -636,40 +707,31 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        Check.range("from", from, "to", to);
-        Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        Instant start = boundary(from);
-        Instant end = boundary(to);
-        // Aggregate and cut to the top N first, then join only the winners to their e-mail.
+        Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
+        // The shape every implementation uses: join, then aggregate per customer, sort, cut. The
+        // statuses are literals, as constants of the query rather than bind values.
         Field<BigDecimal> revenue = sum(PURCHASE_ORDER.TOTAL).as("revenue");
         Field<Integer> orders = count().as("orders");
-        Table<Record3<Long, BigDecimal, Integer>> top = select(PURCHASE_ORDER.CUSTOMER_ID, revenue, orders)
-                .from(PURCHASE_ORDER)
-                .where(PURCHASE_ORDER.STATUS.in(OrderStatus.PAID, OrderStatus.SHIPPED))
-                .and(PURCHASE_ORDER.CREATED_AT.ge(start))
-                .and(PURCHASE_ORDER.CREATED_AT.lt(end))
-                .groupBy(PURCHASE_ORDER.CUSTOMER_ID)
-                .orderBy(revenue.desc(), PURCHASE_ORDER.CUSTOMER_ID.asc())
-                .limit(limit)
-                .asTable("top");
-        Field<Long> customerId = top.field(PURCHASE_ORDER.CUSTOMER_ID);
-        Field<BigDecimal> topRevenue = top.field(revenue);
         return run(
                 "topCustomersByRevenue",
-                () -> dsl.select(customerId, CUSTOMER.EMAIL, topRevenue, top.field(orders))
-                        .from(top)
+                () -> dsl.select(CUSTOMER.ID, CUSTOMER.EMAIL, revenue, orders)
+                        .from(PURCHASE_ORDER)
                         .join(CUSTOMER)
-                        .on(CUSTOMER.ID.eq(customerId))
-                        .orderBy(topRevenue.desc(), customerId.asc())
+                        .on(CUSTOMER.ID.eq(PURCHASE_ORDER.CUSTOMER_ID))
+                        .where(PURCHASE_ORDER.STATUS.in(
+                                inline(OrderStatus.PAID, PURCHASE_ORDER.STATUS),
+                                inline(OrderStatus.SHIPPED, PURCHASE_ORDER.STATUS)))
+                        .and(PURCHASE_ORDER.CREATED_AT.ge(range.from()))
+                        .and(PURCHASE_ORDER.CREATED_AT.lt(range.to()))
+                        .groupBy(CUSTOMER.ID, CUSTOMER.EMAIL)
+                        .orderBy(revenue.desc(), CUSTOMER.ID.asc())
+                        .limit(limit)
                         .fetch(mapping((id, email, amount, count) -> new CustomerRevenue(id, email, amount, count))));
     }
 
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
-        Check.range("from", from, "to", to);
-        Check.notNull("consumer", consumer);
-        Instant start = boundary(from);
-        Instant end = boundary(to);
+        Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
         try {
             // pgjdbc fetches in chunks only with auto-commit off, hence the transaction.
             return run(
@@ -706,8 +768,8 @@ public final class JooqStoreRepository implements StoreRepository {
                                 .on(PURCHASE_ORDER.ID.eq(ORDER_LINE.ORDER_ID))
                                 .join(PRODUCT)
                                 .on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
-                                .where(PURCHASE_ORDER.CREATED_AT.ge(start))
-                                .and(PURCHASE_ORDER.CREATED_AT.lt(end))
+                                .where(PURCHASE_ORDER.CREATED_AT.ge(range.from()))
+                                .and(PURCHASE_ORDER.CREATED_AT.lt(range.to()))
                                 .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
                                 .fetchSize(STREAM_FETCH_SIZE)
                                 .fetchLazy()) {
@@ -746,7 +808,7 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public boolean deleteOrder(long orderId) {
-        Check.id("orderId", orderId);
+        Arguments.deleteOrder(orderId);
         return run(
                 "deleteOrder",
                 () -> dsl.deleteFrom(PURCHASE_ORDER)
@@ -764,7 +826,10 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("dialect", dsl.dialect().name());
         s.put("classes", "generated at build time from the Flyway-migrated schema (outputSchemaToDefault)");
         s.put("connectionProvider", "DataSourceConnectionProvider (a pooled connection per statement or transaction)");
-        s.put("transactionProvider", "DefaultTransactionProvider (no savepoint for a top-level transaction)");
+        s.put(
+                "transactionProvider",
+                "DefaultTransactionProvider, P06 and P12 only (no savepoint at top level; reads the isolation level"
+                        + " per transaction, with pgjdbc one SHOW round trip, jOOQ #20135)");
         s.put("statementType", String.valueOf(settings.getStatementType()));
         s.put("paramType", String.valueOf(settings.getParamType()));
         s.put("renderCatalog", String.valueOf(settings.isRenderCatalog()));
@@ -780,16 +845,22 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("fetchWarnings", String.valueOf(settings.isFetchWarnings()));
         s.put("emulateMultiset", String.valueOf(settings.getEmulateMultiset()));
         s.put("renderRowConditionForSeekClause", String.valueOf(settings.isRenderRowConditionForSeekClause()));
+        s.put("P03.insert", "one INSERT ... SELECT FROM unnest(5 arrays) RETURNING sku, id, in auto-commit");
         s.put(
-                "P03.insert",
-                "multi-row INSERT ... RETURNING id, sku; " + INSERT_ROWS_PER_STATEMENT + " rows a statement");
-        s.put("P06.stock", "one conditional UPDATE per distinct product, one JDBC batch, product id order");
-        s.put("P06.idempotency", "INSERT ... ON CONFLICT (idempotency_key) DO NOTHING RETURNING id");
+                "P06.statements",
+                "one transaction: guarded UPDATE ... FROM unnest(ids, units) RETURNING price; order INSERT;"
+                        + " multi-row line INSERT");
+        s.put(
+                "P06.idempotency",
+                "INSERT ... ON CONFLICT (idempotency_key) DO NOTHING RETURNING id; key read only on conflict"
+                        + " or short stock");
         s.put("P07/P08.nesting", "MULTISET (one statement)");
         s.put(
                 "P09.change",
-                "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back");
+                "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back,"
+                        + " the order's prior status and version outer-joined to explain a refusal");
         s.put("P10.bulk", "one statement: data-modifying CTEs");
+        s.put("P11.shape", "join customer, then aggregate (the floor's shape)");
         s.put("P12.fetchSize", String.valueOf(STREAM_FETCH_SIZE));
         s.put("P12.fetch", "fetchLazy() cursor in a transaction");
         return Collections.unmodifiableMap(s);
@@ -798,17 +869,6 @@ public final class JooqStoreRepository implements StoreRepository {
     /** Nothing to release: the DSLContext holds no resource of its own, and the DataSource is the caller's. */
     @Override
     public void close() {}
-
-    /**
-     * A range bound on PostgreSQL's microsecond grid that selects exactly the same stored
-     * instants as {@code bound} itself: for x on the grid, {@code x >= b} and {@code x < b} hold
-     * exactly when they hold for b rounded up to the next microsecond. (Truncating would move an
-     * exclusive upper bound below rows created strictly before it; PostgreSQL itself would
-     * round to the nearest.)
-     */
-    private static Instant boundary(Instant bound) {
-        return Check.bound("bound", bound);
-    }
 
     /** Runs {@code work}, translating whatever jOOQ or the driver throws into the contract's exceptions (G.3). */
     private static <T> T run(String operation, Supplier<T> work) {
