@@ -5,7 +5,10 @@ import static dev.persistbench.jooq.db.Tables.ORDER_LINE;
 import static dev.persistbench.jooq.db.Tables.PRODUCT;
 import static dev.persistbench.jooq.db.Tables.PURCHASE_ORDER;
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.array;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
@@ -13,12 +16,15 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.val;
 
 import dev.persistbench.contract.Arguments;
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.NotFoundException;
@@ -40,17 +46,23 @@ import dev.persistbench.contract.model.ProductCursor;
 import dev.persistbench.contract.model.ProductPage;
 import dev.persistbench.contract.model.ProductSearch;
 import dev.persistbench.contract.model.SortDirection;
+import dev.persistbench.jooq.db.tables.records.OrderLineRecord;
 import dev.persistbench.jooq.db.tables.records.ProductRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -59,15 +71,18 @@ import org.jooq.Condition;
 import org.jooq.Constants;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.InsertValuesStep5;
+import org.jooq.InsertReturningStep;
 import org.jooq.Name;
 import org.jooq.Record1;
 import org.jooq.Record10;
 import org.jooq.Record2;
 import org.jooq.Record4;
+import org.jooq.Record5;
 import org.jooq.RecordMapper;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.conf.NestedCollectionEmulation;
@@ -312,179 +327,260 @@ public final class JooqStoreRepository implements StoreRepository {
     public Order placeOrder(PlaceOrder order) {
         // Units per product, summed exactly (a long), in the order the products first appear.
         Map<Long, Long> units = Arguments.placeOrder(order);
-        return run("placeOrder", () -> {
-            try {
-                return dsl.transactionResult(tx -> place(tx.dsl(), order, units));
-            } catch (AlreadyPlaced placed) {
-                // The key's order, read inside the transaction, which rolled back the stock taken.
-                return placed.order;
-            }
-        });
+        // Ascending product ids: concurrent orders lock the product rows they share in one order.
+        SortedMap<Long, Long> byId = new TreeMap<>(units);
+        Field<Long[]> ids = val(byId.keySet().toArray(Long[]::new));
+        Field<Long[]> amounts = val(byId.values().toArray(Long[]::new));
+        return run(
+                "placeOrder",
+                () -> dsl.transactionResult(tx -> order.idempotencyKey().isPresent()
+                        ? placeWithKey(tx.dsl(), order, units, ids, amounts)
+                        : placeWithoutKey(tx.dsl(), order, units, ids, amounts)));
     }
 
     /**
-     * Three statements in one transaction: take the stock (one guarded UPDATE for all products,
-     * returning their prices), insert the order with the total those prices give, insert the
-     * lines (one multi-row INSERT). The idempotency key is looked up only when the order INSERT
-     * conflicts, or when the stock could not be taken (the retry of an order that took the last
-     * units).
+     * Without a key, two statements: take the stock, then insert the order, with the total the
+     * returned prices give, and all its lines in one statement.
      */
-    private static Order place(DSLContext tx, PlaceOrder order, Map<Long, Long> units) {
-        Map<Long, Record4<Long, String, String, BigDecimal>> taken = takeStock(tx, units);
+    private static Order placeWithoutKey(
+            DSLContext tx, PlaceOrder order, Map<Long, Long> units, Field<Long[]> ids, Field<Long[]> amounts) {
+        Map<Long, Record4<Long, String, String, BigDecimal>> taken =
+                tx.fetch(takeStock(ids, amounts, noCondition())).intoMap(PRODUCT.ID);
         if (taken.size() < units.size()) {
-            throw refusal(tx, order, units, taken.keySet());
+            throw whyNoStock(tx, order.customerId(), units, ids, taken.keySet());
         }
+        PlacedLines placed = PlacedLines.of(order, taken);
+        CommonTableExpression<Record1<Long>> inserted = name("o")
+                .as(DSL.insertInto(
+                                PURCHASE_ORDER,
+                                PURCHASE_ORDER.CUSTOMER_ID,
+                                PURCHASE_ORDER.TOTAL,
+                                PURCHASE_ORDER.CREATED_AT)
+                        .values(order.customerId(), placed.total(), order.placedAt())
+                        .returningResult(PURCHASE_ORDER.ID));
+        Field<Long> orderId = inserted.field(PURCHASE_ORDER.ID);
+        CommonTableExpression<?> lines =
+                name("lines").as(placed.insert(orderId, inserted).returningResult(ORDER_LINE.LINE_NO));
+        long id = unknownCustomerOr(
+                order,
+                () -> tx.with(inserted, lines).select(orderId).from(inserted).fetchSingle(Record1::value1));
+        return placed.order(id, order);
+    }
 
-        List<OrderLine> lines = new ArrayList<>(order.lines().size());
-        BigDecimal total = BigDecimal.ZERO;
-        for (OrderLineRequest request : order.lines()) {
-            Record4<Long, String, String, BigDecimal> product = taken.get(request.productId());
-            BigDecimal price = product.value4();
-            lines.add(new OrderLine(
-                    lines.size() + 1,
-                    request.productId(),
-                    product.value2(),
-                    product.value3(),
-                    request.quantity(),
-                    price));
-            total = total.add(price.multiply(BigDecimal.valueOf(request.quantity())));
+    /**
+     * With a key, two statements. The first claims the key ({@code INSERT ... ON CONFLICT DO
+     * NOTHING}, total 0) and, only if it claimed it, takes the stock, in one statement: a caller
+     * racing with the same key waits on the unique index for the first one's commit, then claims
+     * nothing, takes no stock and returns the first one's order (read only then). The second
+     * writes the total, known once the stock is taken, and inserts the lines.
+     */
+    private static Order placeWithKey(
+            DSLContext tx, PlaceOrder order, Map<Long, Long> units, Field<Long[]> ids, Field<Long[]> amounts) {
+        String key = order.idempotencyKey().orElseThrow();
+        CommonTableExpression<Record1<Long>> claimed = name("o")
+                .as(DSL.insertInto(
+                                PURCHASE_ORDER,
+                                PURCHASE_ORDER.CUSTOMER_ID,
+                                PURCHASE_ORDER.IDEMPOTENCY_KEY,
+                                PURCHASE_ORDER.TOTAL,
+                                PURCHASE_ORDER.CREATED_AT)
+                        .values(order.customerId(), key, BigDecimal.ZERO, order.placedAt())
+                        .onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY)
+                        .doNothing()
+                        .returningResult(PURCHASE_ORDER.ID));
+        Field<Long> claimedId = claimed.field(PURCHASE_ORDER.ID);
+        CommonTableExpression<Record4<Long, String, String, BigDecimal>> stock =
+                name("s").as(takeStock(ids, amounts, exists(selectOne().from(claimed))));
+        Field<Long> takenId = stock.field(PRODUCT.ID);
+        Field<String> takenSku = stock.field(PRODUCT.SKU);
+        Field<String> takenName = stock.field(PRODUCT.NAME);
+        Field<BigDecimal> takenPrice = stock.field(PRODUCT.PRICE);
+        Result<Record5<Long, Long, String, String, BigDecimal>> rows = unknownCustomerOr(
+                order,
+                () -> tx.with(claimed, stock)
+                        .select(claimedId, takenId, takenSku, takenName, takenPrice)
+                        .from(claimed)
+                        .leftJoin(stock)
+                        .on(trueCondition())
+                        .fetch());
+        if (rows.isEmpty()) {
+            // The key was used before: its order, as it is now; nothing was written.
+            return fetchOrders(tx, PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(key)).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new DataAccessFailureException(
+                            "placeOrder: the order placed with this idempotency key was deleted concurrently",
+                            null,
+                            true,
+                            null));
         }
+        long id = rows.getFirst().value1();
+        Map<Long, Record4<Long, String, String, BigDecimal>> taken = new HashMap<>();
+        for (Record5<Long, Long, String, String, BigDecimal> row : rows) {
+            if (row.value2() != null) {
+                taken.put(row.value2(), row.into(takenId, takenSku, takenName, takenPrice));
+            }
+        }
+        if (taken.size() < units.size()) {
+            // The exception rolls the transaction back: the claimed order row goes with it.
+            throw whyNoStock(tx, order.customerId(), units, ids, taken.keySet());
+        }
+        PlacedLines placed = PlacedLines.of(order, taken);
+        CommonTableExpression<Record1<Long>> total = name("t")
+                .as(DSL.update(PURCHASE_ORDER)
+                        .set(PURCHASE_ORDER.TOTAL, placed.total())
+                        .where(PURCHASE_ORDER.ID.eq(id))
+                        .returningResult(PURCHASE_ORDER.ID));
+        tx.with(total)
+                .insertInto(
+                        ORDER_LINE,
+                        ORDER_LINE.ORDER_ID,
+                        ORDER_LINE.LINE_NO,
+                        ORDER_LINE.PRODUCT_ID,
+                        ORDER_LINE.QUANTITY,
+                        ORDER_LINE.UNIT_PRICE)
+                .select(placed.select(val(id), null))
+                .execute();
+        return placed.order(id, order);
+    }
 
-        InsertSetMoreStep<?> insert = tx.insertInto(PURCHASE_ORDER)
-                .set(PURCHASE_ORDER.CUSTOMER_ID, order.customerId())
-                .set(PURCHASE_ORDER.STATUS, OrderStatus.NEW)
-                .set(PURCHASE_ORDER.IDEMPOTENCY_KEY, order.idempotencyKey().orElse(null))
-                .set(PURCHASE_ORDER.TOTAL, total)
-                .set(PURCHASE_ORDER.CREATED_AT, order.placedAt());
-        Optional<Long> orderId;
+    /**
+     * One guarded UPDATE for every product of the order, {@code UPDATE product SET
+     * stock = stock - u.units, version = version + 1 FROM unnest(ids, units) u WHERE id = u.id AND
+     * stock >= u.units [AND guard] RETURNING id, sku, name, price}. The check and the decrement are
+     * one atomic step in the database, so concurrent orders never oversell; a product missing from
+     * the result is unknown or short. Units are bigint: a sum beyond any int is simply more than
+     * any stock (P06.2).
+     */
+    private static ResultQuery<Record4<Long, String, String, BigDecimal>> takeStock(
+            Field<Long[]> ids, Field<Long[]> amounts, Condition guard) {
+        Name u = name("u");
+        Field<Long> productId = field(u.append("id"), SQLDataType.BIGINT);
+        Field<Long> quantity = field(u.append("units"), SQLDataType.BIGINT);
+        Table<?> wanted = table("unnest({0}, {1})", ids, amounts)
+                .as(u, productId.getUnqualifiedName(), quantity.getUnqualifiedName());
+        return DSL.update(PRODUCT)
+                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(quantity))
+                .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
+                .from(wanted)
+                .where(PRODUCT.ID.eq(productId))
+                .and(PRODUCT.STOCK.coerce(SQLDataType.BIGINT).ge(quantity))
+                .and(guard)
+                .returningResult(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE);
+    }
+
+    /**
+     * Why the stock could not be taken, in one read inside the transaction that is about to roll
+     * back: an unknown customer, else the first unknown product, else the first product short of
+     * stock, in request order.
+     */
+    private static RuntimeException whyNoStock(
+            DSLContext tx, long customerId, Map<Long, Long> units, Field<Long[]> ids, Set<Long> taken) {
+        Record2<Boolean, Long[]> found = tx.select(
+                        field(exists(selectOne().from(CUSTOMER).where(CUSTOMER.ID.eq(customerId)))),
+                        array(select(PRODUCT.ID).from(PRODUCT).where(PRODUCT.ID.eq(any(ids)))))
+                .fetchSingle();
+        if (!found.value1()) {
+            return new NotFoundException("customer", customerId);
+        }
+        Set<Long> known = new HashSet<>(Arrays.asList(found.value2()));
+        for (Long productId : units.keySet()) {
+            if (!known.contains(productId)) {
+                return new NotFoundException("product", productId);
+            }
+        }
+        for (Map.Entry<Long, Long> wanted : units.entrySet()) {
+            if (!taken.contains(wanted.getKey())) {
+                return new InsufficientStockException(wanted.getKey(), wanted.getValue());
+            }
+        }
+        return new IllegalStateException("placeOrder: stock not taken for every product, yet none is missing or short");
+    }
+
+    /** Runs a statement that inserts an order: its only foreign key is the customer (23503 → NotFoundException). */
+    private static <T> T unknownCustomerOr(PlaceOrder order, Supplier<T> statement) {
         try {
-            // With a key, ON CONFLICT makes a caller racing with the same key wait for the first
-            // one's commit and then insert nothing.
-            orderId = order.idempotencyKey().isPresent()
-                    ? insert.onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY)
-                            .doNothing()
-                            .returningResult(PURCHASE_ORDER.ID)
-                            .fetchOptional(Record1::value1)
-                    : Optional.of(insert.returningResult(PURCHASE_ORDER.ID).fetchSingle(Record1::value1));
+            return statement.get();
         } catch (DataAccessException e) {
-            // The only foreign key of purchase_order is its customer.
             if ("23503".equals(e.sqlState())) {
                 throw new NotFoundException("customer", order.customerId());
             }
             throw e;
         }
-        if (orderId.isEmpty()) {
-            // The key is taken: that order is the answer, and the stock taken above goes back.
-            throw new AlreadyPlaced(placedWithKey(tx, order.idempotencyKey().get())
-                    .orElseThrow(() -> new IllegalStateException("idempotency key conflict without an order")));
-        }
-
-        InsertValuesStep5<?, Long, Integer, Long, Integer, BigDecimal> lineInsert = tx.insertInto(
-                ORDER_LINE,
-                ORDER_LINE.ORDER_ID,
-                ORDER_LINE.LINE_NO,
-                ORDER_LINE.PRODUCT_ID,
-                ORDER_LINE.QUANTITY,
-                ORDER_LINE.UNIT_PRICE);
-        for (OrderLine line : lines) {
-            lineInsert = lineInsert.values(
-                    orderId.get(), line.lineNo(), line.productId(), line.quantity(), line.unitPrice());
-        }
-        lineInsert.execute();
-
-        return new Order(
-                orderId.get(),
-                order.customerId(),
-                OrderStatus.NEW,
-                order.idempotencyKey(),
-                total,
-                order.placedAt(),
-                0L,
-                lines);
     }
 
     /**
-     * One guarded UPDATE for every product of the order. The products and units travel as two
-     * arrays; a sub-select locks the product rows in id order ({@code FOR NO KEY UPDATE}, applied
-     * after its {@code ORDER BY}), so two orders for the same products never deadlock, whatever
-     * plan the planner picks; the UPDATE then takes the units only where the stock holds them and
-     * returns each product's SKU, name and price. The check and the decrement are one atomic step,
-     * so concurrent orders never oversell; a product missing from the result is unknown or short.
+     * The lines of an order being placed, numbered in request order with the taken products' SKU,
+     * name and price, and their total; sent as three arrays whose ordinality is the line number.
      */
-    private static Map<Long, Record4<Long, String, String, BigDecimal>> takeStock(
-            DSLContext tx, Map<Long, Long> units) {
-        Name wanted = name("wanted");
-        Field<Long> productId = field(wanted.append("product_id"), SQLDataType.BIGINT);
-        // Units are summed as long: a sum beyond any int is simply more than any stock (P06.2).
-        Field<Long> quantity = field(wanted.append("units"), SQLDataType.BIGINT);
-        Table<?> wantedRows = table(
-                        "unnest({0}, {1})",
-                        val(units.keySet().toArray(Long[]::new)),
-                        val(units.values().toArray(Long[]::new)))
-                .as(wanted, productId.getUnqualifiedName(), quantity.getUnqualifiedName());
-        Table<Record2<Long, Long>> locked = select(PRODUCT.ID, quantity)
-                .from(PRODUCT)
-                .join(wantedRows)
-                .on(PRODUCT.ID.eq(productId))
-                .orderBy(PRODUCT.ID)
-                .forNoKeyUpdate()
-                .of(PRODUCT)
-                .asTable("locked");
-        Field<Long> lockedId = locked.field(PRODUCT.ID);
-        Field<Long> lockedUnits = locked.field(quantity);
-        return tx.update(PRODUCT)
-                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(lockedUnits))
-                .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
-                .from(locked)
-                .where(PRODUCT.ID.eq(lockedId))
-                .and(PRODUCT.STOCK.coerce(SQLDataType.BIGINT).ge(lockedUnits))
-                .returningResult(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE)
-                .fetchMap(PRODUCT.ID);
-    }
+    private record PlacedLines(List<OrderLine> lines, BigDecimal total) {
 
-    /**
-     * Why the stock could not be taken, read in the transaction that is about to roll back: an
-     * order already placed with the key (returned, P06.4), else an unknown product (the first in
-     * request order), else the first product short of stock.
-     */
-    private static RuntimeException refusal(DSLContext tx, PlaceOrder order, Map<Long, Long> units, Set<Long> taken) {
-        if (order.idempotencyKey().isPresent()) {
-            Optional<Order> placed = placedWithKey(tx, order.idempotencyKey().get());
-            if (placed.isPresent()) {
-                return new AlreadyPlaced(placed.get());
+        static PlacedLines of(PlaceOrder order, Map<Long, Record4<Long, String, String, BigDecimal>> taken) {
+            List<OrderLine> lines = new ArrayList<>(order.lines().size());
+            BigDecimal total = BigDecimal.ZERO;
+            for (OrderLineRequest request : order.lines()) {
+                Record4<Long, String, String, BigDecimal> product = taken.get(request.productId());
+                BigDecimal price = product.value4();
+                lines.add(new OrderLine(
+                        lines.size() + 1,
+                        request.productId(),
+                        product.value2(),
+                        product.value3(),
+                        request.quantity(),
+                        price));
+                total = total.add(price.multiply(BigDecimal.valueOf(request.quantity())));
             }
+            return new PlacedLines(lines, total);
         }
-        List<Long> missing = new ArrayList<>(units.keySet());
-        missing.removeAll(taken);
-        Set<Long> known = tx.select(PRODUCT.ID)
-                .from(PRODUCT)
-                .where(PRODUCT.ID.in(missing))
-                .fetchSet(PRODUCT.ID);
-        for (Long id : missing) {
-            if (!known.contains(id)) {
-                return new NotFoundException("product", id);
+
+        /**
+         * {@code SELECT orderId, r.line_no, r.product_id, r.quantity, r.unit_price FROM [from,]
+         * unnest(product ids, quantities, prices) WITH ORDINALITY r(...)}.
+         */
+        Select<Record5<Long, Integer, Long, Integer, BigDecimal>> select(Field<Long> orderId, Table<?> from) {
+            int n = lines.size();
+            Long[] productIds = new Long[n];
+            Integer[] quantities = new Integer[n];
+            BigDecimal[] prices = new BigDecimal[n];
+            for (int i = 0; i < n; i++) {
+                productIds[i] = lines.get(i).productId();
+                quantities[i] = lines.get(i).quantity();
+                prices[i] = lines.get(i).unitPrice();
             }
+            Name r = name("r");
+            Table<?> rows = table(
+                            "unnest({0}, {1}, {2}) with ordinality", val(productIds), val(quantities), val(prices))
+                    .as(r, name("product_id"), name("quantity"), name("unit_price"), name("line_no"));
+            var select = DSL.select(
+                    orderId,
+                    field(r.append("line_no"), SQLDataType.INTEGER),
+                    field(r.append("product_id"), SQLDataType.BIGINT),
+                    field(r.append("quantity"), SQLDataType.INTEGER),
+                    field(r.append("unit_price"), ORDER_LINE.UNIT_PRICE.getDataType()));
+            return from == null ? select.from(rows) : select.from(from, rows);
         }
-        return new InsufficientStockException(missing.getFirst(), units.get(missing.getFirst()));
-    }
 
-    private static Optional<Order> placedWithKey(DSLContext tx, String idempotencyKey) {
-        return fetchOrders(tx, PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(idempotencyKey)).stream()
-                .findFirst();
-    }
+        /** {@code INSERT INTO order_line (...)} from {@link #select}, the order id read from {@code from}. */
+        InsertReturningStep<OrderLineRecord> insert(Field<Long> orderId, Table<?> from) {
+            return DSL.insertInto(
+                            ORDER_LINE,
+                            ORDER_LINE.ORDER_ID,
+                            ORDER_LINE.LINE_NO,
+                            ORDER_LINE.PRODUCT_ID,
+                            ORDER_LINE.QUANTITY,
+                            ORDER_LINE.UNIT_PRICE)
+                    .select(select(orderId, from));
+        }
 
-    /**
-     * Leaves {@link DSLContext#transactionResult} with the order first placed under the key: the
-     * exception rolls the transaction back (the stock it took returns), and {@link #placeOrder}
-     * returns the order it carries.
-     */
-    private static final class AlreadyPlaced extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Order order;
-
-        AlreadyPlaced(Order order) {
-            super(null, null, false, false);
-            this.order = order;
+        Order order(long id, PlaceOrder order) {
+            return new Order(
+                    id,
+                    order.customerId(),
+                    OrderStatus.NEW,
+                    order.idempotencyKey(),
+                    total,
+                    order.placedAt(),
+                    0L,
+                    lines);
         }
     }
 
@@ -848,12 +944,12 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("P03.insert", "one INSERT ... SELECT FROM unnest(5 arrays) RETURNING sku, id, in auto-commit");
         s.put(
                 "P06.statements",
-                "one transaction: guarded UPDATE ... FROM unnest(ids, units) RETURNING price; order INSERT;"
-                        + " multi-row line INSERT");
+                "one transaction of 2: guarded UPDATE ... FROM unnest(ids, units) RETURNING price, then order and"
+                        + " lines INSERT as one statement (CTE, lines from unnest WITH ORDINALITY)");
         s.put(
                 "P06.idempotency",
-                "INSERT ... ON CONFLICT (idempotency_key) DO NOTHING RETURNING id; key read only on conflict"
-                        + " or short stock");
+                "key claimed by INSERT ... ON CONFLICT DO NOTHING in the stock statement (stock taken only if"
+                        + " claimed), then total UPDATE and lines INSERT; the used key's order read only then");
         s.put("P07/P08.nesting", "MULTISET (one statement)");
         s.put(
                 "P09.change",

@@ -154,20 +154,21 @@ class JooqRoundTripsTest {
                         new OrderLineRequest(b.id(), 2),
                         new OrderLineRequest(a.id(), 3))));
         // SHOW TRANSACTION ISOLATION LEVEL (jOOQ's DefaultTransactionProvider asks pgjdbc, which
-        // asks the server), UPDATE (BEGIN rides along), order INSERT, lines INSERT, COMMIT.
-        assertCounts(count("P06 placeOrder", place), 3, 1, 5);
+        // asks the server), stock UPDATE (BEGIN rides along), order and lines INSERT, COMMIT.
+        assertCounts(count("P06 placeOrder", place), 2, 1, 4);
 
         String key = "rt-key-" + serial.incrementAndGet();
         PlaceOrder keyed = order(customer, a, 1).withIdempotencyKey(key);
-        assertCounts(record("P06 placeOrder, new key", () -> store.placeOrder(keyed)), 3, 1, 5);
-        // SHOW, UPDATE, INSERT ... ON CONFLICT (nothing), the key's order, ROLLBACK.
+        // SHOW, key claimed and stock taken, total UPDATE and lines INSERT, COMMIT.
+        assertCounts(record("P06 placeOrder, new key", () -> store.placeOrder(keyed)), 2, 1, 4);
+        // SHOW, the claim (nothing claimed, no stock taken), the key's order, COMMIT.
         SqlRecorder.Recorded<Order> retried = record("P06 placeOrder, key used (retry)", () -> store.placeOrder(keyed));
-        assertCounts(retried, 3, 1, 5);
+        assertCounts(retried, 2, 1, 4);
         assertThat(retried.result())
                 .isEqualTo(store.findOrder(retried.result().id()).orElseThrow());
         assertThat(store.findProductBySku(a.sku()).orElseThrow().stock()).isEqualTo(1_000 - 4 - 4 - 1);
 
-        // SHOW, UPDATE (nothing), the product ids, ROLLBACK.
+        // SHOW, stock UPDATE (nothing), which customer and products exist, ROLLBACK.
         SqlRecorder.Recorded<Throwable> refused = count(
                 "P06 placeOrder, short stock", () -> catchThrowable(() -> store.placeOrder(order(customer, a, 5_000))));
         assertThat(refused.result()).isInstanceOf(InsufficientStockException.class);
