@@ -5,17 +5,26 @@ import static dev.persistbench.jooq.db.Tables.ORDER_LINE;
 import static dev.persistbench.jooq.db.Tables.PRODUCT;
 import static dev.persistbench.jooq.db.Tables.PURCHASE_ORDER;
 import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.array;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.val;
 
+import dev.persistbench.contract.Arguments;
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.NotFoundException;
@@ -37,13 +46,16 @@ import dev.persistbench.contract.model.ProductCursor;
 import dev.persistbench.contract.model.ProductPage;
 import dev.persistbench.contract.model.ProductSearch;
 import dev.persistbench.contract.model.SortDirection;
+import dev.persistbench.jooq.db.tables.records.OrderLineRecord;
 import dev.persistbench.jooq.db.tables.records.ProductRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,23 +66,23 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jooq.BatchBindStep;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Constants;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.InsertValuesStep5;
-import org.jooq.JSONB;
-import org.jooq.Param;
+import org.jooq.InsertReturningStep;
+import org.jooq.Name;
 import org.jooq.Record1;
 import org.jooq.Record10;
 import org.jooq.Record2;
-import org.jooq.Record3;
 import org.jooq.Record4;
+import org.jooq.Record5;
 import org.jooq.RecordMapper;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.conf.NestedCollectionEmulation;
@@ -89,15 +101,12 @@ import org.jooq.impl.SQLDataType;
  *
  * <p>One {@link DSLContext} over the caller's {@link DataSource} serves every thread: it borrows a
  * connection per statement, or per transaction inside {@link DSLContext#transactionResult}.
- * Every write that takes more than one statement runs in one transaction (P03 beyond one
- * statement, P06), as does P12's streaming read; a single statement runs in auto-commit, which
- * PostgreSQL makes atomic on its own. The reads that only explain a refusal (P09) or find an
- * earlier order by its idempotency key (P06) need no transaction around them.
+ * G.1: every operation but two is one statement, sent in auto-commit, which PostgreSQL makes
+ * atomic on its own; P06 (several statements) runs in exactly one transaction, and so does P12's
+ * streaming read (pgjdbc fetches in chunks only with auto-commit off). Arguments are checked by
+ * {@link Arguments}, first, and nowhere else.
  */
 public final class JooqStoreRepository implements StoreRepository {
-
-    /** Rows per multi-row INSERT in P03: 5 bind values each keeps a statement far below PostgreSQL's 65,535. */
-    static final int INSERT_ROWS_PER_STATEMENT = 1_000;
 
     private final Settings settings;
     private final DSLContext dsl;
@@ -142,7 +151,7 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Customer createCustomer(NewCustomer customer) {
-        Check.notNull("customer", customer);
+        Arguments.createCustomer(customer);
         return run(
                 "createCustomer",
                 () -> dsl.insertInto(CUSTOMER, CUSTOMER.EMAIL, CUSTOMER.NAME)
@@ -154,6 +163,9 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Customer> findCustomer(long id) {
+        if (!Arguments.findCustomer(id)) {
+            return Optional.empty();
+        }
         return run(
                 "findCustomer",
                 () -> dsl.select(CUSTOMER.ID, CUSTOMER.EMAIL, CUSTOMER.NAME, CUSTOMER.CREATED_AT)
@@ -168,52 +180,63 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
-        Check.notNull("products", products);
-        if (products.size() > MAX_BATCH) {
-            throw new IllegalArgumentException(
-                    "products must have at most " + MAX_BATCH + " entries, was " + products.size());
-        }
-        List<JSONB> attributes = new ArrayList<>(products.size());
-        for (int i = 0; i < products.size(); i++) {
-            attributes.add(AttributesJson.write(
-                    Check.notNull("products[" + i + "]", products.get(i)).attributes()));
-        }
+        Arguments.createProducts(products);
         if (products.isEmpty()) {
             return List.of();
         }
-        // Up to one statement's worth needs no transaction: a single INSERT is atomic on its own.
-        return run(
-                "createProducts",
-                () -> products.size() <= INSERT_ROWS_PER_STATEMENT
-                        ? insertProducts(dsl, products, attributes)
-                        : dsl.transactionResult(tx -> insertProducts(tx.dsl(), products, attributes)));
-    }
-
-    private static List<Product> insertProducts(DSLContext ctx, List<NewProduct> products, List<JSONB> attributes) {
-        // PostgreSQL does not promise that RETURNING follows the VALUES order, so the ids are
-        // matched back to the input through the unique SKU.
-        Map<String, Long> idsBySku = HashMap.newHashMap(products.size());
-        for (int from = 0; from < products.size(); from += INSERT_ROWS_PER_STATEMENT) {
-            int to = Math.min(products.size(), from + INSERT_ROWS_PER_STATEMENT);
-            InsertValuesStep5<ProductRecord, String, String, BigDecimal, Integer, JSONB> insert = ctx.insertInto(
-                    PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES);
-            for (int i = from; i < to; i++) {
-                NewProduct p = products.get(i);
-                insert = insert.values(p.sku(), p.name(), p.price(), p.stock(), attributes.get(i));
+        // One array per column, whatever the number of products: one statement of five bind
+        // values, far from pgjdbc's 32,767 (a multi-row VALUES of 10,000 products would need
+        // 50,000), and one statement text, which pgjdbc can keep prepared on the server.
+        int n = products.size();
+        String[] skus = new String[n];
+        String[] names = new String[n];
+        BigDecimal[] prices = new BigDecimal[n];
+        Integer[] stocks = new Integer[n];
+        String[] attributes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewProduct p = products.get(i);
+            skus[i] = p.sku();
+            names[i] = p.name();
+            prices[i] = p.price();
+            stocks[i] = p.stock();
+            attributes[i] = AttributesJson.write(p.attributes()).data();
+        }
+        // PostgreSQL has unnest(a, b, ...) over several arrays; jOOQ's DSL.unnest takes one, so the
+        // table is a plain SQL template over typed binds, with column names of its own.
+        Name rows = name("new_product");
+        Table<?> unnested = table(
+                        "unnest({0}, {1}, {2}, {3}, {4})",
+                        val(skus), val(names), val(prices), val(stocks), val(attributes))
+                .as(rows, name("sku"), name("name"), name("price"), name("stock"), name("attributes"));
+        return run("createProducts", () -> {
+            // PostgreSQL does not promise that RETURNING follows the input order, so the ids are
+            // matched back to the input through the unique SKU.
+            Map<String, Long> idsBySku = dsl.insertInto(
+                            PRODUCT, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE, PRODUCT.STOCK, PRODUCT.ATTRIBUTES)
+                    .select(select(
+                                    field(rows.append("sku"), PRODUCT.SKU.getDataType()),
+                                    field(rows.append("name"), PRODUCT.NAME.getDataType()),
+                                    field(rows.append("price"), PRODUCT.PRICE.getDataType()),
+                                    field(rows.append("stock"), PRODUCT.STOCK.getDataType()),
+                                    field(rows.append("attributes"), SQLDataType.VARCHAR)
+                                            .cast(PRODUCT.ATTRIBUTES.getDataType()))
+                            .from(unnested))
+                    .returningResult(PRODUCT.SKU, PRODUCT.ID)
+                    .fetchMap(PRODUCT.SKU, PRODUCT.ID);
+            List<Product> created = new ArrayList<>(n);
+            for (NewProduct p : products) {
+                created.add(new Product(
+                        idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
             }
-            insert.returningResult(PRODUCT.ID, PRODUCT.SKU).fetch().forEach(r -> idsBySku.put(r.value2(), r.value1()));
-        }
-        List<Product> created = new ArrayList<>(products.size());
-        for (NewProduct p : products) {
-            created.add(
-                    new Product(idsBySku.get(p.sku()), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0L));
-        }
-        return created;
+            return created;
+        });
     }
 
     @Override
     public Optional<Product> findProductBySku(String sku) {
-        Check.storable("sku", Check.notNull("sku", sku), Integer.MAX_VALUE);
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
         return run(
                 "findProductBySku",
                 () -> dsl.selectFrom(PRODUCT).where(PRODUCT.SKU.eq(sku)).fetchOptional(JooqStoreRepository::toProduct));
@@ -221,7 +244,7 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public ProductPage searchProducts(ProductSearch search) {
-        Check.notNull("search", search);
+        Arguments.searchProducts(search);
         Condition where = noCondition();
         if (search.nameContains().isPresent() && !search.nameContains().get().isEmpty()) {
             // The fragment is bound as a parameter; likeEscaped makes %, _ and \ literal for ESCAPE '\'.
@@ -302,145 +325,262 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Order placeOrder(PlaceOrder order) {
-        Check.notNull("order", order);
-        // Units per product, summed over the lines, in id order: stock rows are then always locked
-        // in the same order, so two orders for the same products cannot deadlock.
-        SortedMap<Long, Long> units = new TreeMap<>();
-        for (OrderLineRequest line : order.lines()) {
-            units.merge(line.productId(), (long) line.quantity(), Long::sum);
-        }
-        return run("placeOrder", () -> {
-            if (order.idempotencyKey().isPresent()) {
-                // The common retry: the order exists and is returned without taking any lock.
-                Optional<Order> existing =
-                        fetchOrders(
-                                        dsl,
-                                        PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(
-                                                order.idempotencyKey().get()))
-                                .stream()
-                                .findFirst();
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-            }
-            return dsl.transactionResult(tx -> place(tx.dsl(), order, units));
-        });
+        // Units per product, summed exactly (a long), in the order the products first appear.
+        Map<Long, Long> units = Arguments.placeOrder(order);
+        // Ascending product ids: concurrent orders lock the product rows they share in one order.
+        SortedMap<Long, Long> byId = new TreeMap<>(units);
+        Field<Long[]> ids = val(byId.keySet().toArray(Long[]::new));
+        Field<Long[]> amounts = val(byId.values().toArray(Long[]::new));
+        return run(
+                "placeOrder",
+                () -> dsl.transactionResult(tx -> order.idempotencyKey().isPresent()
+                        ? placeWithKey(tx.dsl(), order, units, ids, amounts)
+                        : placeWithoutKey(tx.dsl(), order, units, ids, amounts)));
     }
 
-    private static Order place(DSLContext tx, PlaceOrder order, SortedMap<Long, Long> units) {
-        Map<Long, Record4<Long, String, String, BigDecimal>> products = tx.select(
-                        PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE)
-                .from(PRODUCT)
-                .where(PRODUCT.ID.in(units.keySet()))
-                .fetchMap(PRODUCT.ID);
-        for (Map.Entry<Long, Long> entry : units.entrySet()) {
-            if (!products.containsKey(entry.getKey())) {
-                throw new NotFoundException("product", entry.getKey());
-            }
-            if (entry.getValue() > Integer.MAX_VALUE) {
-                // Lines may add up beyond an int; no stock (an integer column) can hold that many.
-                throw new InsufficientStockException(entry.getKey(), Integer.MAX_VALUE);
+    /**
+     * Without a key, two statements: take the stock, then insert the order, with the total the
+     * returned prices give, and all its lines in one statement.
+     */
+    private static Order placeWithoutKey(
+            DSLContext tx, PlaceOrder order, Map<Long, Long> units, Field<Long[]> ids, Field<Long[]> amounts) {
+        Map<Long, Record4<Long, String, String, BigDecimal>> taken =
+                tx.fetch(takeStock(ids, amounts, noCondition())).intoMap(PRODUCT.ID);
+        if (taken.size() < units.size()) {
+            throw whyNoStock(tx, order.customerId(), units, ids, taken.keySet());
+        }
+        PlacedLines placed = PlacedLines.of(order, taken);
+        CommonTableExpression<Record1<Long>> inserted = name("o")
+                .as(DSL.insertInto(
+                                PURCHASE_ORDER,
+                                PURCHASE_ORDER.CUSTOMER_ID,
+                                PURCHASE_ORDER.TOTAL,
+                                PURCHASE_ORDER.CREATED_AT)
+                        .values(order.customerId(), placed.total(), order.placedAt())
+                        .returningResult(PURCHASE_ORDER.ID));
+        Field<Long> orderId = inserted.field(PURCHASE_ORDER.ID);
+        CommonTableExpression<?> lines =
+                name("lines").as(placed.insert(orderId, inserted).returningResult(ORDER_LINE.LINE_NO));
+        long id = unknownCustomerOr(
+                order,
+                () -> tx.with(inserted, lines).select(orderId).from(inserted).fetchSingle(Record1::value1));
+        return placed.order(id, order);
+    }
+
+    /**
+     * With a key, two statements. The first claims the key ({@code INSERT ... ON CONFLICT DO
+     * NOTHING}, total 0) and, only if it claimed it, takes the stock, in one statement: a caller
+     * racing with the same key waits on the unique index for the first one's commit, then claims
+     * nothing, takes no stock and returns the first one's order (read only then). The second
+     * writes the total, known once the stock is taken, and inserts the lines.
+     */
+    private static Order placeWithKey(
+            DSLContext tx, PlaceOrder order, Map<Long, Long> units, Field<Long[]> ids, Field<Long[]> amounts) {
+        String key = order.idempotencyKey().orElseThrow();
+        CommonTableExpression<Record1<Long>> claimed = name("o")
+                .as(DSL.insertInto(
+                                PURCHASE_ORDER,
+                                PURCHASE_ORDER.CUSTOMER_ID,
+                                PURCHASE_ORDER.IDEMPOTENCY_KEY,
+                                PURCHASE_ORDER.TOTAL,
+                                PURCHASE_ORDER.CREATED_AT)
+                        .values(order.customerId(), key, BigDecimal.ZERO, order.placedAt())
+                        .onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY)
+                        .doNothing()
+                        .returningResult(PURCHASE_ORDER.ID));
+        Field<Long> claimedId = claimed.field(PURCHASE_ORDER.ID);
+        CommonTableExpression<Record4<Long, String, String, BigDecimal>> stock =
+                name("s").as(takeStock(ids, amounts, exists(selectOne().from(claimed))));
+        Field<Long> takenId = stock.field(PRODUCT.ID);
+        Field<String> takenSku = stock.field(PRODUCT.SKU);
+        Field<String> takenName = stock.field(PRODUCT.NAME);
+        Field<BigDecimal> takenPrice = stock.field(PRODUCT.PRICE);
+        Result<Record5<Long, Long, String, String, BigDecimal>> rows = unknownCustomerOr(
+                order,
+                () -> tx.with(claimed, stock)
+                        .select(claimedId, takenId, takenSku, takenName, takenPrice)
+                        .from(claimed)
+                        .leftJoin(stock)
+                        .on(trueCondition())
+                        .fetch());
+        if (rows.isEmpty()) {
+            // The key was used before: its order, as it is now; nothing was written.
+            return fetchOrders(tx, PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(key)).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new DataAccessFailureException(
+                            "placeOrder: the order placed with this idempotency key was deleted concurrently",
+                            null,
+                            true,
+                            null));
+        }
+        long id = rows.getFirst().value1();
+        Map<Long, Record4<Long, String, String, BigDecimal>> taken = new HashMap<>();
+        for (Record5<Long, Long, String, String, BigDecimal> row : rows) {
+            if (row.value2() != null) {
+                taken.put(row.value2(), row.into(takenId, takenSku, takenName, takenPrice));
             }
         }
-
-        List<OrderLine> lines = new ArrayList<>(order.lines().size());
-        BigDecimal total = BigDecimal.ZERO;
-        for (OrderLineRequest request : order.lines()) {
-            Record4<Long, String, String, BigDecimal> product = products.get(request.productId());
-            BigDecimal price = product.value4();
-            lines.add(new OrderLine(
-                    lines.size() + 1,
-                    request.productId(),
-                    product.value2(),
-                    product.value3(),
-                    request.quantity(),
-                    price));
-            total = total.add(price.multiply(BigDecimal.valueOf(request.quantity())));
+        if (taken.size() < units.size()) {
+            // The exception rolls the transaction back: the claimed order row goes with it.
+            throw whyNoStock(tx, order.customerId(), units, ids, taken.keySet());
         }
+        PlacedLines placed = PlacedLines.of(order, taken);
+        CommonTableExpression<Record1<Long>> total = name("t")
+                .as(DSL.update(PURCHASE_ORDER)
+                        .set(PURCHASE_ORDER.TOTAL, placed.total())
+                        .where(PURCHASE_ORDER.ID.eq(id))
+                        .returningResult(PURCHASE_ORDER.ID));
+        tx.with(total)
+                .insertInto(
+                        ORDER_LINE,
+                        ORDER_LINE.ORDER_ID,
+                        ORDER_LINE.LINE_NO,
+                        ORDER_LINE.PRODUCT_ID,
+                        ORDER_LINE.QUANTITY,
+                        ORDER_LINE.UNIT_PRICE)
+                .select(placed.select(val(id), null))
+                .execute();
+        return placed.order(id, order);
+    }
 
-        // The order row first: with a key, ON CONFLICT makes a concurrent caller with the same key
-        // wait here for the first one's commit, before either takes any stock.
-        InsertSetMoreStep<?> insert = tx.insertInto(PURCHASE_ORDER)
-                .set(PURCHASE_ORDER.CUSTOMER_ID, order.customerId())
-                .set(PURCHASE_ORDER.STATUS, OrderStatus.NEW)
-                .set(PURCHASE_ORDER.IDEMPOTENCY_KEY, order.idempotencyKey().orElse(null))
-                .set(PURCHASE_ORDER.TOTAL, total)
-                .set(PURCHASE_ORDER.CREATED_AT, order.placedAt());
-        Optional<Long> orderId;
+    /**
+     * One guarded UPDATE for every product of the order, {@code UPDATE product SET
+     * stock = stock - u.units, version = version + 1 FROM unnest(ids, units) u WHERE id = u.id AND
+     * stock >= u.units [AND guard] RETURNING id, sku, name, price}. The check and the decrement are
+     * one atomic step in the database, so concurrent orders never oversell; a product missing from
+     * the result is unknown or short. Units are bigint: a sum beyond any int is simply more than
+     * any stock (P06.2).
+     */
+    private static ResultQuery<Record4<Long, String, String, BigDecimal>> takeStock(
+            Field<Long[]> ids, Field<Long[]> amounts, Condition guard) {
+        Name u = name("u");
+        Field<Long> productId = field(u.append("id"), SQLDataType.BIGINT);
+        Field<Long> quantity = field(u.append("units"), SQLDataType.BIGINT);
+        Table<?> wanted = table("unnest({0}, {1})", ids, amounts)
+                .as(u, productId.getUnqualifiedName(), quantity.getUnqualifiedName());
+        return DSL.update(PRODUCT)
+                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(quantity))
+                .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
+                .from(wanted)
+                .where(PRODUCT.ID.eq(productId))
+                .and(PRODUCT.STOCK.coerce(SQLDataType.BIGINT).ge(quantity))
+                .and(guard)
+                .returningResult(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE);
+    }
+
+    /**
+     * Why the stock could not be taken, in one read inside the transaction that is about to roll
+     * back: an unknown customer, else the first unknown product, else the first product short of
+     * stock, in request order.
+     */
+    private static RuntimeException whyNoStock(
+            DSLContext tx, long customerId, Map<Long, Long> units, Field<Long[]> ids, Set<Long> taken) {
+        Record2<Boolean, Long[]> found = tx.select(
+                        field(exists(selectOne().from(CUSTOMER).where(CUSTOMER.ID.eq(customerId)))),
+                        array(select(PRODUCT.ID).from(PRODUCT).where(PRODUCT.ID.eq(any(ids)))))
+                .fetchSingle();
+        if (!found.value1()) {
+            return new NotFoundException("customer", customerId);
+        }
+        Set<Long> known = new HashSet<>(Arrays.asList(found.value2()));
+        for (Long productId : units.keySet()) {
+            if (!known.contains(productId)) {
+                return new NotFoundException("product", productId);
+            }
+        }
+        for (Map.Entry<Long, Long> wanted : units.entrySet()) {
+            if (!taken.contains(wanted.getKey())) {
+                return new InsufficientStockException(wanted.getKey(), wanted.getValue());
+            }
+        }
+        return new IllegalStateException("placeOrder: stock not taken for every product, yet none is missing or short");
+    }
+
+    /** Runs a statement that inserts an order: its only foreign key is the customer (23503 → NotFoundException). */
+    private static <T> T unknownCustomerOr(PlaceOrder order, Supplier<T> statement) {
         try {
-            orderId = order.idempotencyKey().isPresent()
-                    ? insert.onConflict(PURCHASE_ORDER.IDEMPOTENCY_KEY)
-                            .doNothing()
-                            .returningResult(PURCHASE_ORDER.ID)
-                            .fetchOptional(Record1::value1)
-                    : Optional.of(insert.returningResult(PURCHASE_ORDER.ID).fetchSingle(Record1::value1));
+            return statement.get();
         } catch (DataAccessException e) {
-            // The only foreign key of purchase_order is its customer.
             if ("23503".equals(e.sqlState())) {
                 throw new NotFoundException("customer", order.customerId());
             }
             throw e;
         }
-        if (orderId.isEmpty()) {
-            // Another caller committed an order with this key while we were here: that one wins.
-            return fetchOrders(
-                            tx,
-                            PURCHASE_ORDER.IDEMPOTENCY_KEY.eq(
-                                    order.idempotencyKey().get()))
-                    .stream()
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("idempotency key conflict without an order"));
-        }
-
-        takeStock(tx, units);
-
-        InsertValuesStep5<?, Long, Integer, Long, Integer, BigDecimal> lineInsert = tx.insertInto(
-                ORDER_LINE,
-                ORDER_LINE.ORDER_ID,
-                ORDER_LINE.LINE_NO,
-                ORDER_LINE.PRODUCT_ID,
-                ORDER_LINE.QUANTITY,
-                ORDER_LINE.UNIT_PRICE);
-        for (OrderLine line : lines) {
-            lineInsert = lineInsert.values(
-                    orderId.get(), line.lineNo(), line.productId(), line.quantity(), line.unitPrice());
-        }
-        lineInsert.execute();
-
-        return new Order(
-                orderId.get(),
-                order.customerId(),
-                OrderStatus.NEW,
-                order.idempotencyKey(),
-                total,
-                order.placedAt(),
-                0L,
-                lines);
     }
 
     /**
-     * One conditional UPDATE per distinct product, sent as one JDBC batch: the stock check and the
-     * decrement are one atomic step in the database, so concurrent orders can never oversell.
+     * The lines of an order being placed, numbered in request order with the taken products' SKU,
+     * name and price, and their total; sent as three arrays whose ordinality is the line number.
      */
-    private static void takeStock(DSLContext tx, SortedMap<Long, Long> units) {
-        Param<Integer> quantity = param("quantity", SQLDataType.INTEGER);
-        Param<Long> productId = param("productId", SQLDataType.BIGINT);
-        BatchBindStep batch = tx.batch(tx.update(PRODUCT)
-                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(quantity))
-                .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
-                .where(PRODUCT.ID.eq(productId))
-                .and(PRODUCT.STOCK.ge(quantity)));
-        for (Map.Entry<Long, Long> entry : units.entrySet()) {
-            batch = batch.bind(Map.of("quantity", entry.getValue().intValue(), "productId", entry.getKey()));
-        }
-        int[] updated = batch.execute();
-        int i = 0;
-        for (Map.Entry<Long, Long> entry : units.entrySet()) {
-            if (updated[i++] == 0) {
-                // The product exists (checked before), so the stock was short.
-                throw new InsufficientStockException(
-                        entry.getKey(), entry.getValue().intValue());
+    private record PlacedLines(List<OrderLine> lines, BigDecimal total) {
+
+        static PlacedLines of(PlaceOrder order, Map<Long, Record4<Long, String, String, BigDecimal>> taken) {
+            List<OrderLine> lines = new ArrayList<>(order.lines().size());
+            BigDecimal total = BigDecimal.ZERO;
+            for (OrderLineRequest request : order.lines()) {
+                Record4<Long, String, String, BigDecimal> product = taken.get(request.productId());
+                BigDecimal price = product.value4();
+                lines.add(new OrderLine(
+                        lines.size() + 1,
+                        request.productId(),
+                        product.value2(),
+                        product.value3(),
+                        request.quantity(),
+                        price));
+                total = total.add(price.multiply(BigDecimal.valueOf(request.quantity())));
             }
+            return new PlacedLines(lines, total);
+        }
+
+        /**
+         * {@code SELECT orderId, r.line_no, r.product_id, r.quantity, r.unit_price FROM [from,]
+         * unnest(product ids, quantities, prices) WITH ORDINALITY r(...)}.
+         */
+        Select<Record5<Long, Integer, Long, Integer, BigDecimal>> select(Field<Long> orderId, Table<?> from) {
+            int n = lines.size();
+            Long[] productIds = new Long[n];
+            Integer[] quantities = new Integer[n];
+            BigDecimal[] prices = new BigDecimal[n];
+            for (int i = 0; i < n; i++) {
+                productIds[i] = lines.get(i).productId();
+                quantities[i] = lines.get(i).quantity();
+                prices[i] = lines.get(i).unitPrice();
+            }
+            Name r = name("r");
+            Table<?> rows = table(
+                            "unnest({0}, {1}, {2}) with ordinality", val(productIds), val(quantities), val(prices))
+                    .as(r, name("product_id"), name("quantity"), name("unit_price"), name("line_no"));
+            var select = DSL.select(
+                    orderId,
+                    field(r.append("line_no"), SQLDataType.INTEGER),
+                    field(r.append("product_id"), SQLDataType.BIGINT),
+                    field(r.append("quantity"), SQLDataType.INTEGER),
+                    field(r.append("unit_price"), ORDER_LINE.UNIT_PRICE.getDataType()));
+            return from == null ? select.from(rows) : select.from(from, rows);
+        }
+
+        /** {@code INSERT INTO order_line (...)} from {@link #select}, the order id read from {@code from}. */
+        InsertReturningStep<OrderLineRecord> insert(Field<Long> orderId, Table<?> from) {
+            return DSL.insertInto(
+                            ORDER_LINE,
+                            ORDER_LINE.ORDER_ID,
+                            ORDER_LINE.LINE_NO,
+                            ORDER_LINE.PRODUCT_ID,
+                            ORDER_LINE.QUANTITY,
+                            ORDER_LINE.UNIT_PRICE)
+                    .select(select(orderId, from));
+        }
+
+        Order order(long id, PlaceOrder order) {
+            return new Order(
+                    id,
+                    order.customerId(),
+                    OrderStatus.NEW,
+                    order.idempotencyKey(),
+                    total,
+                    order.placedAt(),
+                    0L,
+                    lines);
         }
     }
 
@@ -457,7 +597,9 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
-        Check.between("limit", limit, 1, MAX_LATEST_ORDERS);
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
         return run(
                 "latestOrders",
                 () -> dsl.select(orderFields(PURCHASE_ORDER))
@@ -526,63 +668,87 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
-        Check.id("orderId", orderId);
-        Check.notNull("newStatus", newStatus);
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
         Set<OrderStatus> legalSources = EnumSet.noneOf(OrderStatus.class);
         for (OrderStatus status : OrderStatus.values()) {
             if (status.canMoveTo(newStatus)) {
                 legalSources.add(status);
             }
         }
+        if (legalSources.isEmpty()) {
+            // Nothing can move to this status: one read says why (absent, stale, illegal).
+            return run("changeStatus", () -> {
+                Record2<OrderStatus, Long> current = dsl.select(PURCHASE_ORDER.STATUS, PURCHASE_ORDER.VERSION)
+                        .from(PURCHASE_ORDER)
+                        .where(PURCHASE_ORDER.ID.eq(orderId))
+                        .fetchOne();
+                if (current == null) {
+                    throw new NotFoundException("order", orderId);
+                }
+                throw whyUnchanged(current.value1(), current.value2(), orderId, expectedVersion, newStatus);
+            });
+        }
+        // One statement, whatever happens: the UPDATE checks version and transition in a CTE, a
+        // cancellation's restock rides along as data-modifying CTEs, and the main query reads the
+        // changed order with its lines, outer-joined to the order as the statement's snapshot saw
+        // it, so that a refusal is explained without a second statement (and so without a
+        // transaction, G.1).
+        CommonTableExpression<?> changed = name("changed")
+                .as(DSL.update(PURCHASE_ORDER)
+                        .set(PURCHASE_ORDER.STATUS, newStatus)
+                        .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
+                        .where(PURCHASE_ORDER.ID.eq(orderId))
+                        .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
+                        .and(PURCHASE_ORDER.STATUS.in(legalSources))
+                        .returningResult(
+                                PURCHASE_ORDER.ID,
+                                PURCHASE_ORDER.CUSTOMER_ID,
+                                PURCHASE_ORDER.STATUS,
+                                PURCHASE_ORDER.IDEMPOTENCY_KEY,
+                                PURCHASE_ORDER.TOTAL,
+                                PURCHASE_ORDER.CREATED_AT,
+                                PURCHASE_ORDER.VERSION));
+        CommonTableExpression<?>[] ctes =
+                newStatus == OrderStatus.CANCELLED ? withRestock(changed) : new CommonTableExpression<?>[] {changed};
+        List<Field<?>> fields = new ArrayList<>(orderFields(changed));
+        fields.add(PURCHASE_ORDER.STATUS);
+        fields.add(PURCHASE_ORDER.VERSION);
+        int before = fields.size() - 2;
         return run("changeStatus", () -> {
-            // Optimistic, in one statement: the UPDATE checks version and transition, a
-            // cancellation's restock rides along as data-modifying CTEs, and the changed order
-            // comes back with its lines. Only when it changes nothing does a read say why.
-            Optional<Order> changed = Optional.empty();
-            if (!legalSources.isEmpty()) {
-                CommonTableExpression<?> updated = name("changed")
-                        .as(DSL.update(PURCHASE_ORDER)
-                                .set(PURCHASE_ORDER.STATUS, newStatus)
-                                .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                                .where(PURCHASE_ORDER.ID.eq(orderId))
-                                .and(PURCHASE_ORDER.VERSION.eq(expectedVersion))
-                                .and(PURCHASE_ORDER.STATUS.in(legalSources))
-                                .returningResult(
-                                        PURCHASE_ORDER.ID,
-                                        PURCHASE_ORDER.CUSTOMER_ID,
-                                        PURCHASE_ORDER.STATUS,
-                                        PURCHASE_ORDER.IDEMPOTENCY_KEY,
-                                        PURCHASE_ORDER.TOTAL,
-                                        PURCHASE_ORDER.CREATED_AT,
-                                        PURCHASE_ORDER.VERSION));
-                CommonTableExpression<?>[] ctes = newStatus == OrderStatus.CANCELLED
-                        ? withRestock(updated)
-                        : new CommonTableExpression<?>[] {updated};
-                changed = dsl.with(ctes)
-                        .select(orderFields(updated))
-                        .from(updated)
-                        .fetchOptional(JooqStoreRepository::toOrder);
+            org.jooq.Record row = dsl.with(ctes)
+                    .select(fields)
+                    .from(PURCHASE_ORDER)
+                    .leftJoin(changed)
+                    .on(changed.field(PURCHASE_ORDER.ID).eq(PURCHASE_ORDER.ID))
+                    .where(PURCHASE_ORDER.ID.eq(orderId))
+                    .fetchOne();
+            if (row == null) {
+                throw new NotFoundException("order", orderId);
             }
-            return changed.orElseThrow(() -> whyUnchanged(dsl, orderId, expectedVersion, newStatus));
+            if (row.get(0) == null) {
+                throw whyUnchanged(
+                        row.get(before, OrderStatus.class),
+                        row.get(before + 1, Long.class),
+                        orderId,
+                        expectedVersion,
+                        newStatus);
+            }
+            return toOrder(row);
         });
     }
 
-    /** Why the status UPDATE matched no row: absent, then stale version (checked first), then illegal transition. */
+    /**
+     * Why the status UPDATE matched no row of an order that exists, from the order as the
+     * statement saw it: stale version (checked first), then illegal transition.
+     */
     private static RuntimeException whyUnchanged(
-            DSLContext tx, long orderId, long expectedVersion, OrderStatus newStatus) {
-        Record2<OrderStatus, Long> current = tx.select(PURCHASE_ORDER.STATUS, PURCHASE_ORDER.VERSION)
-                .from(PURCHASE_ORDER)
-                .where(PURCHASE_ORDER.ID.eq(orderId))
-                .fetchOne();
-        if (current == null) {
-            return new NotFoundException("order", orderId);
-        }
-        if (current.value2() != expectedVersion || current.value1().canMoveTo(newStatus)) {
-            // (A legal transition at the expected version can only be seen here if the row moved
-            // on and back, which versions rule out; it is reported as stale all the same.)
+            OrderStatus status, long version, long orderId, long expectedVersion, OrderStatus newStatus) {
+        if (version != expectedVersion || status.canMoveTo(newStatus)) {
+            // (A legal transition at the expected version is seen here when a concurrent change
+            // moved the row on after the statement's snapshot: stale all the same.)
             return new StaleVersionException(orderId, expectedVersion);
         }
-        return new IllegalTransitionException(orderId, current.value1(), newStatus);
+        return new IllegalTransitionException(orderId, status, newStatus);
     }
 
     /**
@@ -613,13 +779,14 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
-        Instant before = boundary(Check.notNull("cutoff", cutoff));
-        // One statement whatever the number of orders.
+        Instant before = Arguments.cancelNewOrdersBefore(cutoff);
+        // One statement whatever the number of orders. 'NEW' is inlined, not bound: the partial
+        // index purchase_order_new_created_at_idx (WHERE status = 'NEW') must match a generic plan too.
         CommonTableExpression<Record1<Long>> cancelled = name("cancelled")
                 .as(DSL.update(PURCHASE_ORDER)
                         .set(PURCHASE_ORDER.STATUS, OrderStatus.CANCELLED)
                         .set(PURCHASE_ORDER.VERSION, PURCHASE_ORDER.VERSION.plus(inline(1L)))
-                        .where(PURCHASE_ORDER.STATUS.eq(OrderStatus.NEW))
+                        .where(PURCHASE_ORDER.STATUS.eq(inline(OrderStatus.NEW, PURCHASE_ORDER.STATUS)))
                         .and(PURCHASE_ORDER.CREATED_AT.lt(before))
                         .returningResult(PURCHASE_ORDER.ID));
         return run(
@@ -636,40 +803,31 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        Check.range("from", from, "to", to);
-        Check.between("limit", limit, 1, MAX_REPORT_ROWS);
-        Instant start = boundary(from);
-        Instant end = boundary(to);
-        // Aggregate and cut to the top N first, then join only the winners to their e-mail.
+        Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
+        // The shape every implementation uses: join, then aggregate per customer, sort, cut. The
+        // statuses are literals, as constants of the query rather than bind values.
         Field<BigDecimal> revenue = sum(PURCHASE_ORDER.TOTAL).as("revenue");
         Field<Integer> orders = count().as("orders");
-        Table<Record3<Long, BigDecimal, Integer>> top = select(PURCHASE_ORDER.CUSTOMER_ID, revenue, orders)
-                .from(PURCHASE_ORDER)
-                .where(PURCHASE_ORDER.STATUS.in(OrderStatus.PAID, OrderStatus.SHIPPED))
-                .and(PURCHASE_ORDER.CREATED_AT.ge(start))
-                .and(PURCHASE_ORDER.CREATED_AT.lt(end))
-                .groupBy(PURCHASE_ORDER.CUSTOMER_ID)
-                .orderBy(revenue.desc(), PURCHASE_ORDER.CUSTOMER_ID.asc())
-                .limit(limit)
-                .asTable("top");
-        Field<Long> customerId = top.field(PURCHASE_ORDER.CUSTOMER_ID);
-        Field<BigDecimal> topRevenue = top.field(revenue);
         return run(
                 "topCustomersByRevenue",
-                () -> dsl.select(customerId, CUSTOMER.EMAIL, topRevenue, top.field(orders))
-                        .from(top)
+                () -> dsl.select(CUSTOMER.ID, CUSTOMER.EMAIL, revenue, orders)
+                        .from(PURCHASE_ORDER)
                         .join(CUSTOMER)
-                        .on(CUSTOMER.ID.eq(customerId))
-                        .orderBy(topRevenue.desc(), customerId.asc())
+                        .on(CUSTOMER.ID.eq(PURCHASE_ORDER.CUSTOMER_ID))
+                        .where(PURCHASE_ORDER.STATUS.in(
+                                inline(OrderStatus.PAID, PURCHASE_ORDER.STATUS),
+                                inline(OrderStatus.SHIPPED, PURCHASE_ORDER.STATUS)))
+                        .and(PURCHASE_ORDER.CREATED_AT.ge(range.from()))
+                        .and(PURCHASE_ORDER.CREATED_AT.lt(range.to()))
+                        .groupBy(CUSTOMER.ID, CUSTOMER.EMAIL)
+                        .orderBy(revenue.desc(), CUSTOMER.ID.asc())
+                        .limit(limit)
                         .fetch(mapping((id, email, amount, count) -> new CustomerRevenue(id, email, amount, count))));
     }
 
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
-        Check.range("from", from, "to", to);
-        Check.notNull("consumer", consumer);
-        Instant start = boundary(from);
-        Instant end = boundary(to);
+        Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
         try {
             // pgjdbc fetches in chunks only with auto-commit off, hence the transaction.
             return run(
@@ -706,8 +864,8 @@ public final class JooqStoreRepository implements StoreRepository {
                                 .on(PURCHASE_ORDER.ID.eq(ORDER_LINE.ORDER_ID))
                                 .join(PRODUCT)
                                 .on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
-                                .where(PURCHASE_ORDER.CREATED_AT.ge(start))
-                                .and(PURCHASE_ORDER.CREATED_AT.lt(end))
+                                .where(PURCHASE_ORDER.CREATED_AT.ge(range.from()))
+                                .and(PURCHASE_ORDER.CREATED_AT.lt(range.to()))
                                 .orderBy(ORDER_LINE.ORDER_ID, ORDER_LINE.LINE_NO)
                                 .fetchSize(STREAM_FETCH_SIZE)
                                 .fetchLazy()) {
@@ -746,7 +904,7 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @Override
     public boolean deleteOrder(long orderId) {
-        Check.id("orderId", orderId);
+        Arguments.deleteOrder(orderId);
         return run(
                 "deleteOrder",
                 () -> dsl.deleteFrom(PURCHASE_ORDER)
@@ -764,7 +922,10 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("dialect", dsl.dialect().name());
         s.put("classes", "generated at build time from the Flyway-migrated schema (outputSchemaToDefault)");
         s.put("connectionProvider", "DataSourceConnectionProvider (a pooled connection per statement or transaction)");
-        s.put("transactionProvider", "DefaultTransactionProvider (no savepoint for a top-level transaction)");
+        s.put(
+                "transactionProvider",
+                "DefaultTransactionProvider, P06 and P12 only (no savepoint at top level; reads the isolation level"
+                        + " per transaction, with pgjdbc one SHOW round trip, jOOQ #20135)");
         s.put("statementType", String.valueOf(settings.getStatementType()));
         s.put("paramType", String.valueOf(settings.getParamType()));
         s.put("renderCatalog", String.valueOf(settings.isRenderCatalog()));
@@ -780,16 +941,22 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("fetchWarnings", String.valueOf(settings.isFetchWarnings()));
         s.put("emulateMultiset", String.valueOf(settings.getEmulateMultiset()));
         s.put("renderRowConditionForSeekClause", String.valueOf(settings.isRenderRowConditionForSeekClause()));
+        s.put("P03.insert", "one INSERT ... SELECT FROM unnest(5 arrays) RETURNING sku, id, in auto-commit");
         s.put(
-                "P03.insert",
-                "multi-row INSERT ... RETURNING id, sku; " + INSERT_ROWS_PER_STATEMENT + " rows a statement");
-        s.put("P06.stock", "one conditional UPDATE per distinct product, one JDBC batch, product id order");
-        s.put("P06.idempotency", "INSERT ... ON CONFLICT (idempotency_key) DO NOTHING RETURNING id");
+                "P06.statements",
+                "one transaction of 2: guarded UPDATE ... FROM unnest(ids, units) RETURNING price, then order and"
+                        + " lines INSERT as one statement (CTE, lines from unnest WITH ORDINALITY)");
+        s.put(
+                "P06.idempotency",
+                "key claimed by INSERT ... ON CONFLICT DO NOTHING in the stock statement (stock taken only if"
+                        + " claimed), then total UPDATE and lines INSERT; the used key's order read only then");
         s.put("P07/P08.nesting", "MULTISET (one statement)");
         s.put(
                 "P09.change",
-                "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back");
+                "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back,"
+                        + " the order's prior status and version outer-joined to explain a refusal");
         s.put("P10.bulk", "one statement: data-modifying CTEs");
+        s.put("P11.shape", "join customer, then aggregate (the floor's shape)");
         s.put("P12.fetchSize", String.valueOf(STREAM_FETCH_SIZE));
         s.put("P12.fetch", "fetchLazy() cursor in a transaction");
         return Collections.unmodifiableMap(s);
@@ -798,17 +965,6 @@ public final class JooqStoreRepository implements StoreRepository {
     /** Nothing to release: the DSLContext holds no resource of its own, and the DataSource is the caller's. */
     @Override
     public void close() {}
-
-    /**
-     * A range bound on PostgreSQL's microsecond grid that selects exactly the same stored
-     * instants as {@code bound} itself: for x on the grid, {@code x >= b} and {@code x < b} hold
-     * exactly when they hold for b rounded up to the next microsecond. (Truncating would move an
-     * exclusive upper bound below rows created strictly before it; PostgreSQL itself would
-     * round to the nearest.)
-     */
-    private static Instant boundary(Instant bound) {
-        return Check.bound("bound", bound);
-    }
 
     /** Runs {@code work}, translating whatever jOOQ or the driver throws into the contract's exceptions (G.3). */
     private static <T> T run(String operation, Supplier<T> work) {

@@ -1,245 +1,709 @@
 package dev.persistbench.bench.floor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.contract.Arguments;
+import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.error.DataAccessFailureException;
+import dev.persistbench.contract.error.IllegalTransitionException;
+import dev.persistbench.contract.error.InsufficientStockException;
+import dev.persistbench.contract.error.NotFoundException;
+import dev.persistbench.contract.error.SqlErrors;
+import dev.persistbench.contract.error.StaleVersionException;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.CustomerRevenue;
+import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.contract.model.NewProduct;
 import dev.persistbench.contract.model.Order;
 import dev.persistbench.contract.model.OrderLine;
+import dev.persistbench.contract.model.OrderLineRequest;
+import dev.persistbench.contract.model.OrderLineRow;
 import dev.persistbench.contract.model.OrderStatus;
+import dev.persistbench.contract.model.PlaceOrder;
 import dev.persistbench.contract.model.Product;
+import dev.persistbench.contract.model.ProductPage;
+import dev.persistbench.contract.model.ProductSearch;
+import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
 
 /**
- * The hand-written java.sql floor ("raw-jdbc"): what the same operations cost with nothing but
- * pgjdbc and the pool: prepared statements, one JDBC batch (rewritten by pgjdbc into multi-row
- * INSERTs) for P03, one joined query for P07 and P08. It builds the contract's records so that
- * its answers are checked exactly like the implementations'. It is a floor, not an
- * implementation: it skips the contract's argument checks and error translation.
+ * The hand-written java.sql floor ("raw-jdbc"): the whole store contract with nothing but pgjdbc
+ * and the pool, the yardstick every library is divided by. It does exactly the contract's work
+ * with the best SQL shape and the fewest round trips the contract allows, under G.1: a call that
+ * needs one statement sends it in auto-commit; a call that needs several runs them in one
+ * transaction ({@code setAutoCommit(false)}: pgjdbc sends BEGIN with the first statement, so the
+ * transaction costs one round trip, its COMMIT). It checks arguments with {@link Arguments} and
+ * translates errors with {@link SqlErrors#translateAny}, like the implementations, and the
+ * contract suite runs against it ({@code RawJdbcFloorContractTest}).
+ *
+ * <p>Statements and round trips per call, as measured by {@code RawJdbcFloorCountsTest} (the
+ * counting socket under pgjdbc; warm connection):
+ *
+ * <table>
+ *   <caption>Per pattern: statements, round trips, transaction</caption>
+ *   <tr><th>pattern</th><th>statements</th><th>round trips</th><th>transaction</th><th>shape</th></tr>
+ *   <tr><td>P01</td><td>1</td><td>1</td><td>no</td><td>INSERT ... RETURNING id, created_at</td></tr>
+ *   <tr><td>P02</td><td>1 (0 for an id below 1)</td><td>1</td><td>no</td><td>SELECT by primary key</td></tr>
+ *   <tr><td>P03</td><td>1 (0 for an empty list)</td><td>1</td><td>no</td>
+ *       <td>INSERT ... SELECT FROM unnest(5 arrays) RETURNING id, any number of products</td></tr>
+ *   <tr><td>P04</td><td>1 (0 for an impossible SKU)</td><td>1</td><td>no</td><td>SELECT by SKU</td></tr>
+ *   <tr><td>P05</td><td>1</td><td>1</td><td>no</td><td>one keyset SELECT</td></tr>
+ *   <tr><td>P06 without a key</td><td>2</td><td>3</td><td>yes</td>
+ *       <td>guarded UPDATE ... FROM unnest RETURNING (stock of every product); INSERT of the order
+ *       with its total and of all lines (one statement, CTE); COMMIT</td></tr>
+ *   <tr><td>P06 with a new key</td><td>2</td><td>3</td><td>yes</td>
+ *       <td>INSERT ... ON CONFLICT DO NOTHING claiming the key, and the stock UPDATE only if it was
+ *       claimed (one statement, CTE); UPDATE of the total and INSERT of all lines (one statement,
+ *       CTE); COMMIT</td></tr>
+ *   <tr><td>P06 with a used key</td><td>2</td><td>3</td><td>yes</td>
+ *       <td>the claim (nothing claimed, no stock taken); the existing order, joined; COMMIT</td></tr>
+ *   <tr><td>P06 refused</td><td>2</td><td>3</td><td>yes</td>
+ *       <td>the stock UPDATE returns fewer rows than products: one SELECT says which customer or
+ *       product is unknown or short; ROLLBACK. An unknown customer with enough stock: the order's
+ *       foreign key fails, 1 statement + ROLLBACK</td></tr>
+ *   <tr><td>P07</td><td>1</td><td>1</td><td>no</td><td>one joined SELECT</td></tr>
+ *   <tr><td>P08</td><td>1 (0 for an id below 1)</td><td>1</td><td>no</td>
+ *       <td>orders limited in a subquery, then joined to lines and products</td></tr>
+ *   <tr><td>P09</td><td>1, whatever the outcome</td><td>1</td><td>no</td>
+ *       <td>guarded UPDATE ... RETURNING (with the restock as a second CTE for CANCELLED) joined to
+ *       the lines; UNION ALL the order's status and version, read only when nothing changed</td></tr>
+ *   <tr><td>P10</td><td>1, whatever the number of orders</td><td>1</td><td>no</td>
+ *       <td>UPDATE ... RETURNING, units summed per product, restock UPDATE: CTEs</td></tr>
+ *   <tr><td>P11</td><td>1</td><td>1</td><td>no</td><td>join, then aggregate (the contract's shape)</td></tr>
+ *   <tr><td>P12</td><td>1</td><td>2 + rows / 500 (rounded down)</td><td>yes</td>
+ *       <td>one SELECT through a cursor, 500 rows a fetch (pgjdbc needs auto-commit off); COMMIT</td></tr>
+ *   <tr><td>P13</td><td>1</td><td>1</td><td>no</td><td>one DELETE (order lines by ON DELETE CASCADE)</td></tr>
+ * </table>
+ *
+ * <p>Thread-safe: it keeps nothing between calls but the DataSource.
  */
-public final class RawJdbcFloor {
-
-    private static final String ORDER_COLUMNS =
-            "o.id, o.customer_id, o.status, o.idempotency_key, o.total, o.created_at, o.version, "
-                    + "l.line_no, l.product_id, p.sku, p.name, l.quantity, l.unit_price";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class RawJdbcFloor implements StoreRepository {
 
     private final DataSource dataSource;
 
     public RawJdbcFloor(DataSource dataSource) {
+        if (dataSource == null) {
+            throw new IllegalArgumentException("dataSource must not be null");
+        }
         this.dataSource = dataSource;
     }
 
     /** One round trip on a pooled connection: {@code SELECT 1}. */
     public int selectOne() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw failure("SELECT 1", e);
-        }
+        return autoCommit("selectOne", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_ONE);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
-    /** P02: a customer by primary key. */
-    public Optional<Customer> findCustomer(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT id, email, name, created_at FROM customer WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+    @Override
+    public Customer createCustomer(NewCustomer customer) {
+        NewCustomer in = Arguments.createCustomer(customer);
+        return autoCommit("createCustomer", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.INSERT_CUSTOMER)) {
+                ps.setString(1, in.email());
+                ps.setString(2, in.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Customer(rs.getLong(1), in.email(), in.name(), FloorRows.instant(rs, 2));
                 }
-                return Optional.of(new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4)));
+            }
+        });
+    }
+
+    @Override
+    public Optional<Customer> findCustomer(long id) {
+        if (!Arguments.findCustomer(id)) {
+            return Optional.empty();
+        }
+        return autoCommit("findCustomer", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_CUSTOMER)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Customer(id, rs.getString(1), rs.getString(2), FloorRows.instant(rs, 3)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Product> createProducts(List<NewProduct> products) {
+        List<NewProduct> in = List.copyOf(Arguments.createProducts(products));
+        if (in.isEmpty()) {
+            return List.of();
+        }
+        int n = in.size();
+        String[] skus = new String[n];
+        String[] names = new String[n];
+        BigDecimal[] prices = new BigDecimal[n];
+        Integer[] stocks = new Integer[n];
+        String[] attributes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewProduct p = in.get(i);
+            skus[i] = p.sku();
+            names[i] = p.name();
+            prices[i] = p.price();
+            stocks[i] = p.stock();
+            attributes[i] = FloorRows.json(p.attributes());
+        }
+        return autoCommit("createProducts", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.INSERT_PRODUCTS)) {
+                ps.setArray(1, c.createArrayOf("varchar", skus));
+                ps.setArray(2, c.createArrayOf("varchar", names));
+                ps.setArray(3, c.createArrayOf("numeric", prices));
+                ps.setArray(4, c.createArrayOf("int4", stocks));
+                ps.setArray(5, c.createArrayOf("text", attributes));
+                List<Product> created = new ArrayList<>(n);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        NewProduct p = in.get(created.size());
+                        created.add(
+                                new Product(rs.getLong(1), p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0));
+                    }
+                }
+                if (created.size() != n) {
+                    throw new IllegalStateException("P03: " + created.size() + " ids returned for " + n + " products");
+                }
+                return created;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Product> findProductBySku(String sku) {
+        if (!Arguments.findProductBySku(sku)) {
+            return Optional.empty();
+        }
+        return autoCommit("findProductBySku", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_PRODUCT_BY_SKU)) {
+                ps.setString(1, sku);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(FloorRows.product(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public ProductPage searchProducts(ProductSearch search) {
+        ProductSearchStatement statement = ProductSearchStatement.of(Arguments.searchProducts(search));
+        List<Product> items = autoCommit("searchProducts", c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                statement.bind(ps);
+                List<Product> rows = new ArrayList<>(search.pageSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(FloorRows.product(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+        return ProductPage.of(items, search.pageSize());
+    }
+
+    // ---- P06 ----
+
+    /** What taking stock returned for one product: the values its order lines copy. */
+    private record Taken(String sku, String name, BigDecimal price) {}
+
+    @Override
+    public Order placeOrder(PlaceOrder order) {
+        Map<Long, Long> units = Arguments.placeOrder(order);
+        // Ascending product ids: concurrent orders lock the product rows they share in one order.
+        Long[] ids = units.keySet().toArray(Long[]::new);
+        Arrays.sort(ids);
+        Long[] amounts = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            amounts[i] = units.get(ids[i]);
+        }
+        return transaction(
+                "placeOrder",
+                c -> order.idempotencyKey().isPresent()
+                        ? placeWithKey(c, order, units, ids, amounts)
+                        : placeWithoutKey(c, order, units, ids, amounts));
+    }
+
+    /** Takes the stock first, so that the order row is written once, with its total, together with its lines. */
+    private static Order placeWithoutKey(
+            Connection c, PlaceOrder order, Map<Long, Long> units, Long[] ids, Long[] amounts) throws SQLException {
+        Map<Long, Taken> taken = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(FloorSql.TAKE_STOCK)) {
+            ps.setArray(1, c.createArrayOf("int8", ids));
+            ps.setArray(2, c.createArrayOf("int8", amounts));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    taken.put(rs.getLong(1), new Taken(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
+                }
+            }
+        }
+        if (taken.size() < ids.length) {
+            throw whyNoStock(c, order.customerId(), units, ids, taken);
+        }
+        PlacedLines placed = PlacedLines.of(order, taken);
+        long orderId;
+        try (PreparedStatement ps = c.prepareStatement(FloorSql.INSERT_ORDER_WITH_LINES)) {
+            ps.setLong(1, order.customerId());
+            ps.setBigDecimal(2, placed.total());
+            ps.setObject(3, FloorRows.timestamptz(order.placedAt()));
+            placed.bind(c, ps, 4);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                orderId = rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw failure("P02", e);
+            throw unknownCustomerOr(e, order.customerId());
+        }
+        return placed.order(orderId, order);
+    }
+
+    /**
+     * Claims the key before any stock is taken (in the same statement): a caller racing with the
+     * same key waits for the first one's commit and then returns its order instead of competing
+     * for the stock. The total is known once the stock is taken, so it is written with the lines.
+     */
+    private static Order placeWithKey(Connection c, PlaceOrder order, Map<Long, Long> units, Long[] ids, Long[] amounts)
+            throws SQLException {
+        String key = order.idempotencyKey().orElseThrow();
+        Map<Long, Taken> taken = new HashMap<>();
+        long orderId = 0;
+        try (PreparedStatement ps = c.prepareStatement(FloorSql.CLAIM_KEY_AND_TAKE_STOCK)) {
+            ps.setLong(1, order.customerId());
+            ps.setString(2, key);
+            ps.setObject(3, FloorRows.timestamptz(order.placedAt()));
+            ps.setArray(4, c.createArrayOf("int8", ids));
+            ps.setArray(5, c.createArrayOf("int8", amounts));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orderId = rs.getLong(1);
+                    long productId = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        taken.put(productId, new Taken(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw unknownCustomerOr(e, order.customerId());
+        }
+        if (orderId == 0) {
+            return placedBefore(c, key);
+        }
+        if (taken.size() < ids.length) {
+            throw whyNoStock(c, order.customerId(), units, ids, taken);
+        }
+        PlacedLines placed = PlacedLines.of(order, taken);
+        try (PreparedStatement ps = c.prepareStatement(FloorSql.TOTAL_AND_LINES)) {
+            ps.setBigDecimal(1, placed.total());
+            ps.setLong(2, orderId);
+            ps.setLong(3, orderId);
+            placed.bind(c, ps, 4);
+            ps.executeUpdate();
+        }
+        return placed.order(orderId, order);
+    }
+
+    /** P06.4: the order a used key names, as it is now. */
+    private static Order placedBefore(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_ORDER_BY_KEY)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Order> orders = FloorRows.orders(rs, 1);
+                if (orders.isEmpty()) {
+                    // The key conflicted, yet its order was deleted before it could be read.
+                    throw new DataAccessFailureException(
+                            "placeOrder: the order placed with this idempotency key was deleted concurrently",
+                            null,
+                            true,
+                            null);
+                }
+                return orders.get(0);
+            }
         }
     }
 
     /**
-     * P03: one transaction; the ids of the whole batch in one query, then one JDBC batch of
-     * INSERTs with those ids, which pgjdbc rewrites into multi-row INSERTs. (A batch that asks
-     * for generated keys is not rewritten and was measured slower than two of the libraries:
-     * a floor must be the fastest technique.)
+     * Why the stock UPDATE returned fewer rows than there are products (one more statement, on
+     * this path only): an unknown customer first, then an unknown product, else the first
+     * product in request order whose stock was short.
      */
-    public List<Product> createProducts(List<NewProduct> products) {
-        List<Product> created = new ArrayList<>(products.size());
+    private static RuntimeException whyNoStock(
+            Connection c, long customerId, Map<Long, Long> units, Long[] ids, Map<Long, Taken> taken)
+            throws SQLException {
+        boolean customerExists;
+        Set<Long> existing;
+        try (PreparedStatement ps = c.prepareStatement(FloorSql.WHY_NO_STOCK)) {
+            ps.setLong(1, customerId);
+            ps.setArray(2, c.createArrayOf("int8", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                customerExists = rs.getBoolean(1);
+                Array array = rs.getArray(2);
+                existing = new HashSet<>(Arrays.asList((Long[]) array.getArray()));
+                array.free();
+            }
+        }
+        if (!customerExists) {
+            return new NotFoundException("customer", customerId);
+        }
+        for (Long productId : units.keySet()) {
+            if (!existing.contains(productId)) {
+                return new NotFoundException("product", productId);
+            }
+        }
+        for (Map.Entry<Long, Long> wanted : units.entrySet()) {
+            if (!taken.containsKey(wanted.getKey())) {
+                return new InsufficientStockException(wanted.getKey(), wanted.getValue());
+            }
+        }
+        return new IllegalStateException("P06: stock not taken for every product, yet none is missing or short");
+    }
+
+    /**
+     * P06.3: when the order's foreign key to its customer failed, throws the NotFoundException for
+     * the unknown customer; otherwise returns {@code e}, to be thrown as it is.
+     */
+    private static SQLException unknownCustomerOr(SQLException e, long customerId) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql
+                    && "23503".equals(psql.getSQLState())
+                    && psql.getServerErrorMessage() != null
+                    && FloorSql.ORDER_CUSTOMER_FK.equals(
+                            psql.getServerErrorMessage().getConstraint())) {
+                throw new NotFoundException("customer", customerId);
+            }
+        }
+        return e;
+    }
+
+    /**
+     * The lines of a placed order, priced from the stock UPDATE's RETURNING, as the arrays the
+     * line INSERT unnests (line numbers are their ordinality), and the total.
+     */
+    private record PlacedLines(
+            List<OrderLine> lines, Long[] productIds, Integer[] quantities, BigDecimal[] prices, BigDecimal total) {
+
+        static PlacedLines of(PlaceOrder order, Map<Long, Taken> taken) {
+            int n = order.lines().size();
+            List<OrderLine> lines = new ArrayList<>(n);
+            Long[] productIds = new Long[n];
+            Integer[] quantities = new Integer[n];
+            BigDecimal[] prices = new BigDecimal[n];
+            BigDecimal total = BigDecimal.ZERO;
+            for (int i = 0; i < n; i++) {
+                OrderLineRequest request = order.lines().get(i);
+                Taken product = taken.get(request.productId());
+                lines.add(new OrderLine(
+                        i + 1,
+                        request.productId(),
+                        product.sku(),
+                        product.name(),
+                        request.quantity(),
+                        product.price()));
+                productIds[i] = request.productId();
+                quantities[i] = request.quantity();
+                prices[i] = product.price();
+                total = total.add(product.price().multiply(BigDecimal.valueOf(request.quantity())));
+            }
+            return new PlacedLines(lines, productIds, quantities, prices, total);
+        }
+
+        /** Binds the three line arrays from parameter {@code first} on. */
+        void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
+            ps.setArray(first, c.createArrayOf("int8", productIds));
+            ps.setArray(first + 1, c.createArrayOf("int4", quantities));
+            ps.setArray(first + 2, c.createArrayOf("numeric", prices));
+        }
+
+        Order order(long orderId, PlaceOrder order) {
+            return new Order(
+                    orderId,
+                    order.customerId(),
+                    OrderStatus.NEW,
+                    order.idempotencyKey(),
+                    total,
+                    order.placedAt(),
+                    0,
+                    lines);
+        }
+    }
+
+    // ---- P07, P08 ----
+
+    @Override
+    public Optional<Order> findOrder(long orderId) {
+        return autoCommit("findOrder", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_ORDER)) {
+                ps.setLong(1, orderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Order> orders = FloorRows.orders(rs, 1);
+                    return orders.isEmpty() ? Optional.empty() : Optional.of(orders.get(0));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Order> latestOrders(long customerId, int limit) {
+        if (!Arguments.latestOrders(customerId, limit)) {
+            return List.of();
+        }
+        return autoCommit("latestOrders", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_LATEST_ORDERS)) {
+                ps.setLong(1, customerId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return FloorRows.orders(rs, 1);
+                }
+            }
+        });
+    }
+
+    // ---- P09, P10 ----
+
+    @Override
+    public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
+        Arguments.changeStatus(orderId, expectedVersion, newStatus);
+        return autoCommit("changeStatus", c -> {
+            if (newStatus == OrderStatus.NEW) {
+                // No status may move to NEW: only the reason is read.
+                try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_STATUS_AND_VERSION)) {
+                    ps.setLong(1, orderId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new NotFoundException("order", orderId);
+                        }
+                        throw unchanged(
+                                orderId,
+                                expectedVersion,
+                                newStatus,
+                                OrderStatus.valueOf(rs.getString(1)),
+                                rs.getLong(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.changeStatus(newStatus))) {
+                ps.setLong(1, orderId);
+                ps.setLong(2, expectedVersion);
+                ps.setLong(3, orderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("order", orderId);
+                    }
+                    if (!rs.getBoolean(1)) {
+                        throw unchanged(
+                                orderId,
+                                expectedVersion,
+                                newStatus,
+                                OrderStatus.valueOf(rs.getString(4)),
+                                rs.getLong(8));
+                    }
+                    return FloorRows.ordersFromCurrentRow(rs, 2).get(0);
+                }
+            }
+        });
+    }
+
+    /**
+     * Why a status change changed nothing, from the order as it was when the statement began: a
+     * version other than the expected one is stale (P09.2, checked first); a legal transition at
+     * the expected version means another caller changed the order meanwhile, so stale too; else
+     * the transition is illegal (P09.3).
+     */
+    private static RuntimeException unchanged(
+            long orderId, long expectedVersion, OrderStatus target, OrderStatus status, long version) {
+        if (version != expectedVersion || status.canMoveTo(target)) {
+            return new StaleVersionException(orderId, expectedVersion);
+        }
+        return new IllegalTransitionException(orderId, status, target);
+    }
+
+    @Override
+    public int cancelNewOrdersBefore(Instant cutoff) {
+        Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
+        return autoCommit("cancelNewOrdersBefore", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.CANCEL_NEW_ORDERS)) {
+                ps.setObject(1, FloorRows.timestamptz(bound));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Math.toIntExact(rs.getLong(1));
+                }
+            }
+        });
+    }
+
+    // ---- P11, P12, P13 ----
+
+    @Override
+    public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
+        Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
+        return autoCommit("topCustomersByRevenue", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.REVENUE_REPORT)) {
+                ps.setObject(1, FloorRows.timestamptz(range.from()));
+                ps.setObject(2, FloorRows.timestamptz(range.to()));
+                ps.setInt(3, limit);
+                List<CustomerRevenue> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new CustomerRevenue(
+                                rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    @Override
+    public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
+        Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
+        try {
+            // pgjdbc reads through a cursor (fetch size) only with auto-commit off: one transaction.
+            return transaction("streamOrderLines", c -> {
+                try (PreparedStatement ps = c.prepareStatement(FloorSql.STREAM_ORDER_LINES)) {
+                    ps.setFetchSize(STREAM_FETCH_SIZE);
+                    ps.setObject(1, FloorRows.timestamptz(range.from()));
+                    ps.setObject(2, FloorRows.timestamptz(range.to()));
+                    long passed = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            OrderLineRow row = new OrderLineRow(
+                                    rs.getLong(1),
+                                    rs.getInt(2),
+                                    rs.getLong(3),
+                                    FloorRows.instant(rs, 4),
+                                    OrderStatus.valueOf(rs.getString(5)),
+                                    rs.getLong(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getInt(9),
+                                    rs.getBigDecimal(10));
+                            try {
+                                consumer.accept(row);
+                            } catch (RuntimeException e) {
+                                throw new ConsumerFailure(e);
+                            }
+                            passed++;
+                        }
+                    }
+                    return passed;
+                }
+            });
+        } catch (ConsumerFailure e) {
+            // P12.3: the consumer's own exception, unchanged.
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public boolean deleteOrder(long orderId) {
+        Arguments.deleteOrder(orderId);
+        return autoCommit("deleteOrder", c -> {
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.DELETE_ORDER)) {
+                ps.setLong(1, orderId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("library", "none: java.sql over pgjdbc and the pool (the raw-JDBC floor)");
+        settings.put(
+                "transactions",
+                "G.1: one statement in auto-commit; P06 and P12 in one transaction (setAutoCommit(false), COMMIT)");
+        settings.put("isolation", "READ COMMITTED (server default, not set)");
+        settings.put("arrays", "Connection.createArrayOf, unnest in SQL (P03 products, P06 stock and lines)");
+        settings.put("fetchSize", "stream (P12): " + STREAM_FETCH_SIZE + "; other queries: driver default (all rows)");
+        settings.put("json", "Jackson, bound as text, cast to jsonb in SQL");
+        settings.put("statementCache", "pgjdbc's per connection (server-side prepare after prepareThreshold)");
+        return settings;
+    }
+
+    /** Nothing to release: the DataSource belongs to the caller. */
+    @Override
+    public void close() {}
+
+    // ---- connections, transactions, errors ----
+
+    /** Work on one connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One statement in auto-commit (G.1): the connection as the pool gives it. */
+    private <T> T autoCommit(String operation, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translateAny(operation, e);
+        }
+    }
+
+    /**
+     * Several statements in one transaction (G.1): auto-commit off (pgjdbc sends BEGIN with the
+     * first statement), one COMMIT, or one ROLLBACK when anything fails; auto-commit back on
+     * before the connection returns to the pool (no round trip once the transaction ended).
+     */
+    private <T> T transaction(String operation, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long[] ids = new long[products.size()];
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT nextval(pg_get_serial_sequence('product', 'id')) FROM generate_series(1, ?) ORDER BY 1")) {
-                    ps.setInt(1, products.size());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        for (int i = 0; i < ids.length; i++) {
-                            if (!rs.next()) {
-                                throw new IllegalStateException("P03 floor: fewer ids than rows");
-                            }
-                            ids[i] = rs.getLong(1);
-                        }
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO product (id, sku, name, price, stock, attributes) VALUES (?, ?, ?, ?, ?, ?::jsonb)")) {
-                    for (int i = 0; i < ids.length; i++) {
-                        NewProduct p = products.get(i);
-                        ps.setLong(1, ids[i]);
-                        ps.setString(2, p.sku());
-                        ps.setString(3, p.name());
-                        ps.setBigDecimal(4, p.price());
-                        ps.setInt(5, p.stock());
-                        ps.setString(6, json(p.attributes()));
-                        ps.addBatch();
-                        created.add(new Product(ids[i], p.sku(), p.name(), p.price(), p.stock(), p.attributes(), 0));
-                    }
-                    ps.executeBatch();
-                }
+                T result = work.run(c);
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                return result;
+            } catch (Throwable e) {
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure("P03", e);
-        }
-        return created;
-    }
-
-    /** P07: an order with its lines and their products in one joined query. */
-    public Optional<Order> findOrder(long orderId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS
-                        + " FROM purchase_order o LEFT JOIN order_line l ON l.order_id = o.id"
-                        + " LEFT JOIN product p ON p.id = l.product_id WHERE o.id = ? ORDER BY l.line_no")) {
-            ps.setLong(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Order> orders = readOrders(rs);
-                return orders.isEmpty() ? Optional.empty() : Optional.of(orders.get(0));
-            }
-        } catch (SQLException e) {
-            throw failure("P07", e);
-        }
-    }
-
-    /** P08: a customer's latest orders with their lines in one query (the orders limited first, then joined). */
-    public List<Order> latestOrders(long customerId, int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS
-                        + " FROM (SELECT * FROM purchase_order WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) o"
-                        + " LEFT JOIN order_line l ON l.order_id = o.id LEFT JOIN product p ON p.id = l.product_id"
-                        + " ORDER BY o.created_at DESC, o.id DESC, l.line_no")) {
-            ps.setLong(1, customerId);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                return readOrders(rs);
-            }
-        } catch (SQLException e) {
-            throw failure("P08", e);
-        }
-    }
-
-    /** P11: revenue per customer over [from, to), PAID and SHIPPED orders, top {@code limit}. */
-    public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT c.id, c.email, sum(o.total) AS revenue, count(*) AS orders"
-                                + " FROM purchase_order o JOIN customer c ON c.id = o.customer_id"
-                                + " WHERE o.status IN ('PAID', 'SHIPPED') AND o.created_at >= ? AND o.created_at < ?"
-                                + " GROUP BY c.id, c.email ORDER BY revenue DESC, c.id LIMIT ?")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-            ps.setInt(3, limit);
-            List<CustomerRevenue> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new CustomerRevenue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)));
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // The connection is broken; the pool discards it. The call's outcome stands.
                 }
             }
-            return rows;
-        } catch (SQLException e) {
-            throw failure("P11", e);
+        } catch (ConsumerFailure e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translateAny(operation, e);
         }
     }
 
-    /** Orders from rows of {@link #ORDER_COLUMNS}, consecutive rows of one order folded into one. */
-    private static List<Order> readOrders(ResultSet rs) throws SQLException {
-        List<Order> orders = new ArrayList<>();
-        long currentId = 0;
-        Order head = null;
-        List<OrderLine> lines = new ArrayList<>();
-        while (rs.next()) {
-            long id = rs.getLong(1);
-            if (head == null || id != currentId) {
-                if (head != null) {
-                    orders.add(withLines(head, lines));
-                    lines = new ArrayList<>();
-                }
-                currentId = id;
-                head = new Order(
-                        id,
-                        rs.getLong(2),
-                        OrderStatus.valueOf(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4)),
-                        rs.getBigDecimal(5),
-                        instant(rs, 6),
-                        rs.getLong(7),
-                        List.of());
-            }
-            int lineNo = rs.getInt(8);
-            if (!rs.wasNull()) {
-                lines.add(new OrderLine(
-                        lineNo,
-                        rs.getLong(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        rs.getInt(12),
-                        rs.getBigDecimal(13)));
-            }
+    /** Carries a P12 consumer's exception past the error translation, to reach the caller unchanged. */
+    private static final class ConsumerFailure extends RuntimeException {
+        ConsumerFailure(RuntimeException cause) {
+            super(null, cause, false, false);
         }
-        if (head != null) {
-            orders.add(withLines(head, lines));
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
-        return orders;
-    }
-
-    private static Order withLines(Order o, List<OrderLine> lines) {
-        return new Order(
-                o.id(), o.customerId(), o.status(), o.idempotencyKey(), o.total(), o.createdAt(), o.version(), lines);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    /** The attributes as a JSON object, for the jsonb column. */
-    private static String json(Map<String, String> attributes) {
-        try {
-            return JSON.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("attributes cannot be written as JSON", e);
-        }
-    }
-
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("raw-jdbc floor " + what + " failed: " + e.getMessage(), e);
     }
 }
