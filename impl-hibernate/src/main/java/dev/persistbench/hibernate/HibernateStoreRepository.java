@@ -55,9 +55,9 @@ import org.hibernate.Transaction;
  * <p>Reads and bulk statements use a {@link StatelessSession} (no persistence context); orders are
  * read as projections of the columns the records need, never as entity graphs. A {@link Session}
  * is used where its write-behind does the work: P01 (INSERT ... RETURNING of the generated id and
- * creation instant) and P06 (the order and its lines). Statements HQL cannot express (P03's
- * multi-row insert from arrays, P06's race-safe idempotent insert, stock give-back, the P10
- * bulk cancellation) are native SQL.
+ * creation instant) and P06 (the order and its lines). Set-based statements HQL cannot express
+ * (P03's multi-row insert from arrays, P06's stock for all products at once and its race-safe
+ * idempotent insert, P09's stock give-back, the P10 bulk cancellation) are native SQL.
  */
 public final class HibernateStoreRepository implements StoreRepository {
 
@@ -106,6 +106,9 @@ public final class HibernateStoreRepository implements StoreRepository {
                 "StatelessSession for reads and bulk statements; Session for P01 (persist + flush) and P06 (persist, one JDBC batch of lines)");
         all.put("orders.read", "projection of order, line, product sku and name (no entity graph), one statement");
         all.put("p03", "one native INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku, in auto-commit");
+        all.put(
+                "p06",
+                "native stock UPDATE ... FROM unnest RETURNING prices; order persist (or INSERT ... ON CONFLICT); lines as one JDBC batch");
         all.put("p12.fetch_size", Integer.toString(STREAM_FETCH_SIZE));
         all.put(
                 "p12.session",
@@ -214,64 +217,64 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     // ---------------------------------------------------------------- P06
 
-    /** What P06 needs of a product: read as a DTO, the products are not changed through entities. */
-    record PricedProduct(Long id, String sku, String name, BigDecimal price, Integer stock) {}
+    /**
+     * P06's stock, set-based: every product's units in one statement. The rows are locked in id
+     * order first (so two orders sharing products cannot deadlock), then each is taken only if
+     * its stock suffices; the products taken come back with what the lines copy. HQL's bulk
+     * update returns only a count, so this one statement is native.
+     */
+    private static final String TAKE_STOCK = """
+            update product p
+            set stock = p.stock - w.units, version = p.version + 1
+            from (select q.id, t.units
+                  from product q
+                  join unnest(cast(:ids as bigint[]), cast(:units as bigint[])) as t(id, units) on t.id = q.id
+                  order by q.id
+                  for no key update of q) w
+            where p.id = w.id and p.stock >= w.units
+            returning p.id, p.sku, p.name, p.price""";
 
     /** The largest total purchase_order.total (numeric(12,2)) holds. */
     private static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
 
+    /** What taking a product's stock returned: the values its order lines copy. */
+    private record Taken(long id, String sku, String name, BigDecimal price) {}
+
     @Override
     public Order placeOrder(PlaceOrder order) {
-        // Units per product summed over all lines, taken in id order: stock is taken (and rows
-        // locked) in a fixed order, so two orders sharing products cannot deadlock.
-        TreeMap<Long, Long> units = new TreeMap<>(Arguments.placeOrder(order));
+        Map<Long, Long> units = Arguments.placeOrder(order);
+        Long[] ids = units.keySet().toArray(Long[]::new);
+        Long[] amounts = units.values().toArray(Long[]::new);
         return inTransaction("placeOrder", sessionFactory.openSession(), session -> {
-            Map<Long, PricedProduct> products = new LinkedHashMap<>();
-            session.createSelectionQuery(
-                            "select p.id, p.sku, p.name, p.price, p.stock from Product p where p.id in :ids",
-                            PricedProduct.class)
-                    .setParameter("ids", units.keySet())
-                    .getResultList()
-                    .forEach(p -> products.put(p.id(), p));
-            for (Long productId : units.keySet()) {
-                if (!products.containsKey(productId)) {
-                    // A key already used returns its order whatever this request holds (P06.4),
-                    // unknown products included; only on this error path is the key looked up first.
-                    Optional<Order> existing =
-                            order.idempotencyKey().flatMap(key -> OrderQueries.findByIdempotencyKey(session, key));
-                    if (existing.isPresent()) {
-                        return existing.get();
-                    }
-                    throw new NotFoundException("product", productId);
-                }
+            // 1. The stock of every product at once (a sum beyond any int is simply more than any stock).
+            Map<Long, Taken> taken = new HashMap<>();
+            for (Object[] row : session.createNativeQuery(TAKE_STOCK, Object[].class)
+                    .addSynchronizedEntityClass(ProductEntity.class)
+                    .setParameter("ids", ids)
+                    .setParameter("units", amounts)
+                    .getResultList()) {
+                long id = ((Number) row[0]).longValue();
+                taken.put(id, new Taken(id, (String) row[1], (String) row[2], (BigDecimal) row[3]));
             }
-            BigDecimal total = BigDecimal.ZERO.setScale(2);
-            for (OrderLineRequest line : order.lines()) {
-                total = total.add(products.get(line.productId()).price().multiply(BigDecimal.valueOf(line.quantity())));
+            if (taken.size() < ids.length) {
+                // A key already used answers with its order whatever this request holds (P06.4);
+                // only then is it said which product is unknown or short. Nothing stays written.
+                session.getTransaction().markRollbackOnly();
+                return keyedOrder(session, order).orElseThrow(() -> noStock(session, units, taken));
             }
+            BigDecimal total = total(order, taken);
             if (total.compareTo(MAX_TOTAL) > 0) {
-                // No order row can hold this total. Before anything is written: a key already used
-                // still answers with its order (P06.4), and units beyond the stock read are
-                // reported as such (the usual cause of such a total); only then is it a failure.
-                Optional<Order> existing =
-                        order.idempotencyKey().flatMap(key -> OrderQueries.findByIdempotencyKey(session, key));
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-                for (Map.Entry<Long, Long> entry : units.entrySet()) {
-                    if (products.get(entry.getKey()).stock() < entry.getValue()) {
-                        throw new InsufficientStockException(entry.getKey(), entry.getValue());
-                    }
-                }
-                throw new DataAccessFailureException(
-                        "placeOrder failed: the total " + total + " exceeds purchase_order.total (numeric(12,2))",
-                        "22003",
-                        false,
-                        null);
+                session.getTransaction().markRollbackOnly();
+                return keyedOrder(session, order)
+                        .orElseThrow(() -> new DataAccessFailureException(
+                                "placeOrder failed: the total " + total
+                                        + " exceeds what purchase_order.total (numeric(12,2)) holds",
+                                "22003",
+                                false,
+                                null));
             }
 
-            // The order row first: with an idempotency key its unique index is the lock that makes
-            // racing callers wait for the first one and then find its order.
+            // 2. The order row, with its total.
             PlacedOrder placed;
             try {
                 placed = insertOrder(session, order, total);
@@ -282,8 +285,10 @@ public final class HibernateStoreRepository implements StoreRepository {
                 throw e;
             }
             if (placed == null) {
-                return OrderQueries.findByIdempotencyKey(
-                                session, order.idempotencyKey().orElseThrow())
+                // The key is taken (a racing caller with the same key waited here for the first
+                // one's commit): its order is the answer, and the stock taken above goes back.
+                session.getTransaction().markRollbackOnly();
+                return keyedOrder(session, order)
                         // deleted between the conflict and the read: a retry places it anew
                         .orElseThrow(() -> new DataAccessFailureException(
                                 "placeOrder failed: the order placed with this idempotency key was deleted meanwhile",
@@ -292,31 +297,14 @@ public final class HibernateStoreRepository implements StoreRepository {
                                 null));
             }
 
-            for (Map.Entry<Long, Long> entry : units.entrySet()) {
-                if (entry.getValue() > Integer.MAX_VALUE) {
-                    // More than any stock column can hold (P06.2); stock is an int, and so is its parameter.
-                    throw new InsufficientStockException(entry.getKey(), entry.getValue());
-                }
-                int updated = session.createMutationQuery("""
-                                update Product p
-                                set p.stock = p.stock - :units, p.version = p.version + 1
-                                where p.id = :id and p.stock >= :units""")
-                        .setParameter("units", entry.getValue().intValue())
-                        .setParameter("id", entry.getKey())
-                        .executeUpdate();
-                if (updated == 0) {
-                    throw new InsufficientStockException(entry.getKey(), entry.getValue());
-                }
-            }
-
-            // All lines in one JDBC batch (pgjdbc rewrites it into multi-row INSERTs), whatever their number.
+            // 3. The lines, one JDBC batch whatever their number (pgjdbc rewrites it into multi-row INSERTs).
             session.setJdbcBatchSize(
                     Math.max(SessionFactories.BATCH_SIZE, order.lines().size()));
             List<OrderLine> lines = new ArrayList<>(order.lines().size());
             int lineNo = 0;
             for (OrderLineRequest request : order.lines()) {
                 lineNo++;
-                PricedProduct product = products.get(request.productId());
+                Taken product = taken.get(request.productId());
                 session.persist(new OrderLineEntity(
                         placed.entity(),
                         placed.id(),
@@ -327,7 +315,7 @@ public final class HibernateStoreRepository implements StoreRepository {
                 lines.add(new OrderLine(
                         lineNo, product.id(), product.sku(), product.name(), request.quantity(), product.price()));
             }
-            session.flush(); // the lines, one batch
+            session.flush();
             return new Order(
                     placed.id(),
                     order.customerId(),
@@ -340,11 +328,44 @@ public final class HibernateStoreRepository implements StoreRepository {
         });
     }
 
+    /** Sum of quantity × current price over the lines. */
+    private static BigDecimal total(PlaceOrder order, Map<Long, Taken> taken) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (OrderLineRequest line : order.lines()) {
+            total = total.add(taken.get(line.productId()).price().multiply(BigDecimal.valueOf(line.quantity())));
+        }
+        return total;
+    }
+
+    /** The order placed with the request's idempotency key, if it has one and it is used. */
+    private static Optional<Order> keyedOrder(Session session, PlaceOrder order) {
+        return order.idempotencyKey().flatMap(key -> OrderQueries.findByIdempotencyKey(session, key));
+    }
+
     /**
-     * Inserts the order row and returns its id, or null when the idempotency key is
-     * taken. Without a key it is a plain persist; with one, a native INSERT ... ON CONFLICT DO
-     * NOTHING, because Hibernate's own upsert is a MERGE on PostgreSQL, which can still fail with a
-     * unique violation when two transactions insert the same key at once.
+     * Why the stock was not taken for every product: the first unknown product (in id order), else
+     * the first product whose stock was short when the update ran.
+     */
+    private static RuntimeException noStock(Session session, Map<Long, Long> units, Map<Long, Taken> taken) {
+        TreeMap<Long, Long> notTaken = new TreeMap<>(units);
+        notTaken.keySet().removeAll(taken.keySet());
+        List<Long> existing = session.createSelectionQuery("select p.id from Product p where p.id in :ids", Long.class)
+                .setParameter("ids", notTaken.keySet())
+                .getResultList();
+        for (Long id : notTaken.keySet()) {
+            if (!existing.contains(id)) {
+                return new NotFoundException("product", id);
+            }
+        }
+        Map.Entry<Long, Long> first = notTaken.firstEntry();
+        return new InsufficientStockException(first.getKey(), first.getValue());
+    }
+
+    /**
+     * Inserts the order row and returns its id, or null when the idempotency key is taken. Without
+     * a key it is a plain persist; with one, a native INSERT ... ON CONFLICT DO NOTHING, because
+     * Hibernate's own upsert is a MERGE on PostgreSQL, which can still fail with a unique violation
+     * when two transactions insert the same key at once.
      */
     private static PlacedOrder insertOrder(Session session, PlaceOrder order, BigDecimal total) {
         if (order.idempotencyKey().isEmpty()) {
@@ -597,7 +618,11 @@ public final class HibernateStoreRepository implements StoreRepository {
         }
     }
 
-    /** Runs {@code work}, which sends several statements, in exactly one transaction (G.1). */
+    /**
+     * Runs {@code work}, which sends several statements, in exactly one transaction (G.1): committed,
+     * or rolled back when {@code work} throws or marks it rollback-only (an answer that must leave
+     * no trace, such as P06's order found by its used idempotency key).
+     */
     private static <S extends SharedSessionContract, T> T inTransaction(
             String operation, S session, Function<S, T> work) {
         try (session) {
@@ -609,7 +634,11 @@ public final class HibernateStoreRepository implements StoreRepository {
                 rollback(transaction, e);
                 throw e;
             }
-            transaction.commit();
+            if (transaction.getRollbackOnly()) {
+                transaction.rollback();
+            } else {
+                transaction.commit();
+            }
             return result;
         } catch (RuntimeException e) {
             throw Errors.translate(operation, e);
