@@ -82,6 +82,10 @@ final class SessionFactories {
         s.put(AvailableSettings.GENERATE_STATISTICS, "false");
 
         s.put(AvailableSettings.JSON_FORMAT_MAPPER, "jackson");
+        // Instants travel as OffsetDateTime in UTC (JDBC 4.2 setObject/getObject, java.time's proleptic
+        // calendar). The default (TIMESTAMP_UTC) binds a java.sql.Timestamp, whose Julian calendar
+        // shifts instants before 1582 by days: year 1 (Check.MIN_INSTANT) would be stored 2 days off.
+        s.put(AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP_WITH_TIMEZONE");
         return s;
     }
 
