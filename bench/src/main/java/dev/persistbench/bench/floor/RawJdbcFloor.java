@@ -64,8 +64,9 @@ import org.postgresql.util.PSQLException;
  *   <tr><td>P04</td><td>1 (0 for an impossible SKU)</td><td>1</td><td>no</td><td>SELECT by SKU</td></tr>
  *   <tr><td>P05</td><td>1</td><td>1</td><td>no</td><td>one keyset SELECT</td></tr>
  *   <tr><td>P06 without a key</td><td>2</td><td>3</td><td>yes</td>
- *       <td>guarded UPDATE ... FROM unnest RETURNING (stock of every product); INSERT of the order
- *       with its total and of all lines (one statement, CTE); COMMIT</td></tr>
+ *       <td>guarded UPDATE ... FROM unnest RETURNING (stock of every product, rows locked in id
+ *       order by a FOR NO KEY UPDATE sub-select, as the restocks of P09 and P10 lock them); INSERT
+ *       of the order with its total and of all lines (one statement, CTE); COMMIT</td></tr>
  *   <tr><td>P06 with a new key</td><td>2</td><td>3</td><td>yes</td>
  *       <td>INSERT ... ON CONFLICT DO NOTHING claiming the key, and the stock UPDATE only if it was
  *       claimed (one statement, CTE); UPDATE of the total and INSERT of all lines (one statement,
