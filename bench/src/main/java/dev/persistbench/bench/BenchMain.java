@@ -8,7 +8,11 @@ import dev.persistbench.bench.run.ColdStart;
 import dev.persistbench.bench.run.ContractResults;
 import dev.persistbench.bench.run.EnvironmentInfo;
 import dev.persistbench.bench.run.JmhRunner;
+import dev.persistbench.bench.run.PairedAnalysis;
+import dev.persistbench.bench.run.Placement;
+import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
+import dev.persistbench.bench.stats.PairedStats;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,9 +86,12 @@ public final class BenchMain {
             log("verified " + impl.id() + " in " + ms(t) + " ms: "
                     + (outcome.passed() ? "every answer right" : outcome.failures()));
         }
-        Verification.Outcome floor = Verification.verifyFloor(BenchConfig.FLOOR_PATTERNS, db, dataSize);
+        Verification.Outcome floor = Verification.verify(Arm.FLOOR, BenchConfig.PATTERNS, db, dataSize);
         statements.addAll(floor.statements());
         log("verified raw-jdbc floor: " + (floor.passed() ? "every answer right" : floor.failures()));
+        if (!floor.passed()) {
+            log("NOTHING IS TIMED: every figure is a ratio to the floor, and the floor failed its verification");
+        }
         write(results.resolve("statements.json"), statements);
 
         Map<String, ContractResults.Suite> suiteOf =
@@ -122,11 +129,36 @@ public final class BenchMain {
         }
 
         // 5. JMH.
-        List<String> forkArgs = forkJvmArgs(db);
-        List<BenchConfig.JmhRun> runs = config.runs(timed, floor.passed(), forkArgs);
+        Path slices = results.resolve("slices");
+        List<String> forkArgs = forkJvmArgs(db, slices);
+        deleteSlices(slices);
+        if (config.profile().forks() == 0) {
+            // In-process (smoke): the benchmark threads are this JVM's; pinning them would pin the runner.
+            System.setProperty(Slices.PROPERTY, slices.toString());
+            System.setProperty(Placement.PROPERTY, "none");
+        }
+        List<BenchConfig.JmhRun> runs = config.runs(floor.passed() ? timed : List.of(), forkArgs);
         JmhRunner jmh = new JmhRunner(results.resolve("jmh-result.json"));
-        List<String> runErrors = jmh.runAll(runs);
+        List<String> runErrors = new ArrayList<>(jmh.runAll(runs));
         List<RunResult> jmhResults = jmh.results();
+        PairedAnalysis.Paired paired = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT))
+                .analyse(jmhResults, slices, config.profile().sliceMillis(), runErrors);
+        PairedAnalysis.write(paired, results.resolve("paired.json"), JSON);
+        for (PairedAnalysis.PatternResult r : paired.results()) {
+            log(r.pattern() + ": settled from round " + r.steadyFromRound() + " of " + r.rounds()
+                    + (r.settled() ? "" : " (NOT SETTLED)") + "; groups " + r.groups() + "; ratios "
+                    + r.arms().stream()
+                            .filter(a -> !a.floor())
+                            .map(a -> String.format(
+                                    java.util.Locale.ROOT,
+                                    "%s %.2f [%.2f, %.2f]",
+                                    a.impl(),
+                                    a.ratioToFloor().median(),
+                                    a.ratioToFloor().low(),
+                                    a.ratioToFloor().high()))
+                            .toList());
+        }
+        runErrors.forEach(e -> log("ERROR " + e));
 
         // 6. Who was timed, and in what setting.
         List<Map<String, Object>> implementations = new ArrayList<>();
@@ -147,7 +179,9 @@ public final class BenchMain {
 
         Map<String, Map<String, String>> settings = new LinkedHashMap<>();
         outcomes.forEach((impl, o) -> settings.put(impl.id(), o.settings()));
-        write(results.resolve("environment.json"), environment(config, db, settings, forkArgs, startedAt, runErrors));
+        write(
+                results.resolve("environment.json"),
+                environment(config, db, settings, forkArgs, startedAt, runErrors, placementOf(slices)));
 
         log("done in " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s; " + jmhResults.size()
                 + " JMH results; files in " + results);
@@ -163,11 +197,17 @@ public final class BenchMain {
     }
 
     /** JVM arguments of every JMH fork: the heap, and the address of this JVM's server (each fork makes its own schema there). */
-    private static List<String> forkJvmArgs(TestDatabase db) {
+    private static List<String> forkJvmArgs(TestDatabase db, Path slices) {
         List<String> args = new ArrayList<>(BenchConfig.FORK_JVM_ARGS);
         args.add("-Dpb.db=external");
         args.add("-Dpb.jdbc.url=" + db.server().jdbcUrl());
         args.add("-Dpb.db.user=" + db.server().user());
+        // The timed JVMs do not count round trips (the verification pass did).
+        args.add("-Dpb.countRoundTrips=false");
+        args.add("-D" + Placement.PROPERTY + "=" + Placement.requestedMode());
+        // Only this run's own server may be pinned.
+        args.add("-Dbench.pinServer=" + (db.mode() == dev.persistbench.testkit.db.DatabaseMode.EMBEDDED));
+        args.add("-D" + Slices.PROPERTY + "=" + slices);
         for (String passOn : List.of("pb.db.password", "pb.pool.size", "bench.poolScale")) {
             String value = System.getProperty(passOn, "");
             if (!value.isBlank()) {
@@ -205,7 +245,8 @@ public final class BenchMain {
             for (String pattern : config.patterns()) {
                 boolean found = jmhResults.stream()
                         .anyMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
-                                && impl.name().equals(r.getParams().getParam("impl")));
+                                && List.of(r.getParams().getParam("impls").split(","))
+                                        .contains(impl.name()));
                 if (!found) {
                     missing.add(pattern);
                 }
@@ -231,7 +272,8 @@ public final class BenchMain {
             Map<String, Map<String, String>> settings,
             List<String> forkArgs,
             Instant startedAt,
-            List<String> runErrors) {
+            List<String> runErrors,
+            Object placement) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("generatedAt", Instant.now().toString());
         env.put("startedAt", startedAt.toString());
@@ -251,26 +293,24 @@ public final class BenchMain {
         Map<String, Object> jmh = new LinkedHashMap<>();
         jmh.put("forks", config.profile().forks());
         jmh.put("inProcess", config.profile().forks() == 0);
-        jmh.put("warmupIterations", config.profile().warmupIterations());
-        jmh.put("warmupTime", config.profile().warmupMillis() + " ms");
-        jmh.put("measurementIterations", config.profile().measurementIterations());
-        jmh.put("measurementTime", config.profile().measurementMillis() + " ms");
+        jmh.put(
+                "design",
+                "paired: one fork per pattern runs every arm (implementations and floor) in interleaved"
+                        + " slices, every arm once per round in a seeded random order; warm-up decided from the data");
+        jmh.put("rounds", config.profile().rounds());
+        jmh.put("sliceTime", config.profile().sliceMillis() + " ms");
+        jmh.put("warmupIterations", 0);
         jmh.put("dataSizes", config.profile().dataSizes());
         jmh.put("mode", "avgt");
         jmh.put("timeUnit", "us");
         jmh.put("profilers", List.of("gc"));
-        jmh.put("samplePatterns", config.profile().samplePatterns());
-        jmh.put(
-                "threadSweep",
-                config.profile().threadSweep().isEmpty()
-                        ? List.of(1)
-                        : prepend(1, config.profile().threadSweep()));
-        jmh.put("sweepPatterns", config.profile().sweepPatterns());
+        jmh.put("threadSweep", List.of(1));
         jmh.put(
                 "forkJvmArgs",
                 forkArgs.stream().filter(a -> !a.startsWith("-Dpb.db.password")).toList());
         jmh.put("runErrors", runErrors);
         env.put("jmh", jmh);
+        env.put("placement", placement);
         Map<String, Object> workload = new LinkedHashMap<>();
         workload.put("P03batchSize", P03CreateProductsBenchmark.Fixture.BATCH);
         workload.put("P05pageSize", 10);
@@ -296,11 +336,32 @@ public final class BenchMain {
         return env;
     }
 
-    private static List<Integer> prepend(int first, List<Integer> rest) {
-        List<Integer> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
+    /** The placement asked for, and what each fork did (from its slices record), for environment.json. */
+    private static Map<String, Object> placementOf(Path slices) {
+        Map<String, Object> placement = new LinkedHashMap<>();
+        placement.put("requested", Placement.requestedMode());
+        Map<String, Object> perFork = new LinkedHashMap<>();
+        try (var files = Files.list(slices)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                Slices.Record r = JSON.readValue(f.toFile(), Slices.Record.class);
+                perFork.put(f.getFileName().toString().replace(".json", ""), r.placement());
+            }
+        } catch (IOException e) {
+            perFork.put("error", "slices could not be read: " + e.getMessage());
+        }
+        placement.put("perFork", perFork);
+        return placement;
+    }
+
+    private static void deleteSlices(Path slices) throws IOException {
+        if (Files.isDirectory(slices)) {
+            try (var files = Files.list(slices)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(slices);
     }
 
     static void write(Path file, Object value) {

@@ -71,12 +71,20 @@ public class P13DeleteOrderBenchmark {
             return repo.deleteOrder(pool[next++]);
         }
 
+        /** The order the last {@link #check()} deleted, looked at by {@link #checkMore()}. */
+        private long checked;
+
         @Override
         public void check() {
-            long id = pool[next];
+            checked = pool[next];
             Expect.equal(label() + " deleted", true, deleteNext());
-            Expect.equal(label() + " order left", 0L, Pools.count(db, "purchase_order", "id = ?", id));
-            Expect.equal(label() + " lines left", 0L, Pools.count(db, "order_line", "order_id = ?", id));
+        }
+
+        /** Outside the counted operation (the server counts every statement): nothing of the order is left. */
+        @Override
+        public void checkMore() {
+            Expect.equal(label() + " order left", 0L, Pools.count(db, "purchase_order", "id = ?", checked));
+            Expect.equal(label() + " lines left", 0L, Pools.count(db, "order_line", "order_id = ?", checked));
         }
     }
 

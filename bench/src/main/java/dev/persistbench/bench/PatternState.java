@@ -1,8 +1,13 @@
 package dev.persistbench.bench;
 
 import dev.persistbench.bench.data.Dataset;
+import dev.persistbench.bench.run.Placement;
+import dev.persistbench.bench.run.Slices;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.testkit.db.TestDatabase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -12,30 +17,41 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * What every pattern benchmark's state holds: the implementation under test, the seeded data set
- * and the life cycle around the timed loop.
+ * What every pattern benchmark's state holds: the arms under test (every selected implementation
+ * and the raw-JDBC floor), the seeded data set and the life cycle around the timed loop.
  *
- * <p>Per trial: the data set is loaded afresh (truncate, then batches), the repository is built
- * (its bootstrap is outside the timing), {@link #prepareTrial()} makes what the pattern needs, and
- * {@link #check()} runs one operation and compares its answer with the expected one; a wrong
- * answer throws, so the implementation is never timed on it. Per iteration:
- * {@link #beginIteration()} and {@link #endIteration()} reset what the operations changed, so
- * every iteration starts from tables of the same size. No set-up runs per invocation.
+ * <p>Paired measurement: one JMH fork runs all arms of a pattern. Every JMH iteration is one short
+ * slice of one arm; the iterations come in rounds, each round running every arm once in an order
+ * drawn from a seeded random sequence ({@link Slices}). Ratios taken inside a round cancel the
+ * machine's drift; which slice ran which arm is written beside the results, and the runner's
+ * analysis ({@code run.PairedAnalysis}) decides from the data where warm-up ends.
+ *
+ * <p>Per trial: the data set is loaded afresh, every arm's repository is built (bootstraps are
+ * outside the timing), {@link #prepareTrial()} makes what the pattern needs, {@link #check()} runs
+ * one operation of each arm and compares its answer with the expected one (a wrong answer throws,
+ * so nothing is timed on it), and the measuring thread and the server are placed
+ * ({@link Placement}). Per iteration: {@link #beginIteration()} and {@link #endIteration()} reset
+ * what the operations changed, so every slice starts from tables of the same size, and a short
+ * {@code SELECT 1} probe outside the timing records how fast the machine's round trip was. No
+ * set-up runs per invocation.
  *
  * <p>The runner's verification pass uses the same class outside JMH: {@link Dataset#load}, then
- * {@link #open} with a repository built over the statement recorder's proxy, then
+ * {@link #open} with one repository built over the statement recorder's proxy, then
  * {@link #check()} under the recorder, then {@link #close()}.
  */
 @State(Scope.Benchmark)
 public abstract class PatternState {
 
-    /** The implementation; the runner narrows it with {@code -Dbench.impl}. */
-    @Param
-    public Impl impl;
+    /** The implementations, comma-separated enum names; the floor is always an arm too. */
+    @Param("HIBERNATE,JOOQ,MYBATIS,JDBC")
+    public String impls;
 
     /** Customers and products seeded (orders: twice as many), see {@link Dataset}. */
     @Param("1000")
     public int dataSize;
+
+    /** The arm whose repository {@link #repo} is now (set by the verification pass directly). */
+    public Arm arm;
 
     protected TestDatabase db;
     protected Dataset data;
@@ -44,19 +60,41 @@ public abstract class PatternState {
     protected int capacity;
 
     private boolean ownsRepo;
+    private final Map<Arm, StoreRepository> repos = new LinkedHashMap<>();
+    private Slices slices;
+    private Placement placement;
 
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams params) {
         TestDatabase database = TestDatabase.shared();
         Dataset.of(dataSize).load(database);
-        open(database, impl.create(database.dataSource()), true, Capacity.perIteration(params, opsPerMs()));
-        check();
-        checkMore();
-        endIteration();
+        List<Arm> arms = Arm.parse(impls);
+        for (Arm a : arms) {
+            repos.put(a, a.factory().apply(database.dataSource()));
+        }
+        int perIteration = Capacity.perIteration(params, opsPerMs());
+        boolean first = true;
+        for (Arm a : arms) {
+            arm = a;
+            if (first) {
+                open(database, repos.get(a), false, perIteration);
+                first = false;
+            } else {
+                repo = repos.get(a);
+                beginIteration();
+            }
+            check();
+            checkMore();
+            endIteration();
+        }
+        placement = Placement.apply(database.dataSource(), params.getThreads());
+        slices = new Slices(pattern(), dataSize, params, arms, placement);
     }
 
     @Setup(Level.Iteration)
     public final void setUpIteration() {
+        arm = slices.next(db.dataSource());
+        repo = repos.get(arm);
         beginIteration();
     }
 
@@ -67,13 +105,22 @@ public abstract class PatternState {
 
     @TearDown(Level.Trial)
     public final void tearDownTrial() {
-        close();
+        try {
+            slices.write();
+            placement.release(db.dataSource());
+            endIteration();
+            closeTrial();
+        } finally {
+            repos.values().forEach(StoreRepository::close);
+            repos.clear();
+            repo = null;
+        }
     }
 
     /**
      * Prepares the first iteration over {@code database}, which must hold the data set of
-     * {@link #dataSize} as loaded by {@link Dataset#load}, with {@code repository} (an
-     * implementation of {@link #impl}; closed by {@link #close()} if {@code owned}).
+     * {@link #dataSize} as loaded by {@link Dataset#load}, with {@code repository} (the repository
+     * of {@link #arm}; closed by {@link #close()} if {@code owned}).
      */
     public final void open(TestDatabase database, StoreRepository repository, boolean owned, int opsPerIteration) {
         this.db = database;
@@ -82,6 +129,12 @@ public abstract class PatternState {
         this.repo = repository;
         this.ownsRepo = owned;
         prepareTrial();
+        beginIteration();
+    }
+
+    /** Ends the current iteration and begins the next: the state the first check started from, again. */
+    public final void resetIteration() {
+        endIteration();
         beginIteration();
     }
 
@@ -108,9 +161,9 @@ public abstract class PatternState {
         return type.getEnclosingClass().getSimpleName().substring(0, 3);
     }
 
-    /** The prefix of every wrong-answer message: pattern and implementation. */
+    /** The prefix of every wrong-answer message: pattern and arm. */
     protected final String label() {
-        return pattern() + " " + impl.id();
+        return pattern() + " " + arm.id();
     }
 
     /**

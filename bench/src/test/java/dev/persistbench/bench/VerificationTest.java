@@ -30,20 +30,30 @@ class VerificationTest {
             assertThat(s.pattern()).isEqualTo("P07");
             assertThat(s.impl()).isEqualTo("jdbc");
             assertThat(s.verified()).isTrue();
-            // The contract allows at most 2 (P07.2); the recorder saw at least the read itself.
-            assertThat(s.statementsPerOp()).isBetween(1, 2);
-            assertThat(s.sql())
-                    .hasSize(s.statementsPerOp())
-                    .allSatisfy(sql -> assertThat(sql).containsIgnoringCase("select"));
+            // P07.2: one statement, so auto-commit and one round trip; the server agrees.
+            assertThat(s.statementsPerOp()).isEqualTo(1);
+            assertThat(s.sql()).singleElement().satisfies(sql -> assertThat(sql).containsIgnoringCase("select"));
+            assertThat(s.roundTrips()).isEqualTo(1);
+            assertThat(s.transactions()).isZero();
+            assertThat(s.serverStatements()).isEqualTo(1L);
+            assertThat(s.serverBegins()).isZero();
+            assertThat(s.shape()).isEqualTo("1 statement: join");
         });
         assertThat(jdbc.settings()).isNotEmpty();
 
-        Verification.Outcome floor = Verification.verifyFloor(List.of("P07"), db, SIZE);
+        Verification.Outcome floor = Verification.verify(Arm.FLOOR, List.of("P07", "P06"), db, SIZE);
         assertThat(floor.failures()).isEmpty();
-        assertThat(floor.statements()).singleElement().satisfies(s -> {
+        assertThat(floor.statements()).hasSize(2).first().satisfies(s -> {
+            assertThat(s.pattern()).isEqualTo("P06");
+            assertThat(s.transactions()).as("P06 runs in one transaction").isEqualTo(1);
+            assertThat(s.shape()).startsWith(s.statementsPerOp() + " statements in a transaction");
+            assertThat(s.serverBegins()).isEqualTo(1L);
+            assertThat(s.roundTrips()).isGreaterThan(s.statementsPerOp());
+        });
+        assertThat(floor.statements().get(1)).satisfies(s -> {
             assertThat(s.impl()).isEqualTo("raw-jdbc");
             assertThat(s.statementsPerOp()).isEqualTo(1);
-            assertThat(s.sql().get(0)).contains("JOIN order_line");
+            assertThat(s.roundTrips()).isEqualTo(1);
         });
     }
 
@@ -59,7 +69,7 @@ class VerificationTest {
             s.executeUpdate("UPDATE customer SET name = 'Someone else' WHERE id = " + probed.id());
         }
         P02FindCustomerBenchmark.Fixture state = new P02FindCustomerBenchmark.Fixture();
-        state.impl = Impl.JDBC;
+        state.arm = Arm.of(Impl.JDBC);
         state.dataSize = SIZE;
         state.open(db, Impl.JDBC.create(db.dataSource()), true, 0);
         try {

@@ -11,9 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The changes between two runs per pattern and implementation (plus the raw-JDBC floor and
- * SELECT 1, which show machine noise). A change is significant when |Δ| exceeds the sum of the two
- * JMH errors, i.e. the two confidence intervals do not overlap.
+ * The changes between two runs: first per pattern and implementation the ratio to the raw-JDBC
+ * floor, whose intervals agree when they overlap (a paired run's ratio is what can be compared
+ * across machines and days); then µs/op per implementation and the floor, a change being
+ * significant when |Δ| exceeds the sum of the two JMH errors or, for paired figures, when their
+ * intervals do not overlap.
  */
 public final class Comparison {
 
@@ -26,6 +28,10 @@ public final class Comparison {
      * @param baseError base error
      * @param candidateUs candidate µs/op
      * @param candidateError candidate error
+     * @param baseLow lower bound of the base figure's interval (paired runs), else null
+     * @param baseHigh upper bound of the base figure's interval
+     * @param candidateLow lower bound of the candidate figure's interval
+     * @param candidateHigh upper bound of the candidate figure's interval
      * @param deltaUs candidate - base
      * @param deltaPercent 100 · Δ / base
      * @param verdict "significant", "within error", or why it cannot be judged
@@ -37,6 +43,10 @@ public final class Comparison {
             Double baseError,
             Double candidateUs,
             Double candidateError,
+            Double baseLow,
+            Double baseHigh,
+            Double candidateLow,
+            Double candidateHigh,
             Double deltaUs,
             Double deltaPercent,
             String verdict) {
@@ -45,6 +55,71 @@ public final class Comparison {
         public boolean significant() {
             return "significant".equals(verdict);
         }
+    }
+
+    /**
+     * One ratio to the raw-JDBC floor in both runs.
+     *
+     * @param pattern P01..P13
+     * @param impl implementation id
+     * @param base base ratio (median of the per-round ratios in a paired run), null when absent
+     * @param baseLow lower bound of its 95 % interval, null when the run gave none (unpaired)
+     * @param baseHigh upper bound
+     * @param candidate candidate ratio
+     * @param candidateLow lower bound of its interval
+     * @param candidateHigh upper bound
+     * @param agree whether the two intervals overlap; null when either run lacks the ratio or its interval
+     */
+    public record RatioChange(
+            String pattern,
+            String impl,
+            Double base,
+            Double baseLow,
+            Double baseHigh,
+            Double candidate,
+            Double candidateLow,
+            Double candidateHigh,
+            Boolean agree) {}
+
+    /** Every ratio to the floor present in either run, candidate's patterns first. */
+    public static List<RatioChange> compareRatios(Summary base, Summary candidate) {
+        List<RatioChange> out = new ArrayList<>();
+        for (PatternSummary c : candidate.patterns()) {
+            Optional<PatternSummary> b =
+                    base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();
+            for (PatternResult r : c.results()) {
+                PatternResult br = b.flatMap(p -> p.results().stream()
+                                .filter(x -> x.impl().equals(r.impl()))
+                                .findFirst())
+                        .orElse(null);
+                ratio(out, c.id(), r.impl(), br, r);
+            }
+        }
+        for (PatternSummary b : base.patterns()) {
+            if (candidate.patterns().stream().noneMatch(p -> p.id().equals(b.id()))) {
+                b.results().forEach(r -> ratio(out, b.id(), r.impl(), r, null));
+            }
+        }
+        return out;
+    }
+
+    private static void ratio(List<RatioChange> out, String pattern, String impl, PatternResult b, PatternResult c) {
+        Double bm = b == null ? null : b.ratioToFloor();
+        Double cm = c == null ? null : c.ratioToFloor();
+        if (bm == null && cm == null) {
+            return;
+        }
+        Double bl = bm == null ? null : b.ratioToFloorLow();
+        Double bh = bm == null ? null : b.ratioToFloorHigh();
+        Double cl = cm == null ? null : c.ratioToFloorLow();
+        Double ch = cm == null ? null : c.ratioToFloorHigh();
+        Boolean agree = bl == null || bh == null || cl == null || ch == null ? null : overlap(bl, bh, cl, ch);
+        out.add(new RatioChange(pattern, impl, bm, bl, bh, cm, cl, ch, agree));
+    }
+
+    /** Whether [aLow, aHigh] and [bLow, bHigh] share at least one point. */
+    static boolean overlap(double aLow, double aHigh, double bLow, double bHigh) {
+        return aLow <= bHigh && bLow <= aHigh;
     }
 
     private Comparison() {}
@@ -71,7 +146,11 @@ public final class Comparison {
                         br.map(PatternResult::usPerOp).orElse(null),
                         br.map(PatternResult::error).orElse(null),
                         r.usPerOp(),
-                        r.error()));
+                        r.error(),
+                        br.map(PatternResult::usPerOpLow).orElse(null),
+                        br.map(PatternResult::usPerOpHigh).orElse(null),
+                        r.usPerOpLow(),
+                        r.usPerOpHigh()));
             }
             if (c.floorUsPerOp() != null || b.map(PatternSummary::floorUsPerOp).isPresent()) {
                 changes.add(change(
@@ -80,13 +159,27 @@ public final class Comparison {
                         b.map(PatternSummary::floorUsPerOp).orElse(null),
                         b.map(PatternSummary::floorError).orElse(null),
                         c.floorUsPerOp(),
-                        c.floorError()));
+                        c.floorError(),
+                        b.map(PatternSummary::floorUsPerOpLow).orElse(null),
+                        b.map(PatternSummary::floorUsPerOpHigh).orElse(null),
+                        c.floorUsPerOpLow(),
+                        c.floorUsPerOpHigh()));
             }
         }
         for (PatternSummary b : base.patterns()) {
             if (candidate.patterns().stream().noneMatch(p -> p.id().equals(b.id()))) {
                 for (PatternResult r : b.results()) {
-                    changes.add(change(b.id(), r.impl(), r.usPerOp(), r.error(), null, null));
+                    changes.add(change(
+                            b.id(),
+                            r.impl(),
+                            r.usPerOp(),
+                            r.error(),
+                            null,
+                            null,
+                            r.usPerOpLow(),
+                            r.usPerOpHigh(),
+                            null,
+                            null));
                 }
             }
         }
@@ -94,22 +187,48 @@ public final class Comparison {
     }
 
     private static Change change(
-            String pattern, String impl, Double base, Double baseErr, Double cand, Double candErr) {
+            String pattern,
+            String impl,
+            Double base,
+            Double baseErr,
+            Double cand,
+            Double candErr,
+            Double baseLow,
+            Double baseHigh,
+            Double candLow,
+            Double candHigh) {
         if (base == null || cand == null) {
             String verdict = base == null && cand == null
                     ? "not measured in either run"
                     : base == null ? "not measured in base" : "not measured in candidate";
-            return new Change(pattern, impl, base, baseErr, cand, candErr, null, null, verdict);
+            return new Change(
+                    pattern, impl, base, baseErr, cand, candErr, baseLow, baseHigh, candLow, candHigh, null, null,
+                    verdict);
         }
         double delta = cand - base;
         Double pct = base == 0 ? null : 100.0 * delta / base;
         String verdict;
-        if (baseErr == null || candErr == null) {
+        if (baseLow != null && baseHigh != null && candLow != null && candHigh != null) {
+            verdict = overlap(baseLow, baseHigh, candLow, candHigh) ? "within interval" : "significant";
+        } else if (baseErr == null || candErr == null) {
             verdict = "error unknown";
         } else {
             verdict = Math.abs(delta) > baseErr + candErr ? "significant" : "within error";
         }
-        return new Change(pattern, impl, base, baseErr, cand, candErr, round(delta), round(pct), verdict);
+        return new Change(
+                pattern,
+                impl,
+                base,
+                baseErr,
+                cand,
+                candErr,
+                baseLow,
+                baseHigh,
+                candLow,
+                candHigh,
+                round(delta),
+                round(pct),
+                verdict);
     }
 
     private static Double round(Double v) {
@@ -134,6 +253,10 @@ public final class Comparison {
         for (String w : environmentDifferences(base.environment(), candidate.environment())) {
             md.append("- **environment differs:** ").append(w).append('\n');
         }
+        ratioSection(md, compareRatios(base, candidate));
+        md.append("\n## µs per operation\n\n");
+        md.append("Absolute times depend on the machine and its state at the time: across two runs, the ratios"
+                + " above are the comparable figures.\n\n");
         long significant = changes.stream().filter(Change::significant).count();
         long compared = changes.stream().filter(c -> c.deltaUs() != null).count();
         md.append("\n")
@@ -141,8 +264,8 @@ public final class Comparison {
                 .append(" of ")
                 .append(compared)
                 .append(
-                        " figures measured in both runs changed by more than the combined error (|Δ| > err_base + err_candidate),"
-                                + " marked **▲** (slower) or **▼** (faster).\n\n");
+                        " figures measured in both runs changed by more than the combined error (|Δ| > err_base + err_candidate;"
+                                + " for paired figures: their intervals do not overlap), marked **▲** (slower) or **▼** (faster).\n\n");
         md.append("| pattern | impl | base µs/op | candidate µs/op | Δ µs | Δ % | verdict |\n");
         md.append("|---|---|---:|---:|---:|---:|---|\n");
         for (Change c : changes) {
@@ -152,9 +275,9 @@ public final class Comparison {
                     .append(" | ")
                     .append(c.impl())
                     .append(" | ")
-                    .append(Fmt.usErr(c.baseUs(), c.baseError()))
+                    .append(usText(c.baseUs(), c.baseError(), c.baseLow(), c.baseHigh()))
                     .append(" | ")
-                    .append(Fmt.usErr(c.candidateUs(), c.candidateError()))
+                    .append(usText(c.candidateUs(), c.candidateError(), c.candidateLow(), c.candidateHigh()))
                     .append(" | ")
                     .append(Fmt.delta(c.deltaUs()))
                     .append(" | ")
@@ -166,6 +289,53 @@ public final class Comparison {
         outcomeChanges(md, "Reliability rule status changes", base.reliability(), candidate.reliability());
         outcomeChanges(md, "Schema-drift outcome changes", base.schemaDrift(), candidate.schemaDrift());
         return md.toString();
+    }
+
+    private static String usText(Double us, Double err, Double low, Double high) {
+        return low != null && high != null ? Fmt.interval(us, low, high) : Fmt.usErr(us, err);
+    }
+
+    /** The ratio table, then "N of M ratios agree within their intervals". */
+    private static void ratioSection(StringBuilder md, List<RatioChange> ratios) {
+        md.append("\n## Ratios to the raw-JDBC floor\n\n");
+        if (ratios.isEmpty()) {
+            md.append("No ratio to the floor in either run.\n");
+            return;
+        }
+        md.append("Median of the per-round ratios [95 % bootstrap interval] in a paired run, a plain ratio of two"
+                + " scores in an older one. *agree*: the two intervals overlap.\n\n");
+        md.append("| pattern | impl | base × floor | candidate × floor | agree |\n");
+        md.append("|---|---|---:|---:|---|\n");
+        for (RatioChange r : ratios) {
+            String agree = r.agree() == null
+                    ? (r.base() == null
+                            ? "— (not in base)"
+                            : r.candidate() == null ? "— (not in candidate)" : "— (no interval)")
+                    : r.agree() ? "yes" : "**no**";
+            md.append("| ")
+                    .append(r.pattern())
+                    .append(" | ")
+                    .append(r.impl())
+                    .append(" | ")
+                    .append(Fmt.ratioInterval(r.base(), r.baseLow(), r.baseHigh()))
+                    .append(" | ")
+                    .append(Fmt.ratioInterval(r.candidate(), r.candidateLow(), r.candidateHigh()))
+                    .append(" | ")
+                    .append(agree)
+                    .append(" |\n");
+        }
+        long judged = ratios.stream().filter(r -> r.agree() != null).count();
+        long agreeing =
+                ratios.stream().filter(r -> Boolean.TRUE.equals(r.agree())).count();
+        long unjudged = ratios.size() - judged;
+        md.append("\n").append(agreeing).append(" of ").append(judged).append(" ratios agree within their intervals.");
+        if (unjudged > 0) {
+            md.append(" ")
+                    .append(unjudged)
+                    .append(unjudged == 1 ? " ratio lacks" : " ratios lack")
+                    .append(" an interval or a counterpart in one of the runs and cannot be judged.");
+        }
+        md.append('\n');
     }
 
     /** Rule or drift outcomes that differ between the runs, per implementation. */

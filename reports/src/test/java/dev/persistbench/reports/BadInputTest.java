@@ -2,6 +2,9 @@ package dev.persistbench.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -111,6 +114,70 @@ class BadInputTest {
                 .contains("P02FindCustomerBenchmark.run")
                 .contains("\"score\" is not a number: \"fast\"");
         assertThat(tmp.resolve("r")).doesNotExist();
+    }
+
+    /** The paired fixture with paired.json changed by {@code edit}; the report must fail naming file and field. */
+    private String failOnPaired(java.util.function.Consumer<ObjectNode> edit) throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("paired-results"));
+        Path paired = results.resolve("paired.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(paired.toFile());
+        edit.accept(root);
+        json.writeValue(paired.toFile(), root);
+        Path out = previousReport();
+        int status = run("--results", results.toString(), "--out", out.toString(), "--sources", tmp.toString());
+        assertThat(status).as(err()).isEqualTo(1);
+        assertUntouched(out);
+        assertThat(err()).contains(paired.toString() + ": ");
+        return err();
+    }
+
+    private static ObjectNode arm(ObjectNode root, int result, int arm) {
+        return (ObjectNode) root.get("results").get(result).get("arms").get(arm);
+    }
+
+    @Test
+    void paired_json_a_value_of_the_wrong_type_names_the_field() throws IOException {
+        String err = failOnPaired(root -> ((ObjectNode) arm(root, 0, 1).get("usPerOp")).put("low", "fast"));
+        assertThat(err).contains("field results[0].arms[1].usPerOp.low").contains("wrong type");
+    }
+
+    @Test
+    void paired_json_a_missing_field_is_named() throws IOException {
+        String err = failOnPaired(root -> arm(root, 2, 1).remove("settled"));
+        assertThat(err).contains("field results[2].arms[1].settled is missing or null");
+    }
+
+    @Test
+    void paired_json_an_interval_that_does_not_enclose_its_median_is_named() throws IOException {
+        String err = failOnPaired(root -> ((ObjectNode) arm(root, 0, 2).get("ratioToFloor")).put("low", 1.2));
+        assertThat(err)
+                .contains("field results[0].arms[2].ratioToFloor low 1.2, median 1.09, high 1.11")
+                .contains("expected low <= median <= high");
+    }
+
+    @Test
+    void paired_json_a_group_member_that_is_no_arm_is_named() throws IOException {
+        String err = failOnPaired(
+                root -> ((ArrayNode) root.get("results").get(0).get("groups").get(1)).set(0, "eclipselink"));
+        assertThat(err).contains("field results[0].groups[1][0] \"eclipselink\" is not an implementation arm");
+    }
+
+    @Test
+    void paired_json_of_another_schema_is_refused() throws IOException {
+        String err = failOnPaired(root -> root.put("schema", 2));
+        assertThat(err).contains("field schema is 2, this report reads version 1");
+    }
+
+    @Test
+    void paired_json_that_is_not_json_names_the_position() throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("broken-results"));
+        Files.writeString(results.resolve("paired.json"), "{ \"schema\": 1, \"results\": [ { \"pattern\": ");
+        Path out = previousReport();
+        int status = run("--results", results.toString(), "--out", out.toString(), "--sources", tmp.toString());
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).contains(results.resolve("paired.json").toString()).contains("malformed JSON at line 1");
+        assertUntouched(out);
     }
 
     @Test

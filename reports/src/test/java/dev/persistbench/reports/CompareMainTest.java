@@ -2,9 +2,14 @@ package dev.persistbench.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persistbench.reports.Comparison.Change;
+import dev.persistbench.reports.Comparison.RatioChange;
 import dev.persistbench.reports.model.Summary;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,6 +137,101 @@ class CompareMainTest {
                 .contains("## Reliability rule status changes\n\n- R1.1 hibernate: not measured → failed\n"
                         + "- R1.1 jdbc: not measured → passed\n- R2.1 jdbc: not measured → passed\n")
                 .contains("- RENAMED_COLUMN hibernate: not measured → refused-at-startup\n");
+    }
+
+    /** The paired fixture with some ratios moved: P02 jooq apart, P02 jdbc overlapping, P07 hibernate touching. */
+    private Path movedRatios() throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("paired-candidate"));
+        Path file = results.resolve("paired.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+        setRatio(root, 0, "jooq", 1.17, 1.15, 1.19); // base 1.09 [1.07, 1.11]: apart
+        setRatio(root, 0, "jdbc", 1.21, 1.19, 1.26); // base 1.18 [1.14, 1.22]: overlaps
+        setRatio(root, 2, "hibernate", 1.68, 1.66, 1.70); // base 1.54 [1.44, 1.66]: touches, still agrees
+        json.writeValue(file.toFile(), root);
+        return results;
+    }
+
+    private static void setRatio(ObjectNode root, int result, String impl, double median, double low, double high) {
+        for (JsonNode arm : root.get("results").get(result).get("arms")) {
+            if (arm.get("impl").asText().equals(impl)) {
+                ObjectNode r = (ObjectNode) arm.get("ratioToFloor");
+                r.put("median", median);
+                r.put("low", low);
+                r.put("high", high);
+                return;
+            }
+        }
+        throw new AssertionError("no arm " + impl);
+    }
+
+    private static RatioChange ratio(List<RatioChange> ratios, String pattern, String impl) {
+        return ratios.stream()
+                .filter(r -> r.pattern().equals(pattern) && r.impl().equals(impl))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ratio " + pattern + "/" + impl));
+    }
+
+    @Test
+    void paired_ratios_agree_when_their_intervals_overlap() throws IOException {
+        Path moved = movedRatios();
+        Summary base = CompareMain.load(Fixtures.dir("results-paired"));
+        Summary candidate = CompareMain.load(moved);
+        List<RatioChange> ratios = Comparison.compareRatios(base, candidate);
+        // P02 and P07 have a floor arm: four ratios each; P06 has none.
+        assertThat(ratios).hasSize(8);
+        assertThat(ratios).noneMatch(r -> r.pattern().equals("P06"));
+        RatioChange jooq = ratio(ratios, "P02", "jooq");
+        assertThat(jooq.agree()).isFalse();
+        assertThat(jooq.baseLow()).isEqualTo(1.07);
+        assertThat(jooq.candidateLow()).isEqualTo(1.15);
+        assertThat(ratio(ratios, "P02", "jdbc").agree()).isTrue();
+        assertThat(ratio(ratios, "P07", "hibernate").agree()).isTrue();
+        assertThat(ratio(ratios, "P07", "jdbc").agree()).isTrue();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = CompareMain.run(
+                new String[] {"--base", Fixtures.dir("results-paired").toString(), "--candidate", moved.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("| pattern | impl | base × floor | candidate × floor | agree |")
+                .contains("| P02 | jooq | 1.09× [1.07, 1.11] | 1.17× [1.15, 1.19] | **no** |")
+                .contains("| P02 | jdbc | 1.18× [1.14, 1.22] | 1.21× [1.19, 1.26] | yes |")
+                .contains("| P07 | hibernate | 1.54× [1.44, 1.66] | 1.68× [1.66, 1.70] | yes |")
+                .contains("\n7 of 8 ratios agree within their intervals.\n")
+                // µs/op of paired figures are compared by their intervals too.
+                .contains("| P02 | jooq | 13.9 [13.7, 14.1] | 13.9 [13.7, 14.1] | +0.000 | +0.0 % | within interval |");
+    }
+
+    @Test
+    void a_ratio_without_an_interval_cannot_be_judged() {
+        // Base from an older bench (no paired.json): its ratios have no interval.
+        Summary base = CompareMain.load(Fixtures.dir("results-quick"));
+        Summary candidate = CompareMain.load(Fixtures.dir("results-paired"));
+        List<RatioChange> ratios = Comparison.compareRatios(base, candidate);
+        RatioChange jdbc = ratio(ratios, "P02", "jdbc");
+        assertThat(jdbc.base()).isEqualTo(1.0625);
+        assertThat(jdbc.baseLow()).isNull();
+        assertThat(jdbc.agree()).isNull();
+        assertThat(ratio(ratios, "P07", "jdbc").base()).isNull();
+        assertThat(ratio(ratios, "P03", "hibernate").candidate()).isNull();
+        String md = Comparison.markdown(base, candidate, "base", "candidate");
+        assertThat(md)
+                .contains("| P02 | jdbc | 1.06× | 1.18× [1.14, 1.22] | — (no interval) |")
+                .contains("| P07 | jdbc | — | 1.10× [1.07, 1.13] | — (not in base) |")
+                .contains("| P03 | hibernate | 2.00× | — | — (not in candidate) |")
+                .contains("0 of 0 ratios agree within their intervals. 10 ratios lack an interval or a counterpart"
+                        + " in one of the runs and cannot be judged.");
+    }
+
+    @Test
+    void intervals_that_touch_overlap() {
+        assertThat(Comparison.overlap(1.0, 2.0, 2.0, 3.0)).isTrue();
+        assertThat(Comparison.overlap(1.0, 2.0, 2.01, 3.0)).isFalse();
+        assertThat(Comparison.overlap(2.01, 3.0, 1.0, 2.0)).isFalse();
+        assertThat(Comparison.overlap(1.0, 3.0, 1.5, 2.0)).isTrue();
     }
 
     @Test

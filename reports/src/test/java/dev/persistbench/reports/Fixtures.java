@@ -26,6 +26,19 @@ final class Fixtures {
         }
     }
 
+    /** Copies a fixture directory (flat) to {@code into}, so a test can change one of its files. */
+    static Path copy(String name, Path into) {
+        try (Stream<Path> files = Files.list(dir(name))) {
+            Files.createDirectories(into);
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, into.resolve(f.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return into;
+    }
+
     /**
      * Copies the miniature repository to {@code into}, renaming build-output/ to target/ (git
      * ignores target/ directories, so the fixture cannot be stored under that name).

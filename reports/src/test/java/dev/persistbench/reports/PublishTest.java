@@ -65,6 +65,31 @@ class PublishTest {
     }
 
     @Test
+    void a_paired_run_publishes_intervals_ranking_and_the_probe() throws IOException {
+        Path readme = tmp.resolve("README.md");
+        Files.writeString(readme, "# reports\n\n<!-- reference-report:start -->\n<!-- reference-report:end -->\n");
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-paired").toString(),
+                    "--publish",
+                    tmp.resolve("example").toString(),
+                    "--sources",
+                    tmp.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        assertThat(Files.readString(readme))
+                .contains("µs per operation, median [interval] (median of the per-round ratios to the raw-JDBC floor")
+                .contains("| raw-JDBC floor | SELECT 1 | ranking |")
+                .contains("| 12.7 [12.5, 12.9] | 9.46 | jOOQ < Hibernate ORM = MyBatis = Spring JDBC |")
+                .contains("SELECT 1 probe: median 9.41 µs, p10–p90 9.01–9.83 µs")
+                .contains("![SELECT 1 probe through the run](example/charts/probe.svg)")
+                .doesNotContain("± JMH");
+    }
+
+    @Test
     void without_markers_only_the_report_is_written() throws IOException {
         Path readme = tmp.resolve("README.md");
         Files.writeString(readme, "# no markers here\n");

@@ -242,10 +242,16 @@ class ReportGeneratorTest {
         void caveats_name_figures_without_an_error_estimate() {
             List<String> caveats = new ArrayList<>();
             summary.get("caveats").forEach(n -> caveats.add(n.asText()));
-            // Only P04 jdbc lacks an error (JMH wrote "NaN"); nothing was timed despite a failed suite.
+            // No paired.json: the ratios are not paired. Only P04 jdbc lacks an error (JMH wrote "NaN");
+            // nothing was timed despite a failed suite.
             assertThat(caveats)
-                    .containsExactly("1 figure(s) have no error estimate (JMH needs more measurement"
-                            + " iterations for one): they cannot be compared for significance");
+                    .containsExactly(
+                            dev.persistbench.reports.analysis.SummaryBuilder.UNPAIRED_CAVEAT,
+                            "1 figure(s) have no error estimate (JMH needs more measurement"
+                                    + " iterations for one): they cannot be compared for significance");
+            assertThat(caveats.get(0)).contains("paired.json is absent").contains("not paired");
+            assertThat(summary.get("timing").asText()).isEqualTo("jmh-unpaired");
+            assertThat(html).contains("These ratios are not paired");
         }
 
         @Test

@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <ul>
  *   <li>{@code bench.profile}: smoke, quick (default) or full ({@link Profile});</li>
  *   <li>{@code bench.include}: comma-separated; a pattern id (P02) selects that pattern's benchmark
- *       and its floor, {@code floor} every floor, anything else is a JMH include regexp;</li>
+ *       (always paired with its floor), anything else is a JMH include regexp;</li>
  *   <li>{@code bench.impl}: comma-separated implementations (HIBERNATE, JOOQ, MYBATIS, JDBC);</li>
  *   <li>{@code bench.dataSizes}: comma-separated data sizes instead of the profile's;</li>
  *   <li>{@code bench.results}: where result files go (default target/results);</li>
@@ -44,8 +44,6 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
 
     static final String PACKAGE = "dev\\.persistbench\\.bench\\.";
     private static final Pattern PATTERN_ID = Pattern.compile("P(0[1-9]|1[0-3])");
-    /** Patterns that have a raw-jdbc floor method (lower-case pattern id). */
-    public static final List<String> FLOOR_PATTERNS = List.of("P02", "P03", "P07", "P08", "P11");
     /** Every pattern id. */
     public static final List<String> PATTERNS =
             List.of("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10", "P11", "P12", "P13");
@@ -65,6 +63,10 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
     /** The configuration the system properties describe. */
     public static BenchConfig fromProperties(Properties p) {
         Profile profile = Profile.named(p.getProperty("bench.profile", "quick"));
+        String rounds = p.getProperty("bench.rounds", "");
+        if (!rounds.isBlank()) {
+            profile = profile.withRounds(Integer.parseInt(rounds.trim()));
+        }
         List<String> sizes = split(p.getProperty("bench.dataSizes", ""));
         if (!sizes.isEmpty()) {
             profile = profile.withDataSizes(sizes.stream().map(Integer::valueOf).toList());
@@ -97,26 +99,10 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
         return List.copyOf(selected);
     }
 
-    /** The floor methods selected: selectOne and the floors of the selected patterns. */
-    public List<String> floorMethods() {
-        List<String> methods = new ArrayList<>();
-        boolean all = includes.isEmpty() || includes.stream().anyMatch(t -> t.equalsIgnoreCase("floor"));
-        if (all || includes.stream().anyMatch(t -> t.equals("selectOne"))) {
-            methods.add("selectOne");
-        }
-        for (String pattern : FLOOR_PATTERNS) {
-            if (all || patterns().contains(pattern) && !includes.isEmpty()) {
-                methods.add(pattern.toLowerCase(Locale.ROOT));
-            }
-        }
-        return methods;
-    }
-
-    /** Include tokens that are neither pattern ids nor "floor": passed to JMH as regexps. */
+    /** Include tokens that are not pattern ids: passed to JMH as regexps. */
     public List<String> rawIncludes() {
         return includes.stream()
                 .filter(t -> !PATTERN_ID.matcher(t.toUpperCase(Locale.ROOT)).matches())
-                .filter(t -> !t.equalsIgnoreCase("floor") && !t.equals("selectOne"))
                 .toList();
     }
 
@@ -125,112 +111,62 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
         return "^" + PACKAGE + "(" + String.join("|", patterns) + ")[A-Za-z]*Benchmark\\.run$";
     }
 
-    /** The JMH include regexp of the floor methods. */
-    public static String floorRegex(Collection<String> methods) {
-        return "^" + PACKAGE + "FloorBenchmark\\.(" + String.join("|", methods) + ")$";
-    }
-
     /**
-     * The JMH runs: the main run (average time, every selected benchmark) and, in the full
-     * profile, the sample-time run and one run per extra thread count of the sweep.
+     * The JMH runs: every selected pattern, each in one fork running the floor and {@code timed}
+     * in interleaved slices ({@link Profile}). In-process (forks 0) one run per pattern, because
+     * JMH drops a whole in-process run when one benchmark throws.
      *
-     * @param timed the implementations to time (may be empty: then only floors run)
-     * @param floor whether the floor may be timed
-     * @param forkJvmArgs JVM arguments of every fork (heap, database address)
+     * @param timed the implementations to time (none: nothing runs, as nothing can be paired)
+     * @param forkJvmArgs JVM arguments of every fork (heap, database address, placement)
      */
-    public List<JmhRun> runs(Collection<Impl> timed, boolean floor, List<String> forkJvmArgs) {
+    public List<JmhRun> runs(Collection<Impl> timed, List<String> forkJvmArgs) {
         List<JmhRun> runs = new ArrayList<>();
-        List<String> patterns = patterns();
-        if (profile.forks() == 0) {
-            // In-process, JMH loses the results of the whole run when one benchmark throws during an
-            // iteration: one run per benchmark, so a failure costs only its own result.
-            for (String pattern : timed.isEmpty() ? List.<String>of() : patterns) {
-                for (Impl impl : timed) {
-                    runs.add(new JmhRun(
-                            "avgt " + pattern + " " + impl.id(),
-                            build(
-                                    List.of(patternRegex(List.of(pattern))),
-                                    List.of(impl),
-                                    Mode.AverageTime,
-                                    1,
-                                    forkJvmArgs)));
-                }
-            }
-            for (String method : floor ? floorMethods() : List.<String>of()) {
-                runs.add(new JmhRun(
-                        "avgt floor " + method,
-                        build(List.of(floorRegex(List.of(method))), List.of(), Mode.AverageTime, 1, forkJvmArgs)));
-            }
-            if (!timed.isEmpty() && !rawIncludes().isEmpty()) {
-                runs.add(new JmhRun(
-                        "avgt " + rawIncludes(), build(rawIncludes(), timed, Mode.AverageTime, 1, forkJvmArgs)));
-            }
+        if (timed.isEmpty()) {
             return runs;
         }
-        List<String> mainIncludes = new ArrayList<>();
-        if (!timed.isEmpty() && !patterns.isEmpty()) {
-            mainIncludes.add(patternRegex(patterns));
-        }
-        if (floor && !floorMethods().isEmpty()) {
-            mainIncludes.add(floorRegex(floorMethods()));
-        }
-        if (!timed.isEmpty()) {
-            // A raw regexp may match pattern benchmarks, which must never run without the impl filter.
-            mainIncludes.addAll(rawIncludes());
-        }
-        if (!mainIncludes.isEmpty()) {
-            runs.add(new JmhRun("avgt", build(mainIncludes, timed, Mode.AverageTime, 1, forkJvmArgs)));
-        }
-        List<String> sample =
-                profile.samplePatterns().stream().filter(patterns::contains).toList();
-        if (!sample.isEmpty()) {
-            List<String> inc = new ArrayList<>();
-            if (!timed.isEmpty()) {
-                inc.add(patternRegex(sample));
-            }
-            List<String> floors = sample.stream()
-                    .filter(FLOOR_PATTERNS::contains)
-                    .map(s -> s.toLowerCase(Locale.ROOT))
-                    .toList();
-            if (floor && !floors.isEmpty()) {
-                inc.add(floorRegex(floors));
-            }
-            if (!inc.isEmpty()) {
-                runs.add(new JmhRun("sample", build(inc, timed, Mode.SampleTime, 1, forkJvmArgs)));
-            }
-        }
-        List<String> sweep =
-                profile.sweepPatterns().stream().filter(patterns::contains).toList();
-        if (!sweep.isEmpty() && !timed.isEmpty()) {
-            for (int threads : profile.threadSweep()) {
+        List<String> patterns = patterns();
+        if (profile.forks() == 0) {
+            for (String pattern : patterns) {
                 runs.add(new JmhRun(
-                        "threads-" + threads,
-                        build(List.of(patternRegex(sweep)), timed, Mode.AverageTime, threads, forkJvmArgs)));
+                        "paired " + pattern, build(List.of(patternRegex(List.of(pattern))), timed, forkJvmArgs)));
+            }
+        } else {
+            List<String> include = new ArrayList<>();
+            if (!patterns.isEmpty()) {
+                include.add(patternRegex(patterns));
+            }
+            include.addAll(rawIncludes());
+            if (!include.isEmpty()) {
+                runs.add(new JmhRun("paired", build(include, timed, forkJvmArgs)));
             }
         }
         return runs;
     }
 
-    private Options build(
-            List<String> includeRegexps, Collection<Impl> timed, Mode mode, int threads, List<String> forkJvmArgs) {
+    /** Slices per fork: every arm (the timed implementations and the floor) once per round. */
+    public int slices(Collection<Impl> timed) {
+        return profile.rounds() * (timed.size() + 1);
+    }
+
+    private Options build(List<String> includeRegexps, Collection<Impl> timed, List<String> forkJvmArgs) {
+        TimeValue slice = TimeValue.milliseconds(profile.sliceMillis());
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .forks(profile.forks())
-                .warmupIterations(profile.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(profile.warmupMillis()))
-                .measurementIterations(profile.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(profile.measurementMillis()))
-                .mode(mode)
+                // No fixed warm-up: the analysis decides from the data where each pattern settled.
+                .warmupIterations(0)
+                .warmupTime(slice)
+                .measurementIterations(slices(timed))
+                .measurementTime(slice)
+                .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
-                .threads(threads)
+                .threads(1)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
                 .jvmArgs(forkJvmArgs.toArray(String[]::new))
                 .param(
                         "dataSize",
-                        profile.dataSizes().stream().map(String::valueOf).toArray(String[]::new));
-        if (!timed.isEmpty()) {
-            b.param("impl", timed.stream().map(Impl::name).toArray(String[]::new));
-        }
+                        profile.dataSizes().stream().map(String::valueOf).toArray(String[]::new))
+                .param("impls", timed.stream().map(Impl::name).collect(java.util.stream.Collectors.joining(",")));
         includeRegexps.forEach(b::include);
         return b.build();
     }

@@ -4,73 +4,41 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A named set of JMH settings: how long, how often, on how much data.
+ * A named set of measurement settings. Every pattern is measured in one fork that runs all its
+ * arms (the selected implementations and the raw-JDBC floor) in interleaved slices: {@code rounds}
+ * rounds, each running every arm for one slice of {@code sliceMillis}. There is no fixed warm-up:
+ * the analysis finds, per pattern, the round from which the per-round ratios stop trending, and
+ * counts the rounds before it as warm-up (recorded with the results).
  *
  * @param name smoke, quick or full
- * @param forks JMH forks per benchmark; 0 runs every benchmark inside the runner's JVM (smoke only)
- * @param warmupIterations warm-up iterations per fork
- * @param warmupMillis length of one warm-up iteration
- * @param measurementIterations measured iterations per fork (at least 3: JMH gives no error below that)
- * @param measurementMillis length of one measured iteration
+ * @param forks 1, or 0 to run every benchmark inside the runner's JVM (smoke only)
+ * @param rounds rounds per pattern (every arm runs once per round)
+ * @param sliceMillis length of one slice (one JMH iteration)
  * @param dataSizes the dataSize parameter values
  * @param coldStartRuns fresh JVMs per implementation for the cold start
- * @param samplePatterns patterns also run in sample-time mode (percentiles)
- * @param threadSweep thread counts beyond 1 for the sweep patterns
- * @param sweepPatterns patterns run at every thread count of the sweep
  */
-public record Profile(
-        String name,
-        int forks,
-        int warmupIterations,
-        int warmupMillis,
-        int measurementIterations,
-        int measurementMillis,
-        List<Integer> dataSizes,
-        int coldStartRuns,
-        List<String> samplePatterns,
-        List<Integer> threadSweep,
-        List<String> sweepPatterns) {
+public record Profile(String name, int forks, int rounds, int sliceMillis, List<Integer> dataSizes, int coldStartRuns) {
 
     /**
-     * CI's sanity run: every benchmark once, briefly, in ONE JVM (forks 0) so that 58 benchmarks
-     * fit in a few minutes. Its numbers share one JIT profile and one heap across implementations:
-     * they show that everything runs, not how fast.
+     * CI's sanity run: every pattern briefly, in ONE JVM (forks 0). Its numbers share one JIT
+     * profile and one heap across patterns: they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE =
-            new Profile("smoke", 0, 1, 500, 3, 400, List.of(1000), 3, List.of(), List.of(), List.of());
+    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3);
 
     /**
-     * A forked run with short iterations: indicative numbers in minutes. Six short measurement
-     * iterations rather than three longer ones in the same time: JMH's 99.9 % error uses
-     * Student's t, whose factor falls from about 31.6 with 2 degrees of freedom to 6.9 with 5.
+     * Minutes for the whole run: 30 rounds of 150 ms slices per pattern (with five arms, 22.5 s of
+     * slices per pattern); the deeper stacks settle within the first third on the project's 2-core
+     * machine, which leaves at least 16 steady rounds per pattern.
      */
-    public static final Profile QUICK =
-            new Profile("quick", 1, 2, 500, 6, 350, List.of(1000), 3, List.of(), List.of(), List.of());
+    public static final Profile QUICK = new Profile("quick", 1, 30, 150, List.of(1000), 3);
 
-    /**
-     * The run to publish: longer iterations, a larger data set, sample-time percentiles and a
-     * 1/2/4-thread sweep for a read (P02) and a write (P06) pattern.
-     */
-    public static final Profile FULL = new Profile(
-            "full",
-            1,
-            3,
-            2000,
-            5,
-            2000,
-            List.of(10_000),
-            5,
-            List.of("P02", "P06"),
-            List.of(2, 4),
-            List.of("P02", "P06"));
+    /** The run to publish: longer slices, more rounds, a larger data set. */
+    public static final Profile FULL = new Profile("full", 1, 40, 400, List.of(10_000), 5);
 
     public Profile {
         dataSizes = List.copyOf(dataSizes);
-        samplePatterns = List.copyOf(samplePatterns);
-        threadSweep = List.copyOf(threadSweep);
-        sweepPatterns = List.copyOf(sweepPatterns);
-        if (measurementIterations < 3) {
-            throw new IllegalArgumentException("JMH reports no error with fewer than 3 measurement iterations");
+        if (rounds < 2) {
+            throw new IllegalArgumentException("a profile needs at least 2 rounds");
         }
         if (dataSizes.isEmpty()) {
             throw new IllegalArgumentException("a profile needs at least one data size");
@@ -90,17 +58,11 @@ public record Profile(
 
     /** This profile with other data sizes. */
     public Profile withDataSizes(List<Integer> sizes) {
-        return new Profile(
-                name,
-                forks,
-                warmupIterations,
-                warmupMillis,
-                measurementIterations,
-                measurementMillis,
-                sizes,
-                coldStartRuns,
-                samplePatterns,
-                threadSweep,
-                sweepPatterns);
+        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns);
+    }
+
+    /** This profile with another number of rounds. */
+    public Profile withRounds(int count) {
+        return new Profile(name, forks, count, sliceMillis, dataSizes, coldStartRuns);
     }
 }

@@ -1,6 +1,6 @@
 package dev.persistbench.bench.run;
 
-import dev.persistbench.bench.FloorBenchmark;
+import dev.persistbench.bench.Arm;
 import dev.persistbench.bench.Impl;
 import dev.persistbench.bench.P01CreateCustomerBenchmark;
 import dev.persistbench.bench.P02FindCustomerBenchmark;
@@ -19,18 +19,21 @@ import dev.persistbench.bench.PatternState;
 import dev.persistbench.bench.data.Dataset;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.testkit.db.TestDatabase;
+import dev.persistbench.testkit.sql.ServerStatements;
 import dev.persistbench.testkit.sql.SqlRecorder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The verification pass, outside any timing: every pattern of an implementation (and every floor
- * pattern) runs once on the freshly loaded data set, through the statement recorder, with the
- * same state classes and checks the benchmarks use. It gives statements.json (statements per
- * operation and their SQL) and the list of implementations that answered wrong, which are then
- * not timed.
+ * The verification pass, outside any timing: every pattern of every arm (each implementation and
+ * the raw-JDBC floor) runs twice on the freshly loaded data set with the same state classes and
+ * checks the benchmarks use; the second call is counted three ways: statements and transaction
+ * calls through the statement recorder, round trips under the driver, and the server's own count
+ * (pg_stat_statements) when it keeps one. It gives statements.json and the list of arms that
+ * answered wrong or whose client and server counts disagree; those are not timed.
  */
 public final class Verification {
 
@@ -56,25 +59,45 @@ public final class Verification {
     private static final int CAPACITY = 4;
 
     /**
-     * One operation's statements (an entry of statements.json).
+     * One operation's statements (an entry of statements.json), measured on the second of two
+     * calls (the first warms the connection: a driver may look types up once).
      *
      * @param pattern P01 ... P13
      * @param impl implementation id, or "raw-jdbc"
-     * @param statementsPerOp statement executions of one operation (a JDBC batch counts once)
+     * @param statementsPerOp statement executions of one operation, client-side (a JDBC batch counts once)
      * @param sql the SQL of each execution, in order
+     * @param roundTrips round trips the client waited for (counted under pgjdbc)
+     * @param transactions transactions begun (0: auto-commit)
+     * @param serverStatements statements the server executed (pg_stat_statements; every row of an
+     *     unrewritten batch counts), BEGIN/COMMIT aside; null when the server keeps no counts
+     * @param serverBegins BEGINs the server executed; null as above
+     * @param serverCountNote why there are no server counts, or null
+     * @param shape what the SQL is, read from its text ({@link #shape}), so that a reader sees
+     *     where an implementation's idiom differs from the floor's (MULTISET, say)
      * @param verified whether the answer was the expected one
      * @param error what was wrong, or null
      */
     public record Statements(
-            String pattern, String impl, int statementsPerOp, List<String> sql, boolean verified, String error) {}
+            String pattern,
+            String impl,
+            int statementsPerOp,
+            List<String> sql,
+            long roundTrips,
+            long transactions,
+            Long serverStatements,
+            Long serverBegins,
+            String serverCountNote,
+            String shape,
+            boolean verified,
+            String error) {}
 
     /**
-     * The outcome for one implementation (or the floor).
+     * The outcome for one arm.
      *
      * @param impl implementation id or "raw-jdbc"
      * @param statements one entry per pattern verified
-     * @param failures one message per wrong answer or failure (empty: all right)
-     * @param settings the implementation's settings() (empty for the floor)
+     * @param failures one message per wrong answer, failure or disagreement of counts (empty: all right)
+     * @param settings the implementation's settings()
      */
     public record Outcome(
             String impl, List<Statements> statements, List<String> failures, Map<String, String> settings) {
@@ -85,21 +108,29 @@ public final class Verification {
 
     private Verification() {}
 
-    /** Verifies every pattern in {@code patterns} for {@code impl} on a data set of {@code dataSize}. */
+    /** Verifies {@code impl}; see {@link #verify(Arm, List, TestDatabase, int)}. */
     public static Outcome verify(Impl impl, List<String> patterns, TestDatabase db, int dataSize) {
+        return verify(Arm.of(impl), patterns, db, dataSize);
+    }
+
+    /** Verifies every pattern in {@code patterns} for {@code arm} on a data set of {@code dataSize}. */
+    public static Outcome verify(Arm arm, List<String> patterns, TestDatabase db, int dataSize) {
         SqlRecorder recorder = new SqlRecorder();
         Dataset data = Dataset.of(dataSize);
         List<Statements> statements = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        StringBuilder noServerCounts = new StringBuilder();
+        ServerStatements server =
+                ServerStatements.open(db.dataSource(), noServerCounts).orElse(null);
         StoreRepository repo;
         try {
-            repo = impl.create(recorder.wrap(db.dataSource()));
+            repo = arm.factory().apply(recorder.wrap(db.dataSource()));
         } catch (RuntimeException | LinkageError e) {
-            return new Outcome(impl.id(), List.of(), List.of(impl.id() + " could not be built: " + e), Map.of());
+            return new Outcome(arm.id(), List.of(), List.of(arm.id() + " could not be built: " + e), Map.of());
         }
         Map<String, String> settings;
         try {
-            settings = Map.copyOf(repo.settings());
+            settings = new LinkedHashMap<>(repo.settings());
             // Reads first on one load; every write pattern gets a fresh load (its clean-up may not restore everything,
             // e.g. versions).
             List<PatternState> states = PATTERNS.stream()
@@ -111,7 +142,7 @@ public final class Verification {
             ordered.addAll(states.stream().filter(PatternState::writes).toList());
             boolean loaded = false;
             for (PatternState state : ordered) {
-                state.impl = impl;
+                state.arm = arm;
                 state.dataSize = dataSize;
                 if (!loaded || state.writes()) {
                     data.load(db);
@@ -119,12 +150,25 @@ public final class Verification {
                 }
                 String failure = null;
                 SqlRecorder.Recorded<Throwable> recorded = null;
+                ServerStatements.Count count = null;
                 try {
                     state.open(db, repo, false, CAPACITY);
-                    recorded = recorder.record(() -> failureOf(state::check));
-                    failure = message(recorded.result());
+                    failure = message(failureOf(state::check));
+                    if (failure == null) {
+                        // The counted call: the second, on a warm connection, from the same starting state.
+                        state.resetIteration();
+                        Map<String, Long> before = server == null ? null : server.snapshot();
+                        recorded = recorder.record(() -> failureOf(state::check));
+                        if (server != null) {
+                            count = ServerStatements.Count.of(ServerStatements.delta(before, server.snapshot()));
+                        }
+                        failure = message(recorded.result());
+                    }
                     if (failure == null) {
                         failure = message(failureOf(state::checkMore));
+                    }
+                    if (failure == null && count != null) {
+                        failure = disagreement(recorded, count);
                     }
                 } catch (RuntimeException e) {
                     failure = message(e);
@@ -135,9 +179,15 @@ public final class Verification {
                     }
                 }
                 if (failure != null && !failure.startsWith(WRONG)) {
-                    failure = state.pattern() + " " + impl.id() + " failed: " + failure;
+                    failure = state.pattern() + " " + arm.id() + " failed: " + failure;
                 }
-                statements.add(entry(state.pattern(), impl.id(), recorded, failure));
+                statements.add(entry(
+                        state.pattern(),
+                        arm.id(),
+                        recorded,
+                        count,
+                        server == null ? noServerCounts.toString() : null,
+                        failure));
                 if (failure != null) {
                     failures.add(failure);
                 }
@@ -146,52 +196,94 @@ public final class Verification {
             repo.close();
         }
         statements.sort(java.util.Comparator.comparing(Statements::pattern));
-        return new Outcome(impl.id(), statements, failures, settings);
+        return new Outcome(arm.id(), statements, failures, settings);
     }
 
-    /** Verifies the floor's patterns among {@code patterns}. */
-    public static Outcome verifyFloor(List<String> patterns, TestDatabase db, int dataSize) {
-        SqlRecorder recorder = new SqlRecorder();
-        Dataset data = Dataset.of(dataSize);
-        List<Statements> statements = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        FloorBenchmark.Floor floor = new FloorBenchmark.Floor();
-        floor.dataSize = dataSize;
-        data.load(db);
-        // (one load: the reads leave the data as it was, and P03, last, deletes what it inserted)
-        floor.open(db, recorder.wrap(db.dataSource()));
-        String selectOne = message(failureOf(() -> floor.check(FloorBenchmark.Op.SELECT_ONE)));
-        if (selectOne != null) {
-            failures.add(selectOne);
+    /**
+     * Null when the server's count fits the client's, else what differs: the server must have
+     * begun as many transactions as the client asked for, and executed between one and
+     * batch-size statements per client execution (pgjdbc may rewrite a batch into fewer).
+     */
+    static String disagreement(SqlRecorder.Recorded<?> client, ServerStatements.Count server) {
+        long min = client.executions().size();
+        long max = client.executions().stream()
+                .mapToLong(e -> e.batch() ? Math.max(1, e.batchSize()) : 1)
+                .sum();
+        List<String> problems = new ArrayList<>();
+        if (server.statements() < min || server.statements() > max) {
+            problems.add("the server executed " + server.statements() + " statements, the client sent "
+                    + (min == max ? String.valueOf(min) : min + " to " + max));
         }
-        for (FloorBenchmark.Op op : FloorBenchmark.Op.values()) {
-            if (op.pattern().isEmpty() || !patterns.contains(op.pattern().get())) {
-                continue;
-            }
-            SqlRecorder.Recorded<Throwable> recorded = recorder.record(() -> failureOf(() -> floor.check(op)));
-            String failure = message(recorded.result());
-            if (failure != null && !failure.startsWith(WRONG)) {
-                failure = op.pattern().get() + " raw-jdbc failed: " + failure;
-            }
-            Throwable cleaning = failureOf(floor::tearDownIteration);
-            failure = failure != null ? failure : message(cleaning);
-            statements.add(entry(op.pattern().get(), "raw-jdbc", recorded, failure));
-            if (failure != null) {
-                failures.add(failure);
-            }
+        if (server.begins() != client.transactions()) {
+            problems.add("the server began " + server.begins() + " transactions, the client " + client.transactions());
         }
-        statements.sort(java.util.Comparator.comparing(Statements::pattern));
-        return new Outcome("raw-jdbc", statements, failures, Map.of());
+        return problems.isEmpty() ? null : "client and server counts disagree: " + String.join("; ", problems);
     }
 
     private static Statements entry(
-            String pattern, String impl, SqlRecorder.Recorded<Throwable> recorded, String failure) {
+            String pattern,
+            String impl,
+            SqlRecorder.Recorded<Throwable> recorded,
+            ServerStatements.Count count,
+            String serverCountNote,
+            String failure) {
         if (recorded == null) {
-            return new Statements(pattern, impl, 0, List.of(), false, failure);
+            return new Statements(pattern, impl, 0, List.of(), 0, 0, null, null, serverCountNote, null, false, failure);
         }
         List<String> sql =
                 recorded.executions().stream().map(SqlRecorder.Execution::text).toList();
-        return new Statements(pattern, impl, recorded.statements(), sql, failure == null, failure);
+        return new Statements(
+                pattern,
+                impl,
+                recorded.statements(),
+                sql,
+                recorded.roundTrips(),
+                recorded.transactions(),
+                count == null ? null : count.statements(),
+                count == null ? null : count.begins(),
+                serverCountNote,
+                shape(recorded),
+                failure == null,
+                failure);
+    }
+
+    /**
+     * A short label of the SQL's shape, read from its text: how many statements, in a transaction
+     * or not, and the notable constructs (a join, JSON aggregation as jOOQ's MULTISET renders it,
+     * CTEs, unnest arrays, ON CONFLICT, row locks, a JDBC batch).
+     */
+    static String shape(SqlRecorder.Recorded<?> recorded) {
+        String all = recorded.executions().stream()
+                .map(SqlRecorder.Execution::text)
+                .collect(java.util.stream.Collectors.joining(" "))
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ");
+        List<String> features = new ArrayList<>();
+        if (all.contains(" join ")) {
+            features.add("join");
+        }
+        if (all.contains("multiset") || all.contains("json_agg") || all.contains("jsonb_agg")) {
+            features.add("JSON aggregation (MULTISET)");
+        }
+        if (all.startsWith("with ") || all.contains(" with ")) {
+            features.add("CTE");
+        }
+        if (all.contains("unnest(")) {
+            features.add("unnest arrays");
+        }
+        if (all.contains("on conflict")) {
+            features.add("ON CONFLICT");
+        }
+        if (all.contains("for update") || all.contains("for no key update")) {
+            features.add("row locks");
+        }
+        if (recorded.executions().stream().anyMatch(SqlRecorder.Execution::batch)) {
+            features.add("JDBC batch");
+        }
+        int n = recorded.statements();
+        String head =
+                n + (n == 1 ? " statement" : " statements") + (recorded.transactions() > 0 ? " in a transaction" : "");
+        return features.isEmpty() ? head : head + ": " + String.join(", ", features);
     }
 
     /** Runs {@code action}; returns what it threw, or null. */

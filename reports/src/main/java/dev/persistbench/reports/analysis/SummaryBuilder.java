@@ -42,6 +42,16 @@ public final class SummaryBuilder {
     /** The bench class of the floors. */
     public static final String FLOOR_CLASS = "FloorBenchmark";
 
+    /** {@link Summary#timing()} of a run with paired.json. */
+    public static final String TIMING_PAIRED = "paired";
+    /** {@link Summary#timing()} of an older run with JMH scores only. */
+    public static final String TIMING_UNPAIRED = "jmh-unpaired";
+
+    /** The caveat of a run without paired.json. */
+    public static final String UNPAIRED_CAVEAT = "paired.json is absent (results of an older bench): every ratio"
+            + " divides two JMH scores measured minutes apart, not paired round by round, so drift of the machine"
+            + " enters it; these ratios are not paired and cannot rank libraries whose figures are close";
+
     private SummaryBuilder() {}
 
     /**
@@ -58,13 +68,18 @@ public final class SummaryBuilder {
         for (Impl impl : Impl.values()) {
             ImplStatus s = statusById.get(impl.id());
             if (s == null) {
-                boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl));
+                boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl))
+                        || (data.paired() != null
+                                && data.paired().results().stream()
+                                        .flatMap(r -> r.arms().stream())
+                                        .anyMatch(a -> Impl.byId(a.impl()).orElse(null) == impl));
                 s = new ImplStatus(
                         impl.id(),
                         anyResult ? "timed" : "missing",
                         anyResult
                                 ? null
-                                : "no JMH result for this implementation"
+                                : (data.paired() == null ? "no JMH result" : "no paired result")
+                                        + " for this implementation"
                                         + (data.implementations().isEmpty()
                                                 ? ""
                                                 : " and not listed in implementations.json"));
@@ -80,7 +95,10 @@ public final class SummaryBuilder {
 
         List<PatternSummary> patterns = new ArrayList<>();
         for (Pattern p : Pattern.values()) {
-            patterns.add(pattern(p, data, implStatus, contract, loc, notMeasured));
+            patterns.add(
+                    data.paired() == null
+                            ? pattern(p, data, implStatus, contract, loc, notMeasured)
+                            : PairedPatterns.pattern(p, data, implStatus, contract, loc, notMeasured));
         }
         if (patterns.stream().noneMatch(ps -> distinct(ps.byThreads(), ThreadPoint::threads) > 1)) {
             notMeasured.add("throughput vs threads: not measured (no pattern was run at more than one thread"
@@ -100,17 +118,28 @@ public final class SummaryBuilder {
         Map<String, Map<String, String>> schemaDrift = new LinkedHashMap<>();
         reliability(data, reliability, schemaDrift, notMeasured);
         Environment environment = environment(data.environment());
+        boolean paired = data.paired() != null;
+        List<String> caveats = new ArrayList<>();
+        if (paired) {
+            caveats.addAll(PairedPatterns.caveats(environment, patterns));
+        } else {
+            caveats.add(UNPAIRED_CAVEAT);
+        }
+        caveats.addAll(caveats(environment, implStatus, contract, patterns));
         return new Summary(
                 generatedAt.toString(),
                 environment,
+                paired ? TIMING_PAIRED : TIMING_UNPAIRED,
+                paired ? PairedPatterns.method(data.paired()) : Map.of(),
                 List.of(Impl.values()).stream().map(Impl::id).toList(),
                 patterns,
+                paired ? PairedPatterns.probe(data.paired()) : null,
                 coldStart,
                 data.contract(),
                 implStatus,
                 settings(data.environment(), notMeasured),
                 notMeasured,
-                caveats(environment, implStatus, contract, patterns),
+                caveats,
                 reliability,
                 schemaDrift);
     }
@@ -181,7 +210,7 @@ public final class SummaryBuilder {
         }
         long noError = patterns.stream()
                 .flatMap(p -> p.results().stream())
-                .filter(r -> r.usPerOp() != null && r.error() == null)
+                .filter(r -> r.usPerOp() != null && r.error() == null && r.usPerOpLow() == null)
                 .count();
         long wide = patterns.stream()
                 .flatMap(p -> p.results().stream())
@@ -198,7 +227,7 @@ public final class SummaryBuilder {
         return caveats;
     }
 
-    private static <T> long distinct(List<T> points, ToIntFunction<T> key) {
+    static <T> long distinct(List<T> points, ToIntFunction<T> key) {
         return points.stream().mapToInt(key).distinct().count();
     }
 
@@ -231,17 +260,7 @@ public final class SummaryBuilder {
                         params.put(k, v);
                     }
                 }));
-        // bench states fixed workload sizes per pattern in environment.json, e.g. "P03batchSize": 1000.
-        JsonNode workload =
-                data.environment() == null ? null : data.environment().get("workload");
-        if (workload != null && workload.isObject()) {
-            workload.properties().forEach(w -> {
-                if (w.getKey().startsWith(p.id()) && w.getKey().length() > p.id().length()) {
-                    params.putIfAbsent(
-                            w.getKey().substring(p.id().length()), w.getValue().asText());
-                }
-            });
-        }
+        workload(p, data, params);
 
         List<JmhEntry> floors = preferAvgt(data.jmh().stream()
                 .filter(e -> e.benchmarkClass().equals(FLOOR_CLASS) && timeMode(e))
@@ -271,7 +290,6 @@ public final class SummaryBuilder {
                     .orElseThrow();
             ContractResult c = contract.get(impl.id());
             String contractStatus = c == null ? "missing" : c.status();
-            Integer statements = statements(data, p, impl.id());
             Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
             Optional<JmhEntry> e =
                     headline.stream().filter(x -> isImpl(x, impl)).findFirst();
@@ -283,23 +301,7 @@ public final class SummaryBuilder {
                 if ("timed".equals(status.status())) {
                     missing.add(impl.id());
                 }
-                results.add(new PatternResult(
-                        impl.id(),
-                        "not-measured",
-                        reason,
-                        contractStatus,
-                        null,
-                        null,
-                        null,
-                        statements,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        lines));
+                results.add(notMeasured(impl, reason, contractStatus, counts(data, p, impl.id()), lines));
                 continue;
             }
             JmhEntry r = e.get();
@@ -309,16 +311,27 @@ public final class SummaryBuilder {
                             && x.threads() == threads
                             && Objects.equals(x.dataSize(), size))
                     .findFirst();
+            Counts counts = counts(data, p, impl.id());
             results.add(new PatternResult(
                     impl.id(),
                     "measured",
                     null,
                     contractStatus,
                     round(r.usPerOp(), 3),
+                    null,
+                    null,
                     round(r.errorUs(), 3),
+                    null,
                     round(r.bytesPerOp(), 0),
-                    statements,
+                    counts.statements(),
+                    counts.roundTrips(),
+                    counts.serverStatements(),
+                    counts.serverCountNote(),
+                    counts.transactions(),
+                    counts.shape(),
                     ratio(r.usPerOp(), floorUs),
+                    null,
+                    null,
                     delta(r.usPerOp(), floorUs),
                     ratio(r.usPerOp(), selectOneUs),
                     delta(r.usPerOp(), selectOneUs),
@@ -370,7 +383,11 @@ public final class SummaryBuilder {
                 size,
                 params,
                 round(floorUs, 3),
+                null,
+                null,
                 floor.map(f -> round(f.errorUs(), 3)).orElse(null),
+                null,
+                floor.map(f -> round(f.bytesPerOp(), 0)).orElse(null),
                 p.hasFloor() ? statements(data, p, "raw-jdbc") : null,
                 round(selectOneUs, 3),
                 selectOne.map(s -> round(s.errorUs(), 3)).orElse(null),
@@ -378,7 +395,91 @@ public final class SummaryBuilder {
                 bySize,
                 byThreads,
                 fastest(results).orElse(null),
-                tied(results));
+                tied(results),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
+    }
+
+    /** bench states fixed workload sizes per pattern in environment.json, e.g. "P03batchSize": 1000. */
+    static void workload(Pattern p, RunData data, Map<String, String> params) {
+        JsonNode workload =
+                data.environment() == null ? null : data.environment().get("workload");
+        if (workload != null && workload.isObject()) {
+            workload.properties().forEach(w -> {
+                if (w.getKey().startsWith(p.id()) && w.getKey().length() > p.id().length()) {
+                    params.putIfAbsent(
+                            w.getKey().substring(p.id().length()), w.getValue().asText());
+                }
+            });
+        }
+    }
+
+    /** A result without timing: only counts and lines of code. */
+    static PatternResult notMeasured(Impl impl, String reason, String contract, Counts c, Integer lines) {
+        return new PatternResult(
+                impl.id(),
+                "not-measured",
+                reason,
+                contract,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                c.statements(),
+                c.roundTrips(),
+                c.serverStatements(),
+                c.serverCountNote(),
+                c.transactions(),
+                c.shape(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                lines);
+    }
+
+    /**
+     * What statements.json says about one operation of a pattern (all null when not captured).
+     *
+     * @param statements statements the client executed
+     * @param roundTrips network waits
+     * @param serverStatements statements the server executed
+     * @param serverCountNote why the server count is missing
+     * @param transactions 0 or 1
+     * @param shape SQL shape label
+     */
+    record Counts(
+            Integer statements,
+            Integer roundTrips,
+            Integer serverStatements,
+            String serverCountNote,
+            Integer transactions,
+            String shape) {}
+
+    static Counts counts(RunData data, Pattern p, String impl) {
+        return data.statements().stream()
+                .filter(s -> s.pattern().equalsIgnoreCase(p.id()) && s.impl().equals(impl))
+                .findFirst()
+                .map(s -> new Counts(
+                        s.statementsPerOp(),
+                        s.roundTrips(),
+                        s.serverStatements(),
+                        s.serverCountNote(),
+                        s.transactions(),
+                        s.shape()))
+                .orElse(new Counts(null, null, null, null, null, null));
     }
 
     private static Optional<PatternResult> fastestResult(List<PatternResult> results) {
@@ -407,7 +508,7 @@ public final class SummaryBuilder {
     }
 
     /** Report order: the implementations, then the floor. */
-    private static int order(String impl) {
+    static int order(String impl) {
         return Impl.byId(impl).map(Enum::ordinal).orElse(Impl.values().length);
     }
 
@@ -445,7 +546,7 @@ public final class SummaryBuilder {
         return Impl.byId(e.params().get(IMPL_PARAM)).map(Impl::id);
     }
 
-    private static Integer statements(RunData data, Pattern p, String impl) {
+    static Integer statements(RunData data, Pattern p, String impl) {
         return data.statements().stream()
                 .filter(s -> s.pattern().equalsIgnoreCase(p.id()) && s.impl().equals(impl))
                 .map(StatementRecord::statementsPerOp)
@@ -506,7 +607,7 @@ public final class SummaryBuilder {
         if (env == null) {
             return new Environment(
                     null, null, null, null, null, null, null, Map.of(), null, null, null, null, null, Map.of(),
-                    Map.of());
+                    Map.of(), Map.of());
         }
         Map<String, String> jmh = new LinkedHashMap<>();
         JsonNode j = env.get("jmh");
@@ -533,7 +634,8 @@ public final class SummaryBuilder {
                 text(env, "dbMode"),
                 text(env, "generatedAt"),
                 JsonFiles.stringMap(env.get("driverProperties")),
-                jmh);
+                jmh,
+                JsonFiles.stringMap(env.get("placement")));
     }
 
     private static Map<String, Map<String, String>> settings(JsonNode env, List<String> notMeasured) {

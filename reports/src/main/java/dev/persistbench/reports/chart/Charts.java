@@ -24,8 +24,13 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -33,10 +38,16 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -73,6 +84,9 @@ public final class Charts {
 
     /** µs/op per implementation with error bars, next to the floor and SELECT 1; empty if nothing measured. */
     public Optional<Chart> pattern(PatternSummary p) {
+        if (p.groups() != null && p.results().stream().anyMatch(r -> r.usPerOpLow() != null)) {
+            return pairedPattern(p);
+        }
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         List<String> keys = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -140,6 +154,9 @@ public final class Charts {
 
     /** Ratio of each implementation to the raw-JDBC floor, for patterns that have one; empty if none. */
     public Optional<Chart> overhead(Summary s) {
+        if (s.patterns().stream().flatMap(p -> p.results().stream()).anyMatch(r -> r.ratioToFloorLow() != null)) {
+            return pairedOverhead(s);
+        }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (PatternSummary p : s.patterns()) {
             if (p.floorUsPerOp() == null) {
@@ -176,6 +193,239 @@ public final class Charts {
         plot.addRangeMarker(one);
         JFreeChart chart = chart("Overhead over the raw-JDBC floor (ratio of µs/op)", plot, true);
         return Optional.of(render("overhead", "Overhead over the raw-JDBC floor", chart, 380));
+    }
+
+    /**
+     * A paired run's pattern: each arm's median µs/op as a dot with its interval as whiskers (the
+     * interval can be lopsided, so no bars with symmetric error).
+     */
+    private Optional<Chart> pairedPattern(PatternSummary p) {
+        List<String> categories = new ArrayList<>();
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        List<String> unsettled = new ArrayList<>();
+        for (PatternResult r : p.results()) {
+            if (r.usPerOp() == null) {
+                missing.add(r.impl());
+                continue;
+            }
+            if (Boolean.FALSE.equals(r.settled())) {
+                unsettled.add(r.impl());
+            }
+            point(series, categories, r.impl(), r.impl(), r.usPerOp(), r.usPerOpLow(), r.usPerOpHigh());
+        }
+        if (categories.isEmpty()) {
+            return Optional.empty();
+        }
+        if (p.floorUsPerOp() != null) {
+            if (Boolean.FALSE.equals(p.floorSettled())) {
+                unsettled.add("raw-jdbc");
+            }
+            point(
+                    series,
+                    categories,
+                    "raw-jdbc",
+                    "raw-jdbc",
+                    p.floorUsPerOp(),
+                    p.floorUsPerOpLow(),
+                    p.floorUsPerOpHigh());
+        }
+        NumberAxis y = new NumberAxis("µs/op (lower is better)");
+        y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.12);
+        JFreeChart chart = dotWhisker(
+                p.id() + " " + p.title() + (p.dataSize() == null ? "" : " (dataSize " + p.dataSize() + ")"),
+                categories,
+                series,
+                y,
+                null,
+                "#,##0.0");
+        subtitle(
+                chart,
+                "Dots: median µs/op; whiskers: its 95 % interval. All arms measured interleaved in one fork."
+                        + (unsettled.isEmpty() ? "" : " Not settled: " + String.join(", ", unsettled) + ".")
+                        + (missing.isEmpty() ? "" : " Not measured: " + String.join(", ", missing) + "."));
+        return Optional.of(render("pattern-" + p.id(), p.id() + " " + p.title(), chart, 330));
+    }
+
+    /** A paired run's ratios to the floor per pattern: median of the per-round ratios with its bootstrap interval. */
+    private Optional<Chart> pairedOverhead(Summary s) {
+        List<String> categories = new ArrayList<>();
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        for (PatternSummary p : s.patterns()) {
+            if (p.results().stream().noneMatch(r -> r.ratioToFloor() != null)) {
+                continue;
+            }
+            categories.add(p.id());
+        }
+        if (categories.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = Impl.values().length;
+        for (PatternSummary p : s.patterns()) {
+            int at = categories.indexOf(p.id());
+            if (at < 0) {
+                continue;
+            }
+            for (PatternResult r : p.results()) {
+                if (r.ratioToFloor() == null) {
+                    continue;
+                }
+                int k = Impl.byId(r.impl()).map(Enum::ordinal).orElse(0);
+                double x = at + (k - (n - 1) / 2.0) * 0.16;
+                series.computeIfAbsent(r.impl(), YIntervalSeries::new)
+                        .add(
+                                x,
+                                r.ratioToFloor(),
+                                r.ratioToFloorLow() == null ? r.ratioToFloor() : r.ratioToFloorLow(),
+                                r.ratioToFloorHigh() == null ? r.ratioToFloor() : r.ratioToFloorHigh());
+            }
+        }
+        NumberAxis y = new NumberAxis("× raw-JDBC floor (1.0 = hand-written JDBC)");
+        // The reference line at 1.0 is always in view, even when every library is well above it.
+        double lo = 1.0;
+        double hi = 1.0;
+        for (YIntervalSeries ys : series.values()) {
+            for (int i = 0; i < ys.getItemCount(); i++) {
+                lo = Math.min(lo, ys.getYLowValue(i));
+                hi = Math.max(hi, ys.getYHighValue(i));
+            }
+        }
+        double pad = Math.max(0.02, (hi - lo) * 0.08);
+        y.setRange(lo - pad, hi + pad);
+        JFreeChart chart =
+                dotWhisker("Overhead over the raw-JDBC floor (paired per round)", categories, series, y, 1.0, null);
+        subtitle(chart, "Dots: median of the per-round ratios arm / floor; whiskers: 95 % bootstrap interval.");
+        return Optional.of(render("overhead", "Overhead over the raw-JDBC floor", chart, 380));
+    }
+
+    /**
+     * The SELECT 1 probe of a paired run (all patterns in time order) against minutes since the first
+     * probe, with the p10-p90 band shaded: a flat, narrow line means a calm machine.
+     *
+     * @param probes minutes since the start to µs, in time order
+     * @param starts the minute each pattern's probes begin, by pattern id
+     * @param probe the summary of the probes
+     * @param line the one-line summary printed as subtitle
+     */
+    public Optional<Chart> probe(
+            List<double[]> probes, Map<String, Double> starts, Summary.ProbeSummary probe, String line) {
+        if (probes.isEmpty() || probe == null) {
+            return Optional.empty();
+        }
+        // One series per pattern, so no line is drawn across the pause between two patterns' forks.
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<Double> bounds = new ArrayList<>(starts.values());
+        XYSeries current = null;
+        int next = 0;
+        for (double[] pt : probes) {
+            while (next < bounds.size() && pt[0] >= bounds.get(next)) {
+                current = null;
+                next++;
+            }
+            if (current == null) {
+                current = new XYSeries("part " + data.getSeriesCount(), false, true);
+                data.addSeries(current);
+            }
+            current.add(pt[0], pt[1]);
+        }
+        // A line only, one SVG path per pattern: a long run has thousands of probes.
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, color("raw-jdbc"));
+            renderer.setSeriesStroke(i, new BasicStroke(1.2f));
+        }
+        NumberAxis x = new NumberAxis("minutes since the run's start");
+        x.setAutoRangeIncludesZero(true);
+        NumberAxis y = new NumberAxis("µs per SELECT 1");
+        y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.15);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        if (probe.p10Us() != null && probe.p90Us() != null) {
+            IntervalMarker band = new IntervalMarker(probe.p10Us(), probe.p90Us(), new Color(0x1F, 0x68, 0xB0, 0x28));
+            band.setLabel("p10–p90");
+            band.setLabelFont(SMALL);
+            band.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            band.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(band, Layer.BACKGROUND);
+        }
+        starts.forEach((id, minute) -> {
+            ValueMarker m = new ValueMarker(minute, new Color(0xAA, 0xAA, 0xAA), new BasicStroke(0.8f));
+            m.setLabel(id);
+            m.setLabelFont(SMALL);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(m);
+        });
+        JFreeChart chart = chart("How calm was the machine? SELECT 1 round trip through the run", plot, false);
+        subtitle(chart, line);
+        return Optional.of(render("probe", "SELECT 1 probe through the run", chart, 320));
+    }
+
+    private static void point(
+            Map<String, YIntervalSeries> series,
+            List<String> categories,
+            String key,
+            String category,
+            double median,
+            Double low,
+            Double high) {
+        int x = categories.size();
+        categories.add(category);
+        series.computeIfAbsent(key, YIntervalSeries::new)
+                .add(x, median, low == null ? median : low, high == null ? median : high);
+    }
+
+    /** Dots with whiskers over named categories (the series' x values are category indexes). */
+    private static JFreeChart dotWhisker(
+            String title,
+            List<String> categories,
+            Map<String, YIntervalSeries> series,
+            NumberAxis y,
+            Double referenceLine,
+            String labelFormat) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        series.values().forEach(data::addSeries);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(false);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setErrorStroke(new BasicStroke(1.6f));
+        renderer.setCapLength(8);
+        int i = 0;
+        for (String key : series.keySet()) {
+            renderer.setSeriesPaint(i, color(key));
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+            i++;
+        }
+        if (labelFormat != null) {
+            renderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator(
+                    "{2}", new DecimalFormat("#,##0"), new DecimalFormat(labelFormat)));
+            renderer.setDefaultItemLabelsVisible(true);
+            renderer.setDefaultItemLabelFont(LABEL);
+            renderer.setDefaultPositiveItemLabelPosition(
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        }
+        SymbolAxis x = new SymbolAxis(null, categories.toArray(String[]::new));
+        x.setGridBandsVisible(false);
+        x.setTickLabelFont(LABEL);
+        x.setRange(-0.6, categories.size() - 0.4);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setDomainGridlinesVisible(false);
+        if (referenceLine != null) {
+            plot.addRangeMarker(new ValueMarker(
+                    referenceLine,
+                    Color.BLACK,
+                    new BasicStroke(
+                            1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f)));
+        }
+        return chart(title, plot, series.size() > 1 && labelFormat == null);
     }
 
     /** µs/op against data size (log scale) for one pattern; empty with fewer than two sizes. */

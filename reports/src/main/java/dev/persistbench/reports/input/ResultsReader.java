@@ -24,7 +24,8 @@ public final class ResultsReader {
     private ResultsReader() {}
 
     /**
-     * @param resultsDir bench/target/results or a copy of it; must contain jmh-result.json
+     * @param resultsDir bench/target/results or a copy of it; must contain paired.json or, from an
+     *     older bench, jmh-result.json
      * @param repoRoot repository root for surefire and reliability files; null to skip them
      * @return what was read
      * @throws InputException when the directory or a file is missing or malformed
@@ -37,12 +38,21 @@ public final class ResultsReader {
                             ? "is not a directory (expected the bench results directory)"
                             : "results directory does not exist (run the bench first, or pass --results <dir>)");
         }
+        Path pairedFile = resultsDir.resolve("paired.json");
         Path jmhFile = resultsDir.resolve("jmh-result.json");
-        if (!Files.isRegularFile(jmhFile)) {
-            throw new InputException(jmhFile, "missing: the results directory has no JMH result (jmh-result.json)");
+        PairedRun paired = null;
+        List<JmhEntry> jmh = List.of();
+        if (Files.isRegularFile(pairedFile)) {
+            // The JMH scores of an interleaved run mix the arms: jmh-result.json is raw material only.
+            paired = PairedReader.read(pairedFile);
+        } else if (Files.isRegularFile(jmhFile)) {
+            jmh = JmhReader.read(jmhFile);
+        } else {
+            throw new InputException(
+                    jmhFile,
+                    "missing: the results directory has neither paired.json nor a JMH result (jmh-result.json)");
         }
         List<String> gaps = new ArrayList<>();
-        List<JmhEntry> jmh = JmhReader.read(jmhFile);
 
         Path envFile = resultsDir.resolve("environment.json");
         JsonNode environment = null;
@@ -58,7 +68,16 @@ public final class ResultsReader {
         List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
         List<ReliabilityFile> reliability = readReliability(repoRoot);
         return new RunData(
-                resultsDir, environment, jmh, implementations, contract, statements, coldStart, reliability, gaps);
+                resultsDir,
+                environment,
+                paired,
+                jmh,
+                implementations,
+                contract,
+                statements,
+                coldStart,
+                reliability,
+                gaps);
     }
 
     private static List<ImplStatus> readImplementations(Path file, List<String> gaps) {
@@ -96,10 +115,25 @@ public final class ResultsReader {
                 }
                 s.forEach(x -> sql.add(x.asText()));
             }
-            out.add(new StatementRecord(pattern, impl, count == null ? null : (int) Math.round(count), sql));
+            String where = "entry " + i + " (" + pattern + " " + impl + ")";
+            out.add(new StatementRecord(
+                    pattern,
+                    impl,
+                    toInt(count),
+                    sql,
+                    toInt(JsonFiles.number(file, n, where, "roundTrips")),
+                    toInt(JsonFiles.number(file, n, where, "transactions")),
+                    toInt(JsonFiles.number(file, n, where, "serverStatements")),
+                    JsonFiles.optText(n, "serverCountNote"),
+                    toInt(JsonFiles.number(file, n, where, "serverBegins")),
+                    JsonFiles.optText(n, "shape")));
             i++;
         }
         return out;
+    }
+
+    private static Integer toInt(Double d) {
+        return d == null ? null : (int) Math.round(d);
     }
 
     private static List<ColdStartRecord> readColdStart(Path file, List<String> gaps) {

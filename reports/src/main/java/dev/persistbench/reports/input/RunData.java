@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param resultsDir the bench results directory
  * @param environment environment.json, null when absent
- * @param jmh every JMH result
+ * @param paired paired.json, null when absent (an older bench: the report falls back to JMH scores)
+ * @param jmh every JMH result (empty when paired.json is present: its scores mix the arms)
  * @param implementations implementations.json entries (empty when absent)
  * @param contract one contract result per implementation, in report order
  * @param statements statements.json entries (empty when absent)
@@ -22,6 +23,7 @@ import java.util.List;
 public record RunData(
         Path resultsDir,
         JsonNode environment,
+        PairedRun paired,
         List<JmhEntry> jmh,
         List<ImplStatus> implementations,
         List<ContractResult> contract,
@@ -35,10 +37,27 @@ public record RunData(
      *
      * @param pattern P01..P13
      * @param impl implementation id or "raw-jdbc"
-     * @param statementsPerOp statements executed for one op (JDBC batch = 1)
+     * @param statementsPerOp statements the client executed for one op (JDBC batch = 1)
      * @param sql the statements as sent
+     * @param roundTrips client-counted network waits for one op, null when not recorded
+     * @param transactions transactions per op (0 or 1), null when not recorded
+     * @param serverStatements statements the server executed (pg_stat_statements, BEGIN/COMMIT
+     *     excluded), null when not recorded or not counted
+     * @param serverCountNote why the server count is missing, if it is
+     * @param serverBegins BEGINs the server saw for one op, null when not recorded
+     * @param shape a short label of the SQL shape ("one joined SELECT"), null when absent
      */
-    public record StatementRecord(String pattern, String impl, Integer statementsPerOp, List<String> sql) {}
+    public record StatementRecord(
+            String pattern,
+            String impl,
+            Integer statementsPerOp,
+            List<String> sql,
+            Integer roundTrips,
+            Integer transactions,
+            Integer serverStatements,
+            String serverCountNote,
+            Integer serverBegins,
+            String shape) {}
 
     /**
      * Cold start measurements of one implementation.

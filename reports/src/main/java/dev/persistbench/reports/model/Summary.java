@@ -9,8 +9,12 @@ import java.util.Map;
  *
  * @param generatedAt when this report was generated (ISO-8601)
  * @param environment where and with what the results were measured
+ * @param timing "paired" (paired.json: all arms of a pattern interleaved in one fork, ratios per round)
+ *     or "jmh-unpaired" (an older bench: independent JMH scores, ratios of two scores)
+ * @param pairedMethod how the paired figures were computed (paired.json "method"); empty when unpaired
  * @param implementations implementation ids in report order
  * @param patterns one entry per pattern P01..P13, each listing all four implementations
+ * @param selectOneProbe the SELECT 1 probe over the whole run (paired runs only), null when absent
  * @param coldStart one entry per implementation
  * @param contract the contract-suite result per implementation
  * @param implementationStatus whether bench timed each implementation, and why not
@@ -23,8 +27,11 @@ import java.util.Map;
 public record Summary(
         String generatedAt,
         Environment environment,
+        String timing,
+        Map<String, String> pairedMethod,
         List<String> implementations,
         List<PatternSummary> patterns,
+        ProbeSummary selectOneProbe,
         List<ColdStart> coldStart,
         List<ContractResult> contract,
         List<ImplStatus> implementationStatus,
@@ -52,6 +59,7 @@ public record Summary(
      * @param resultsGeneratedAt when bench wrote the results
      * @param driverProperties pgjdbc properties in force
      * @param jmh JMH settings (forks, iterations, times, data sizes)
+     * @param placement where the measuring thread and the database ran (environment.json "placement")
      */
     public record Environment(
             String postgres,
@@ -68,7 +76,19 @@ public record Summary(
             String dbMode,
             String resultsGeneratedAt,
             Map<String, String> driverProperties,
-            Map<String, String> jmh) {}
+            Map<String, String> jmh,
+            Map<String, String> placement) {}
+
+    /**
+     * The SELECT 1 round-trip probe of a paired run, all patterns together: how calm the machine was.
+     *
+     * @param medianUs median of the probes, µs
+     * @param p10Us 10th percentile
+     * @param p90Us 90th percentile
+     * @param probes number of probes
+     * @param minutes minutes from the first probe to the last
+     */
+    public record ProbeSummary(Double medianUs, Double p10Us, Double p90Us, Integer probes, Double minutes) {}
 
     /**
      * One pattern's figures.
@@ -77,17 +97,33 @@ public record Summary(
      * @param title human title
      * @param dataSize the seeded data size the headline figures were measured at
      * @param params other JMH parameters of the headline figures (e.g. a batch size)
-     * @param floorUsPerOp raw-JDBC floor in µs/op, null where the pattern has no floor or it was not measured
-     * @param floorError the floor's JMH score error (99.9 %)
+     * @param floorUsPerOp raw-JDBC floor in µs/op (the median in a paired run), null where the pattern has no
+     *     floor or it was not measured
+     * @param floorUsPerOpLow lower bound of the floor's interval (paired runs)
+     * @param floorUsPerOpHigh upper bound of the floor's interval (paired runs)
+     * @param floorError the floor's JMH score error (99.9 %), unpaired runs only
+     * @param floorSettled false when the floor's slices never stopped trending (paired runs)
+     * @param floorBytesPerOp the floor's allocation per operation (paired runs)
      * @param floorStatementsPerOp statements per op of the floor
-     * @param selectOneUsPerOp SELECT 1 on a pooled connection, µs/op
+     * @param selectOneUsPerOp SELECT 1 on a pooled connection, µs/op (a paired run: median of the probes
+     *     taken during this pattern)
      * @param selectOneError its score error
      * @param results one per implementation, in report order
      * @param bySize cost at each data size measured (for the cost-vs-size chart)
      * @param byThreads cost at each thread count measured (for the throughput chart)
-     * @param fastest the implementation with the lowest µs/op, null when none was measured
+     * @param fastest the implementation with the lowest µs/op, null when none was measured; in a paired
+     *     run the sole member of the fastest group, null when that group has several members
      * @param tiedWithFastest implementations whose difference from the fastest is within the
-     *     combined error (or unknown): the data does not rank them apart
+     *     combined error (or unknown): the data does not rank them apart; in a paired run, when the
+     *     fastest group has several members, all of them
+     * @param threads measuring threads of the headline figures (paired runs), null when unpaired
+     * @param placement "same-core", "cross-core" or "none" (paired runs)
+     * @param rounds rounds run (paired runs)
+     * @param steadyFromRound first round counted, earlier ones were warm-up (paired runs)
+     * @param warmupSeconds time before steadyFromRound (paired runs)
+     * @param settled false when some arm never stopped trending (paired runs), null when unpaired
+     * @param groups implementations fastest group first; members of one group cannot be told apart
+     *     by this run (paired runs; empty when unpaired)
      */
     public record PatternSummary(
             String id,
@@ -95,7 +131,11 @@ public record Summary(
             Integer dataSize,
             Map<String, String> params,
             Double floorUsPerOp,
+            Double floorUsPerOpLow,
+            Double floorUsPerOpHigh,
             Double floorError,
+            Boolean floorSettled,
+            Double floorBytesPerOp,
             Integer floorStatementsPerOp,
             Double selectOneUsPerOp,
             Double selectOneError,
@@ -103,7 +143,14 @@ public record Summary(
             List<SizePoint> bySize,
             List<ThreadPoint> byThreads,
             String fastest,
-            List<String> tiedWithFastest) {}
+            List<String> tiedWithFastest,
+            Integer threads,
+            String placement,
+            Integer rounds,
+            Integer steadyFromRound,
+            Double warmupSeconds,
+            Boolean settled,
+            List<List<String>> groups) {}
 
     /**
      * One implementation's figures for one pattern; the numbers are null when not measured.
@@ -112,11 +159,21 @@ public record Summary(
      * @param status "measured" or "not-measured"
      * @param reason why not measured (null when measured)
      * @param contract contract-suite status of the implementation (passed, failed, missing, no-tests)
-     * @param usPerOp average time per operation, µs
-     * @param error JMH score error (99.9 % confidence half-width), µs
+     * @param usPerOp time per operation, µs: JMH's average (unpaired) or the median of the steady slices (paired)
+     * @param usPerOpLow lower bound of its interval (paired runs)
+     * @param usPerOpHigh upper bound of its interval (paired runs)
+     * @param error JMH score error (99.9 % confidence half-width), µs; null in a paired run
+     * @param settled false when the slices never stopped trending (paired runs), null when unknown
      * @param bytesPerOp allocation per operation (gc.alloc.rate.norm)
-     * @param statementsPerOp SQL statements per operation (JDBC batch = 1)
-     * @param ratioToFloor usPerOp / floorUsPerOp
+     * @param statementsPerOp SQL statements the client executed per operation (JDBC batch = 1)
+     * @param roundTrips client-counted network waits per operation
+     * @param serverStatements statements the server executed per operation (BEGIN/COMMIT excluded)
+     * @param serverCountNote why serverStatements is missing, when the bench said
+     * @param transactions transactions per operation (0 or 1)
+     * @param shape short label of the SQL shape, when the bench gave one
+     * @param ratioToFloor unpaired: usPerOp / floorUsPerOp; paired: median of the per-round ratios
+     * @param ratioToFloorLow lower bound of the ratio's bootstrap interval (paired runs)
+     * @param ratioToFloorHigh upper bound of the ratio's bootstrap interval (paired runs)
      * @param deltaToFloorUs usPerOp - floorUsPerOp
      * @param ratioToSelectOne usPerOp / selectOneUsPerOp
      * @param deltaToSelectOneUs usPerOp - selectOneUsPerOp
@@ -132,10 +189,20 @@ public record Summary(
             String reason,
             String contract,
             Double usPerOp,
+            Double usPerOpLow,
+            Double usPerOpHigh,
             Double error,
+            Boolean settled,
             Double bytesPerOp,
             Integer statementsPerOp,
+            Integer roundTrips,
+            Integer serverStatements,
+            String serverCountNote,
+            Integer transactions,
+            String shape,
             Double ratioToFloor,
+            Double ratioToFloorLow,
+            Double ratioToFloorHigh,
             Double deltaToFloorUs,
             Double ratioToSelectOne,
             Double deltaToSelectOneUs,

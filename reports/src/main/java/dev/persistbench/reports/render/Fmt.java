@@ -37,6 +37,34 @@ public final class Fmt {
         return us(v) + " ± " + (err > 0 && e.matches("[0.,]+") ? us(err) : e);
     }
 
+    /** "17.5 [17.2, 17.9]": a median with its interval at the median's precision; the median alone without one. */
+    public static String interval(Double median, Double low, Double high) {
+        if (median == null) {
+            return NONE;
+        }
+        if (low == null || high == null) {
+            return us(median);
+        }
+        String p = pattern(median);
+        return us(median) + " [" + format(p, low) + ", " + format(p, high) + "]";
+    }
+
+    /** "1.38× [1.35, 1.41]"; "1.38×" without an interval. */
+    public static String ratioInterval(Double median, Double low, Double high) {
+        if (median == null) {
+            return NONE;
+        }
+        if (low == null || high == null) {
+            return ratio(median);
+        }
+        return ratio(median) + " [" + format("0.00", low) + ", " + format("0.00", high) + "]";
+    }
+
+    /** "yes" for at least one transaction per operation, "no" for none, "—" when unknown. */
+    public static String transaction(Integer transactions) {
+        return transactions == null ? NONE : transactions > 0 ? "yes" : "no";
+    }
+
     /** "1.06×". */
     public static String ratio(Double v) {
         return v == null ? NONE : format("0.00", v) + "×";

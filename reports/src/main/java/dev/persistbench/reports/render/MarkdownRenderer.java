@@ -42,11 +42,24 @@ public final class MarkdownRenderer {
             s.caveats().forEach(c -> line("> - " + c));
             line();
         }
-        line("## Summary: µs per operation (± JMH 99.9 % error), ratio to the raw-JDBC floor");
-        line();
-        line("Lower is better. A dash means not measured (see the pattern's section and *Not measured*). *Fastest*"
-                + " names the lowest figure; \"≈\" lists those within the combined error of it, which this run cannot"
-                + " rank apart.");
+        if (v.paired()) {
+            line("## Summary: µs per operation and ratio to the raw-JDBC floor, paired per round, with 95 % intervals");
+            line();
+            line("Lower is better. All arms of a pattern (each library and the hand-written floor) ran interleaved in"
+                    + " one fork, so drift of the machine cancels in the per-round ratio. Each cell: median µs/op"
+                    + " [interval], then the median of the per-round ratios to the floor [95 % bootstrap interval]."
+                    + " A dash means not measured (see the pattern's section and *Not measured*); *(not settled)*"
+                    + " marks a figure still trending when the run ended. *Ranking*: groups fastest first, \"<\""
+                    + " faster than, \"=\" this run cannot tell them apart (members of a group in report order,"
+                    + " not by speed).");
+        } else {
+            line("## Summary: µs per operation (± JMH 99.9 % error), ratio to the raw-JDBC floor");
+            line();
+            line(
+                    "Lower is better. A dash means not measured (see the pattern's section and *Not measured*). *Fastest*"
+                            + " names the lowest figure; \"≈\" lists those within the combined error of it, which this run cannot"
+                            + " rank apart. These ratios are not paired: they divide two JMH scores measured at different times.");
+        }
         line();
         md.append(summaryTable(v));
         line();
@@ -72,6 +85,21 @@ public final class MarkdownRenderer {
         line("## Overhead over the raw-JDBC floor");
         line();
         chartOrNone(v.overheadChart(), v, "no raw-JDBC floor result in this run.");
+
+        line("## Machine calm: the SELECT 1 probe");
+        line();
+        if (v.probeChart() == null) {
+            line("> **Not measured:** no SELECT 1 probe in this run"
+                    + (v.paired() ? "." : " (paired.json is absent: the results come from an older bench)."));
+            line();
+        } else {
+            line("Before every slice the bench times a short burst of `SELECT 1` round trips; a flat, narrow line"
+                    + " means the machine was calm.");
+            line();
+            line("**" + cell(v.probeLine()) + "**");
+            line();
+            chart(v.probeChart(), v);
+        }
 
         line("## Contract suite per implementation");
         line();
@@ -172,6 +200,8 @@ public final class MarkdownRenderer {
         env.libraries().forEach((k, val) -> line("| " + cell(k) + " | " + cell(val) + " |"));
         env.driverProperties().forEach((k, val) -> line("| pgjdbc " + cell(k) + " | " + cell(val) + " |"));
         env.jmh().forEach((k, val) -> line("| JMH " + cell(k) + " | " + cell(val) + " |"));
+        env.placement().forEach((k, val) -> line("| placement " + cell(k) + " | " + cell(val) + " |"));
+        s.pairedMethod().forEach((k, val) -> line("| paired " + cell(k) + " | " + cell(val) + " |"));
         line();
 
         line("## Not measured");
@@ -183,10 +213,29 @@ public final class MarkdownRenderer {
         line();
         line("## How to read this report");
         line();
-        line(
-                "- µs/op is JMH average time at the lowest thread count and the largest data size measured for the pattern;"
-                        + " the error is JMH's 99.9 % confidence half-width. Two figures differ meaningfully only when the difference"
-                        + " exceeds the sum of their errors.");
+        if (v.paired()) {
+            line(
+                    "- Each pattern ran in one JMH fork measuring all its arms (each library and the raw-JDBC floor) in short"
+                            + " interleaved slices, every round each arm once in a seeded random order. Rounds before the series stop"
+                            + " trending are warm-up and not counted. µs/op is the median of an arm's steady slices with its interval;"
+                            + " the ratio to the floor is the median of the per-round ratios arm / floor with a 95 % percentile-bootstrap"
+                            + " interval, so drift of the machine cancels.");
+            line(
+                    "- Ranking: groups fastest first; implementations share a group (\"=\") when their paired ratio's interval"
+                            + " overlaps 1 ± the tie margin: this run cannot tell them apart, and no order inside a group is implied.");
+            line(
+                    "- *(not settled)*: that arm's slices were still trending when the run ended; the figure and its pattern's"
+                            + " ranking are provisional.");
+            line(
+                    "- Round trips: the client's network waits per operation; client statements: JDBC executions (a batch counts"
+                            + " once); server statements: what PostgreSQL executed (pg_stat_statements, BEGIN/COMMIT excluded);"
+                            + " transaction: whether the operation ran in one. Counted in a verification pass, outside the timing.");
+        } else {
+            line("- µs/op is JMH average time at the lowest thread count and the largest data size measured for the"
+                    + " pattern; the error is JMH's 99.9 % confidence half-width. Two figures differ meaningfully only when"
+                    + " the difference exceeds the sum of their errors. The ratios divide two such scores measured at"
+                    + " different times (not paired).");
+        }
         line(
                 "- The raw-JDBC floor is hand-written java.sql doing the same work on the same pool; SELECT 1 is the round trip"
                         + " of pool and driver.");
@@ -213,7 +262,7 @@ public final class MarkdownRenderer {
             header.append(' ').append(i.label()).append(" |");
             rule.append("---:|");
         });
-        line(header + " raw-JDBC floor | SELECT 1 | fastest |");
+        line(header + " raw-JDBC floor | SELECT 1 | " + (v.paired() ? "ranking" : "fastest") + " |");
         line(rule + "---:|---:|---|");
         for (PatternView p : v.patterns()) {
             StringBuilder row = new StringBuilder("| " + p.id() + " " + cell(p.title()) + " |");
@@ -225,6 +274,7 @@ public final class MarkdownRenderer {
                                                 + (r.ratioToFloor().equals(Fmt.NONE)
                                                         ? ""
                                                         : " (" + r.ratioToFloor() + ")")
+                                                + (r.settled() ? "" : " " + ReportView.NOT_SETTLED)
                                         : "not measured")
                         .append(" |");
             }
@@ -233,6 +283,43 @@ public final class MarkdownRenderer {
     }
 
     private void pattern(PatternView p, ReportView v) {
+        if (v.paired()) {
+            pairedPattern(p, v);
+        } else {
+            jmhPattern(p, v);
+        }
+        sqlAndCode(p);
+    }
+
+    private void pairedPattern(PatternView p, ReportView v) {
+        line("### " + p.id() + " " + p.title());
+        line();
+        line("dataSize " + p.dataSize() + (p.params().isEmpty() ? "" : " · " + p.params())
+                + (p.run().isEmpty() ? "" : " · " + p.run()));
+        line();
+        // Labels of known implementations only (paired.json's ids are checked): no escaping, so "<" reads as "<".
+        line("**Ranking:** " + p.ranking() + " " + ReportView.RANKING_LEGEND);
+        line();
+        chartOrNone(p.chart(), v, "no implementation has a result for " + p.id() + " in this run.");
+        line("| arm | µs/op median [interval] | × floor median [95 % interval] | B/op | round trips | server statements"
+                + " | client statements | transaction | shape | lines | contract |");
+        line("|---|---:|---:|---:|---:|---:|---:|---|---|---:|---|");
+        for (ReportView.ArmRow a : p.arms()) {
+            String timing = a.measured()
+                    ? a.usPerOp() + (a.settled() ? "" : " " + ReportView.NOT_SETTLED) + " | " + a.ratioToFloor()
+                    : "not measured: " + cell(a.reason()) + " |";
+            line("| " + a.impl() + (a.floor() ? " (floor)" : "") + " | " + timing + " | " + a.bytesPerOp() + " | "
+                    + a.roundTrips() + " | " + a.serverStatements() + " | " + a.clientStatements() + " | "
+                    + a.transaction() + " | " + cell(a.shape()) + " | " + a.loc() + " | " + a.contract() + " |");
+        }
+        line();
+        p.notes().forEach(n -> line("- " + cell(n)));
+        if (!p.notes().isEmpty()) {
+            line();
+        }
+    }
+
+    private void jmhPattern(PatternView p, ReportView v) {
         line("### " + p.id() + " " + p.title());
         line();
         line("dataSize " + p.dataSize() + (p.params().isEmpty() ? "" : " · " + p.params()) + " · raw-JDBC floor "
@@ -251,10 +338,14 @@ public final class MarkdownRenderer {
                     + " | " + r.contract() + " |");
         }
         line();
+    }
+
+    private void sqlAndCode(PatternView p) {
         line("#### SQL sent for one " + p.id() + " operation");
         line();
         for (SqlView s : p.sql()) {
-            line("**" + s.impl() + "** (" + s.statementsPerOp() + " statement(s)/op)"
+            line("**" + s.impl() + "** (" + s.statementsPerOp() + " statement(s)/op"
+                    + (s.counts().isEmpty() ? "" : " · " + cell(s.counts())) + ")"
                     + (s.sql().isEmpty() ? ": not captured" : ""));
             line();
             for (String q : s.sql()) {

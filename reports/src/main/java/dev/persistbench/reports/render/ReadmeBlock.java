@@ -76,9 +76,19 @@ public final class ReadmeBlock {
             v.summary().caveats().forEach(c -> b.append("> - ").append(c).append('\n'));
             b.append('\n');
         }
-        b.append("µs per operation ± JMH 99.9 % error (ratio to the raw-JDBC floor); lower is better.\n\n");
+        if (v.paired()) {
+            b.append("µs per operation, median [interval] (median of the per-round ratios to the raw-JDBC floor"
+                    + " [95 % bootstrap interval]); lower is better. Ranking: \"<\" faster than, \"=\" this run"
+                    + " cannot tell them apart.\n\n");
+        } else {
+            b.append(
+                    "µs per operation ± JMH 99.9 % error (ratio to the raw-JDBC floor, not paired); lower is better.\n\n");
+        }
         b.append(MarkdownRenderer.summaryTable(v)).append('\n');
-        for (Chart c : new Chart[] {v.overheadChart(), v.coldStartChart()}) {
+        if (v.probeLine() != null) {
+            b.append(MarkdownRenderer.cell(v.probeLine())).append(".\n\n");
+        }
+        for (Chart c : new Chart[] {v.overheadChart(), v.probeChart(), v.coldStartChart()}) {
             if (c != null) {
                 b.append("![")
                         .append(c.title())

@@ -1,7 +1,10 @@
 package dev.persistbench.reports.render;
 
+import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.chart.Charts;
+import dev.persistbench.reports.input.PairedRun;
+import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.input.RunData.StatementRecord;
 import dev.persistbench.reports.model.Impl;
@@ -12,6 +15,7 @@ import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.source.CodeExtractor;
 import dev.persistbench.reports.source.CodeSnippet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,11 +24,14 @@ import java.util.stream.Collectors;
  * Everything the HTML and Markdown show, pre-formatted, so the templates only lay it out.
  *
  * @param summary the numbers (also written as summary.json)
+ * @param paired whether the figures come from paired.json (all arms interleaved in one fork)
  * @param environmentLine the line printed under every chart
  * @param implementations implementation ids and labels in report order
  * @param patterns one view per pattern
  * @param overheadChart ratio-to-floor chart, null when no floor was measured
  * @param coldStartChart cold start chart, null when not measured
+ * @param probeChart the SELECT 1 probe through the run, null when not measured (unpaired runs)
+ * @param probeLine one line: median and p10-p90 of the probe, null when not measured
  * @param sizeCharts cost-vs-data-size charts (empty when one size only)
  * @param threadCharts throughput-vs-threads charts (empty when not measured)
  * @param settings the settings per implementation
@@ -32,11 +39,14 @@ import java.util.stream.Collectors;
  */
 public record ReportView(
         Summary summary,
+        boolean paired,
         String environmentLine,
         List<ImplLabel> implementations,
         List<PatternView> patterns,
         Chart overheadChart,
         Chart coldStartChart,
+        Chart probeChart,
+        String probeLine,
         List<Chart> sizeCharts,
         List<Chart> threadCharts,
         List<SettingsView> settings,
@@ -63,7 +73,13 @@ public record ReportView(
      * @param rows one row per implementation
      * @param sql the SQL each implementation sent
      * @param code each implementation's code
-     * @param fastest "jdbc" or "jdbc ≈ jooq, mybatis" (ties within the combined error), "—" if none
+     * @param fastest "jdbc" or "jdbc ≈ jooq, mybatis" (ties within the combined error), "—" if none; in a
+     *     paired run the ranking line
+     * @param ranking paired runs: "jOOQ < Hibernate ORM = MyBatis" from the groups, "—" if none
+     * @param run paired runs: threads, placement, rounds, warm-up and the SELECT 1 probe of the pattern
+     * @param settled false when some arm of the pattern never settled
+     * @param arms paired runs: one row per implementation and the floor
+     * @param notes remarks under the arms table (server counts not kept, ...)
      */
     public record PatternView(
             String id,
@@ -77,7 +93,48 @@ public record ReportView(
             List<Row> rows,
             List<SqlView> sql,
             List<CodeSnippet> code,
-            String fastest) {}
+            String fastest,
+            String ranking,
+            String run,
+            boolean settled,
+            List<ArmRow> arms,
+            List<String> notes) {}
+
+    /**
+     * One arm of a paired pattern: an implementation or the floor.
+     *
+     * @param impl implementation id or raw-jdbc
+     * @param floor whether it is the floor
+     * @param measured whether timed
+     * @param reason why not
+     * @param usPerOp "17.5 [17.2, 17.9]"
+     * @param ratioToFloor "1.38× [1.35, 1.41]"
+     * @param settled false when its slices never stopped trending
+     * @param bytesPerOp B/op
+     * @param roundTrips network waits per op
+     * @param serverStatements statements the server executed per op
+     * @param clientStatements statements the client executed per op
+     * @param transaction yes, no or —
+     * @param shape SQL shape label, "" when none
+     * @param loc lines of code
+     * @param contract contract status ("" for the floor)
+     */
+    public record ArmRow(
+            String impl,
+            boolean floor,
+            boolean measured,
+            String reason,
+            String usPerOp,
+            String ratioToFloor,
+            boolean settled,
+            String bytesPerOp,
+            String roundTrips,
+            String serverStatements,
+            String clientStatements,
+            String transaction,
+            String shape,
+            String loc,
+            String contract) {}
 
     /**
      * A table row of one implementation in one pattern.
@@ -96,6 +153,7 @@ public record ReportView(
      * @param percentiles "p50 80 / p99 120 / p99.9 400", empty when not sampled
      * @param loc lines of code
      * @param cost "1 stmt · 6.6 KB · 12 lines", for the overview table
+     * @param settled false when a paired figure never settled
      */
     public record Row(
             String impl,
@@ -111,7 +169,8 @@ public record ReportView(
             String bytesPerOp,
             String percentiles,
             String loc,
-            String cost) {}
+            String cost,
+            boolean settled) {}
 
     /**
      * SQL one implementation sent for one op of a pattern.
@@ -119,8 +178,9 @@ public record ReportView(
      * @param impl implementation id or raw-jdbc
      * @param statementsPerOp count text
      * @param sql statements, as captured; empty when not captured
+     * @param counts "1 round trip · no transaction · one joined SELECT", what else statements.json says; "" if nothing
      */
-    public record SqlView(String impl, String statementsPerOp, List<String> sql) {}
+    public record SqlView(String impl, String statementsPerOp, List<String> sql, String counts) {}
 
     /**
      * @param impl implementation id
@@ -141,6 +201,7 @@ public record ReportView(
     /** Builds the view: charts, code and SQL for every pattern. */
     public static ReportView of(Summary summary, RunData data, CodeExtractor code) {
         String envLine = Charts.environmentLine(summary.environment());
+        boolean paired = SummaryBuilder.TIMING_PAIRED.equals(summary.timing());
         Charts charts = new Charts();
         List<ImplLabel> impls = new ArrayList<>();
         for (Impl impl : Impl.values()) {
@@ -152,12 +213,12 @@ public record ReportView(
         List<Chart> threadCharts = new ArrayList<>();
         for (PatternSummary p : summary.patterns()) {
             Pattern pattern = Pattern.byId(p.id()).orElseThrow();
-            List<Row> rows = p.results().stream().map(ReportView::row).toList();
+            List<Row> rows = p.results().stream().map(r -> row(r, paired)).toList();
             List<SqlView> sql = new ArrayList<>();
             for (Impl impl : Impl.values()) {
                 sql.add(sql(data, p.id(), impl.id()));
             }
-            if (pattern.hasFloor()) {
+            if (pattern.hasFloor() || p.floorUsPerOp() != null || statement(data, p.id(), "raw-jdbc") != null) {
                 sql.add(sql(data, p.id(), "raw-jdbc"));
             }
             List<CodeSnippet> snippets = new ArrayList<>();
@@ -172,14 +233,19 @@ public record ReportView(
                     p.title(),
                     p.dataSize() == null ? Fmt.NONE : Fmt.integer(p.dataSize()),
                     params,
-                    pattern.hasFloor() ? Fmt.usErr(p.floorUsPerOp(), p.floorError()) : "no floor for this pattern",
-                    Fmt.usErr(p.selectOneUsPerOp(), p.selectOneError()),
+                    floor(p, pattern, paired),
+                    paired ? Fmt.us(p.selectOneUsPerOp()) : Fmt.usErr(p.selectOneUsPerOp(), p.selectOneError()),
                     Fmt.integer(p.floorStatementsPerOp()),
                     charts.pattern(p).orElse(null),
                     rows,
                     sql,
                     snippets,
-                    fastest(p)));
+                    paired ? ranking(p) : fastest(p),
+                    paired ? ranking(p) : Fmt.NONE,
+                    paired ? run(p) : "",
+                    !Boolean.FALSE.equals(p.settled()),
+                    paired ? arms(p, data) : List.of(),
+                    paired ? notes(p) : List.of()));
             charts.dataSize(p).ifPresent(sizeCharts::add);
             charts.threads(p).ifPresent(threadCharts::add);
         }
@@ -191,13 +257,21 @@ public record ReportView(
                     new ArrayList<>(
                             summary.settings().getOrDefault(impl.id(), Map.of()).entrySet())));
         }
+        String probeLine = probeLine(summary.selectOneProbe());
+        Chart probeChart = paired
+                ? charts.probe(probes(data.paired()), starts(data.paired()), summary.selectOneProbe(), probeLine)
+                        .orElse(null)
+                : null;
         return new ReportView(
                 summary,
+                paired,
                 envLine,
                 impls,
                 patterns,
                 charts.overhead(summary).orElse(null),
                 charts.coldStart(summary).orElse(null),
+                probeChart,
+                probeLine,
                 sizeCharts,
                 threadCharts,
                 settings,
@@ -216,7 +290,184 @@ public record ReportView(
         if (coldStartChart != null) {
             all.add(coldStartChart);
         }
+        if (probeChart != null) {
+            all.add(probeChart);
+        }
         return all;
+    }
+
+    /** How "=" reads in a ranking line. */
+    public static final String RANKING_LEGEND = "(= : this run cannot tell them apart)";
+
+    /**
+     * "jOOQ < Hibernate ORM = MyBatis = Spring JDBC": groups fastest first, joined by "<"; inside a
+     * group the members in report order (the run does not order them), joined by "=".
+     */
+    static String ranking(PatternSummary p) {
+        if (p.groups() == null || p.groups().isEmpty()) {
+            return Fmt.NONE;
+        }
+        String line = p.groups().stream()
+                .map(g -> g.stream().map(ReportView::label).collect(Collectors.joining(" = ")))
+                .collect(Collectors.joining(" < "));
+        List<String> unranked = p.results().stream()
+                .filter(r -> r.usPerOp() != null)
+                .map(PatternResult::impl)
+                .filter(id -> p.groups().stream().noneMatch(g -> g.contains(id)))
+                .map(ReportView::label)
+                .toList();
+        return unranked.isEmpty() ? line : line + "; not ranked: " + String.join(", ", unranked);
+    }
+
+    private static String label(String id) {
+        return Impl.byId(id).map(Impl::label).orElse(id);
+    }
+
+    private static String floor(PatternSummary p, Pattern pattern, boolean paired) {
+        if (paired) {
+            if (p.floorUsPerOp() == null) {
+                return "no floor arm";
+            }
+            return Fmt.interval(p.floorUsPerOp(), p.floorUsPerOpLow(), p.floorUsPerOpHigh())
+                    + (Boolean.FALSE.equals(p.floorSettled()) ? " " + NOT_SETTLED : "");
+        }
+        return pattern.hasFloor() ? Fmt.usErr(p.floorUsPerOp(), p.floorError()) : "no floor for this pattern";
+    }
+
+    /** The mark of a figure whose slices never stopped trending. */
+    public static final String NOT_SETTLED = "(not settled)";
+
+    private static String run(PatternSummary p) {
+        List<String> parts = new ArrayList<>();
+        if (p.threads() != null) {
+            parts.add(p.threads() + (p.threads() == 1 ? " thread" : " threads"));
+        }
+        if (p.placement() != null) {
+            parts.add("placement " + p.placement());
+        }
+        if (p.rounds() != null) {
+            parts.add(p.rounds() + " rounds"
+                    + (p.steadyFromRound() == null ? "" : ", steady from round " + p.steadyFromRound())
+                    + (p.warmupSeconds() == null ? "" : " (" + Fmt.us(p.warmupSeconds()) + " s warm-up)"));
+        }
+        if (Boolean.FALSE.equals(p.settled())) {
+            parts.add("NOT SETTLED: some arm was still trending when the run ended");
+        }
+        if (p.selectOneUsPerOp() != null) {
+            parts.add("SELECT 1 probe median " + Fmt.us(p.selectOneUsPerOp()) + " µs");
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static List<ArmRow> arms(PatternSummary p, RunData data) {
+        List<ArmRow> rows = new ArrayList<>();
+        for (PatternResult r : p.results()) {
+            rows.add(new ArmRow(
+                    r.impl(),
+                    false,
+                    r.usPerOp() != null,
+                    r.reason(),
+                    Fmt.interval(r.usPerOp(), r.usPerOpLow(), r.usPerOpHigh()),
+                    Fmt.ratioInterval(r.ratioToFloor(), r.ratioToFloorLow(), r.ratioToFloorHigh()),
+                    !Boolean.FALSE.equals(r.settled()),
+                    Fmt.integer(r.bytesPerOp()),
+                    Fmt.integer(r.roundTrips()),
+                    Fmt.integer(r.serverStatements()),
+                    Fmt.integer(r.statementsPerOp()),
+                    Fmt.transaction(r.transactions()),
+                    r.shape() == null ? "" : r.shape(),
+                    Fmt.integer(r.loc()),
+                    r.contract()));
+        }
+        if (p.floorUsPerOp() != null) {
+            StatementRecord s = statement(data, p.id(), "raw-jdbc");
+            rows.add(new ArmRow(
+                    "raw-jdbc",
+                    true,
+                    true,
+                    null,
+                    Fmt.interval(p.floorUsPerOp(), p.floorUsPerOpLow(), p.floorUsPerOpHigh()),
+                    "1 (floor)",
+                    !Boolean.FALSE.equals(p.floorSettled()),
+                    Fmt.integer(p.floorBytesPerOp()),
+                    Fmt.integer(s == null ? null : s.roundTrips()),
+                    Fmt.integer(s == null ? null : s.serverStatements()),
+                    Fmt.integer(s == null ? null : s.statementsPerOp()),
+                    Fmt.transaction(s == null ? null : s.transactions()),
+                    s == null || s.shape() == null ? "" : s.shape(),
+                    "",
+                    ""));
+        }
+        return rows;
+    }
+
+    private static List<String> notes(PatternSummary p) {
+        List<String> out = new ArrayList<>();
+        for (PatternResult r : p.results()) {
+            if (r.serverStatements() == null && r.serverCountNote() != null) {
+                out.add(r.impl() + ": server statements not counted: " + r.serverCountNote());
+            }
+        }
+        return out;
+    }
+
+    /** "SELECT 1 probe: median 9.30 µs, p10–p90 8.90–10.4 µs (spread 16 % of the median), 240 probes over 42.0 min". */
+    static String probeLine(Summary.ProbeSummary probe) {
+        if (probe == null || probe.medianUs() == null) {
+            return null;
+        }
+        String spread = probe.medianUs() > 0 && probe.p10Us() != null && probe.p90Us() != null
+                ? " (spread " + Math.round(100 * (probe.p90Us() - probe.p10Us()) / probe.medianUs())
+                        + " % of the median)"
+                : "";
+        return "SELECT 1 probe: median " + Fmt.us(probe.medianUs()) + " µs, p10–p90 " + Fmt.us(probe.p10Us()) + "–"
+                + Fmt.us(probe.p90Us()) + " µs" + spread + ", " + Fmt.integer(probe.probes()) + " probes over "
+                + Fmt.us(probe.minutes()) + " min";
+    }
+
+    /** Every probe as {minutes since the first probe, µs}, in time order. */
+    private static List<double[]> probes(PairedRun run) {
+        List<Probe> all = allProbes(run);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        long start = all.get(0).epochMillis();
+        return all.stream()
+                .map(pr -> new double[] {(pr.epochMillis() - start) / 60_000.0, pr.us()})
+                .toList();
+    }
+
+    /** The minute each pattern's probes begin. */
+    private static Map<String, Double> starts(PairedRun run) {
+        List<Probe> all = allProbes(run);
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (all.isEmpty()) {
+            return out;
+        }
+        long start = all.get(0).epochMillis();
+        run.results().stream()
+                .filter(r -> r.selectOne() != null && !r.selectOne().isEmpty())
+                .sorted(Comparator.comparingLong(r -> r.selectOne().stream()
+                        .mapToLong(Probe::epochMillis)
+                        .min()
+                        .orElse(0)))
+                .forEach(r -> out.putIfAbsent(
+                        r.pattern(),
+                        (r.selectOne().stream()
+                                                .mapToLong(Probe::epochMillis)
+                                                .min()
+                                                .orElse(start)
+                                        - start)
+                                / 60_000.0));
+        return out;
+    }
+
+    private static List<Probe> allProbes(PairedRun run) {
+        return run.results().stream()
+                .filter(r -> r.selectOne() != null)
+                .flatMap(r -> r.selectOne().stream())
+                .sorted(Comparator.comparingLong(Probe::epochMillis))
+                .toList();
     }
 
     private static String fastest(PatternSummary p) {
@@ -228,7 +479,7 @@ public record ReportView(
                 : p.fastest() + " ≈ " + String.join(", ", p.tiedWithFastest());
     }
 
-    private static Row row(PatternResult r) {
+    private static Row row(PatternResult r, boolean paired) {
         String pct = r.p50Us() == null
                 ? ""
                 : "p50 " + Fmt.us(r.p50Us()) + " / p99 " + Fmt.us(r.p99Us()) + " / p99.9 " + Fmt.us(r.p999Us());
@@ -237,8 +488,10 @@ public record ReportView(
                 r.usPerOp() != null,
                 r.reason(),
                 r.contract(),
-                Fmt.usErr(r.usPerOp(), r.error()),
-                Fmt.ratio(r.ratioToFloor()),
+                paired ? Fmt.interval(r.usPerOp(), r.usPerOpLow(), r.usPerOpHigh()) : Fmt.usErr(r.usPerOp(), r.error()),
+                paired
+                        ? Fmt.ratioInterval(r.ratioToFloor(), r.ratioToFloorLow(), r.ratioToFloorHigh())
+                        : Fmt.ratio(r.ratioToFloor()),
                 Fmt.delta(r.deltaToFloorUs()),
                 Fmt.ratio(r.ratioToSelectOne()),
                 Fmt.delta(r.deltaToSelectOneUs()),
@@ -246,7 +499,8 @@ public record ReportView(
                 Fmt.integer(r.bytesPerOp()),
                 pct,
                 Fmt.integer(r.loc()),
-                cost(r));
+                cost(r),
+                !Boolean.FALSE.equals(r.settled()));
     }
 
     /** "1 stmt · 6.6 KB · 12 lines", leaving out what is unknown; "—" when nothing is. */
@@ -265,11 +519,32 @@ public record ReportView(
     }
 
     private static SqlView sql(RunData data, String pattern, String impl) {
+        StatementRecord s = statement(data, pattern, impl);
+        if (s == null) {
+            return new SqlView(impl, Fmt.NONE, List.of(), "");
+        }
+        List<String> counts = new ArrayList<>();
+        if (s.roundTrips() != null) {
+            counts.add(Fmt.integer(s.roundTrips()) + (s.roundTrips() == 1 ? " round trip" : " round trips"));
+        }
+        if (s.serverStatements() != null) {
+            counts.add(Fmt.integer(s.serverStatements()) + " on the server");
+        }
+        if (s.transactions() != null) {
+            counts.add(s.transactions() > 0 ? "in a transaction" : "no transaction");
+        }
+        if (s.shape() != null) {
+            counts.add(s.shape());
+        }
+        return new SqlView(impl, Fmt.integer(s.statementsPerOp()), s.sql(), String.join(" · ", counts));
+    }
+
+    private static StatementRecord statement(RunData data, String pattern, String impl) {
         for (StatementRecord s : data.statements()) {
             if (s.pattern().equalsIgnoreCase(pattern) && s.impl().equals(impl)) {
-                return new SqlView(impl, Fmt.integer(s.statementsPerOp()), s.sql());
+                return s;
             }
         }
-        return new SqlView(impl, Fmt.NONE, List.of());
+        return null;
     }
 }

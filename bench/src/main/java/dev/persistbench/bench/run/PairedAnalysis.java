@@ -1,0 +1,228 @@
+package dev.persistbench.bench.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.bench.Arm;
+import dev.persistbench.bench.stats.PairedStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Turns each pattern fork's slices (JMH's per-iteration scores and the fork's {@link Slices}
+ * record) into the figures the report ranks on ({@code paired.json}): per arm its per-slice
+ * series; the round where the pattern settled (the latest of its implementations' ratio series,
+ * {@link PairedStats#steadyFrom}); over the steady rounds, each arm's µs/op and each
+ * implementation's ratio to the floor as a median with a bootstrap interval, B/op, and the groups
+ * of implementations the run can tell apart.
+ */
+public final class PairedAnalysis {
+
+    private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+    /** The whole file. */
+    public record Paired(int schema, Map<String, Object> method, List<PatternResult> results) {}
+
+    /** One pattern at one data size and thread count. */
+    public record PatternResult(
+            String pattern,
+            int dataSize,
+            int threads,
+            String placement,
+            int rounds,
+            int steadyFromRound,
+            double warmupSeconds,
+            boolean settled,
+            List<ArmResult> arms,
+            List<List<String>> groups,
+            List<Probe> selectOne) {}
+
+    /** One arm's figures; {@code ratioToFloor} is null for the floor. */
+    public record ArmResult(
+            String impl,
+            boolean floor,
+            PairedStats.Interval usPerOp,
+            Double bytesPerOp,
+            PairedStats.Interval ratioToFloor,
+            boolean settled,
+            List<Double> series) {}
+
+    /** A SELECT 1 probe: when, and its median round trip in µs. */
+    public record Probe(long epochMillis, double us) {}
+
+    private final PairedStats stats;
+
+    public PairedAnalysis(PairedStats stats) {
+        this.stats = stats;
+    }
+
+    /** Analyses every pattern benchmark of {@code results} whose slices are in {@code slicesDir}. */
+    public Paired analyse(List<RunResult> results, Path slicesDir, int sliceMillis, List<String> errors) {
+        List<PatternResult> out = new ArrayList<>();
+        for (RunResult run : results) {
+            String benchmark = run.getParams().getBenchmark();
+            String simple = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            if (!simple.matches("P\\d\\d[A-Za-z]*Benchmark\\.run")) {
+                continue;
+            }
+            String pattern = simple.substring(0, 3);
+            int dataSize = Integer.parseInt(run.getParams().getParam("dataSize"));
+            int threads = run.getParams().getThreads();
+            Path file = slicesDir.resolve(Slices.fileName(pattern, dataSize, threads));
+            try {
+                Slices.Record record = new ObjectMapper().readValue(file.toFile(), Slices.Record.class);
+                out.add(analyse(record, iterations(run)));
+            } catch (IOException | RuntimeException e) {
+                errors.add(pattern + " (dataSize " + dataSize + "): not analysed: " + e.getMessage());
+            }
+        }
+        Map<String, Object> method = new LinkedHashMap<>();
+        PairedStats.Method m = stats.method();
+        method.put("statistic", "median of per-round ratios, percentile bootstrap");
+        method.put("confidence", m.confidence());
+        method.put("bootstrapResamples", m.resamples());
+        method.put("tieMargin", m.tieMargin());
+        method.put("steadyTrendLimit", m.trendLimit());
+        method.put("minSteadyRounds", m.minSteadyRounds());
+        method.put("sliceMillis", sliceMillis);
+        return new Paired(1, method, out);
+    }
+
+    /** The measured iterations of a run, in order (one fork). */
+    private static List<IterationResult> iterations(RunResult run) {
+        List<IterationResult> all = new ArrayList<>();
+        for (BenchmarkResult b : run.getBenchmarkResults()) {
+            all.addAll(b.getIterationResults());
+        }
+        return all;
+    }
+
+    /** One fork: the slices record and JMH's iteration results, slice i = iteration i. */
+    PatternResult analyse(Slices.Record record, List<IterationResult> iterations) {
+        List<Double> us = new ArrayList<>();
+        List<Double> bytes = new ArrayList<>();
+        for (IterationResult it : iterations) {
+            us.add(it.getPrimaryResult().getScore());
+            Result<?> alloc = it.getSecondaryResults().get(ALLOCATION);
+            bytes.add(alloc == null ? Double.NaN : alloc.getScore());
+        }
+        return analyse(record, us, bytes);
+    }
+
+    /** The same from plain per-slice values (µs/op and B/op), for tests. */
+    public PatternResult analyse(Slices.Record record, List<Double> us, List<Double> bytes) {
+        List<Slices.Slice> slices = record.slices();
+        if (slices.size() != us.size()) {
+            throw new IllegalStateException(
+                    "the fork recorded " + slices.size() + " slices but JMH measured " + us.size() + " iterations");
+        }
+        List<String> arms = record.arms();
+        int rounds = 0;
+        for (Slices.Slice s : slices) {
+            rounds = Math.max(rounds, s.round() + 1);
+        }
+        // Only complete rounds: every arm once.
+        double[][] byArm = new double[arms.size()][rounds];
+        double[][] bytesByArm = new double[arms.size()][rounds];
+        int[] seen = new int[rounds];
+        for (double[] row : byArm) {
+            Arrays.fill(row, Double.NaN);
+        }
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        arms.forEach(a -> series.put(a, new ArrayList<>()));
+        for (int i = 0; i < slices.size(); i++) {
+            Slices.Slice s = slices.get(i);
+            int a = arms.indexOf(s.arm());
+            byArm[a][s.round()] = us.get(i);
+            bytesByArm[a][s.round()] = bytes.get(i);
+            seen[s.round()]++;
+            series.get(s.arm()).add(us.get(i));
+        }
+        int complete = 0;
+        while (complete < rounds && seen[complete] == arms.size()) {
+            complete++;
+        }
+        int floor = arms.indexOf(Arm.FLOOR_ID);
+        if (floor < 0) {
+            throw new IllegalStateException("no floor among the arms " + arms);
+        }
+        // Where the pattern settled: the latest round at which an implementation's ratio series stops trending.
+        int cut = 0;
+        Map<String, Boolean> settled = new LinkedHashMap<>();
+        for (int a = 0; a < arms.size(); a++) {
+            if (a == floor) {
+                continue;
+            }
+            PairedStats.Steady steady = stats.steadyFrom(
+                    PairedStats.ratios(Arrays.copyOf(byArm[a], complete), Arrays.copyOf(byArm[floor], complete)));
+            settled.put(arms.get(a), steady.settled());
+            cut = Math.max(cut, steady.from());
+        }
+        cut = Math.min(cut, Math.max(0, complete - 2));
+        double[] floorTail = Arrays.copyOfRange(byArm[floor], cut, complete);
+        List<ArmResult> armResults = new ArrayList<>();
+        Map<String, double[]> ratioTails = new LinkedHashMap<>();
+        for (int a = 0; a < arms.size(); a++) {
+            double[] tail = Arrays.copyOfRange(byArm[a], cut, complete);
+            double[] bytesTail = Arrays.copyOfRange(bytesByArm[a], cut, complete);
+            PairedStats.Interval ratio = null;
+            if (a != floor) {
+                double[] ratios = PairedStats.ratios(tail, floorTail);
+                ratio = stats.medianInterval(ratios);
+                ratioTails.put(arms.get(a), ratios);
+            }
+            double b = Arrays.stream(bytesTail).anyMatch(Double::isNaN) ? Double.NaN : PairedStats.median(bytesTail);
+            armResults.add(new ArmResult(
+                    arms.get(a),
+                    a == floor,
+                    stats.medianInterval(tail),
+                    Double.isNaN(b) ? null : b,
+                    ratio,
+                    a == floor || settled.get(arms.get(a)),
+                    List.copyOf(series.get(arms.get(a)))));
+        }
+        long start = slices.get(0).epochMillis();
+        int cutFinal = cut;
+        long firstSteady = slices.stream()
+                .filter(s -> s.round() == cutFinal)
+                .mapToLong(Slices.Slice::epochMillis)
+                .min()
+                .orElse(start);
+        List<Probe> probes = slices.stream()
+                .filter(s -> !Double.isNaN(s.selectOneUs()))
+                .map(s -> new Probe(s.epochMillis(), s.selectOneUs()))
+                .toList();
+        return new PatternResult(
+                record.pattern(),
+                record.dataSize(),
+                record.threads(),
+                record.placement() == null ? "none" : record.placement().mode(),
+                complete,
+                cut,
+                (firstSteady - start) / 1000.0,
+                settled.values().stream().allMatch(Boolean::booleanValue),
+                armResults,
+                ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),
+                probes);
+    }
+
+    /** Writes {@code paired} as JSON to {@code file}. */
+    public static void write(Paired paired, Path file, ObjectMapper json) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            json.writeValue(tmp.toFile(), paired);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.persistbench.bench.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * Where the measuring thread, the rest of the JVM and the database server run (Linux, with
+ * {@code taskset}). A round trip between two processes on one core costs a context switch; across
+ * cores it costs a cross-core wake-up that is several times dearer and drifts with the scheduler's
+ * choices. Left to the scheduler, each fork gets whichever it picks, and figures taken minutes apart
+ * differ by 4x. So the placement is decided and recorded:
+ *
+ * <ul>
+ *   <li>{@code same-core} (default): the measuring thread and the server's processes on CPU 0,
+ *       every other thread of the JVM (JIT compilers, GC, pool housekeeping) on CPU 1. Library
+ *       overhead shows most sharply; a round trip costs what a local context switch costs;</li>
+ *   <li>{@code cross-core}: the measuring thread on CPU 1, the server and the rest of the JVM on
+ *       CPU 0: every round trip crosses cores, closer to a network hop;</li>
+ *   <li>{@code none}: the scheduler decides (also with more than one measuring thread).</li>
+ * </ul>
+ *
+ * The server is pinned only when it is this run's own (the runner's embedded server, {@code
+ * bench.pinServer=true}); a server that is not ours is left alone and the record says so. Where
+ * the platform refuses (no taskset, one CPU, not Linux) the record says why and nothing is pinned.
+ *
+ * @param mode same-core, cross-core or none
+ * @param benchCpu the measuring thread's CPU, or -1
+ * @param serverCpu the server processes' CPU, or -1
+ * @param otherCpu the other JVM threads' CPU, or -1
+ * @param serverPinned whether the server's processes were pinned
+ * @param note what was done or why not
+ */
+public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, boolean serverPinned, String note) {
+
+    /** The system property that chooses the mode. */
+    public static final String PROPERTY = "bench.placement";
+
+    /** The mode asked for (default same-core); a wrong value is refused naming the property. */
+    public static String requestedMode() {
+        String mode = System.getProperty(PROPERTY, "same-core").trim().toLowerCase(Locale.ROOT);
+        if (!List.of("same-core", "cross-core", "none").contains(mode)) {
+            throw new IllegalArgumentException(PROPERTY + " must be same-core, cross-core or none; was '" + mode + "'");
+        }
+        return mode;
+    }
+
+    /**
+     * Applies the requested placement for the calling (measuring) thread; {@code dataSource} reaches
+     * the server. With {@code threads > 1} nothing is pinned.
+     */
+    public static Placement apply(DataSource dataSource, int threads) {
+        String mode = requestedMode();
+        if (mode.equals("none")) {
+            return new Placement("none", -1, -1, -1, false, "left to the scheduler (bench.placement=none)");
+        }
+        if (threads > 1) {
+            return new Placement("none", -1, -1, -1, false, threads + " measuring threads: left to the scheduler");
+        }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (cpus < 2 || !Files.isDirectory(Path.of("/proc/thread-self")) || !tasksetWorks()) {
+            return new Placement(
+                    "none", -1, -1, -1, false, "not pinned: needs Linux, taskset and 2 CPUs (have " + cpus + ")");
+        }
+        boolean same = mode.equals("same-core");
+        int bench = same ? 0 : 1;
+        int server = 0;
+        int other = same ? 1 : 0;
+        List<String> notes = new ArrayList<>();
+        try {
+            taskset(
+                    "-a",
+                    "-p",
+                    "-c",
+                    String.valueOf(other),
+                    String.valueOf(ProcessHandle.current().pid()));
+            taskset("-p", "-c", String.valueOf(bench), threadId());
+        } catch (IOException e) {
+            return new Placement("none", -1, -1, -1, false, "not pinned: " + e.getMessage());
+        }
+        boolean serverPinned = false;
+        if (Boolean.getBoolean("bench.pinServer")) {
+            try {
+                for (long pid : serverProcesses(dataSource)) {
+                    taskset("-a", "-p", "-c", String.valueOf(server), String.valueOf(pid));
+                }
+                serverPinned = true;
+            } catch (IOException | SQLException e) {
+                notes.add("server not pinned: " + e.getMessage());
+            }
+        } else {
+            notes.add("server not pinned: not this run's own server");
+        }
+        notes.add(
+                0,
+                "measuring thread on CPU " + bench + ", other JVM threads on CPU " + other
+                        + (serverPinned ? ", server processes on CPU " + server : ""));
+        return new Placement(mode, bench, serverPinned ? server : -1, other, serverPinned, String.join("; ", notes));
+    }
+
+    /** Gives the server's processes every CPU again (the next fork pins them anew). */
+    public void release(DataSource dataSource) {
+        if (!serverPinned) {
+            return;
+        }
+        String all = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+        try {
+            for (long pid : serverProcesses(dataSource)) {
+                taskset("-a", "-p", "-c", all, String.valueOf(pid));
+            }
+        } catch (IOException | SQLException e) {
+            System.err.println("[bench] could not release the server's CPUs: " + e.getMessage());
+        }
+    }
+
+    /** The postmaster and all its children, found from a backend of {@code dataSource}. */
+    static List<Long> serverProcesses(DataSource dataSource) throws SQLException, IOException {
+        long backend;
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            backend = rs.getLong(1);
+        }
+        long postmaster = parentOf(backend);
+        if (!comm(postmaster).startsWith("postgres")) {
+            throw new IOException("backend " + backend + " is not a local postgres process");
+        }
+        List<Long> pids = new ArrayList<>();
+        pids.add(postmaster);
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    long pid = Long.parseLong(name);
+                    try {
+                        if (parentOf(pid) == postmaster) {
+                            pids.add(pid);
+                        }
+                    } catch (IOException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+        }
+        return pids;
+    }
+
+    private static long parentOf(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.UTF_8);
+        // pid (comm) state ppid ...: comm may hold spaces and parentheses, so read after the last ')'.
+        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(rest[1]);
+    }
+
+    private static String comm(long pid) throws IOException {
+        return Files.readString(Path.of("/proc", String.valueOf(pid), "comm"), StandardCharsets.UTF_8)
+                .trim();
+    }
+
+    private static String threadId() throws IOException {
+        // /proc/thread-self -> <pid>/task/<tid>
+        Path link = Files.readSymbolicLink(Path.of("/proc/thread-self"));
+        return link.getFileName().toString();
+    }
+
+    private static boolean tasksetWorks() {
+        try {
+            taskset("-p", String.valueOf(ProcessHandle.current().pid()));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void taskset(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add("taskset");
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + out.trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

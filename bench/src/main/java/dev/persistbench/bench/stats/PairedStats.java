@@ -1,0 +1,191 @@
+package dev.persistbench.bench.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The statistics behind every figure the report ranks on. Measurements come in rounds: each round
+ * runs every arm (implementations and the floor) once, close together in time, so a ratio taken
+ * inside one round cancels what the machine did meanwhile (Kalibera and Jones' advice to compare
+ * within, not across, noisy periods).
+ *
+ * <ul>
+ *   <li>{@link #medianInterval}: the median of per-round values with a percentile-bootstrap
+ *       interval (resampling rounds with replacement, a fixed seed so a run is reproducible);</li>
+ *   <li>{@link #steadyFrom}: the first round from which a series shows no trend beyond
+ *       {@link Method#trendLimit()} (Theil-Sen slope over the tail, as a share of its median);
+ *       rounds before it are warm-up, decided from the data rather than assumed;</li>
+ *   <li>{@link #groups}: arms ordered by their median, an arm joining the group of the group's
+ *       first member when the interval of their paired ratio reaches into
+ *       [1 - {@link Method#tieMargin()}, 1 + tieMargin]: a difference the run cannot show to be
+ *       larger than the margin is not ranked.</li>
+ * </ul>
+ *
+ * @param method the constants of the method, recorded with the results
+ */
+public record PairedStats(Method method) {
+
+    /**
+     * @param confidence two-sided confidence of every interval
+     * @param resamples bootstrap resamples
+     * @param tieMargin ratios within 1 +- this are not called a difference
+     * @param trendLimit largest change over the tail, as a share of its median, still called steady
+     * @param minSteadyRounds fewest rounds a steady tail must have
+     * @param seed bootstrap seed
+     */
+    public record Method(
+            double confidence, int resamples, double tieMargin, double trendLimit, int minSteadyRounds, long seed) {}
+
+    /** The method the bench uses. */
+    public static final Method DEFAULT = new Method(0.95, 2000, 0.03, 0.03, 8, 20261203L);
+
+    /** A median with its interval. */
+    public record Interval(double median, double low, double high) {
+        /** Whether the whole interval lies outside [1 - margin, 1 + margin]. */
+        public boolean differsFromOne(double margin) {
+            return low > 1 + margin || high < 1 - margin;
+        }
+    }
+
+    /**
+     * Where a series settles.
+     *
+     * @param from the first steady round (the series' length minus minSteadyRounds when it never settles)
+     * @param settled whether a steady tail was found
+     */
+    public record Steady(int from, boolean settled) {}
+
+    /** Median and bootstrap interval of {@code values} (at least one). */
+    public Interval medianInterval(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        double median = median(values);
+        if (values.length == 1) {
+            return new Interval(median, median, median);
+        }
+        SplittableRandom random = new SplittableRandom(method.seed());
+        double[] medians = new double[method.resamples()];
+        double[] sample = new double[values.length];
+        for (int r = 0; r < medians.length; r++) {
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = values[random.nextInt(values.length)];
+            }
+            medians[r] = median(sample);
+        }
+        Arrays.sort(medians);
+        double tail = (1 - method.confidence()) / 2;
+        return new Interval(median, quantile(medians, tail), quantile(medians, 1 - tail));
+    }
+
+    /** Per-round ratios {@code a[i] / b[i]}. */
+    public static double[] ratios(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("paired series differ in length: " + a.length + " and " + b.length);
+        }
+        double[] r = new double[a.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
+    /**
+     * The first round from which {@code series} shows no trend beyond the limit: over the tail, the
+     * Theil-Sen slope moves it by at most {@link Method#trendLimit()} of its median, AND the means of
+     * its first and last thirds differ by no more than that limit or three standard errors of the
+     * noise (estimated from successive differences, which a trend hardly inflates), whichever is
+     * larger. The slope alone is too robust, and so would medians be: they would call a tail steady
+     * whose first few rounds are still warming up.
+     */
+    public Steady steadyFrom(double[] series) {
+        int min = method.minSteadyRounds();
+        for (int from = 0; from + min <= series.length; from++) {
+            double[] tail = Arrays.copyOfRange(series, from, series.length);
+            if (Math.abs(relativeChange(tail)) <= method.trendLimit() && levelsAgree(tail)) {
+                return new Steady(from, true);
+            }
+        }
+        return new Steady(Math.max(0, series.length - min), false);
+    }
+
+    private boolean levelsAgree(double[] tail) {
+        int third = Math.max(1, tail.length / 3);
+        double first = Arrays.stream(tail, 0, third).average().orElse(0);
+        double last =
+                Arrays.stream(tail, tail.length - third, tail.length).average().orElse(0);
+        double[] diffs = new double[tail.length - 1];
+        for (int i = 0; i < diffs.length; i++) {
+            diffs[i] = Math.abs(tail[i + 1] - tail[i]);
+        }
+        // Robust sigma of one value from successive differences; the difference of two means of k values
+        // has a standard error of sigma * sqrt(2 / k).
+        double sigma = diffs.length == 0 ? 0 : median(diffs) * 1.4826 / Math.sqrt(2);
+        double standardError = sigma * Math.sqrt(2.0 / third);
+        return Math.abs(first - last) <= Math.max(method.trendLimit() * median(tail), 3 * standardError);
+    }
+
+    /** Theil-Sen slope times the tail's length, as a share of its median: how much it moved from start to end. */
+    public static double relativeChange(double[] tail) {
+        if (tail.length < 2) {
+            return 0;
+        }
+        double[] slopes = new double[tail.length * (tail.length - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < tail.length; i++) {
+            for (int j = i + 1; j < tail.length; j++) {
+                slopes[k++] = (tail[j] - tail[i]) / (j - i);
+            }
+        }
+        return median(slopes) * (tail.length - 1) / median(tail);
+    }
+
+    /**
+     * Groups of arms the run can tell apart, fastest first. {@code series} maps each arm to its
+     * per-round values (lower is better), all of the same length and paired by round.
+     */
+    public List<List<String>> groups(Map<String, double[]> series) {
+        List<String> order = new ArrayList<>(series.keySet());
+        order.sort(Comparator.comparingDouble((String arm) -> median(series.get(arm)))
+                .thenComparing(Comparator.naturalOrder()));
+        List<List<String>> groups = new ArrayList<>();
+        for (String arm : order) {
+            List<String> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && !distinguishable(series.get(arm), series.get(last.get(0)))) {
+                last.add(arm);
+            } else {
+                List<String> group = new ArrayList<>();
+                group.add(arm);
+                groups.add(group);
+            }
+        }
+        return groups.stream().map(List::copyOf).toList();
+    }
+
+    /** Whether the paired ratio a/b differs from 1 by more than the tie margin, with the method's confidence. */
+    public boolean distinguishable(double[] a, double[] b) {
+        return medianInterval(ratios(a, b)).differsFromOne(method.tieMargin());
+    }
+
+    /** The median of {@code values} (not modified). */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return quantile(sorted, 0.5);
+    }
+
+    /** Linear-interpolated quantile of sorted values. */
+    static double quantile(double[] sorted, double p) {
+        if (sorted.length == 1) {
+            return sorted[0];
+        }
+        double pos = p * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+}

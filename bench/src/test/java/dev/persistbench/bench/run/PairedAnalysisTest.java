@@ -1,0 +1,67 @@
+package dev.persistbench.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.persistbench.bench.stats.PairedStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The analysis of one fork's slices, on a made-up fork whose answer is known. */
+class PairedAnalysisTest {
+
+    private final PairedAnalysis analysis = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT));
+
+    @Test
+    @DisplayName("a drifting machine and a warming library: warm-up cut from the data, ratios and groups right")
+    void driftAndWarmUp() {
+        List<String> arms = List.of("raw-jdbc", "slowlib", "fastlib", "twinlib");
+        List<Slices.Slice> slices = new ArrayList<>();
+        List<Double> us = new ArrayList<>();
+        List<Double> bytes = new ArrayList<>();
+        Random random = new Random(11);
+        int rounds = 30;
+        for (int round = 0; round < rounds; round++) {
+            double machine = round < 15 ? 20 : 80; // the round trip drifts 4x halfway through
+            for (String arm : arms) {
+                double factor = switch (arm) {
+                    case "raw-jdbc" -> 1.0;
+                    case "slowlib" -> round < 6 ? 10.0 - round : 2.0; // warms up over six rounds
+                    case "fastlib" -> 1.3;
+                    default -> 1.31;
+                };
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), machine / 2));
+                us.add(machine * factor * (1 + 0.005 * random.nextGaussian()));
+                bytes.add(arm.equals("slowlib") ? 5000.0 : 1000.0);
+            }
+        }
+        Slices.Record record = new Slices.Record("P02", 1000, 1, arms, slices, null);
+        PairedAnalysis.PatternResult r = analysis.analyse(record, us, bytes);
+        assertThat(r.rounds()).isEqualTo(rounds);
+        assertThat(r.steadyFromRound()).isBetween(6, 8);
+        assertThat(r.settled()).isTrue();
+        assertThat(r.warmupSeconds()).isEqualTo(r.steadyFromRound() * 4.0);
+        PairedAnalysis.ArmResult slow = r.arms().get(1);
+        assertThat(slow.impl()).isEqualTo("slowlib");
+        assertThat(slow.ratioToFloor().median()).isBetween(1.98, 2.02);
+        assertThat(slow.ratioToFloor().high() - slow.ratioToFloor().low()).isLessThan(0.02);
+        assertThat(slow.bytesPerOp()).isEqualTo(5000.0);
+        assertThat(slow.series()).hasSize(rounds);
+        assertThat(r.arms().get(0).ratioToFloor()).isNull();
+        assertThat(r.groups()).containsExactly(List.of("fastlib", "twinlib"), List.of("slowlib"));
+        assertThat(r.selectOne()).hasSize(rounds * arms.size());
+    }
+
+    @Test
+    @DisplayName("slices and JMH iterations that do not match are refused, naming both counts")
+    void mismatch() {
+        Slices.Record record = new Slices.Record(
+                "P02", 1000, 1, List.of("raw-jdbc", "a"), List.of(new Slices.Slice("raw-jdbc", 0, 0, 1)), null);
+        assertThatThrownBy(() -> analysis.analyse(record, List.of(1.0, 2.0), List.of(1.0, 1.0)))
+                .hasMessageContaining("1 slices")
+                .hasMessageContaining("2 iterations");
+    }
+}

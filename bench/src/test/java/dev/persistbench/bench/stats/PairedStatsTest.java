@@ -1,0 +1,95 @@
+package dev.persistbench.bench.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The statistics on inputs whose answer is known. */
+class PairedStatsTest {
+
+    private final PairedStats stats = new PairedStats(PairedStats.DEFAULT);
+
+    /** A machine whose speed drifts 4x over the run, with 2 % noise per slice: what each round shares. */
+    private static double[] drift(int rounds, long seed) {
+        Random random = new Random(seed);
+        double[] machine = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            machine[i] = (i < rounds / 2 ? 20 : 80) * (1 + 0.02 * random.nextGaussian());
+        }
+        return machine;
+    }
+
+    private static double[] scaled(double[] machine, double factor, long seed) {
+        Random random = new Random(seed);
+        double[] out = new double[machine.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = machine[i] * factor * (1 + 0.01 * random.nextGaussian());
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("a pair 30 % apart is ranked, even on a machine that drifts 4x during the run")
+    void thirtyPercentIsRanked() {
+        double[] machine = drift(30, 1);
+        double[] a = scaled(machine, 1.0, 2);
+        double[] b = scaled(machine, 1.3, 3);
+        PairedStats.Interval ratio = stats.medianInterval(PairedStats.ratios(b, a));
+        assertThat(ratio.median()).isBetween(1.27, 1.33);
+        assertThat(ratio.high() - ratio.low()).as("interval width").isLessThan(0.05);
+        assertThat(stats.distinguishable(b, a)).isTrue();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("slow", b);
+        series.put("fast", a);
+        assertThat(stats.groups(series)).containsExactly(List.of("fast"), List.of("slow"));
+    }
+
+    @Test
+    @DisplayName("a pair 1 % apart is reported as not distinguishable (one group)")
+    void onePercentIsATie() {
+        double[] machine = drift(30, 4);
+        double[] a = scaled(machine, 1.0, 5);
+        double[] b = scaled(machine, 1.01, 6);
+        assertThat(stats.distinguishable(b, a)).isFalse();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("a", a);
+        series.put("b", b);
+        assertThat(stats.groups(series)).hasSize(1);
+        assertThat(stats.groups(series).get(0)).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    @DisplayName("a series still falling is not called steady; its settled tail is found once it stops")
+    void driftingSeriesIsNotSteady() {
+        double[] falling = new double[30];
+        for (int i = 0; i < falling.length; i++) {
+            falling[i] = 100 - 2 * i; // keeps falling by 2 per round
+        }
+        assertThat(stats.steadyFrom(falling).settled()).isFalse();
+
+        double[] warming = new double[30];
+        Random random = new Random(7);
+        for (int i = 0; i < warming.length; i++) {
+            warming[i] = (i < 10 ? 300 - 25 * i : 50) * (1 + 0.005 * random.nextGaussian());
+        }
+        PairedStats.Steady steady = stats.steadyFrom(warming);
+        assertThat(steady.settled()).isTrue();
+        assertThat(steady.from()).isBetween(9, 12);
+    }
+
+    @Test
+    @DisplayName("the interval is reproducible (fixed seed) and holds the median")
+    void intervalHoldsTheMedian() {
+        double[] values = {1.0, 1.1, 0.9, 1.05, 0.95, 1.02, 0.98};
+        PairedStats.Interval first = stats.medianInterval(values);
+        assertThat(first).isEqualTo(stats.medianInterval(values));
+        assertThat(first.median()).isEqualTo(1.0);
+        assertThat(first.low()).isLessThanOrEqualTo(first.median());
+        assertThat(first.high()).isGreaterThanOrEqualTo(first.median());
+    }
+}

@@ -1,0 +1,281 @@
+package dev.persistbench.reports.analysis;
+
+import dev.persistbench.reports.analysis.SummaryBuilder.Counts;
+import dev.persistbench.reports.input.PairedRun;
+import dev.persistbench.reports.input.PairedRun.Arm;
+import dev.persistbench.reports.input.PairedRun.PairedResult;
+import dev.persistbench.reports.input.PairedRun.Probe;
+import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Pattern;
+import dev.persistbench.reports.model.Summary.ContractResult;
+import dev.persistbench.reports.model.Summary.Environment;
+import dev.persistbench.reports.model.Summary.ImplStatus;
+import dev.persistbench.reports.model.Summary.PatternResult;
+import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.ProbeSummary;
+import dev.persistbench.reports.model.Summary.SizePoint;
+import dev.persistbench.reports.model.Summary.ThreadPoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The figures of a paired run (paired.json): per pattern the arms' medians with their intervals,
+ * the per-round ratios to the floor with their bootstrap intervals, and the groups the run can rank.
+ * The headline of a pattern is its entry at the lowest thread count and the largest data size.
+ */
+final class PairedPatterns {
+
+    private PairedPatterns() {}
+
+    static PatternSummary pattern(
+            Pattern p,
+            RunData data,
+            List<ImplStatus> implStatus,
+            Map<String, ContractResult> contract,
+            Map<Impl, Map<Pattern, Integer>> loc,
+            List<String> notMeasured) {
+        List<PairedResult> runs = data.paired().results().stream()
+                .filter(r -> Pattern.byId(r.pattern()).orElseThrow() == p)
+                .toList();
+        int threads = runs.stream().mapToInt(PairedPatterns::threads).min().orElse(1);
+        Integer size = runs.stream()
+                .filter(r -> threads(r) == threads)
+                .map(PairedResult::dataSize)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        Optional<PairedResult> head = runs.stream()
+                .filter(r -> threads(r) == threads && Objects.equals(r.dataSize(), size))
+                .findFirst();
+        Map<String, String> params = new LinkedHashMap<>();
+        SummaryBuilder.workload(p, data, params);
+        String at = size == null ? "" : " at dataSize=" + size;
+        if (head.isEmpty()) {
+            notMeasured.add(p.id() + ": not measured (no entry in paired.json)");
+        }
+        Optional<Arm> floor =
+                head.flatMap(h -> h.arms().stream().filter(Arm::floorArm).findFirst());
+        if (head.isPresent() && floor.isEmpty()) {
+            notMeasured.add(
+                    p.id() + ": raw-JDBC floor not measured" + at + " (no floor arm in paired.json: no ratios)");
+        }
+        Double floorUs = floor.map(f -> f.usPerOp().median()).orElse(null);
+        Double selectOneUs = head.map(h -> SummaryBuilder.median(probes(h))).orElse(null);
+
+        List<PatternResult> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Impl impl : Impl.values()) {
+            ImplStatus status = implStatus.stream()
+                    .filter(s -> s.impl().equals(impl.id()))
+                    .findFirst()
+                    .orElseThrow();
+            ContractResult c = contract.get(impl.id());
+            String contractStatus = c == null ? "missing" : c.status();
+            Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
+            Counts counts = SummaryBuilder.counts(data, p, impl.id());
+            Optional<Arm> arm = head.flatMap(h -> arm(h, impl));
+            boolean timed = "timed".equals(status.status());
+            if (arm.isEmpty()) {
+                String reason = timed
+                        ? "no paired result for " + p.id() + at + " (benchmark not run or failed)"
+                        : impl.id() + " not timed" + (status.reason() == null ? "" : ": " + status.reason());
+                if (timed && head.isPresent()) {
+                    missing.add(impl.id());
+                }
+                results.add(SummaryBuilder.notMeasured(impl, reason, contractStatus, counts, lines));
+                continue;
+            }
+            Arm a = arm.get();
+            double us = a.usPerOp().median();
+            PairedRun.Interval ratio = a.ratioToFloor();
+            results.add(new PatternResult(
+                    impl.id(),
+                    "measured",
+                    null,
+                    contractStatus,
+                    SummaryBuilder.round(us, 3),
+                    SummaryBuilder.round(a.usPerOp().low(), 3),
+                    SummaryBuilder.round(a.usPerOp().high(), 3),
+                    null,
+                    a.settled(),
+                    SummaryBuilder.round(a.bytesPerOp(), 0),
+                    counts.statements(),
+                    counts.roundTrips(),
+                    counts.serverStatements(),
+                    counts.serverCountNote(),
+                    counts.transactions(),
+                    counts.shape(),
+                    ratio == null ? null : SummaryBuilder.round(ratio.median(), 4),
+                    ratio == null ? null : SummaryBuilder.round(ratio.low(), 4),
+                    ratio == null ? null : SummaryBuilder.round(ratio.high(), 4),
+                    SummaryBuilder.delta(us, floorUs),
+                    SummaryBuilder.ratio(us, selectOneUs),
+                    SummaryBuilder.delta(us, selectOneUs),
+                    null,
+                    null,
+                    null,
+                    lines));
+        }
+        if (!missing.isEmpty()) {
+            notMeasured.add(p.id() + ": no paired result for " + String.join(", ", missing));
+        }
+
+        List<SizePoint> bySize = new ArrayList<>();
+        List<ThreadPoint> byThreads = new ArrayList<>();
+        for (PairedResult r : runs) {
+            for (Arm a : r.arms()) {
+                String id = a.floorArm() ? PairedRun.FLOOR : implId(a.impl());
+                double us = a.usPerOp().median();
+                if (threads(r) == threads && r.dataSize() != null) {
+                    bySize.add(new SizePoint(id, r.dataSize(), SummaryBuilder.round(us, 3), null));
+                }
+                if (Objects.equals(r.dataSize(), size) && !a.floorArm()) {
+                    byThreads.add(new ThreadPoint(
+                            id,
+                            threads(r),
+                            SummaryBuilder.round(us, 3),
+                            null,
+                            SummaryBuilder.round(threads(r) * 1e6 / us, 1)));
+                }
+            }
+        }
+        bySize.sort(Comparator.comparingInt((SizePoint x) -> SummaryBuilder.order(x.impl()))
+                .thenComparingInt(SizePoint::dataSize));
+        if (SummaryBuilder.distinct(byThreads, ThreadPoint::threads) < 2) {
+            byThreads.clear();
+        }
+        byThreads.sort(Comparator.comparingInt((ThreadPoint x) -> SummaryBuilder.order(x.impl()))
+                .thenComparingInt(ThreadPoint::threads));
+
+        List<List<String>> groups = head.map(h -> h.groups().stream()
+                        .map(g -> g.stream()
+                                .map(PairedPatterns::implId)
+                                .sorted(Comparator.comparingInt(SummaryBuilder::order))
+                                .toList())
+                        .toList())
+                .orElse(List.of());
+        List<String> first = groups.isEmpty() ? List.of() : groups.get(0);
+        return new PatternSummary(
+                p.id(),
+                p.title(),
+                size,
+                params,
+                SummaryBuilder.round(floorUs, 3),
+                floor.map(f -> SummaryBuilder.round(f.usPerOp().low(), 3)).orElse(null),
+                floor.map(f -> SummaryBuilder.round(f.usPerOp().high(), 3)).orElse(null),
+                null,
+                floor.map(Arm::settled).orElse(null),
+                floor.map(f -> SummaryBuilder.round(f.bytesPerOp(), 0)).orElse(null),
+                floor.isPresent() ? SummaryBuilder.statements(data, p, PairedRun.FLOOR) : null,
+                SummaryBuilder.round(selectOneUs, 3),
+                null,
+                results,
+                bySize,
+                byThreads,
+                first.size() == 1 ? first.get(0) : null,
+                first.size() > 1 ? first : List.of(),
+                head.map(PairedPatterns::threads).orElse(null),
+                head.map(PairedResult::placement).orElse(null),
+                head.map(PairedResult::rounds).orElse(null),
+                head.map(PairedResult::steadyFromRound).orElse(null),
+                head.map(PairedResult::warmupSeconds).orElse(null),
+                head.map(PairedResult::settled).orElse(null),
+                groups);
+    }
+
+    /** What limits a paired run's figures. */
+    static List<String> caveats(Environment env, List<PatternSummary> patterns) {
+        List<String> out = new ArrayList<>();
+        List<String> unsettled = new ArrayList<>();
+        for (PatternSummary p : patterns) {
+            List<String> arms = new ArrayList<>(p.results().stream()
+                    .filter(r -> Boolean.FALSE.equals(r.settled()))
+                    .map(PatternResult::impl)
+                    .toList());
+            if (Boolean.FALSE.equals(p.floorSettled())) {
+                arms.add(PairedRun.FLOOR);
+            }
+            if (!arms.isEmpty()) {
+                unsettled.add(p.id() + " (" + String.join(", ", arms) + ")");
+            } else if (Boolean.FALSE.equals(p.settled())) {
+                unsettled.add(p.id());
+            }
+        }
+        if (!unsettled.isEmpty()) {
+            out.add(
+                    "not settled: the slices of " + String.join("; ", unsettled) + " were still trending when the"
+                            + " run ended; those figures (marked \"not settled\") and the ranking of their pattern are provisional");
+        }
+        env.placement().forEach((k, v) -> {
+            String key = k.toLowerCase(Locale.ROOT);
+            if ((key.contains("fallback") || key.contains("note")) && v != null && !v.isBlank() && !v.equals("null")) {
+                out.add("thread placement: " + v);
+            }
+        });
+        return out;
+    }
+
+    /** paired.json "method", values as text. */
+    static Map<String, String> method(PairedRun run) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (run.method() != null) {
+            run.method().forEach((k, v) -> out.put(k, String.valueOf(v)));
+        }
+        return out;
+    }
+
+    /** The SELECT 1 probe over the whole run; null when the run has none. */
+    static ProbeSummary probe(PairedRun run) {
+        List<Probe> all = run.results().stream()
+                .filter(r -> r.selectOne() != null)
+                .flatMap(r -> r.selectOne().stream())
+                .sorted(Comparator.comparingLong(Probe::epochMillis))
+                .toList();
+        if (all.isEmpty()) {
+            return null;
+        }
+        List<Double> us = all.stream().map(Probe::us).sorted().toList();
+        double minutes = (all.get(all.size() - 1).epochMillis() - all.get(0).epochMillis()) / 60_000.0;
+        return new ProbeSummary(
+                SummaryBuilder.round(percentile(us, 0.5), 3),
+                SummaryBuilder.round(percentile(us, 0.1), 3),
+                SummaryBuilder.round(percentile(us, 0.9), 3),
+                all.size(),
+                SummaryBuilder.round(minutes, 2));
+    }
+
+    /** Linear interpolation between the closest ranks of sorted values (q in [0, 1]). */
+    static double percentile(List<Double> sorted, double q) {
+        double pos = q * (sorted.size() - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted.get(lo) + (pos - lo) * (sorted.get(hi) - sorted.get(lo));
+    }
+
+    private static List<Double> probes(PairedResult r) {
+        return r.selectOne() == null
+                ? List.of()
+                : r.selectOne().stream().map(Probe::us).toList();
+    }
+
+    private static Optional<Arm> arm(PairedResult r, Impl impl) {
+        return r.arms().stream()
+                .filter(a -> !a.floorArm() && Impl.byId(a.impl()).orElse(null) == impl)
+                .findFirst();
+    }
+
+    private static String implId(String id) {
+        return Impl.byId(id).map(Impl::id).orElse(id);
+    }
+
+    private static int threads(PairedResult r) {
+        return r.threads() == null ? 1 : r.threads();
+    }
+}

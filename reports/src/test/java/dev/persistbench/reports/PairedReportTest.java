@@ -1,0 +1,233 @@
+package dev.persistbench.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generates the report from the paired fixture (results-paired: P02 and P07 with a floor arm, P06
+ * without one; P07's hibernate arm never settled; statements.json with round trips, server counts,
+ * transactions and shapes; a jmh-result.json whose score mixes the arms and must not be shown).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PairedReportTest {
+
+    @TempDir
+    static Path tmp;
+
+    Path out;
+    JsonNode summary;
+    String html;
+    String md;
+
+    @BeforeAll
+    void generate() throws IOException {
+        out = tmp.resolve("report");
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    Fixtures.dir("results-paired").toString(),
+                    "--out",
+                    out.toString(),
+                    "--sources",
+                    Fixtures.repo(tmp.resolve("repo"), false).toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        assertThat(status)
+                .as("exit status; stderr: %s", e.toString(StandardCharsets.UTF_8))
+                .isZero();
+        summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        html = Files.readString(out.resolve("index.html"));
+        md = Files.readString(out.resolve("report.md"));
+    }
+
+    JsonNode pattern(String id) {
+        for (JsonNode p : summary.get("patterns")) {
+            if (p.get("id").asText().equals(id)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pattern " + id);
+    }
+
+    JsonNode result(String pattern, String impl) {
+        for (JsonNode r : pattern(pattern).get("results")) {
+            if (r.get("impl").asText().equals(impl)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no result " + pattern + "/" + impl);
+    }
+
+    @Test
+    void summary_json_has_the_ratio_interval_beside_its_median() {
+        assertThat(summary.get("timing").asText()).isEqualTo("paired");
+        JsonNode jooq = result("P02", "jooq");
+        assertThat(jooq.get("ratioToFloor").asDouble()).isEqualTo(1.09);
+        assertThat(jooq.get("ratioToFloorLow").asDouble()).isEqualTo(1.07);
+        assertThat(jooq.get("ratioToFloorHigh").asDouble()).isEqualTo(1.11);
+        assertThat(jooq.get("usPerOp").asDouble()).isEqualTo(13.9);
+        assertThat(jooq.get("usPerOpLow").asDouble()).isEqualTo(13.7);
+        assertThat(jooq.get("usPerOpHigh").asDouble()).isEqualTo(14.1);
+        // No JMH error in a paired run: the interval replaces it.
+        assertThat(jooq.get("error").isNull()).isTrue();
+        assertThat(jooq.get("bytesPerOp").asDouble()).isEqualTo(4388.0);
+        assertThat(pattern("P02").get("floorUsPerOp").asDouble()).isEqualTo(12.7);
+        assertThat(pattern("P02").get("floorUsPerOpLow").asDouble()).isEqualTo(12.5);
+        // Every result carries the fields, null where the pattern has no floor arm.
+        JsonNode p06 = result("P06", "jdbc");
+        assertThat(p06.has("ratioToFloorLow")).isTrue();
+        assertThat(p06.get("ratioToFloor").isNull()).isTrue();
+        assertThat(p06.get("ratioToFloorLow").isNull()).isTrue();
+        assertThat(p06.get("ratioToFloorHigh").isNull()).isTrue();
+        assertThat(p06.get("usPerOp").asDouble()).isEqualTo(262.0);
+    }
+
+    @Test
+    void summary_json_has_groups_settled_warm_up_and_placement_per_pattern() {
+        JsonNode p02 = pattern("P02");
+        // Inside a group the members are in report order, not in the file's order (jdbc, mybatis, hibernate).
+        assertThat(p02.get("groups").toString()).isEqualTo("[[\"jooq\"],[\"hibernate\",\"mybatis\",\"jdbc\"]]");
+        assertThat(p02.get("settled").asBoolean()).isTrue();
+        assertThat(p02.get("steadyFromRound").asInt()).isEqualTo(5);
+        assertThat(p02.get("warmupSeconds").asDouble()).isEqualTo(6.1);
+        assertThat(p02.get("placement").asText()).isEqualTo("same-core");
+        assertThat(p02.get("rounds").asInt()).isEqualTo(20);
+        assertThat(p02.get("fastest").asText()).isEqualTo("jooq");
+        assertThat(p02.get("tiedWithFastest")).isEmpty();
+        // P06: the fastest group has two members: no single fastest.
+        JsonNode p06 = pattern("P06");
+        assertThat(p06.get("fastest").isNull()).isTrue();
+        assertThat(p06.get("tiedWithFastest").toString()).isEqualTo("[\"mybatis\",\"jdbc\"]");
+        assertThat(p06.get("floorUsPerOp").isNull()).isTrue();
+        // SELECT 1 per pattern is the median of its probes.
+        assertThat(p02.get("selectOneUsPerOp").asDouble()).isEqualTo(9.455);
+        // A pattern absent from paired.json has no groups and is listed as not measured.
+        assertThat(pattern("P01").get("groups")).isEmpty();
+        List<String> gaps = new ArrayList<>();
+        summary.get("notMeasured").forEach(n -> gaps.add(n.asText()));
+        assertThat(gaps).contains("P01: not measured (no entry in paired.json)");
+        assertThat(gaps).anyMatch(g -> g.startsWith("P06: raw-JDBC floor not measured"));
+    }
+
+    @Test
+    void summary_json_has_the_counts_from_statements_json() {
+        JsonNode h = result("P07", "hibernate");
+        assertThat(h.get("statementsPerOp").asInt()).isEqualTo(2);
+        assertThat(h.get("roundTrips").asInt()).isEqualTo(2);
+        assertThat(h.get("serverStatements").asInt()).isEqualTo(2);
+        assertThat(h.get("transactions").asInt()).isZero();
+        assertThat(h.get("shape").asText()).isEqualTo("2 queries");
+        JsonNode m = result("P06", "mybatis");
+        assertThat(m.get("serverStatements").isNull()).isTrue();
+        assertThat(m.get("serverCountNote").asText()).contains("pg_stat_statements");
+        assertThat(m.get("transactions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void the_probe_is_summarised_and_drawn() {
+        JsonNode probe = summary.get("selectOneProbe");
+        assertThat(probe.get("medianUs").asDouble()).isEqualTo(9.41);
+        assertThat(probe.get("p10Us").asDouble()).isEqualTo(9.009);
+        assertThat(probe.get("p90Us").asDouble()).isEqualTo(9.83);
+        assertThat(probe.get("probes").asInt()).isEqualTo(280);
+        assertThat(probe.get("minutes").asDouble()).isEqualTo(3.41);
+        String line = "SELECT 1 probe: median 9.41 µs, p10–p90 9.01–9.83 µs (spread 9 % of the median),"
+                + " 280 probes over 3.41 min";
+        assertThat(md).contains("**" + line + "**").contains("![SELECT 1 probe through the run](charts/probe.svg)");
+        assertThat(html).contains(line);
+        assertThat(out.resolve("charts/probe.svg"))
+                .content()
+                .startsWith("<svg")
+                .contains("How calm was the machine?")
+                .contains("minutes since the run");
+        assertThat(html).contains("id=\"fig-probe\"");
+    }
+
+    @Test
+    void the_report_shows_intervals_and_the_ranking_line() {
+        assertThat(md)
+                .contains("| P02 Find customer by id | 15.5 [15.0, 16.1] (1.22× [1.16, 1.29]) | 13.9 [13.7, 14.1]"
+                        + " (1.09× [1.07, 1.11]) | 15.2 [14.8, 15.7] (1.20× [1.15, 1.24]) | 15.0 [14.6, 15.5]"
+                        + " (1.18× [1.14, 1.22]) | 12.7 [12.5, 12.9] | 9.46 | jOOQ < Hibernate ORM = MyBatis ="
+                        + " Spring JDBC |")
+                .contains("| P06 Place order (transaction, idempotency) | 410.0 [398.0, 425.0] |")
+                .contains("MyBatis = Spring JDBC < jOOQ < Hibernate ORM |")
+                .contains("**Ranking:** jOOQ < Hibernate ORM = MyBatis = Spring JDBC (= : this run cannot tell them"
+                        + " apart)")
+                .contains("**Ranking:** Spring JDBC < MyBatis < Hibernate ORM = jOOQ (= : this run cannot tell them"
+                        + " apart)");
+        assertThat(html)
+                .contains("<strong>Ranking:</strong> jOOQ &lt; Hibernate ORM = MyBatis = Spring JDBC")
+                .contains("<th>ranking</th>")
+                .contains("13.9 [13.7, 14.1]<br><small>1.09× [1.07, 1.11] floor</small>");
+    }
+
+    @Test
+    void the_arms_table_has_counts_transaction_and_shape() {
+        assertThat(md)
+                .contains("| arm | µs/op median [interval] | × floor median [95 % interval] | B/op | round trips"
+                        + " | server statements | client statements | transaction | shape | lines | contract |")
+                .contains(
+                        "| jdbc | 44.1 [43.3, 45.0] | 1.10× [1.07, 1.13] | 8,830 | 1 | 1 | 1 | no | one joined SELECT |")
+                .contains("| raw-jdbc (floor) | 40.2 [39.6, 41.0] | 1 (floor) | 5,120 | 1 | 1 | 1 | no |"
+                        + " one joined SELECT |")
+                .contains("| jooq | 280.0 [274.0, 287.0] | — | 61,020 | 5 | 4 | 4 | yes |  |")
+                .contains("| mybatis | 265.0 [259.0, 272.0] | — | 48,210 | 5 | — | 4 | yes |")
+                .contains("- mybatis: server statements not counted: pg_stat_statements was not loaded")
+                .contains("**hibernate** (2 statement(s)/op · 2 round trips · 2 on the server · no transaction"
+                        + " · 2 queries)");
+        assertThat(html).contains("<td>2 queries</td>").contains("<th>round trips</th>");
+    }
+
+    @Test
+    void an_unsettled_arm_is_flagged() {
+        assertThat(result("P07", "hibernate").get("settled").asBoolean()).isFalse();
+        assertThat(result("P07", "jdbc").get("settled").asBoolean()).isTrue();
+        assertThat(pattern("P07").get("settled").asBoolean()).isFalse();
+        assertThat(md)
+                .contains("| hibernate | 61.8 [58.9, 66.0] (not settled) | 1.54× [1.44, 1.66] | 38,870 | 2 | 2 | 2 |")
+                .contains("| P07 Find order with lines | 61.8 [58.9, 66.0] (1.54× [1.44, 1.66]) (not settled) |")
+                .contains("NOT SETTLED: some arm was still trending");
+        assertThat(md).doesNotContain("| jdbc | 44.1 [43.3, 45.0] (not settled)");
+        assertThat(html).contains("61.8 [58.9, 66.0] <span class=\"unsettled\">not settled</span>");
+        List<String> caveats = new ArrayList<>();
+        summary.get("caveats").forEach(n -> caveats.add(n.asText()));
+        assertThat(caveats).anySatisfy(c -> assertThat(c).startsWith("not settled: the slices of P07 (hibernate)"));
+        assertThat(caveats).noneMatch(c -> c.contains("paired.json is absent"));
+    }
+
+    @Test
+    void the_jmh_score_of_an_interleaved_run_is_not_shown() {
+        // jmh-result.json of the fixture has a score of 98,765 µs/op that mixes all arms of P02.
+        assertThat(md).doesNotContain("98,765").doesNotContain("98765");
+        assertThat(html).doesNotContain("98,765");
+        assertThat(summary.toString()).doesNotContain("98765");
+    }
+
+    @Test
+    void charts_show_intervals_of_paired_figures() throws IOException {
+        assertThat(out.resolve("charts/overhead.svg")).content().contains("paired per round");
+        assertThat(out.resolve("charts/pattern-P07.svg")).content().contains("Not settled: hibernate.");
+        try (var charts = Files.list(out.resolve("charts"))) {
+            assertThat(charts.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "pattern-P02.svg", "pattern-P06.svg", "pattern-P07.svg", "overhead.svg", "probe.svg");
+        }
+    }
+}
