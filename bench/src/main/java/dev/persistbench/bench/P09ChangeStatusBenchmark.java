@@ -28,7 +28,7 @@ public class P09ChangeStatusBenchmark {
 
         @Override
         protected int opsPerMs() {
-            return 25;
+            return 80;
         }
 
         @Override

@@ -27,7 +27,7 @@ public class P10CancelNewOrdersBenchmark {
 
         @Override
         protected int opsPerMs() {
-            return 15;
+            return 40;
         }
 
         @Override

@@ -29,7 +29,7 @@ public class P13DeleteOrderBenchmark {
 
         @Override
         protected int opsPerMs() {
-            return 40;
+            return 100;
         }
 
         @Override

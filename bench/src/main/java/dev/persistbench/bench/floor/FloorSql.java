@@ -63,17 +63,24 @@ final class FloorSql {
 
     /**
      * P06, taking stock: one guarded UPDATE for every product of the order. Parameters: product
-     * ids (ascending, so that concurrent orders lock shared rows in one order) and the units per
-     * product (bigint: a sum beyond any int is simply more than any stock). A product that is
-     * unknown or short returns no row; the version rises once per product.
+     * ids and the units per product (bigint: a sum beyond any int is simply more than any stock).
+     * The sub-select locks the product rows in ascending id order first (the lock the UPDATE
+     * takes anyway), so every statement that changes stock (P06, P09, P10) queues in one order and
+     * none can deadlock with another; the UPDATE then re-checks {@code stock >= units} on the
+     * latest row version. A product that is unknown or short returns no row; the version rises
+     * once per product. %s: an extra condition of the sub-select.
      */
     private static final String TAKE_STOCK_UPDATE = """
-            UPDATE product p SET stock = p.stock - u.units, version = p.version + 1
-            FROM unnest(?::bigint[], ?::bigint[]) AS u(id, units)
-            WHERE p.id = u.id AND p.stock >= u.units""";
+            UPDATE product p SET stock = p.stock - w.units, version = p.version + 1
+            FROM (SELECT k.id, u.units
+                  FROM product k JOIN unnest(?::bigint[], ?::bigint[]) AS u(id, units) ON u.id = k.id%s
+                  ORDER BY k.id
+                  FOR NO KEY UPDATE OF k) w
+            WHERE p.id = w.id AND p.stock >= w.units
+            RETURNING p.id, p.sku, p.name, p.price""";
 
     /** P06 without a key: take the stock; returns id, sku, name, price of each product taken. */
-    static final String TAKE_STOCK = TAKE_STOCK_UPDATE + "\nRETURNING p.id, p.sku, p.name, p.price";
+    static final String TAKE_STOCK = TAKE_STOCK_UPDATE.formatted("");
 
     /**
      * P06 without a key, after the stock: the order (with its computed total) and all its lines in
@@ -98,18 +105,17 @@ final class FloorSql {
      * {@link #TAKE_STOCK}. A caller racing with the same key waits on the unique index until the
      * first commits, then claims nothing and takes no stock. No row: the key was used before.
      * Otherwise one row per product taken (or one row with null product columns), each with the
-     * new order's id. The total is written by {@link #TOTAL_AND_LINES} once the prices are known.
+     * new order's id. Without a claim, no product row is locked. The total is written by {@link #TOTAL_AND_LINES} once the prices are known.
      * An unknown customer fails the order's foreign key at the end of the statement.
      */
-    static final String CLAIM_KEY_AND_TAKE_STOCK = """
+    static final String CLAIM_KEY_AND_TAKE_STOCK =
+            """
             WITH o AS (
                 INSERT INTO purchase_order (customer_id, idempotency_key, total, created_at) VALUES (?, ?, 0, ?)
                 ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING id),
-            s AS (
-                %s AND EXISTS (SELECT 1 FROM o)
-                RETURNING p.id, p.sku, p.name, p.price)
-            SELECT o.id, s.id, s.sku, s.name, s.price FROM o LEFT JOIN s ON TRUE""".formatted(TAKE_STOCK_UPDATE);
+            s AS (%s)
+            SELECT o.id, s.id, s.sku, s.name, s.price FROM o LEFT JOIN s ON TRUE""".formatted(TAKE_STOCK_UPDATE.formatted(" WHERE EXISTS (SELECT 1 FROM o)"));
 
     /**
      * P06 with a claimed key: the order's total and its lines in one statement. Parameters:
@@ -150,17 +156,26 @@ final class FloorSql {
             ORDER BY line_no""";
 
     /**
-     * A cancelled order's units back to stock, each product once with the units of all its lines
-     * (its version rises by one), in product id order.
+     * Units back to stock from a CTE {@code units(product_id, units)} of the same statement (P09's
+     * cancellation, P10): each product once, its version up by one, its row locked in ascending
+     * id order first, as {@link #TAKE_STOCK} locks them.
      */
+    private static final String RESTOCK = """
+            UPDATE product p SET stock = p.stock + k.units, version = p.version + 1
+            FROM (SELECT r.id, u.units
+                  FROM product r JOIN units u ON u.product_id = r.id
+                  ORDER BY r.id
+                  FOR NO KEY UPDATE OF r) k
+            WHERE p.id = k.id""";
+
+    /** A cancelled order's units back to stock ({@link #RESTOCK}). */
     private static final String RESTOCK_CTE = """
             ,
-            restocked AS (
-                UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
-                FROM (SELECT l.product_id, sum(l.quantity) AS units
-                      FROM order_line l JOIN o ON l.order_id = o.id
-                      GROUP BY l.product_id ORDER BY l.product_id) u
-                WHERE p.id = u.product_id)""";
+            units AS (
+                SELECT l.product_id, sum(l.quantity) AS units
+                FROM order_line l JOIN o ON l.order_id = o.id
+                GROUP BY l.product_id),
+            restocked AS (%s)""".formatted(RESTOCK);
 
     /** P09 to NEW: no status may move there, so only the diagnosis is read. */
     static final String SELECT_STATUS_AND_VERSION = "SELECT status, version FROM purchase_order WHERE id = ?";
@@ -192,11 +207,9 @@ final class FloorSql {
             units AS (
                 SELECT l.product_id, sum(l.quantity) AS units
                 FROM order_line l JOIN cancelled c ON c.id = l.order_id
-                GROUP BY l.product_id ORDER BY l.product_id),
-            restocked AS (
-                UPDATE product p SET stock = p.stock + u.units, version = p.version + 1
-                FROM units u WHERE p.id = u.product_id)
-            SELECT count(*) FROM cancelled""";
+                GROUP BY l.product_id),
+            restocked AS (%s)
+            SELECT count(*) FROM cancelled""".formatted(RESTOCK);
 
     /** P11: the shape every implementation uses (CONTRACT-CHANGES item 2): join, then aggregate. */
     static final String REVENUE_REPORT = "SELECT c.id, c.email, sum(o.total) AS revenue, count(*) AS orders"

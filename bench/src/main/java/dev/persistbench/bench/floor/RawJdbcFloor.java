@@ -64,8 +64,9 @@ import org.postgresql.util.PSQLException;
  *   <tr><td>P04</td><td>1 (0 for an impossible SKU)</td><td>1</td><td>no</td><td>SELECT by SKU</td></tr>
  *   <tr><td>P05</td><td>1</td><td>1</td><td>no</td><td>one keyset SELECT</td></tr>
  *   <tr><td>P06 without a key</td><td>2</td><td>3</td><td>yes</td>
- *       <td>guarded UPDATE ... FROM unnest RETURNING (stock of every product); INSERT of the order
- *       with its total and of all lines (one statement, CTE); COMMIT</td></tr>
+ *       <td>guarded UPDATE ... FROM unnest RETURNING (stock of every product, rows locked in id
+ *       order by a FOR NO KEY UPDATE sub-select, as the restocks of P09 and P10 lock them); INSERT
+ *       of the order with its total and of all lines (one statement, CTE); COMMIT</td></tr>
  *   <tr><td>P06 with a new key</td><td>2</td><td>3</td><td>yes</td>
  *       <td>INSERT ... ON CONFLICT DO NOTHING claiming the key, and the stock UPDATE only if it was
  *       claimed (one statement, CTE); UPDATE of the total and INSERT of all lines (one statement,
@@ -74,8 +75,9 @@ import org.postgresql.util.PSQLException;
  *       <td>the claim (nothing claimed, no stock taken); the existing order, joined; COMMIT</td></tr>
  *   <tr><td>P06 refused</td><td>2</td><td>3</td><td>yes</td>
  *       <td>the stock UPDATE returns fewer rows than products: one SELECT says which customer or
- *       product is unknown or short; ROLLBACK. An unknown customer with enough stock: the order's
- *       foreign key fails, 1 statement + ROLLBACK</td></tr>
+ *       product is unknown or short; ROLLBACK. An unknown customer whose products are in stock
+ *       fails the order's foreign key instead: with a key in the first statement (1 statement, 2
+ *       round trips), without one in the second (2 statements, 3 round trips)</td></tr>
  *   <tr><td>P07</td><td>1</td><td>1</td><td>no</td><td>one joined SELECT</td></tr>
  *   <tr><td>P08</td><td>1 (0 for an id below 1)</td><td>1</td><td>no</td>
  *       <td>orders limited in a subquery, then joined to lines and products</td></tr>
@@ -635,6 +637,9 @@ public final class RawJdbcFloor implements StoreRepository {
                 "G.1: one statement in auto-commit; P06 and P12 in one transaction (setAutoCommit(false), COMMIT)");
         settings.put("isolation", "READ COMMITTED (server default, not set)");
         settings.put("arrays", "Connection.createArrayOf, unnest in SQL (P03 products, P06 stock and lines)");
+        settings.put(
+                "stockLocking",
+                "product rows locked in ascending id order (FOR NO KEY UPDATE sub-select) before stock changes");
         settings.put("fetchSize", "stream (P12): " + STREAM_FETCH_SIZE + "; other queries: driver default (all rows)");
         settings.put("json", "Jackson, bound as text, cast to jsonb in SQL");
         settings.put("statementCache", "pgjdbc's per connection (server-side prepare after prepareThreshold)");

@@ -71,6 +71,8 @@ public final class Verification {
      * @param serverStatements statements the server executed (pg_stat_statements; every row of an
      *     unrewritten batch counts), BEGIN/COMMIT aside; null when the server keeps no counts
      * @param serverBegins BEGINs the server executed; null as above
+     * @param serverSession SHOW and SET the driver sent for itself (pgjdbc's
+     *     {@code getTransactionIsolation()} is a SHOW): round trips no client-side count sees; null as above
      * @param serverCountNote why there are no server counts, or null
      * @param shape what the SQL is, read from its text ({@link #shape}), so that a reader sees
      *     where an implementation's idiom differs from the floor's (MULTISET, say)
@@ -86,6 +88,7 @@ public final class Verification {
             long transactions,
             Long serverStatements,
             Long serverBegins,
+            Long serverSession,
             String serverCountNote,
             String shape,
             boolean verified,
@@ -228,7 +231,8 @@ public final class Verification {
             String serverCountNote,
             String failure) {
         if (recorded == null) {
-            return new Statements(pattern, impl, 0, List.of(), 0, 0, null, null, serverCountNote, null, false, failure);
+            return new Statements(
+                    pattern, impl, 0, List.of(), 0, 0, null, null, null, serverCountNote, null, false, failure);
         }
         List<String> sql =
                 recorded.executions().stream().map(SqlRecorder.Execution::text).toList();
@@ -241,6 +245,7 @@ public final class Verification {
                 recorded.transactions(),
                 count == null ? null : count.statements(),
                 count == null ? null : count.begins(),
+                count == null ? null : count.session(),
                 serverCountNote,
                 shape(recorded),
                 failure == null,

@@ -172,6 +172,13 @@ class RawJdbcFloorCountsTest {
                 floor.placeOrder(PlaceOrder.of(missing, T0, lines).withIdempotencyKey("counts-" + TestData.unique()))));
         assertCounts("P06 unknown customer, with a key", unknown, 1, 2, ROLLED_BACK);
         assertThat(unknown.result()).isInstanceOf(NotFoundException.class);
+        SqlRecorder.Recorded<Throwable> unknownWithoutKey =
+                warmThenRecord(() -> catchThrowable(() -> floor.placeOrder(PlaceOrder.of(missing, T0, lines))));
+        assertCounts("P06 unknown customer, without a key", unknownWithoutKey, 2, 3, ROLLED_BACK);
+        assertThat(unknownWithoutKey.result()).isInstanceOf(NotFoundException.class);
+        assertThat(data.stock(product.id()))
+                .as("stock after five orders of 4 units each, and the refused ones")
+                .isEqualTo(1_000 - 5 * 4);
     }
 
     @Test

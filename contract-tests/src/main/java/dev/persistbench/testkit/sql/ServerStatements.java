@@ -88,15 +88,17 @@ public final class ServerStatements {
     /**
      * A server-side count split the way the report shows it.
      *
-     * @param statements statements other than transaction control
+     * @param statements statements other than transaction control and session queries
      * @param begins BEGIN (or START TRANSACTION)
      * @param commits COMMIT (or END)
      * @param rollbacks ROLLBACK
+     * @param session SHOW and SET: what a driver sends for itself (pgjdbc answers
+     *     {@code getTransactionIsolation()} with a SHOW), invisible to a client-side statement count
      */
-    public record Count(long statements, long begins, long commits, long rollbacks) {
+    public record Count(long statements, long begins, long commits, long rollbacks, long session) {
         /** Splits a {@link #delta} into statements and transaction control. */
         public static Count of(Map<String, Long> delta) {
-            long statements = 0, begins = 0, commits = 0, rollbacks = 0;
+            long statements = 0, begins = 0, commits = 0, rollbacks = 0, session = 0;
             for (Map.Entry<String, Long> e : delta.entrySet()) {
                 String q = e.getKey().trim().toUpperCase(Locale.ROOT);
                 if (q.startsWith("BEGIN") || q.startsWith("START TRANSACTION")) {
@@ -105,11 +107,13 @@ public final class ServerStatements {
                     commits += e.getValue();
                 } else if (q.startsWith("ROLLBACK")) {
                     rollbacks += e.getValue();
+                } else if (q.startsWith("SHOW ") || q.startsWith("SET ")) {
+                    session += e.getValue();
                 } else {
                     statements += e.getValue();
                 }
             }
-            return new Count(statements, begins, commits, rollbacks);
+            return new Count(statements, begins, commits, rollbacks, session);
         }
     }
 
