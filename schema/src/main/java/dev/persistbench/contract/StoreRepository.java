@@ -36,9 +36,10 @@ import java.util.function.Consumer;
  *       {@code setAutoCommit(false)}, no BEGIN/COMMIT, no read-only transaction: the statement is
  *       its own transaction); a call that sends more than one statement runs all of them in
  *       exactly one transaction, committed once. P01, P02, P04, P07 and P13 need one statement,
- *       so one round trip to the server. The one exception is P12: its one statement streams
- *       through a cursor, which pgjdbc keeps open only inside a transaction, so it may run in
- *       one.</li>
+ *       so one round trip to the server. Two exceptions: P12's one statement streams through a
+ *       cursor, which pgjdbc keeps open only inside a transaction, so it may run in one; and a
+ *       read that only explains why a one-statement change changed nothing (P09's stale version
+ *       or illegal transition) may follow it in auto-commit, since nothing was written.</li>
  *   <li><b>G.2 Bad arguments.</b> A null where a value is required, an id that is zero or
  *       negative in a command, a limit out of range, text with U+0000 or a lone surrogate: an
  *       {@link IllegalArgumentException} whose message names the argument, thrown before any SQL

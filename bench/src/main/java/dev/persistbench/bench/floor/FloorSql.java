@@ -79,18 +79,21 @@ final class FloorSql {
             WHERE p.id = w.id AND p.stock >= w.units
             RETURNING p.id, p.sku, p.name, p.price""";
 
-    /** P06 without a key: take the stock; returns id, sku, name, price of each product taken. */
+    /** P06: take the stock; returns id, sku, name, price of each product taken. */
     static final String TAKE_STOCK = TAKE_STOCK_UPDATE.formatted("");
 
     /**
-     * P06 without a key, after the stock: the order (with its computed total) and all its lines in
-     * one statement. Parameters: customer id, total, created_at, then the lines as arrays of
-     * product ids, quantities and unit prices in request order (their ordinality is the line
-     * number). Returns the order id. An unknown customer fails the order's foreign key.
+     * P06, after the stock: the order (with its computed total, written once) and all its lines in
+     * one statement. Parameters: customer id, idempotency key (null for none), total, created_at,
+     * then the lines as arrays of product ids, quantities and unit prices in request order (their
+     * ordinality is the line number). Returns the order id; no row when the key was used before
+     * (a caller racing with the same key waits on the unique index for the first to commit). An
+     * unknown customer fails the order's foreign key.
      */
     static final String INSERT_ORDER_WITH_LINES = """
             WITH o AS (
-                INSERT INTO purchase_order (customer_id, total, created_at) VALUES (?, ?, ?)
+                INSERT INTO purchase_order (customer_id, idempotency_key, total, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING id),
             lines AS (
                 INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price)
@@ -99,61 +102,26 @@ final class FloorSql {
                     AS r(product_id, quantity, unit_price, line_no))
             SELECT id FROM o""";
 
-    /**
-     * P06 with a key: claims the key and, only if it was claimed, takes the stock, in one
-     * statement. Parameters: customer id, key, created_at, then the product ids and units as in
-     * {@link #TAKE_STOCK}. A caller racing with the same key waits on the unique index until the
-     * first commits, then claims nothing and takes no stock. No row: the key was used before.
-     * Otherwise one row per product taken (or one row with null product columns), each with the
-     * new order's id. Without a claim, no product row is locked. The total is written by {@link #TOTAL_AND_LINES} once the prices are known.
-     * An unknown customer fails the order's foreign key at the end of the statement.
-     */
-    static final String CLAIM_KEY_AND_TAKE_STOCK =
-            """
-            WITH o AS (
-                INSERT INTO purchase_order (customer_id, idempotency_key, total, created_at) VALUES (?, ?, 0, ?)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING id),
-            s AS (%s)
-            SELECT o.id, s.id, s.sku, s.name, s.price FROM o LEFT JOIN s ON TRUE""".formatted(TAKE_STOCK_UPDATE.formatted(" WHERE EXISTS (SELECT 1 FROM o)"));
-
-    /**
-     * P06 with a claimed key: the order's total and its lines in one statement. Parameters:
-     * total, order id, order id, then the line arrays as in {@link #INSERT_ORDER_WITH_LINES}.
-     */
-    static final String TOTAL_AND_LINES = """
-            WITH t AS (UPDATE purchase_order SET total = ? WHERE id = ?)
-            INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price)
-            SELECT ?::bigint, r.line_no, r.product_id, r.quantity, r.unit_price
-            FROM unnest(?::bigint[], ?::int[], ?::numeric[]) WITH ORDINALITY
-                AS r(product_id, quantity, unit_price, line_no)""";
-
     /** P06, only when stock could not be taken for every product: which of customer and products exist. */
     static final String WHY_NO_STOCK = "SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?),"
             + " ARRAY(SELECT id FROM product WHERE id = ANY (?::bigint[]))";
 
     /**
-     * P09 as one statement, whatever the outcome. The version- and transition-checked UPDATE
-     * (%1$s: the new status, %2$s: its legal sources) returns the changed order, which is joined
-     * to its lines (rows flagged TRUE). Only when it changed nothing, the second branch reads the
-     * order's status and version as they were when the statement began (one row flagged FALSE),
-     * so the caller can tell a stale version from an illegal transition without a second round
-     * trip; no row at all means no such order. %3$s is empty, or the restock of a cancellation.
-     * Parameters: order id, expected version, order id.
+     * P09 as one statement. The version- and transition-checked UPDATE (%1$s: the new status,
+     * %2$s: its legal sources) returns the changed order, joined to its lines. No row: nothing
+     * changed, and the caller reads why ({@link #SELECT_STATUS_AND_VERSION}) only then. (A second
+     * branch that read the reason in the same statement cost every successful call about 5 %%.)
+     * %3$s is empty, or the restock of a cancellation. Parameters: order id, expected version.
      */
     private static final String CHANGE_STATUS_TEMPLATE = """
             WITH o AS (
                 UPDATE purchase_order SET status = '%1$s', version = version + 1
                 WHERE id = ? AND version = ? AND status IN (%2$s)
                 RETURNING id, customer_id, status, idempotency_key, total, created_at, version)%3$s
-            SELECT TRUE AS changed, o.id, o.customer_id, o.status, o.idempotency_key, o.total, o.created_at, o.version,
+            SELECT o.id, o.customer_id, o.status, o.idempotency_key, o.total, o.created_at, o.version,
                    l.line_no, l.product_id, p.sku, p.name, l.quantity, l.unit_price
             FROM o LEFT JOIN order_line l ON l.order_id = o.id LEFT JOIN product p ON p.id = l.product_id
-            UNION ALL
-            SELECT FALSE, c.id, c.customer_id, c.status, NULL, NULL, NULL, c.version,
-                   NULL, NULL, NULL, NULL, NULL, NULL
-            FROM purchase_order c WHERE c.id = ? AND NOT EXISTS (SELECT 1 FROM o)
-            ORDER BY line_no""";
+            ORDER BY l.line_no""";
 
     /**
      * Units back to stock from a CTE {@code units(product_id, units)} of the same statement (P09's

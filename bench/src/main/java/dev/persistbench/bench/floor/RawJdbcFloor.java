@@ -63,27 +63,26 @@ import org.postgresql.util.PSQLException;
  *       <td>INSERT ... SELECT FROM unnest(5 arrays) RETURNING id, any number of products</td></tr>
  *   <tr><td>P04</td><td>1 (0 for an impossible SKU)</td><td>1</td><td>no</td><td>SELECT by SKU</td></tr>
  *   <tr><td>P05</td><td>1</td><td>1</td><td>no</td><td>one keyset SELECT</td></tr>
- *   <tr><td>P06 without a key</td><td>2</td><td>3</td><td>yes</td>
+ *   <tr><td>P06, with or without a new key</td><td>2</td><td>3</td><td>yes</td>
  *       <td>guarded UPDATE ... FROM unnest RETURNING (stock of every product, rows locked in id
  *       order by a FOR NO KEY UPDATE sub-select, as the restocks of P09 and P10 lock them); INSERT
- *       of the order with its total and of all lines (one statement, CTE); COMMIT</td></tr>
- *   <tr><td>P06 with a new key</td><td>2</td><td>3</td><td>yes</td>
- *       <td>INSERT ... ON CONFLICT DO NOTHING claiming the key, and the stock UPDATE only if it was
- *       claimed (one statement, CTE); UPDATE of the total and INSERT of all lines (one statement,
- *       CTE); COMMIT</td></tr>
- *   <tr><td>P06 with a used key</td><td>2</td><td>3</td><td>yes</td>
- *       <td>the claim (nothing claimed, no stock taken); the existing order, joined; COMMIT</td></tr>
+ *       of the order with its total (ON CONFLICT DO NOTHING on the key) and of all lines (one
+ *       statement, CTE): every row written once; COMMIT</td></tr>
+ *   <tr><td>P06 with a used key</td><td>3</td><td>4</td><td>yes</td>
+ *       <td>the stock taken, the order INSERT returns no row, the existing order read (joined);
+ *       ROLLBACK gives the stock back (the rare path pays, the common one does not)</td></tr>
  *   <tr><td>P06 refused</td><td>2</td><td>3</td><td>yes</td>
  *       <td>the stock UPDATE returns fewer rows than products: one SELECT says which customer or
- *       product is unknown or short; ROLLBACK. An unknown customer whose products are in stock
- *       fails the order's foreign key instead: with a key in the first statement (1 statement, 2
- *       round trips), without one in the second (2 statements, 3 round trips)</td></tr>
+ *       product is unknown or short; ROLLBACK (with a key, the key's order is looked up first:
+ *       one more statement and a ROLLBACK). An unknown customer whose products are in stock fails
+ *       the order's foreign key instead (2 statements, 3 round trips)</td></tr>
  *   <tr><td>P07</td><td>1</td><td>1</td><td>no</td><td>one joined SELECT</td></tr>
  *   <tr><td>P08</td><td>1 (0 for an id below 1)</td><td>1</td><td>no</td>
  *       <td>orders limited in a subquery, then joined to lines and products</td></tr>
- *   <tr><td>P09</td><td>1, whatever the outcome</td><td>1</td><td>no</td>
+ *   <tr><td>P09</td><td>1 (2 when refused)</td><td>1 (2 when refused)</td><td>no</td>
  *       <td>guarded UPDATE ... RETURNING (with the restock as a second CTE for CANCELLED) joined to
- *       the lines; UNION ALL the order's status and version, read only when nothing changed</td></tr>
+ *       the lines; only when it changed nothing, a SELECT of the order's status and version says
+ *       why (G.1: a read that explains a refusal changes nothing)</td></tr>
  *   <tr><td>P10</td><td>1, whatever the number of orders</td><td>1</td><td>no</td>
  *       <td>UPDATE ... RETURNING, units summed per product, restock UPDATE: CTEs</td></tr>
  *   <tr><td>P11</td><td>1</td><td>1</td><td>no</td><td>join, then aggregate (the contract's shape)</td></tr>
@@ -240,16 +239,31 @@ public final class RawJdbcFloor implements StoreRepository {
         for (int i = 0; i < ids.length; i++) {
             amounts[i] = units.get(ids[i]);
         }
-        return transaction(
-                "placeOrder",
-                c -> order.idempotencyKey().isPresent()
-                        ? placeWithKey(c, order, units, ids, amounts)
-                        : placeWithoutKey(c, order, units, ids, amounts));
+        try {
+            return transaction("placeOrder", c -> place(c, order, units, ids, amounts));
+        } catch (Replay replay) {
+            return replay.order;
+        }
     }
 
-    /** Takes the stock first, so that the order row is written once, with its total, together with its lines. */
-    private static Order placeWithoutKey(
-            Connection c, PlaceOrder order, Map<Long, Long> units, Long[] ids, Long[] amounts) throws SQLException {
+    /** A used key's order, found inside the transaction, which must then roll back (the stock it took goes back). */
+    private static final class Replay extends RuntimeException {
+        final transient Order order;
+
+        Replay(Order order) {
+            super(null, null, false, false);
+            this.order = order;
+        }
+    }
+
+    /**
+     * Takes the stock first, then writes the order once, with its total, together with its lines;
+     * a used key shows as no order row: the first order is read and the transaction rolls back
+     * (the stock taken goes back). The key is looked up only on that path, or when the stock was
+     * short (P06.4: a used key answers whatever the request holds).
+     */
+    private static Order place(Connection c, PlaceOrder order, Map<Long, Long> units, Long[] ids, Long[] amounts)
+            throws SQLException {
         Map<Long, Taken> taken = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(FloorSql.TAKE_STOCK)) {
             ps.setArray(1, c.createArrayOf("int8", ids));
@@ -260,88 +274,56 @@ public final class RawJdbcFloor implements StoreRepository {
                 }
             }
         }
+        String key = order.idempotencyKey().orElse(null);
         if (taken.size() < ids.length) {
+            Order before = key == null ? null : orderWithKey(c, key);
+            if (before != null) {
+                throw new Replay(before);
+            }
             throw whyNoStock(c, order.customerId(), units, ids, taken);
         }
         PlacedLines placed = PlacedLines.of(order, taken);
-        long orderId;
         try (PreparedStatement ps = c.prepareStatement(FloorSql.INSERT_ORDER_WITH_LINES)) {
             ps.setLong(1, order.customerId());
-            ps.setBigDecimal(2, placed.total());
-            ps.setObject(3, FloorRows.timestamptz(order.placedAt()));
-            placed.bind(c, ps, 4);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                orderId = rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw unknownCustomerOr(e, order.customerId());
-        }
-        return placed.order(orderId, order);
-    }
-
-    /**
-     * Claims the key before any stock is taken (in the same statement): a caller racing with the
-     * same key waits for the first one's commit and then returns its order instead of competing
-     * for the stock. The total is known once the stock is taken, so it is written with the lines.
-     */
-    private static Order placeWithKey(Connection c, PlaceOrder order, Map<Long, Long> units, Long[] ids, Long[] amounts)
-            throws SQLException {
-        String key = order.idempotencyKey().orElseThrow();
-        Map<Long, Taken> taken = new HashMap<>();
-        long orderId = 0;
-        try (PreparedStatement ps = c.prepareStatement(FloorSql.CLAIM_KEY_AND_TAKE_STOCK)) {
-            ps.setLong(1, order.customerId());
             ps.setString(2, key);
-            ps.setObject(3, FloorRows.timestamptz(order.placedAt()));
-            ps.setArray(4, c.createArrayOf("int8", ids));
-            ps.setArray(5, c.createArrayOf("int8", amounts));
+            ps.setBigDecimal(3, placed.total());
+            ps.setObject(4, FloorRows.timestamptz(order.placedAt()));
+            placed.bind(c, ps, 5);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    orderId = rs.getLong(1);
-                    long productId = rs.getLong(2);
-                    if (!rs.wasNull()) {
-                        taken.put(productId, new Taken(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)));
-                    }
+                if (rs.next()) {
+                    return placed.order(rs.getLong(1), order);
                 }
             }
         } catch (SQLException e) {
             throw unknownCustomerOr(e, order.customerId());
         }
-        if (orderId == 0) {
-            return placedBefore(c, key);
-        }
-        if (taken.size() < ids.length) {
-            throw whyNoStock(c, order.customerId(), units, ids, taken);
-        }
-        PlacedLines placed = PlacedLines.of(order, taken);
-        try (PreparedStatement ps = c.prepareStatement(FloorSql.TOTAL_AND_LINES)) {
-            ps.setBigDecimal(1, placed.total());
-            ps.setLong(2, orderId);
-            ps.setLong(3, orderId);
-            placed.bind(c, ps, 4);
-            ps.executeUpdate();
-        }
-        return placed.order(orderId, order);
+        // The key was used before: answer with the first order; the rollback gives the stock back.
+        throw new Replay(placedBefore(c, key));
     }
 
-    /** P06.4: the order a used key names, as it is now. */
-    private static Order placedBefore(Connection c, String key) throws SQLException {
+    /** P06.4: the order a used key names, as it is now, or null. */
+    private static Order orderWithKey(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_ORDER_BY_KEY)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Order> orders = FloorRows.orders(rs, 1);
-                if (orders.isEmpty()) {
-                    // The key conflicted, yet its order was deleted before it could be read.
-                    throw new DataAccessFailureException(
-                            "placeOrder: the order placed with this idempotency key was deleted concurrently",
-                            null,
-                            true,
-                            null);
-                }
-                return orders.get(0);
+                return orders.isEmpty() ? null : orders.get(0);
             }
         }
+    }
+
+    /** P06.4: the order a used key names, as it is now. */
+    private static Order placedBefore(Connection c, String key) throws SQLException {
+        Order before = orderWithKey(c, key);
+        if (before == null) {
+            // The key conflicted, yet its order was deleted before it could be read.
+            throw new DataAccessFailureException(
+                    "placeOrder: the order placed with this idempotency key was deleted concurrently",
+                    null,
+                    true,
+                    null);
+        }
+        return before;
     }
 
     /**
@@ -507,20 +489,21 @@ public final class RawJdbcFloor implements StoreRepository {
             try (PreparedStatement ps = c.prepareStatement(FloorSql.changeStatus(newStatus))) {
                 ps.setLong(1, orderId);
                 ps.setLong(2, expectedVersion);
-                ps.setLong(3, orderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return FloorRows.ordersFromCurrentRow(rs, 1).get(0);
+                    }
+                }
+            }
+            // Nothing changed: only now read why (a read after a change that did not happen).
+            try (PreparedStatement ps = c.prepareStatement(FloorSql.SELECT_STATUS_AND_VERSION)) {
+                ps.setLong(1, orderId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new NotFoundException("order", orderId);
                     }
-                    if (!rs.getBoolean(1)) {
-                        throw unchanged(
-                                orderId,
-                                expectedVersion,
-                                newStatus,
-                                OrderStatus.valueOf(rs.getString(4)),
-                                rs.getLong(8));
-                    }
-                    return FloorRows.ordersFromCurrentRow(rs, 2).get(0);
+                    throw unchanged(
+                            orderId, expectedVersion, newStatus, OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 }
             }
         });
@@ -693,7 +676,7 @@ public final class RawJdbcFloor implements StoreRepository {
                     // The connection is broken; the pool discards it. The call's outcome stands.
                 }
             }
-        } catch (ConsumerFailure e) {
+        } catch (ConsumerFailure | Replay e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
             throw SqlErrors.translateAny(operation, e);
