@@ -22,11 +22,13 @@ import javax.sql.DataSource;
  * differ by 4x. So the placement is decided and recorded:
  *
  * <ul>
- *   <li>{@code same-core} (default): the measuring thread and the server's processes on CPU 0,
- *       every other thread of the JVM (JIT compilers, GC, pool housekeeping) on CPU 1. Library
- *       overhead shows most sharply; a round trip costs what a local context switch costs;</li>
- *   <li>{@code cross-core}: the measuring thread on CPU 1, the server and the rest of the JVM on
- *       CPU 0: every round trip crosses cores, closer to a network hop;</li>
+ *   <li>{@code same-core} (default): the measuring thread and the server backends of its pool on
+ *       CPU 0; every other thread of the JVM (JIT compilers, GC, pool housekeeping) and every other
+ *       server process (postmaster, autovacuum, checkpointer, WAL writer, other sessions) on CPU 1.
+ *       Library overhead shows most sharply; a round trip costs what a local context switch
+ *       costs;</li>
+ *   <li>{@code cross-core}: the measuring thread on CPU 1, its backends, the rest of the JVM and
+ *       the server on CPU 0: every round trip crosses cores, closer to a network hop;</li>
  *   <li>{@code none}: the scheduler decides (also with more than one measuring thread).</li>
  * </ul>
  *
@@ -91,8 +93,14 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         boolean serverPinned = false;
         if (Boolean.getBoolean("bench.pinServer")) {
             try {
+                // Background work of the server (autovacuum after the write patterns, checkpoints) must
+                // not share the measuring core: every server process goes to the other CPU first, then
+                // the backends of the pool (the only ones the measuring thread talks to) to their own.
                 for (long pid : serverProcesses(dataSource)) {
-                    taskset("-a", "-p", "-c", String.valueOf(server), String.valueOf(pid));
+                    taskset("-a", "-p", "-c", String.valueOf(other), String.valueOf(pid));
+                }
+                for (long pid : poolBackends(dataSource)) {
+                    taskset("-p", "-c", String.valueOf(server), String.valueOf(pid));
                 }
                 serverPinned = true;
             } catch (IOException | SQLException e) {
@@ -104,7 +112,10 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         notes.add(
                 0,
                 "measuring thread on CPU " + bench + ", other JVM threads on CPU " + other
-                        + (serverPinned ? ", server processes on CPU " + server : ""));
+                        + (serverPinned
+                                ? ", the pool's server backends on CPU " + server + ", other server processes on CPU "
+                                        + other
+                                : ""));
         return new Placement(mode, bench, serverPinned ? server : -1, other, serverPinned, String.join("; ", notes));
     }
 
@@ -121,6 +132,29 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         } catch (IOException | SQLException e) {
             System.err.println("[bench] could not release the server's CPUs: " + e.getMessage());
         }
+    }
+
+    /** The backend processes of every connection of {@code dataSource}'s pool (all borrowed at once, then returned). */
+    static List<Long> poolBackends(DataSource dataSource) throws SQLException {
+        int size = dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari ? hikari.getMaximumPoolSize() : 1;
+        List<Connection> borrowed = new ArrayList<>();
+        List<Long> pids = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection c = dataSource.getConnection();
+                borrowed.add(c);
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    pids.add(rs.getLong(1));
+                }
+            }
+        } finally {
+            for (Connection c : borrowed) {
+                c.close();
+            }
+        }
+        return pids;
     }
 
     /** The postmaster and all its children, found from a backend of {@code dataSource}. */
