@@ -50,7 +50,10 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
 
     /** The mode asked for (default same-core); a wrong value is refused naming the property. */
     public static String requestedMode() {
-        String mode = System.getProperty(PROPERTY, "same-core").trim().toLowerCase(Locale.ROOT);
+        String mode = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+        if (mode.isEmpty()) {
+            mode = "same-core";
+        }
         if (!List.of("same-core", "cross-core", "none").contains(mode)) {
             throw new IllegalArgumentException(PROPERTY + " must be same-core, cross-core or none; was '" + mode + "'");
         }
