@@ -78,32 +78,35 @@ public final class RoundTrips {
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            Socket s = createSocket();
-            s.connect(new java.net.InetSocketAddress(host, port));
-            return s;
+            return connected(null, new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket s = createSocket();
-            s.bind(new java.net.InetSocketAddress(localHost, localPort));
-            s.connect(new java.net.InetSocketAddress(host, port));
-            return s;
+            return connected(
+                    new java.net.InetSocketAddress(localHost, localPort), new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket s = createSocket();
-            s.connect(new java.net.InetSocketAddress(host, port));
-            return s;
+            return connected(null, new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
                 throws IOException {
+            return connected(
+                    new java.net.InetSocketAddress(localAddress, localPort),
+                    new java.net.InetSocketAddress(address, port));
+        }
+
+        /** A counting socket bound to {@code local} (when given) and connected to {@code remote}. */
+        private Socket connected(java.net.SocketAddress local, java.net.SocketAddress remote) throws IOException {
             Socket s = createSocket();
-            s.bind(new java.net.InetSocketAddress(localAddress, localPort));
-            s.connect(new java.net.InetSocketAddress(address, port));
+            if (local != null) {
+                s.bind(local);
+            }
+            s.connect(remote);
             return s;
         }
     }
