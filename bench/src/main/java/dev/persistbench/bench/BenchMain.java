@@ -142,7 +142,7 @@ public final class BenchMain {
         List<String> runErrors = new ArrayList<>(jmh.runAll(runs));
         List<RunResult> jmhResults = jmh.results();
         PairedAnalysis.Paired paired = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT))
-                .analyse(jmhResults, slices, config.profile().sliceMillis(), runErrors);
+                .analyse(jmhResults, slices, config.profile(), runErrors);
         PairedAnalysis.write(paired, results.resolve("paired.json"), JSON);
         for (PairedAnalysis.PatternResult r : paired.results()) {
             log(r.pattern() + ": settled from round " + r.steadyFromRound() + " of " + r.rounds()

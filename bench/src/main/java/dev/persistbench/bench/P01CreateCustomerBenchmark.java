@@ -31,6 +31,11 @@ public class P01CreateCustomerBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return createNext();
+        }
+
+        @Override
         public void check() {
             long n = next;
             Customer created = createNext();

@@ -21,6 +21,11 @@ public class P02FindCustomerBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.findCustomer(customerId(n));
+        }
+
+        @Override
         public void check() {
             long id = customerId(data.customerCount() / 2);
             Expect.equal(label(), Optional.of(data.customer(id)), repo.findCustomer(id));

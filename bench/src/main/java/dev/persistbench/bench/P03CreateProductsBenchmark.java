@@ -67,6 +67,11 @@ public class P03CreateProductsBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.createProducts(nextBatch());
+        }
+
+        @Override
         public void check() {
             List<NewProduct> input = nextBatch();
             verify(label(), input, repo.createProducts(input));

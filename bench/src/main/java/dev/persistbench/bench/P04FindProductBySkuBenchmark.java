@@ -26,6 +26,11 @@ public class P04FindProductBySkuBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.findProductBySku(nextSku());
+        }
+
+        @Override
         public void check() {
             int j = skus.length / 2;
             Expect.equal(label(), Optional.of(data.product(j + 1)), repo.findProductBySku(skus[j]));

@@ -71,6 +71,11 @@ public class P05SearchProductsBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.searchProducts(nextSearch());
+        }
+
+        @Override
         public void check() {
             Expect.equal(label() + " page 1", expected[0], repo.searchProducts(searches[0]));
         }

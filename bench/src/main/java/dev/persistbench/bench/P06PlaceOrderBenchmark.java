@@ -50,6 +50,11 @@ public class P06PlaceOrderBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.placeOrder(request(PREFIX + "w-" + n, n));
+        }
+
+        @Override
         public void check() {
             long n = 12345;
             PlaceOrder request = request(PREFIX + "check", n);

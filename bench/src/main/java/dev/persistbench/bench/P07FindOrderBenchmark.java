@@ -20,6 +20,11 @@ public class P07FindOrderBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.findOrder(nextOrderId());
+        }
+
+        @Override
         public void check() {
             long id = data.orderCount() / 3;
             Expect.equal(label(), Optional.of(data.order(id)), repo.findOrder(id));

@@ -24,6 +24,11 @@ public class P08LatestOrdersBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.latestOrders(nextCustomer(), LIMIT);
+        }
+
+        @Override
         public void check() {
             long customer = data.buyerCount() / 2;
             Expect.equal(label(), data.latestOrders(customer, LIMIT), repo.latestOrders(customer, LIMIT));

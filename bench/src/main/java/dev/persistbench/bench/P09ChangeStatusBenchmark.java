@@ -53,6 +53,11 @@ public class P09ChangeStatusBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return payNext();
+        }
+
+        @Override
         public void check() {
             long id = pool[next];
             Order paid = payNext();

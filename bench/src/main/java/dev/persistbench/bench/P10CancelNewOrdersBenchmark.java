@@ -56,6 +56,11 @@ public class P10CancelNewOrdersBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return cancelNext();
+        }
+
+        @Override
         public void check() {
             Expect.equal(label() + " cancelled", PER_OP, cancelNext());
         }

@@ -30,6 +30,11 @@ public class P11RevenueReportBenchmark {
         }
 
         @Override
+        protected Object warmUp(long n) {
+            return repo.topCustomersByRevenue(from, to, LIMIT);
+        }
+
+        @Override
         public void check() {
             Expect.equal(label(), expected, repo.topCustomersByRevenue(from, to, LIMIT));
         }

@@ -20,6 +20,9 @@ public class P12StreamOrderLinesBenchmark {
     @State(Scope.Benchmark)
     public static class Fixture extends PatternState {
         Instant from;
+        /** Lines the warm-up calls streamed. */
+        long warmUpLines;
+
         Instant to;
         List<OrderLineRow> expected;
 
@@ -28,6 +31,11 @@ public class P12StreamOrderLinesBenchmark {
             from = data.orderCreatedAt(1);
             to = data.orderCreatedAt(1 + data.orderCount() / 10);
             expected = data.orderLineRows(from, to);
+        }
+
+        @Override
+        protected Object warmUp(long n) {
+            return repo.streamOrderLines(from, to, line -> warmUpLines++);
         }
 
         @Override

@@ -75,6 +75,11 @@ public class P13DeleteOrderBenchmark {
         private long checked;
 
         @Override
+        protected Object warmUp(long n) {
+            return deleteNext();
+        }
+
+        @Override
         public void check() {
             checked = pool[next];
             Expect.equal(label() + " deleted", true, deleteNext());

@@ -3,11 +3,14 @@ package dev.persistbench.bench;
 import dev.persistbench.bench.data.Dataset;
 import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
+import dev.persistbench.bench.run.WarmUp;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -63,6 +66,10 @@ public abstract class PatternState {
     private final Map<Arm, StoreRepository> repos = new LinkedHashMap<>();
     private Slices slices;
     private Placement placement;
+    private long warmUpCalls;
+    /** Where warm-up results go, so that the JIT cannot drop the calls that made them. */
+    @SuppressWarnings("unused")
+    private volatile Object warmUpSink;
 
     @Setup(Level.Trial)
     public final void setUpTrial(BenchmarkParams params) {
@@ -88,7 +95,35 @@ public abstract class PatternState {
             endIteration();
         }
         placement = Placement.apply(database.dataSource(), params.getThreads());
-        slices = new Slices(pattern(), dataSize, params, arms, placement);
+        Map<String, Arm> byId = new LinkedHashMap<>();
+        arms.forEach(a -> byId.put(a.id(), a));
+        long chunk = WarmUp.CHUNK_SLICES * params.getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS);
+        WarmUp.Record warmUp = WarmUp.run(
+                List.copyOf(byId.keySet()),
+                id -> warmUpChunk(byId.get(id), chunk),
+                WarmUp.Rule.capped(Long.getLong(WarmUp.PROPERTY, 0L)),
+                new Random(pattern().hashCode() * 17L + dataSize),
+                System::nanoTime);
+        slices = new Slices(pattern(), dataSize, params, arms, placement, warmUp);
+    }
+
+    /**
+     * One untimed warm-up chunk of {@code a}: its operation in a loop for {@code nanos}, between the
+     * iteration's resets, and never more operations than the iteration's pre-made pool holds.
+     */
+    private double warmUpChunk(Arm a, long nanos) {
+        arm = a;
+        repo = repos.get(a);
+        beginIteration();
+        long start = System.nanoTime();
+        long now;
+        long calls = 0;
+        do {
+            warmUpSink = warmUp(warmUpCalls++);
+            calls++;
+        } while ((now = System.nanoTime()) - start < nanos && (capacity == 0 || calls < capacity));
+        endIteration();
+        return (now - start) / 1_000.0 / calls;
     }
 
     @Setup(Level.Iteration)
@@ -177,6 +212,12 @@ public abstract class PatternState {
     public boolean writes() {
         return opsPerMs() > 0;
     }
+
+    /**
+     * One operation as the benchmark method runs it, for the untimed warm-up phase ({@link WarmUp}),
+     * on the measuring thread; {@code n} counts the warm-up calls of the trial, from 0.
+     */
+    protected abstract Object warmUp(long n);
 
     /** Further checks (more rows, more pages) before timing; not counted. */
     public void checkMore() {}

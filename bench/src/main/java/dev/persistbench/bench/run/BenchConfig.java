@@ -152,7 +152,8 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
         TimeValue slice = TimeValue.milliseconds(profile.sliceMillis());
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .forks(profile.forks())
-                // No fixed warm-up: the analysis decides from the data where each pattern settled.
+                // No JMH warm-up: each fork warms its arms untimed until they settle (WarmUp), and the
+                // analysis decides from the data where each pattern settled.
                 .warmupIterations(0)
                 .warmupTime(slice)
                 .measurementIterations(slices(timed))
@@ -163,6 +164,7 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
                 .jvmArgs(forkJvmArgs.toArray(String[]::new))
+                .jvmArgsAppend("-D" + WarmUp.PROPERTY + "=" + profile.warmUpMillis())
                 .param(
                         "dataSize",
                         profile.dataSizes().stream().map(String::valueOf).toArray(String[]::new))

@@ -30,7 +30,33 @@ public final class PairedAnalysis {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
 
     /** The whole file. */
-    public record Paired(int schema, Map<String, Object> method, List<PatternResult> results) {}
+    public record Paired(int schema, Method method, List<PatternResult> results) {}
+
+    /**
+     * How the figures were made.
+     *
+     * @param statistic what a figure is
+     * @param confidence two-sided confidence of every interval
+     * @param bootstrapResamples bootstrap resamples
+     * @param tieMargin ratios within 1 +- this are not ranked
+     * @param steadyTrendLimit largest change over the steady rounds, as a share of their median
+     * @param minSteadyRounds fewest rounds a steady tail has
+     * @param sliceMillis one slice's length
+     * @param warmUpWindow chunks an arm's warm-up looks at
+     * @param warmUpTrendLimit largest change over that window still called warm
+     * @param warmUpCapMillis the warm-up phase's cap per fork (0: none)
+     */
+    public record Method(
+            String statistic,
+            double confidence,
+            int bootstrapResamples,
+            double tieMargin,
+            double steadyTrendLimit,
+            int minSteadyRounds,
+            int sliceMillis,
+            int warmUpWindow,
+            double warmUpTrendLimit,
+            long warmUpCapMillis) {}
 
     /** One pattern at one data size and thread count. */
     public record PatternResult(
@@ -41,6 +67,8 @@ public final class PairedAnalysis {
             int rounds,
             int steadyFromRound,
             double warmupSeconds,
+            double warmUpPhaseSeconds,
+            boolean warmUpCapReached,
             boolean settled,
             List<ArmResult> arms,
             List<List<String>> groups,
@@ -54,7 +82,9 @@ public final class PairedAnalysis {
             Double bytesPerOp,
             PairedStats.Interval ratioToFloor,
             boolean settled,
-            List<Double> series) {}
+            List<Double> series,
+            boolean warmUpSettled,
+            List<Double> warmUpSeries) {}
 
     /** A SELECT 1 probe: when, and its median round trip in µs. */
     public record Probe(long epochMillis, double us) {}
@@ -66,7 +96,7 @@ public final class PairedAnalysis {
     }
 
     /** Analyses every pattern benchmark of {@code results} whose slices are in {@code slicesDir}. */
-    public Paired analyse(List<RunResult> results, Path slicesDir, int sliceMillis, List<String> errors) {
+    public Paired analyse(List<RunResult> results, Path slicesDir, Profile profile, List<String> errors) {
         List<PatternResult> out = new ArrayList<>();
         for (RunResult run : results) {
             String benchmark = run.getParams().getBenchmark();
@@ -85,15 +115,19 @@ public final class PairedAnalysis {
                 errors.add(pattern + " (dataSize " + dataSize + "): not analysed: " + e.getMessage());
             }
         }
-        Map<String, Object> method = new LinkedHashMap<>();
         PairedStats.Method m = stats.method();
-        method.put("statistic", "median of per-round ratios, percentile bootstrap");
-        method.put("confidence", m.confidence());
-        method.put("bootstrapResamples", m.resamples());
-        method.put("tieMargin", m.tieMargin());
-        method.put("steadyTrendLimit", m.trendLimit());
-        method.put("minSteadyRounds", m.minSteadyRounds());
-        method.put("sliceMillis", sliceMillis);
+        WarmUp.Rule rule = WarmUp.Rule.capped(profile.warmUpMillis());
+        Method method = new Method(
+                "median of per-round ratios, percentile bootstrap",
+                m.confidence(),
+                m.resamples(),
+                m.tieMargin(),
+                m.trendLimit(),
+                m.minSteadyRounds(),
+                profile.sliceMillis(),
+                rule.window(),
+                rule.trendLimit(),
+                rule.capMillis());
         return new Paired(1, method, out);
     }
 
@@ -169,6 +203,9 @@ public final class PairedAnalysis {
         }
         cut = Math.min(cut, Math.max(0, complete - 2));
         double[] floorTail = Arrays.copyOfRange(byArm[floor], cut, complete);
+        WarmUp.Record warmUp = record.warmUp() != null ? record.warmUp() : WarmUp.Record.none(arms);
+        Map<String, WarmUp.ArmWarmUp> warmed = new LinkedHashMap<>();
+        warmUp.arms().forEach(w -> warmed.put(w.arm(), w));
         List<ArmResult> armResults = new ArrayList<>();
         Map<String, double[]> ratioTails = new LinkedHashMap<>();
         for (int a = 0; a < arms.size(); a++) {
@@ -188,7 +225,9 @@ public final class PairedAnalysis {
                     Double.isNaN(b) ? null : b,
                     ratio,
                     a == floor || settled.get(arms.get(a)),
-                    List.copyOf(series.get(arms.get(a)))));
+                    List.copyOf(series.get(arms.get(a))),
+                    warmed.containsKey(arms.get(a)) && warmed.get(arms.get(a)).settled(),
+                    warmed.containsKey(arms.get(a)) ? warmed.get(arms.get(a)).usPerOp() : List.of()));
         }
         long start = slices.get(0).epochMillis();
         int cutFinal = cut;
@@ -208,7 +247,9 @@ public final class PairedAnalysis {
                 record.placement() == null ? "none" : record.placement().mode(),
                 complete,
                 cut,
-                (firstSteady - start) / 1000.0,
+                warmUp.seconds() + (firstSteady - start) / 1000.0,
+                warmUp.seconds(),
+                warmUp.capReached(),
                 settled.values().stream().allMatch(Boolean::booleanValue),
                 armResults,
                 ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),

@@ -5,10 +5,12 @@ import java.util.Locale;
 
 /**
  * A named set of measurement settings. Every pattern is measured in one fork that runs all its
- * arms (the selected implementations and the raw-JDBC floor) in interleaved slices: {@code rounds}
- * rounds, each running every arm for one slice of {@code sliceMillis}. There is no fixed warm-up:
- * the analysis finds, per pattern, the round from which the per-round ratios stop trending, and
- * counts the rounds before it as warm-up (recorded with the results).
+ * arms (the selected implementations and the raw-JDBC floor). First an untimed warm-up phase
+ * ({@link WarmUp}): each arm runs in chunks of two slices until its own last chunks stop trending,
+ * for at most {@code warmUpMillis}. Then {@code rounds} timed rounds, each running every arm for
+ * one slice of {@code sliceMillis}, in a shuffled order. The analysis finds, per pattern, the
+ * round from which the per-round ratios stop trending, and counts the rounds before it as warm-up
+ * too (both recorded with the results).
  *
  * @param name smoke, quick or full
  * @param forks 1, or 0 to run every benchmark inside the runner's JVM (smoke only)
@@ -16,29 +18,39 @@ import java.util.Locale;
  * @param sliceMillis length of one slice (one JMH iteration)
  * @param dataSizes the dataSize parameter values
  * @param coldStartRuns fresh JVMs per implementation for the cold start
+ * @param warmUpMillis the warm-up phase's cap per fork (0: no warm-up phase)
  */
-public record Profile(String name, int forks, int rounds, int sliceMillis, List<Integer> dataSizes, int coldStartRuns) {
+public record Profile(
+        String name,
+        int forks,
+        int rounds,
+        int sliceMillis,
+        List<Integer> dataSizes,
+        int coldStartRuns,
+        long warmUpMillis) {
 
     /**
      * CI's sanity run: every pattern briefly, in ONE JVM (forks 0). Its numbers share one JIT
      * profile and one heap across patterns: they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3);
+    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0);
 
     /**
-     * Minutes for the whole run: 30 rounds of 150 ms slices per pattern (with five arms, 22.5 s of
-     * slices per pattern); the deeper stacks settle within the first third on the project's 2-core
-     * machine, which leaves at least 16 steady rounds per pattern.
+     * Minutes for the whole run: per pattern a warm-up phase of at most 20 s, then 20 rounds of
+     * 150 ms slices (with five arms, 15 s of timed slices per pattern).
      */
-    public static final Profile QUICK = new Profile("quick", 1, 30, 150, List.of(1000), 3);
+    public static final Profile QUICK = new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000);
 
-    /** The run to publish: longer slices, more rounds, a larger data set. */
-    public static final Profile FULL = new Profile("full", 1, 40, 400, List.of(10_000), 5);
+    /** The run to publish: longer slices and warm-up, more rounds, a larger data set. */
+    public static final Profile FULL = new Profile("full", 1, 30, 300, List.of(10_000), 5, 45_000);
 
     public Profile {
         dataSizes = List.copyOf(dataSizes);
         if (rounds < 2) {
             throw new IllegalArgumentException("a profile needs at least 2 rounds");
+        }
+        if (warmUpMillis < 0) {
+            throw new IllegalArgumentException("a profile's warm-up cap must not be negative");
         }
         if (dataSizes.isEmpty()) {
             throw new IllegalArgumentException("a profile needs at least one data size");
@@ -58,11 +70,11 @@ public record Profile(String name, int forks, int rounds, int sliceMillis, List<
 
     /** This profile with other data sizes. */
     public Profile withDataSizes(List<Integer> sizes) {
-        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns);
+        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis);
     }
 
     /** This profile with another number of rounds. */
     public Profile withRounds(int count) {
-        return new Profile(name, forks, count, sliceMillis, dataSizes, coldStartRuns);
+        return new Profile(name, forks, count, sliceMillis, dataSizes, coldStartRuns, warmUpMillis);
     }
 }

@@ -46,9 +46,16 @@ public final class Slices {
      * @param arms arm ids, floor first
      * @param slices one entry per JMH iteration, warm-up iterations included, in order
      * @param placement where the threads ran
+     * @param warmUp the untimed warm-up phase before the first slice
      */
     public record Record(
-            String pattern, int dataSize, int threads, List<String> arms, List<Slice> slices, Placement placement) {}
+            String pattern,
+            int dataSize,
+            int threads,
+            List<String> arms,
+            List<Slice> slices,
+            Placement placement,
+            WarmUp.Record warmUp) {}
 
     /**
      * One slice.
@@ -65,17 +72,25 @@ public final class Slices {
     private final int threads;
     private final List<Arm> arms;
     private final Placement placement;
+    private final WarmUp.Record warmUp;
     private final Random order;
     private final List<Slice> done = new ArrayList<>();
     private final List<Arm> round = new ArrayList<>();
     private int roundNo = -1;
 
-    public Slices(String pattern, int dataSize, BenchmarkParams params, List<Arm> arms, Placement placement) {
+    public Slices(
+            String pattern,
+            int dataSize,
+            BenchmarkParams params,
+            List<Arm> arms,
+            Placement placement,
+            WarmUp.Record warmUp) {
         this.pattern = pattern;
         this.dataSize = dataSize;
         this.threads = params.getThreads();
         this.arms = List.copyOf(arms);
         this.placement = placement;
+        this.warmUp = warmUp;
         this.order = new Random(pattern.hashCode() * 31L + dataSize);
     }
 
@@ -98,7 +113,7 @@ public final class Slices {
             return;
         }
         Record record = new Record(
-                pattern, dataSize, threads, arms.stream().map(Arm::id).toList(), List.copyOf(done), placement);
+                pattern, dataSize, threads, arms.stream().map(Arm::id).toList(), List.copyOf(done), placement, warmUp);
         try {
             Path dir = Files.createDirectories(Path.of(folder));
             Path file = dir.resolve(fileName(pattern, dataSize, threads));

@@ -38,12 +38,21 @@ class PairedAnalysisTest {
                 bytes.add(arm.equals("slowlib") ? 5000.0 : 1000.0);
             }
         }
-        Slices.Record record = new Slices.Record("P02", 1000, 1, arms, slices, null);
+        List<WarmUp.ArmWarmUp> warmed = arms.stream()
+                .map(a -> new WarmUp.ArmWarmUp(a, !a.equals("slowlib"), List.of(3.0, 2.0, 1.0)))
+                .toList();
+        WarmUp.Record warmUp = new WarmUp.Record(WarmUp.Rule.capped(10_000), 10.0, true, warmed);
+        Slices.Record record = new Slices.Record("P02", 1000, 1, arms, slices, null, warmUp);
         PairedAnalysis.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.rounds()).isEqualTo(rounds);
         assertThat(r.steadyFromRound()).isBetween(6, 8);
         assertThat(r.settled()).isTrue();
-        assertThat(r.warmupSeconds()).isEqualTo(r.steadyFromRound() * 4.0);
+        assertThat(r.warmUpPhaseSeconds()).isEqualTo(10.0);
+        assertThat(r.warmUpCapReached()).isTrue();
+        assertThat(r.warmupSeconds()).isEqualTo(10.0 + r.steadyFromRound() * 4.0);
+        assertThat(r.arms().get(1).warmUpSettled()).isFalse();
+        assertThat(r.arms().get(2).warmUpSettled()).isTrue();
+        assertThat(r.arms().get(2).warmUpSeries()).containsExactly(3.0, 2.0, 1.0);
         PairedAnalysis.ArmResult slow = r.arms().get(1);
         assertThat(slow.impl()).isEqualTo("slowlib");
         assertThat(slow.ratioToFloor().median()).isBetween(1.98, 2.02);
@@ -59,7 +68,7 @@ class PairedAnalysisTest {
     @DisplayName("slices and JMH iterations that do not match are refused, naming both counts")
     void mismatch() {
         Slices.Record record = new Slices.Record(
-                "P02", 1000, 1, List.of("raw-jdbc", "a"), List.of(new Slices.Slice("raw-jdbc", 0, 0, 1)), null);
+                "P02", 1000, 1, List.of("raw-jdbc", "a"), List.of(new Slices.Slice("raw-jdbc", 0, 0, 1)), null, null);
         assertThatThrownBy(() -> analysis.analyse(record, List.of(1.0, 2.0), List.of(1.0, 1.0)))
                 .hasMessageContaining("1 slices")
                 .hasMessageContaining("2 iterations");

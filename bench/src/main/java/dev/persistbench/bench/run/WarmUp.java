@@ -1,0 +1,143 @@
+package dev.persistbench.bench.run;
+
+import dev.persistbench.bench.stats.PairedStats;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The warm-up phase of a pattern's fork, before its first timed slice: every arm runs its
+ * operation in untimed chunks of {@value #CHUNK_SLICES} slices' length, in rounds (a shuffled order per round, as the
+ * timed slices have), and stops warming once its own last {@link Rule#window()} chunks show no
+ * trend ({@link PairedStats#steadyFrom} with the rule's limit). The phase ends when every arm has
+ * settled or the time cap is reached, whichever comes first; an arm still trending at the cap is
+ * recorded as such, and the analysis of the timed rounds decides again, from the paired ratios,
+ * where the figure is steady.
+ *
+ * <p>Why a phase of its own: the deeper stacks need thousands of calls before the JIT has compiled
+ * their paths (Hibernate and jOOQ kept falling for 4-5 s of their own slices in the quick profile
+ * of the first paired design, leaving 11-15 of 52 figures unsettled). Warming the arms that still
+ * need it, alone, costs less time than running every arm through more timed rounds.
+ */
+public final class WarmUp {
+
+    /** The system property that carries the cap to the fork, in milliseconds (absent or 0: no warm-up phase). */
+    public static final String PROPERTY = "bench.warmUpMillis";
+
+    /**
+     * A chunk's length in slices: longer than a slice, so that the write patterns' resets between
+     * chunks (deleting what the chunk wrote, VACUUM) take a smaller share of the phase.
+     */
+    public static final int CHUNK_SLICES = 2;
+
+    /**
+     * When an arm counts as warm.
+     *
+     * @param window chunks looked at (the arm's latest)
+     * @param trendLimit largest change over the window, as a share of its median, still called steady
+     * @param capMillis the whole phase's time cap
+     */
+    public record Rule(int window, double trendLimit, long capMillis) {
+        public Rule {
+            if (window < 3) {
+                throw new IllegalArgumentException("a warm-up window needs at least 3 chunks, was " + window);
+            }
+            if (capMillis < 0) {
+                throw new IllegalArgumentException("the warm-up cap must not be negative, was " + capMillis);
+            }
+        }
+
+        /** The rule the bench uses with the cap {@code capMillis}. */
+        public static Rule capped(long capMillis) {
+            return new Rule(6, 0.05, capMillis);
+        }
+    }
+
+    /**
+     * What one arm did in the phase.
+     *
+     * @param arm the arm's id
+     * @param settled whether its window became steady before the cap
+     * @param usPerOp its chunks' µs per operation, in order
+     */
+    public record ArmWarmUp(String arm, boolean settled, List<Double> usPerOp) {}
+
+    /**
+     * The whole phase, written with the fork's slices.
+     *
+     * @param rule how an arm was judged warm
+     * @param seconds how long the phase took
+     * @param capReached whether it ended on the cap with an arm still trending
+     * @param arms per arm, in the fork's arm order
+     */
+    public record Record(Rule rule, double seconds, boolean capReached, List<ArmWarmUp> arms) {
+
+        /** No warm-up phase (cap 0). */
+        public static Record none(List<String> arms) {
+            return new Record(
+                    Rule.capped(0),
+                    0,
+                    false,
+                    arms.stream().map(a -> new ArmWarmUp(a, false, List.of())).toList());
+        }
+    }
+
+    private WarmUp() {}
+
+    /**
+     * Runs the phase.
+     *
+     * @param arms the arm ids
+     * @param chunk runs one untimed chunk of the given arm and returns its µs per operation
+     * @param rule when to stop
+     * @param order the source of each round's order
+     * @param nanoClock the clock the cap is measured with
+     */
+    public static Record run(
+            List<String> arms, ToDoubleFunction<String> chunk, Rule rule, Random order, LongSupplier nanoClock) {
+        if (rule.capMillis() == 0) {
+            return Record.none(arms);
+        }
+        PairedStats stats = new PairedStats(
+                new PairedStats.Method(0.95, 1, PairedStats.DEFAULT.tieMargin(), rule.trendLimit(), rule.window(), 1L));
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        Map<String, Boolean> settled = new LinkedHashMap<>();
+        arms.forEach(a -> {
+            series.put(a, new ArrayList<>());
+            settled.put(a, false);
+        });
+        long start = nanoClock.getAsLong();
+        long cap = rule.capMillis() * 1_000_000L;
+        List<String> active = new ArrayList<>(arms);
+        while (!active.isEmpty() && nanoClock.getAsLong() - start < cap) {
+            List<String> round = new ArrayList<>(active);
+            Collections.shuffle(round, order);
+            for (String arm : round) {
+                List<Double> s = series.get(arm);
+                s.add(chunk.applyAsDouble(arm));
+                if (s.size() >= rule.window() && steady(stats, s, rule.window())) {
+                    settled.put(arm, true);
+                    active.remove(arm);
+                }
+            }
+        }
+        double seconds = (nanoClock.getAsLong() - start) / 1e9;
+        List<ArmWarmUp> out = arms.stream()
+                .map(a -> new ArmWarmUp(a, settled.get(a), List.copyOf(series.get(a))))
+                .toList();
+        return new Record(rule, seconds, !active.isEmpty(), out);
+    }
+
+    private static boolean steady(PairedStats stats, List<Double> series, int window) {
+        double[] last = series.subList(series.size() - window, series.size()).stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
+        PairedStats.Steady s = stats.steadyFrom(last);
+        return s.settled() && s.from() == 0;
+    }
+}
