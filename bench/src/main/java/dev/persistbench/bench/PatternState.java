@@ -1,6 +1,7 @@
 package dev.persistbench.bench;
 
 import dev.persistbench.bench.data.Dataset;
+import dev.persistbench.bench.data.NetworkDistance;
 import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.WarmUp;
@@ -53,6 +54,13 @@ public abstract class PatternState {
     @Param("1000")
     public int dataSize;
 
+    /**
+     * Round-trip time added between the pool and the server, in µs ({@link NetworkDistance}); 0:
+     * the arms use the test kit's pool directly.
+     */
+    @Param("0")
+    public int rttMicros;
+
     /** The arm whose repository {@link #repo} is now (set by the verification pass directly). */
     public Arm arm;
 
@@ -66,6 +74,7 @@ public abstract class PatternState {
     private final Map<Arm, StoreRepository> repos = new LinkedHashMap<>();
     private Slices slices;
     private Placement placement;
+    private NetworkDistance distance;
     private long warmUpCalls;
     /** Where warm-up results go, so that the JIT cannot drop the calls that made them. */
     @SuppressWarnings("unused")
@@ -75,9 +84,10 @@ public abstract class PatternState {
     public final void setUpTrial(BenchmarkParams params) {
         TestDatabase database = TestDatabase.shared();
         Dataset.of(dataSize).load(database);
+        distance = NetworkDistance.open(database, rttMicros);
         List<Arm> arms = Arm.parse(impls);
         for (Arm a : arms) {
-            repos.put(a, a.factory().apply(database.dataSource()));
+            repos.put(a, a.factory().apply(distance.dataSource()));
         }
         int perIteration = Capacity.perIteration(params, opsPerMs());
         boolean first = true;
@@ -94,7 +104,7 @@ public abstract class PatternState {
             checkMore();
             endIteration();
         }
-        placement = Placement.apply(database.dataSource(), params.getThreads());
+        placement = Placement.apply(distance.dataSource(), params.getThreads());
         Map<String, Arm> byId = new LinkedHashMap<>();
         arms.forEach(a -> byId.put(a.id(), a));
         long chunk = WarmUp.CHUNK_SLICES * params.getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS);
@@ -104,7 +114,7 @@ public abstract class PatternState {
                 WarmUp.Rule.capped(Long.getLong(WarmUp.PROPERTY, 0L)),
                 new Random(pattern().hashCode() * 17L + dataSize),
                 System::nanoTime);
-        slices = new Slices(pattern(), dataSize, params, arms, placement, warmUp);
+        slices = new Slices(pattern(), dataSize, rttMicros, params, arms, placement, warmUp);
     }
 
     /**
@@ -128,7 +138,7 @@ public abstract class PatternState {
 
     @Setup(Level.Iteration)
     public final void setUpIteration() {
-        arm = slices.next(db.dataSource());
+        arm = slices.next(distance.dataSource());
         repo = repos.get(arm);
         beginIteration();
     }
@@ -142,13 +152,14 @@ public abstract class PatternState {
     public final void tearDownTrial() {
         try {
             slices.write();
-            placement.release(db.dataSource());
+            placement.release(distance.dataSource());
             endIteration();
             closeTrial();
         } finally {
             repos.values().forEach(StoreRepository::close);
             repos.clear();
             repo = null;
+            distance.close();
         }
     }
 

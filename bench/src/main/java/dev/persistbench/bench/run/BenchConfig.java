@@ -29,6 +29,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       (always paired with its floor), anything else is a JMH include regexp;</li>
  *   <li>{@code bench.impl}: comma-separated implementations (HIBERNATE, JOOQ, MYBATIS, JDBC);</li>
  *   <li>{@code bench.dataSizes}: comma-separated data sizes instead of the profile's;</li>
+ *   <li>{@code bench.latency}: comma-separated round-trip times in ms (e.g. {@code 0.5,2}) added
+ *       between pool and server for a second measurement of {@link Profile#NETWORK_PATTERNS}
+ *       through a delaying relay, instead of the profile's; {@code none} for no such run;</li>
  *   <li>{@code bench.results}: where result files go (default target/results);</li>
  *   <li>{@code bench.root}: the project's root folder (default ..), where the implementations'
  *       contract-suite reports are read.</li>
@@ -71,6 +74,10 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
         if (!sizes.isEmpty()) {
             profile = profile.withDataSizes(sizes.stream().map(Integer::valueOf).toList());
         }
+        String latency = p.getProperty("bench.latency", "");
+        if (!latency.isBlank()) {
+            profile = profile.withRttMicros(rttMicros(latency));
+        }
         List<String> implNames = split(p.getProperty("bench.impl", ""));
         List<Impl> impls = implNames.isEmpty()
                 ? List.of(Impl.values())
@@ -82,6 +89,29 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
                 .toAbsolutePath()
                 .normalize();
         return new BenchConfig(profile, split(p.getProperty("bench.include", "")), impls, results, root);
+    }
+
+    /** Round-trip times in ms ("0.5,2", or "none") as whole µs; a bad value is refused naming the property. */
+    static List<Integer> rttMicros(String latencyMs) {
+        if (latencyMs.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String token : split(latencyMs)) {
+            double ms;
+            try {
+                ms = Double.parseDouble(token);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "bench.latency must be round-trip times in ms, like 0.5,2 (or none); was '" + latencyMs + "'");
+            }
+            if (!(ms > 0 && ms <= 1000)) {
+                throw new IllegalArgumentException(
+                        "bench.latency: each round-trip time must be above 0 and at most 1000 ms; was " + token);
+            }
+            out.add((int) Math.round(ms * 1000));
+        }
+        return out.stream().distinct().toList();
     }
 
     /** The patterns selected by bench.include (all when it names none). */
@@ -139,11 +169,30 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
             if (!include.isEmpty()) {
                 runs.add(new JmhRun("paired", build(include, timed, forkJvmArgs)));
             }
+            List<String> far =
+                    patterns.stream().filter(Profile.NETWORK_PATTERNS::contains).toList();
+            if (!profile.rttMicros().isEmpty() && !far.isEmpty()) {
+                runs.add(new JmhRun("network distance", networkDistance(far, timed, forkJvmArgs)));
+            }
         }
         return runs;
     }
 
-    /** Slices per fork: every arm (the timed implementations and the floor) once per round. */
+    /** The network patterns at every distance of the profile: fewer rounds and a shorter warm-up cap. */
+    private Options networkDistance(List<String> patterns, Collection<Impl> timed, List<String> forkJvmArgs) {
+        Profile far = profile.withRounds(Math.min(profile.rounds(), Profile.NETWORK_ROUNDS));
+        return new OptionsBuilder()
+                .parent(build(List.of(patternRegex(patterns)), timed, forkJvmArgs))
+                .measurementIterations(far.rounds() * (timed.size() + 1))
+                .jvmArgsAppend(
+                        "-D" + WarmUp.PROPERTY + "=" + Math.min(profile.warmUpMillis(), Profile.NETWORK_WARM_UP_MILLIS))
+                .param(
+                        "rttMicros",
+                        profile.rttMicros().stream().map(String::valueOf).toArray(String[]::new))
+                .build();
+    }
+
+    /** Slices per fork at no added distance: every arm (the timed implementations and the floor) once per round. */
     public int slices(Collection<Impl> timed) {
         return profile.rounds() * (timed.size() + 1);
     }

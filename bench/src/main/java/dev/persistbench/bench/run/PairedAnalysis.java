@@ -58,10 +58,11 @@ public final class PairedAnalysis {
             double warmUpTrendLimit,
             long warmUpCapMillis) {}
 
-    /** One pattern at one data size and thread count. */
+    /** One pattern at one data size, network distance ({@code rttMicros} added per round trip) and thread count. */
     public record PatternResult(
             String pattern,
             int dataSize,
+            int rttMicros,
             int threads,
             String placement,
             int rounds,
@@ -107,12 +108,15 @@ public final class PairedAnalysis {
             String pattern = simple.substring(0, 3);
             int dataSize = Integer.parseInt(run.getParams().getParam("dataSize"));
             int threads = run.getParams().getThreads();
-            Path file = slicesDir.resolve(Slices.fileName(pattern, dataSize, threads));
+            String rtt = run.getParams().getParam("rttMicros");
+            int rttMicros = rtt == null ? 0 : Integer.parseInt(rtt);
+            Path file = slicesDir.resolve(Slices.fileName(pattern, dataSize, rttMicros, threads));
             try {
                 Slices.Record record = new ObjectMapper().readValue(file.toFile(), Slices.Record.class);
                 out.add(analyse(record, iterations(run)));
             } catch (IOException | RuntimeException e) {
-                errors.add(pattern + " (dataSize " + dataSize + "): not analysed: " + e.getMessage());
+                errors.add(pattern + " (dataSize " + dataSize + ", rtt " + rttMicros + " µs): not analysed: "
+                        + e.getMessage());
             }
         }
         PairedStats.Method m = stats.method();
@@ -243,6 +247,7 @@ public final class PairedAnalysis {
         return new PatternResult(
                 record.pattern(),
                 record.dataSize(),
+                record.rttMicros(),
                 record.threads(),
                 record.placement() == null ? "none" : record.placement().mode(),
                 complete,

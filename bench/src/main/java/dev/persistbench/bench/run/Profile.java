@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param dataSizes the dataSize parameter values
  * @param coldStartRuns fresh JVMs per implementation for the cold start
  * @param warmUpMillis the warm-up phase's cap per fork (0: no warm-up phase)
+ * @param rttMicros network distances (round-trip time added between pool and server, µs) at which
+ *     the {@link #NETWORK_PATTERNS} are measured again, beside the run at no added distance
  */
 public record Profile(
         String name,
@@ -27,25 +29,39 @@ public record Profile(
         int sliceMillis,
         List<Integer> dataSizes,
         int coldStartRuns,
-        long warmUpMillis) {
+        long warmUpMillis,
+        List<Integer> rttMicros) {
+
+    /** The patterns measured at every network distance: a point read, a transactional write, a graph read. */
+    public static final List<String> NETWORK_PATTERNS = List.of("P02", "P06", "P08");
+
+    /** Rounds of a fork at a network distance (each slice holds fewer operations; their cost is the round trip). */
+    public static final int NETWORK_ROUNDS = 20;
+
+    /** The warm-up cap of a fork at a network distance. */
+    public static final long NETWORK_WARM_UP_MILLIS = 10_000;
 
     /**
      * CI's sanity run: every pattern briefly, in ONE JVM (forks 0). Its numbers share one JIT
      * profile and one heap across patterns: they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0);
+    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0, List.of());
 
     /**
      * Minutes for the whole run: per pattern a warm-up phase of at most 20 s, then 20 rounds of
      * 150 ms slices (with five arms, 15 s of timed slices per pattern).
      */
-    public static final Profile QUICK = new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000);
+    public static final Profile QUICK = new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000, List.of());
 
-    /** The run to publish: longer slices and warm-up, more rounds, a larger data set. */
-    public static final Profile FULL = new Profile("full", 1, 30, 300, List.of(10_000), 5, 45_000);
+    /** The run to publish: longer slices and warm-up, more rounds, a larger data set, two network distances. */
+    public static final Profile FULL = new Profile("full", 1, 30, 300, List.of(10_000), 5, 45_000, List.of(500, 2_000));
 
     public Profile {
         dataSizes = List.copyOf(dataSizes);
+        rttMicros = List.copyOf(rttMicros);
+        if (rttMicros.stream().anyMatch(r -> r <= 0)) {
+            throw new IllegalArgumentException("network distances must be positive, were " + rttMicros);
+        }
         if (rounds < 2) {
             throw new IllegalArgumentException("a profile needs at least 2 rounds");
         }
@@ -70,11 +86,16 @@ public record Profile(
 
     /** This profile with other data sizes. */
     public Profile withDataSizes(List<Integer> sizes) {
-        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis);
+        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis, rttMicros);
     }
 
     /** This profile with another number of rounds. */
     public Profile withRounds(int count) {
-        return new Profile(name, forks, count, sliceMillis, dataSizes, coldStartRuns, warmUpMillis);
+        return new Profile(name, forks, count, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros);
+    }
+
+    /** This profile measuring the network patterns at {@code distances} (µs added per round trip; empty: none). */
+    public Profile withRttMicros(List<Integer> distances) {
+        return new Profile(name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, distances);
     }
 }

@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * an order drawn from a random sequence seeded by the pattern (reproducible, and no arm always
  * follows the same neighbour); before each slice a burst of {@value #PROBES} {@code SELECT 1}
  * round trips, outside the timing, records how fast the machine was then. At the end of the trial
- * the record is written to {@code <bench.slices>/<pattern>-<dataSize>-t<threads>.json}, where the
+ * the record is written to {@code <bench.slices>/<pattern>-<dataSize>[-rtt<µs>]-t<threads>.json}, where the
  * runner pairs it with JMH's per-iteration results.
  */
 public final class Slices {
@@ -42,6 +42,7 @@ public final class Slices {
      *
      * @param pattern P01 ... P13
      * @param dataSize the data set's size
+     * @param rttMicros the round-trip time added between pool and server (0: none)
      * @param threads measuring threads
      * @param arms arm ids, floor first
      * @param slices one entry per JMH iteration, warm-up iterations included, in order
@@ -51,6 +52,7 @@ public final class Slices {
     public record Record(
             String pattern,
             int dataSize,
+            int rttMicros,
             int threads,
             List<String> arms,
             List<Slice> slices,
@@ -69,6 +71,7 @@ public final class Slices {
 
     private final String pattern;
     private final int dataSize;
+    private final int rttMicros;
     private final int threads;
     private final List<Arm> arms;
     private final Placement placement;
@@ -81,12 +84,14 @@ public final class Slices {
     public Slices(
             String pattern,
             int dataSize,
+            int rttMicros,
             BenchmarkParams params,
             List<Arm> arms,
             Placement placement,
             WarmUp.Record warmUp) {
         this.pattern = pattern;
         this.dataSize = dataSize;
+        this.rttMicros = rttMicros;
         this.threads = params.getThreads();
         this.arms = List.copyOf(arms);
         this.placement = placement;
@@ -113,10 +118,17 @@ public final class Slices {
             return;
         }
         Record record = new Record(
-                pattern, dataSize, threads, arms.stream().map(Arm::id).toList(), List.copyOf(done), placement, warmUp);
+                pattern,
+                dataSize,
+                rttMicros,
+                threads,
+                arms.stream().map(Arm::id).toList(),
+                List.copyOf(done),
+                placement,
+                warmUp);
         try {
             Path dir = Files.createDirectories(Path.of(folder));
-            Path file = dir.resolve(fileName(pattern, dataSize, threads));
+            Path file = dir.resolve(fileName(pattern, dataSize, rttMicros, threads));
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), record);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -126,8 +138,8 @@ public final class Slices {
     }
 
     /** The file name of a fork's record. */
-    public static String fileName(String pattern, int dataSize, int threads) {
-        return pattern + "-" + dataSize + "-t" + threads + ".json";
+    public static String fileName(String pattern, int dataSize, int rttMicros, int threads) {
+        return pattern + "-" + dataSize + (rttMicros == 0 ? "" : "-rtt" + rttMicros) + "-t" + threads + ".json";
     }
 
     private static double probe(DataSource dataSource) {

@@ -106,4 +106,38 @@ class BenchConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 rounds");
     }
+
+    @Test
+    void networkDistanceMeasuresTheNetworkPatternsAgainThroughTheRelay() {
+        assertThat(config().runs(List.of(Impl.values()), FORK_ARGS))
+                .as("quick has no network distance unless asked")
+                .extracting(BenchConfig.JmhRun::name)
+                .containsExactly("paired");
+        BenchConfig c = config("bench.latency", "0.5");
+        assertThat(c.profile().rttMicros()).containsExactly(500);
+        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.JDBC, Impl.JOOQ), FORK_ARGS);
+        assertThat(runs).extracting(BenchConfig.JmhRun::name).containsExactly("paired", "network distance");
+        Options far = runs.get(1).options();
+        assertThat(far.getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.(P02|P06|P08)[A-Za-z]*Benchmark\\.run$");
+        assertThat(far.getParameter("rttMicros").get()).containsExactly("500");
+        assertThat(far.getParameter("impls").get()).containsExactly("JDBC,JOOQ");
+        assertThat(far.getMeasurementIterations().get()).isEqualTo(Profile.NETWORK_ROUNDS * 3);
+        assertThat(far.getJvmArgs().get()).containsExactlyElementsOf(FORK_ARGS);
+        assertThat(far.getJvmArgsAppend().get()).containsExactly("-Dbench.warmUpMillis=10000");
+        assertThat(runs.get(0).options().getParameter("rttMicros").hasValue()).isFalse();
+
+        assertThat(config("bench.profile", "full").profile().rttMicros()).containsExactly(500, 2000);
+        assertThat(config("bench.profile", "full", "bench.latency", "none")
+                        .profile()
+                        .rttMicros())
+                .isEmpty();
+        assertThat(config("bench.include", "P05", "bench.latency", "2").runs(List.of(Impl.JDBC), FORK_ARGS))
+                .as("no network pattern selected")
+                .hasSize(1);
+        assertThatThrownBy(() -> config("bench.latency", "fast"))
+                .hasMessageContaining("bench.latency")
+                .hasMessageContaining("fast");
+        assertThatThrownBy(() -> config("bench.latency", "0")).hasMessageContaining("above 0");
+    }
 }

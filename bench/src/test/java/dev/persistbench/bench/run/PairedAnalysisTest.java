@@ -42,7 +42,7 @@ class PairedAnalysisTest {
                 .map(a -> new WarmUp.ArmWarmUp(a, !a.equals("slowlib"), List.of(3.0, 2.0, 1.0)))
                 .toList();
         WarmUp.Record warmUp = new WarmUp.Record(WarmUp.Rule.capped(10_000), 10.0, true, warmed);
-        Slices.Record record = new Slices.Record("P02", 1000, 1, arms, slices, null, warmUp);
+        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, warmUp);
         PairedAnalysis.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.rounds()).isEqualTo(rounds);
         assertThat(r.steadyFromRound()).isBetween(6, 8);
@@ -68,7 +68,14 @@ class PairedAnalysisTest {
     @DisplayName("slices and JMH iterations that do not match are refused, naming both counts")
     void mismatch() {
         Slices.Record record = new Slices.Record(
-                "P02", 1000, 1, List.of("raw-jdbc", "a"), List.of(new Slices.Slice("raw-jdbc", 0, 0, 1)), null, null);
+                "P02",
+                1000,
+                0,
+                1,
+                List.of("raw-jdbc", "a"),
+                List.of(new Slices.Slice("raw-jdbc", 0, 0, 1)),
+                null,
+                null);
         assertThatThrownBy(() -> analysis.analyse(record, List.of(1.0, 2.0), List.of(1.0, 1.0)))
                 .hasMessageContaining("1 slices")
                 .hasMessageContaining("2 iterations");
