@@ -24,7 +24,23 @@ final class ContainerServer implements PostgresServer {
         }
     }
 
+    /** Whether Testcontainers is on the class path: the kit declares it optional (README.md). */
+    static boolean testcontainersPresent() {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, ContainerServer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     static ContainerServer start() {
+        if (!testcontainersPresent()) {
+            throw new IllegalStateException(
+                    "pb.db=testcontainers was requested, but Testcontainers is not on this class path (the test kit "
+                            + "declares org.testcontainers:testcontainers-postgresql optional): add it to the module, "
+                            + "or use pb.db=embedded (the default) or pb.db=external");
+        }
         if (!dockerAvailable()) {
             throw new IllegalStateException(
                     "pb.db=testcontainers was requested, but Docker is not available on this machine: "
