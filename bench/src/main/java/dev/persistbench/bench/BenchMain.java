@@ -13,6 +13,9 @@ import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Status;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +64,7 @@ public final class BenchMain {
                 + (config.includes().isEmpty() ? "everything" : config.includes()) + ", results in " + results);
 
         // 1. Contract suites of this build.
-        List<ContractResults.Suite> suites = ContractResults.read(config.root());
+        List<ContractResult> suites = ContractResults.read(config.root());
         write(results.resolve("contract.json"), suites);
         suites.forEach(s -> log("contract " + s.impl() + ": " + s.status() + " (" + s.tests() + " tests, " + s.failed()
                 + " failed, " + s.errors() + " errors)"));
@@ -94,8 +97,7 @@ public final class BenchMain {
         }
         write(results.resolve("statements.json"), statements);
 
-        Map<String, ContractResults.Suite> suiteOf =
-                suites.stream().collect(Collectors.toMap(ContractResults.Suite::impl, s -> s));
+        Map<String, ContractResult> suiteOf = suites.stream().collect(Collectors.toMap(ContractResult::impl, s -> s));
         boolean ignoreContract = Boolean.getBoolean("bench.ignoreContract");
         List<Impl> timed = config.impls().stream()
                 .filter(i -> (ignoreContract || suiteOf.get(i.id()).passed())
@@ -161,20 +163,17 @@ public final class BenchMain {
         runErrors.forEach(e -> log("ERROR " + e));
 
         // 6. Who was timed, and in what setting.
-        List<Map<String, Object>> implementations = new ArrayList<>();
+        List<Implementation> implementations = new ArrayList<>();
         for (Impl impl : Impl.values()) {
             implementations.add(implementationEntry(
                     impl, config, suiteOf.get(impl.id()), outcomes.get(impl), timed, jmhResults, ignoreContract));
         }
-        Map<String, Object> rawJdbc = new LinkedHashMap<>();
-        rawJdbc.put("impl", "raw-jdbc");
-        rawJdbc.put("status", floor.passed() ? "timed" : "not-timed");
-        rawJdbc.put(
-                "reason",
+        implementations.add(new Implementation(
+                "raw-jdbc",
+                floor.passed() ? Status.Timing.TIMED : Status.Timing.NOT_TIMED,
                 floor.passed()
                         ? "hand-written java.sql floor; every floor answer verified"
-                        : "verification: " + String.join("; ", floor.failures()));
-        implementations.add(rawJdbc);
+                        : "verification: " + String.join("; ", floor.failures())));
         write(results.resolve("implementations.json"), implementations);
 
         Map<String, Map<String, String>> settings = new LinkedHashMap<>();
@@ -217,53 +216,50 @@ public final class BenchMain {
         return args;
     }
 
-    private static Map<String, Object> implementationEntry(
+    private static Implementation implementationEntry(
             Impl impl,
             BenchConfig config,
-            ContractResults.Suite suite,
+            ContractResult suite,
             Verification.Outcome outcome,
             List<Impl> timed,
             List<RunResult> jmhResults,
             boolean ignoreContract) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("impl", impl.id());
-        e.put("contract", suite.status());
         if (!config.impls().contains(impl)) {
-            e.put("status", "not-timed");
-            e.put("reason", "not selected (bench.impl=" + System.getProperty("bench.impl", "") + ")");
-            return e;
+            return new Implementation(
+                    impl.id(),
+                    suite.status(),
+                    null,
+                    Status.Timing.NOT_TIMED,
+                    "not selected (bench.impl=" + System.getProperty("bench.impl", "") + ")",
+                    null);
         }
-        e.put("verification", outcome.passed() ? "passed" : "failed");
+        String reason;
+        List<String> missing = null;
         if (!suite.passed() && !ignoreContract) {
-            e.put("status", "not-timed");
-            e.put("reason", suite.reason());
+            reason = suite.reason(impl.module());
         } else if (!outcome.passed()) {
-            e.put("status", "not-timed");
-            e.put("reason", "verification: " + String.join("; ", outcome.failures()));
+            reason = "verification: " + String.join("; ", outcome.failures());
         } else {
-            List<String> missing = new ArrayList<>();
-            for (String pattern : config.patterns()) {
-                boolean found = jmhResults.stream()
-                        .anyMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
-                                && List.of(r.getParams().getParam("impls").split(","))
-                                        .contains(impl.name()));
-                if (!found) {
-                    missing.add(pattern);
-                }
-            }
-            e.put("status", timed.contains(impl) ? "timed" : "not-timed");
-            e.put(
-                    "reason",
-                    suite.reason()
-                            + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
-                            + "; every pattern verified"
-                            + (missing.isEmpty()
-                                    ? ""
-                                    : "; no JMH result for " + missing
-                                            + " (the benchmark failed: see the console log)"));
-            e.put("missingResults", missing);
+            missing = config.patterns().stream()
+                    .filter(pattern -> jmhResults.stream()
+                            .noneMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
+                                    && List.of(r.getParams().getParam("impls").split(","))
+                                            .contains(impl.name())))
+                    .toList();
+            reason = suite.reason(impl.module())
+                    + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
+                    + "; every pattern verified"
+                    + (missing.isEmpty()
+                            ? ""
+                            : "; no JMH result for " + missing + " (the benchmark failed: see the console log)");
         }
-        return e;
+        return new Implementation(
+                impl.id(),
+                suite.status(),
+                Status.Verification.of(outcome.passed()),
+                timed.contains(impl) ? Status.Timing.TIMED : Status.Timing.NOT_TIMED,
+                reason,
+                missing);
     }
 
     private static Map<String, Object> environment(

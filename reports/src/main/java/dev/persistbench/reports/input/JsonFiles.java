@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Strict JSON reading that turns every problem into an {@link InputException} naming the file. */
@@ -38,6 +40,19 @@ public final class JsonFiles {
             throw new InputException(file, "expected a JSON array at the top level, found " + node.getNodeType());
         }
         return node;
+    }
+
+    /** Each element of the top-level array as a {@code type}, by Jackson; a bad element names its index. */
+    static <T> List<T> readList(Path file, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode element : readArray(file)) {
+            try {
+                out.add(MAPPER.treeToValue(element, type));
+            } catch (JsonProcessingException e) {
+                throw new InputException(file, "entry " + out.size() + ": " + e.getOriginalMessage(), e);
+            }
+        }
+        return out;
     }
 
     static JsonNode readObject(Path file) {

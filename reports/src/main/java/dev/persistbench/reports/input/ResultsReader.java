@@ -6,8 +6,8 @@ import dev.persistbench.reports.input.RunData.ReliabilityFile;
 import dev.persistbench.reports.input.RunData.Run;
 import dev.persistbench.reports.input.RunData.StatementRecord;
 import dev.persistbench.reports.model.Impl;
-import dev.persistbench.reports.model.Summary.ContractResult;
-import dev.persistbench.reports.model.Summary.ImplStatus;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public final class ResultsReader {
             gaps.add("environment.json is missing: the environment of this run is unknown");
         }
 
-        List<ImplStatus> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
+        List<Implementation> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
         List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
         List<StatementRecord> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
@@ -80,18 +80,18 @@ public final class ResultsReader {
                 gaps);
     }
 
-    private static List<ImplStatus> readImplementations(Path file, List<String> gaps) {
-        List<ImplStatus> out = new ArrayList<>();
+    private static List<Implementation> readImplementations(Path file, List<String> gaps) {
         if (!Files.isRegularFile(file)) {
             gaps.add("implementations.json is missing: whether bench timed each implementation is unknown");
-            return out;
+            return new ArrayList<>();
         }
-        int i = 0;
-        for (JsonNode n : JsonFiles.readArray(file)) {
-            String impl = JsonFiles.text(file, n, i, "impl");
-            String status = JsonFiles.text(file, n, i, "status");
-            out.add(new ImplStatus(impl, status, JsonFiles.optText(n, "reason")));
-            i++;
+        List<Implementation> out = JsonFiles.readList(file, Implementation.class);
+        for (int i = 0; i < out.size(); i++) {
+            for (Object required : new Object[] {out.get(i).impl(), out.get(i).status()}) {
+                if (required == null || required.toString().isBlank()) {
+                    throw new InputException(file, "entry " + i + " has no \"impl\" or no \"status\"");
+                }
+            }
         }
         return out;
     }

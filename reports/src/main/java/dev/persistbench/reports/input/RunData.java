@@ -1,8 +1,8 @@
 package dev.persistbench.reports.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.persistbench.reports.model.Summary.ContractResult;
-import dev.persistbench.reports.model.Summary.ImplStatus;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record RunData(
         JsonNode environment,
         PairedRun paired,
         List<JmhEntry> jmh,
-        List<ImplStatus> implementations,
+        List<Implementation> implementations,
         List<ContractResult> contract,
         List<StatementRecord> statements,
         List<ColdStartRecord> coldStart,
