@@ -25,12 +25,17 @@ public final class MarkdownRenderer {
 
     /** The whole document. */
     public static String render(ReportView view) {
-        return evaluate("report.md", view);
+        return evaluate("report.md", Map.of("view", view));
     }
 
     /** The summary table alone: pattern × implementation µs/op ± error (ratio to the floor). */
     public static String summaryTable(ReportView view) {
-        return evaluate("summary-table.md", view);
+        return evaluate("summary-table.md", Map.of("view", view));
+    }
+
+    /** A README's reference-report block for the report published in {@code dir} (relative to the README). */
+    static String readmeBlock(ReportView view, String dir) {
+        return evaluate("readme-block.md", Map.of("view", view, "dir", dir));
     }
 
     /** Text safe inside a table cell: no pipes, no raw HTML, line breaks as &lt;br&gt;. */
@@ -59,10 +64,10 @@ public final class MarkdownRenderer {
         return f + language + "\n" + text + "\n" + f + "\n\n";
     }
 
-    private static String evaluate(String template, ReportView view) {
+    private static String evaluate(String template, Map<String, Object> context) {
         StringWriter out = new StringWriter();
         try {
-            ENGINE.getTemplate(template).evaluate(out, Map.of("view", view));
+            ENGINE.getTemplate(template).evaluate(out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
