@@ -97,7 +97,8 @@ public final class HibernateStoreRepository implements StoreRepository {
             throw Errors.translate("start-up (schema validation)", e);
         }
         SequencedMap<String, String> all = new LinkedHashMap<>(SessionFactories.resolved(sessionFactory));
-        all.putAll(hibernateSettings);
+        // The resolved dialect (with the server version) stays: the configured one only names its class.
+        hibernateSettings.forEach(all::putIfAbsent);
         all.put("ids", "IDENTITY (insert ... returning) for customer, product, purchase_order");
         all.put(
                 "transactions",
