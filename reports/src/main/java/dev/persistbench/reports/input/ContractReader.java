@@ -21,7 +21,7 @@ final class ContractReader {
     static List<ContractResult> read(Path contractJson, Path repoRoot, List<String> gaps) {
         Map<Impl, ContractResult> found = new LinkedHashMap<>();
         if (Files.isRegularFile(contractJson)) {
-            for (ContractResult r : JsonFiles.readList(contractJson, ContractResult.class)) {
+            for (ContractResult r : JsonFiles.readList(contractJson, ContractResult.class, "impl")) {
                 Impl impl = Impl.byId(r.impl())
                         .orElseThrow(() -> new InputException(
                                 contractJson,

@@ -2,6 +2,7 @@ package dev.persistbench.reports.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.Map;
 public final class JsonFiles {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper LENIENT =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private JsonFiles() {}
 
@@ -42,12 +45,18 @@ public final class JsonFiles {
         return node;
     }
 
-    /** Each element of the top-level array as a {@code type}, by Jackson; a bad element names its index. */
-    static <T> List<T> readList(Path file, Class<T> type) {
+    /**
+     * Each element of the top-level array as a {@code type}, by Jackson (unknown fields ignored);
+     * an element without one of the {@code required} text fields, or of the wrong shape, names its index.
+     */
+    static <T> List<T> readList(Path file, Class<T> type, String... required) {
         List<T> out = new ArrayList<>();
         for (JsonNode element : readArray(file)) {
+            for (String field : required) {
+                text(file, element, out.size(), field);
+            }
             try {
-                out.add(MAPPER.treeToValue(element, type));
+                out.add(LENIENT.treeToValue(element, type));
             } catch (JsonProcessingException e) {
                 throw new InputException(file, "entry " + out.size() + ": " + e.getOriginalMessage(), e);
             }

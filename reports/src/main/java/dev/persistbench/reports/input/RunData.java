@@ -57,7 +57,11 @@ public record RunData(
             Integer serverStatements,
             String serverCountNote,
             Integer serverBegins,
-            String shape) {}
+            String shape) {
+        public StatementRecord {
+            sql = sql == null ? List.of() : sql;
+        }
+    }
 
     /**
      * Cold start measurements of one implementation.
@@ -67,7 +71,11 @@ public record RunData(
      * @param medianMs median time to the first answer
      * @param medianHeapMb median heap after it
      */
-    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {}
+    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {
+        public ColdStartRecord {
+            runs = runs == null ? List.of() : runs;
+        }
+    }
 
     /**
      * One cold JVM.
