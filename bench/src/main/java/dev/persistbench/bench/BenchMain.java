@@ -257,7 +257,7 @@ public final class BenchMain {
         return new Implementation(
                 impl.id(),
                 suite.status(),
-                Status.Verification.of(outcome.passed()),
+                outcome.passed() ? Status.Verification.PASSED : Status.Verification.FAILED,
                 timed.contains(impl) ? Status.Timing.TIMED : Status.Timing.NOT_TIMED,
                 reason,
                 missing);
@@ -280,6 +280,7 @@ public final class BenchMain {
                 config.profile().name(),
                 EnvironmentInfo.commit(config.root()),
                 EnvironmentInfo.dirty(config.root()),
+                EnvironmentInfo.libraries(),
                 EnvironmentInfo.jvm(),
                 EnvironmentInfo.os(),
                 EnvironmentInfo.cpu(),
@@ -289,7 +290,6 @@ public final class BenchMain {
                 db.mode().name().toLowerCase(java.util.Locale.ROOT),
                 EnvironmentInfo.poolSize(db),
                 EnvironmentInfo.driverProperties(db),
-                EnvironmentInfo.libraries(),
                 new EnvironmentInfo.Jmh(
                         config.profile().forks(),
                         config.profile().forks() == 0,

@@ -23,8 +23,8 @@ public final class EnvironmentInfo {
     private EnvironmentInfo() {}
 
     /**
-     * environment.json: where, with what and how the run measured. The report reads it as JSON
-     * (unknown fields leniently); component names are the field names.
+     * environment.json: what was measured (commit, libraries), where and how. The report reads it as
+     * JSON (unknown fields leniently); component names are the field names.
      *
      * @param settings each implementation's settings(), in the order it gave them
      */
@@ -34,6 +34,7 @@ public final class EnvironmentInfo {
             String profile,
             String commit,
             Boolean commitDirty,
+            Map<String, String> libraries,
             String jvm,
             String os,
             String cpu,
@@ -43,7 +44,6 @@ public final class EnvironmentInfo {
             String dbMode,
             int poolSize,
             Map<String, String> driverProperties,
-            Map<String, String> libraries,
             Jmh jmh,
             PlacementReport placement,
             Workload workload,

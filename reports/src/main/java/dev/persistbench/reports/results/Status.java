@@ -12,13 +12,11 @@ public final class Status {
 
     private Status() {}
 
-    /** An implementation's contract suite (contract.json, summary.json). */
+    /** An implementation's contract suite (contract.json, summary.json); NO_TESTS: reports, but no test ran. */
     public enum Contract {
         PASSED,
         FAILED,
-        /** Its reports exist but no test ran. */
         NO_TESTS,
-        /** No report. */
         MISSING;
 
         @JsonValue
@@ -28,11 +26,10 @@ public final class Status {
         }
     }
 
-    /** Whether the bench timed an implementation (implementations.json). */
+    /** Whether the bench timed an implementation (implementations.json); MISSING: not listed, no result. */
     public enum Timing {
         TIMED,
         NOT_TIMED,
-        /** Not listed by the bench and no result found. */
         MISSING;
 
         @JsonValue
@@ -51,11 +48,6 @@ public final class Status {
         @Override
         public String toString() {
             return text(this);
-        }
-
-        /** PASSED when {@code passed}. */
-        public static Verification of(boolean passed) {
-            return passed ? PASSED : FAILED;
         }
     }
 
