@@ -13,6 +13,9 @@ import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Status;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
 
@@ -61,7 +65,7 @@ public final class BenchMain {
                 + (config.includes().isEmpty() ? "everything" : config.includes()) + ", results in " + results);
 
         // 1. Contract suites of this build.
-        List<ContractResults.Suite> suites = ContractResults.read(config.root());
+        List<ContractResult> suites = ContractResults.read(config.root());
         write(results.resolve("contract.json"), suites);
         suites.forEach(s -> log("contract " + s.impl() + ": " + s.status() + " (" + s.tests() + " tests, " + s.failed()
                 + " failed, " + s.errors() + " errors)"));
@@ -94,8 +98,7 @@ public final class BenchMain {
         }
         write(results.resolve("statements.json"), statements);
 
-        Map<String, ContractResults.Suite> suiteOf =
-                suites.stream().collect(Collectors.toMap(ContractResults.Suite::impl, s -> s));
+        Map<String, ContractResult> suiteOf = suites.stream().collect(Collectors.toMap(ContractResult::impl, s -> s));
         boolean ignoreContract = Boolean.getBoolean("bench.ignoreContract");
         List<Impl> timed = config.impls().stream()
                 .filter(i -> (ignoreContract || suiteOf.get(i.id()).passed())
@@ -161,23 +164,20 @@ public final class BenchMain {
         runErrors.forEach(e -> log("ERROR " + e));
 
         // 6. Who was timed, and in what setting.
-        List<Map<String, Object>> implementations = new ArrayList<>();
+        List<Implementation> implementations = new ArrayList<>();
         for (Impl impl : Impl.values()) {
             implementations.add(implementationEntry(
                     impl, config, suiteOf.get(impl.id()), outcomes.get(impl), timed, jmhResults, ignoreContract));
         }
-        Map<String, Object> rawJdbc = new LinkedHashMap<>();
-        rawJdbc.put("impl", "raw-jdbc");
-        rawJdbc.put("status", floor.passed() ? "timed" : "not-timed");
-        rawJdbc.put(
-                "reason",
+        implementations.add(new Implementation(
+                "raw-jdbc",
+                floor.passed() ? Status.Timing.TIMED : Status.Timing.NOT_TIMED,
                 floor.passed()
                         ? "hand-written java.sql floor; every floor answer verified"
-                        : "verification: " + String.join("; ", floor.failures()));
-        implementations.add(rawJdbc);
+                        : "verification: " + String.join("; ", floor.failures())));
         write(results.resolve("implementations.json"), implementations);
 
-        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        Map<String, SequencedMap<String, String>> settings = new LinkedHashMap<>();
         outcomes.forEach((impl, o) -> settings.put(impl.id(), o.settings()));
         write(
                 results.resolve("environment.json"),
@@ -217,140 +217,126 @@ public final class BenchMain {
         return args;
     }
 
-    private static Map<String, Object> implementationEntry(
+    private static Implementation implementationEntry(
             Impl impl,
             BenchConfig config,
-            ContractResults.Suite suite,
+            ContractResult suite,
             Verification.Outcome outcome,
             List<Impl> timed,
             List<RunResult> jmhResults,
             boolean ignoreContract) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("impl", impl.id());
-        e.put("contract", suite.status());
         if (!config.impls().contains(impl)) {
-            e.put("status", "not-timed");
-            e.put("reason", "not selected (bench.impl=" + System.getProperty("bench.impl", "") + ")");
-            return e;
+            return new Implementation(
+                    impl.id(),
+                    suite.status(),
+                    null,
+                    Status.Timing.NOT_TIMED,
+                    "not selected (bench.impl=" + System.getProperty("bench.impl", "") + ")",
+                    null);
         }
-        e.put("verification", outcome.passed() ? "passed" : "failed");
+        String reason;
+        List<String> missing = null;
         if (!suite.passed() && !ignoreContract) {
-            e.put("status", "not-timed");
-            e.put("reason", suite.reason());
+            reason = suite.reason(impl.module());
         } else if (!outcome.passed()) {
-            e.put("status", "not-timed");
-            e.put("reason", "verification: " + String.join("; ", outcome.failures()));
+            reason = "verification: " + String.join("; ", outcome.failures());
         } else {
-            List<String> missing = new ArrayList<>();
-            for (String pattern : config.patterns()) {
-                boolean found = jmhResults.stream()
-                        .anyMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
-                                && List.of(r.getParams().getParam("impls").split(","))
-                                        .contains(impl.name()));
-                if (!found) {
-                    missing.add(pattern);
-                }
-            }
-            e.put("status", timed.contains(impl) ? "timed" : "not-timed");
-            e.put(
-                    "reason",
-                    suite.reason()
-                            + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
-                            + "; every pattern verified"
-                            + (missing.isEmpty()
-                                    ? ""
-                                    : "; no JMH result for " + missing
-                                            + " (the benchmark failed: see the console log)"));
-            e.put("missingResults", missing);
+            missing = config.patterns().stream()
+                    .filter(pattern -> jmhResults.stream()
+                            .noneMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
+                                    && List.of(r.getParams().getParam("impls").split(","))
+                                            .contains(impl.name())))
+                    .toList();
+            reason = suite.reason(impl.module())
+                    + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
+                    + "; every pattern verified"
+                    + (missing.isEmpty()
+                            ? ""
+                            : "; no JMH result for " + missing + " (the benchmark failed: see the console log)");
         }
-        return e;
+        return new Implementation(
+                impl.id(),
+                suite.status(),
+                outcome.passed() ? Status.Verification.PASSED : Status.Verification.FAILED,
+                timed.contains(impl) ? Status.Timing.TIMED : Status.Timing.NOT_TIMED,
+                reason,
+                missing);
     }
 
-    private static Map<String, Object> environment(
+    private static EnvironmentInfo.Environment environment(
             BenchConfig config,
             TestDatabase db,
-            Map<String, Map<String, String>> settings,
+            Map<String, SequencedMap<String, String>> settings,
             List<String> forkArgs,
             Instant startedAt,
             List<String> runErrors,
-            Object placement) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("generatedAt", Instant.now().toString());
-        env.put("startedAt", startedAt.toString());
-        env.put("profile", config.profile().name());
-        env.put("commit", EnvironmentInfo.commit(config.root()));
-        env.put("commitDirty", EnvironmentInfo.dirty(config.root()));
-        env.put("jvm", EnvironmentInfo.jvm());
-        env.put("os", EnvironmentInfo.os());
-        env.put("cpu", EnvironmentInfo.cpu());
-        env.put("cores", EnvironmentInfo.cores());
-        env.put("memoryGb", EnvironmentInfo.memoryGb());
-        env.put("postgres", db.serverVersion());
-        env.put("dbMode", db.mode().name().toLowerCase(java.util.Locale.ROOT));
-        env.put("poolSize", EnvironmentInfo.poolSize(db));
-        env.put("driverProperties", EnvironmentInfo.driverProperties(db));
-        env.put("libraries", EnvironmentInfo.libraries());
-        Map<String, Object> jmh = new LinkedHashMap<>();
-        jmh.put("forks", config.profile().forks());
-        jmh.put("inProcess", config.profile().forks() == 0);
-        jmh.put(
-                "design",
-                "paired: one fork per pattern runs every arm (implementations and floor) in interleaved"
-                        + " slices, every arm once per round in a seeded random order; warm-up decided from the data");
-        jmh.put("rounds", config.profile().rounds());
-        jmh.put("sliceTime", config.profile().sliceMillis() + " ms");
-        jmh.put("warmupIterations", 0);
-        jmh.put("dataSizes", config.profile().dataSizes());
-        jmh.put("mode", "avgt");
-        jmh.put("timeUnit", "us");
-        jmh.put("profilers", List.of("gc"));
-        jmh.put("threadSweep", List.of(1));
-        jmh.put(
-                "forkJvmArgs",
-                forkArgs.stream().filter(a -> !a.startsWith("-Dpb.db.password")).toList());
-        jmh.put("runErrors", runErrors);
-        env.put("jmh", jmh);
-        env.put("placement", placement);
-        Map<String, Object> workload = new LinkedHashMap<>();
-        workload.put("P03batchSize", P03CreateProductsBenchmark.Fixture.BATCH);
-        workload.put("P05pageSize", 10);
-        workload.put("P06linesPerOrder", 3);
-        workload.put("P08limit", P08LatestOrdersBenchmark.Fixture.LIMIT);
-        workload.put("P10ordersPerOp", 4);
-        workload.put("P11limit", P11RevenueReportBenchmark.Fixture.LIMIT);
-        workload.put("poolScale", System.getProperty("bench.poolScale", "1"));
-        workload.put(
-                "verificationDataSize",
-                Math.min(
-                        VERIFY_SIZE,
-                        config.profile().dataSizes().stream()
-                                .min(Integer::compare)
-                                .orElseThrow()));
-        env.put("workload", workload);
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("include", config.includes());
-        filters.put("impl", config.impls().stream().map(Impl::id).toList());
-        filters.put("ignoreContract", Boolean.getBoolean("bench.ignoreContract"));
-        env.put("filters", filters);
-        env.put("settings", settings);
-        return env;
+            EnvironmentInfo.PlacementReport placement) {
+        int verificationSize = Math.min(
+                VERIFY_SIZE,
+                config.profile().dataSizes().stream().min(Integer::compare).orElseThrow());
+        return new EnvironmentInfo.Environment(
+                Instant.now().toString(),
+                startedAt.toString(),
+                config.profile().name(),
+                EnvironmentInfo.commit(config.root()),
+                EnvironmentInfo.dirty(config.root()),
+                EnvironmentInfo.libraries(),
+                EnvironmentInfo.jvm(),
+                EnvironmentInfo.os(),
+                EnvironmentInfo.cpu(),
+                EnvironmentInfo.cores(),
+                EnvironmentInfo.memoryGb(),
+                db.serverVersion(),
+                db.mode().name().toLowerCase(java.util.Locale.ROOT),
+                EnvironmentInfo.poolSize(db),
+                EnvironmentInfo.driverProperties(db),
+                new EnvironmentInfo.Jmh(
+                        config.profile().forks(),
+                        config.profile().forks() == 0,
+                        "paired: one fork per pattern runs every arm (implementations and floor) in interleaved"
+                                + " slices, every arm once per round in a seeded random order; warm-up decided from the data",
+                        config.profile().rounds(),
+                        config.profile().sliceMillis() + " ms",
+                        0,
+                        config.profile().dataSizes(),
+                        "avgt",
+                        "us",
+                        List.of("gc"),
+                        List.of(1),
+                        forkArgs.stream()
+                                .filter(a -> !a.startsWith("-Dpb.db.password"))
+                                .toList(),
+                        runErrors),
+                placement,
+                new EnvironmentInfo.Workload(
+                        P03CreateProductsBenchmark.Fixture.BATCH,
+                        10,
+                        3,
+                        P08LatestOrdersBenchmark.Fixture.LIMIT,
+                        4,
+                        P11RevenueReportBenchmark.Fixture.LIMIT,
+                        System.getProperty("bench.poolScale", "1"),
+                        verificationSize),
+                new EnvironmentInfo.Filters(
+                        config.includes(),
+                        config.impls().stream().map(Impl::id).toList(),
+                        Boolean.getBoolean("bench.ignoreContract")),
+                settings);
     }
 
     /** The placement asked for, and what each fork did (from its slices record), for environment.json. */
-    private static Map<String, Object> placementOf(Path slices) {
-        Map<String, Object> placement = new LinkedHashMap<>();
-        placement.put("requested", Placement.requestedMode());
-        Map<String, Object> perFork = new LinkedHashMap<>();
+    private static EnvironmentInfo.PlacementReport placementOf(Path slices) {
+        Map<String, Placement> perFork = new LinkedHashMap<>();
         try (var files = Files.list(slices)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
                 Slices.Record r = JSON.readValue(f.toFile(), Slices.Record.class);
                 perFork.put(f.getFileName().toString().replace(".json", ""), r.placement());
             }
         } catch (IOException e) {
-            perFork.put("error", "slices could not be read: " + e.getMessage());
+            return new EnvironmentInfo.PlacementReport(
+                    Placement.requestedMode(), perFork, "slices could not be read: " + e.getMessage());
         }
-        placement.put("perFork", perFork);
-        return placement;
+        return new EnvironmentInfo.PlacementReport(Placement.requestedMode(), perFork, null);
     }
 
     private static void deleteSlices(Path slices) throws IOException {

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,7 +78,7 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     private final SessionFactory sessionFactory;
 
-    private final Map<String, String> settings;
+    private final SequencedMap<String, String> settings;
 
     /**
      * Builds the session factory over {@code dataSource} and validates the mapping against the
@@ -95,8 +96,9 @@ public final class HibernateStoreRepository implements StoreRepository {
         } catch (RuntimeException e) {
             throw Errors.translate("start-up (schema validation)", e);
         }
-        Map<String, String> all = new LinkedHashMap<>(SessionFactories.resolved(sessionFactory));
-        all.putAll(hibernateSettings);
+        SequencedMap<String, String> all = new LinkedHashMap<>(SessionFactories.resolved(sessionFactory));
+        // The resolved dialect (with the server version) stays: the configured one only names its class.
+        hibernateSettings.forEach(all::putIfAbsent);
         all.put("ids", "IDENTITY (insert ... returning) for customer, product, purchase_order");
         all.put(
                 "transactions",
@@ -105,15 +107,15 @@ public final class HibernateStoreRepository implements StoreRepository {
                 "sessions",
                 "StatelessSession for reads and bulk statements; Session for P01 (persist + flush) and P06 (persist, one JDBC batch of lines)");
         all.put("orders.read", "projection of order, line, product sku and name (no entity graph), one statement");
-        all.put("p03", "one native INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku, in auto-commit");
+        all.put("p03.insert", "one native INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku, in auto-commit");
         all.put(
-                "p06",
+                "p06.statements",
                 "native stock UPDATE ... FROM unnest RETURNING prices; order persist (or INSERT ... ON CONFLICT); lines as one JDBC batch");
-        all.put("p12.fetch_size", Integer.toString(STREAM_FETCH_SIZE));
+        all.put("p12.fetchSize", Integer.toString(STREAM_FETCH_SIZE));
         all.put(
                 "p12.session",
                 "StatelessSession in a transaction (auto-commit off), read-only query, ScrollMode.FORWARD_ONLY, DTO projection");
-        this.settings = Collections.unmodifiableMap(all);
+        this.settings = Collections.unmodifiableSequencedMap(all);
     }
 
     // ---------------------------------------------------------------- P01, P02
@@ -583,7 +585,7 @@ public final class HibernateStoreRepository implements StoreRepository {
     // ---------------------------------------------------------------- settings, close
 
     @Override
-    public Map<String, String> settings() {
+    public SequencedMap<String, String> settings() {
         return settings;
     }
 

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -660,8 +661,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     }
 
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
+    public SequencedMap<String, String> settings() {
+        SequencedMap<String, String> settings = new LinkedHashMap<>();
         settings.put("library", "Spring JDBC " + springVersion());
         settings.put(
                 "api",

@@ -60,6 +60,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -916,8 +917,8 @@ public final class JooqStoreRepository implements StoreRepository {
     // ---------------------------------------------------------------------------------------
 
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> s = new LinkedHashMap<>();
+    public SequencedMap<String, String> settings() {
+        SequencedMap<String, String> s = new LinkedHashMap<>();
         s.put("library", "jOOQ " + Constants.VERSION + " (open-source edition)");
         s.put("dialect", dsl.dialect().name());
         s.put("classes", "generated at build time from the Flyway-migrated schema (outputSchemaToDefault)");
@@ -941,25 +942,25 @@ public final class JooqStoreRepository implements StoreRepository {
         s.put("fetchWarnings", String.valueOf(settings.isFetchWarnings()));
         s.put("emulateMultiset", String.valueOf(settings.getEmulateMultiset()));
         s.put("renderRowConditionForSeekClause", String.valueOf(settings.isRenderRowConditionForSeekClause()));
-        s.put("P03.insert", "one INSERT ... SELECT FROM unnest(5 arrays) RETURNING sku, id, in auto-commit");
+        s.put("p03.insert", "one INSERT ... SELECT FROM unnest(5 arrays) RETURNING sku, id, in auto-commit");
         s.put(
-                "P06.statements",
+                "p06.statements",
                 "one transaction of 2: guarded UPDATE ... FROM unnest(ids, units) RETURNING price, then order and"
                         + " lines INSERT as one statement (CTE, lines from unnest WITH ORDINALITY)");
         s.put(
-                "P06.idempotency",
+                "p06.idempotency",
                 "key claimed by INSERT ... ON CONFLICT DO NOTHING in the stock statement (stock taken only if"
                         + " claimed), then total UPDATE and lines INSERT; the used key's order read only then");
-        s.put("P07/P08.nesting", "MULTISET (one statement)");
+        s.put("p07.p08.nesting", "MULTISET (one statement)");
         s.put(
-                "P09.change",
+                "p09.change",
                 "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back,"
                         + " the order's prior status and version outer-joined to explain a refusal");
-        s.put("P10.bulk", "one statement: data-modifying CTEs");
-        s.put("P11.shape", "join customer, then aggregate (the floor's shape)");
-        s.put("P12.fetchSize", String.valueOf(STREAM_FETCH_SIZE));
-        s.put("P12.fetch", "fetchLazy() cursor in a transaction");
-        return Collections.unmodifiableMap(s);
+        s.put("p10.bulk", "one statement: data-modifying CTEs");
+        s.put("p11.shape", "join customer, then aggregate (the floor's shape)");
+        s.put("p12.fetchSize", String.valueOf(STREAM_FETCH_SIZE));
+        s.put("p12.fetch", "fetchLazy() cursor in a transaction");
+        return Collections.unmodifiableSequencedMap(s);
     }
 
     /** Nothing to release: the DSLContext holds no resource of its own, and the DataSource is the caller's. */

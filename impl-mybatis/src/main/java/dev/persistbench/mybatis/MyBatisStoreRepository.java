@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -81,7 +82,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
     private static final Map<OrderStatus, List<OrderStatus>> SOURCES = sources();
 
     private final SqlSessionFactory factory;
-    private final Map<String, String> settings;
+    private final SequencedMap<String, String> settings;
 
     /** Builds the session factory over {@code dataSource}, which stays the caller's to close. */
     public MyBatisStoreRepository(DataSource dataSource) {
@@ -153,8 +154,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         return c;
     }
 
-    private static Map<String, String> describe(Configuration c) {
-        Map<String, String> s = new LinkedHashMap<>();
+    private static SequencedMap<String, String> describe(Configuration c) {
+        SequencedMap<String, String> s = new LinkedHashMap<>();
         s.put("mybatis.version", mybatisVersion());
         s.put(
                 "configuration",
@@ -198,11 +199,11 @@ public final class MyBatisStoreRepository implements StoreRepository {
                         + " restock in the same transaction");
         s.put("p05.sql", "dynamic SQL (<where>/<if>/<choose>), keyset row-value comparison, #{} only");
         s.put("p07.p08.mapping", "one joined statement, nested result map (<id> + <collection>)");
-        s.put("typeHandler.Instant", "timestamptz via OffsetDateTime (UTC)");
+        s.put("typeHandler.instant", "timestamptz via OffsetDateTime (UTC)");
         s.put(
                 "typeHandler.attributes",
                 "jsonb via Jackson " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
-        return Collections.unmodifiableMap(s);
+        return Collections.unmodifiableSequencedMap(s);
     }
 
     /** MyBatis's version from its jar's manifest, or from its Maven pom.properties where a shaded jar lost the manifest. */
@@ -542,7 +543,7 @@ public final class MyBatisStoreRepository implements StoreRepository {
     // ------------------------------------------------------------------ settings, close
 
     @Override
-    public Map<String, String> settings() {
+    public SequencedMap<String, String> settings() {
         return settings;
     }
 

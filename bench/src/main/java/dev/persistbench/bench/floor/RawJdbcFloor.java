@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -612,8 +613,8 @@ public final class RawJdbcFloor implements StoreRepository {
     }
 
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
+    public SequencedMap<String, String> settings() {
+        SequencedMap<String, String> settings = new LinkedHashMap<>();
         settings.put("library", "none: java.sql over pgjdbc and the pool (the raw-JDBC floor)");
         settings.put(
                 "transactions",

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.function.Supplier;
 
 /**
@@ -100,10 +101,10 @@ public final class Verification {
      * @param impl implementation id or "raw-jdbc"
      * @param statements one entry per pattern verified
      * @param failures one message per wrong answer, failure or disagreement of counts (empty: all right)
-     * @param settings the implementation's settings()
+     * @param settings the implementation's settings(), in its order
      */
     public record Outcome(
-            String impl, List<Statements> statements, List<String> failures, Map<String, String> settings) {
+            String impl, List<Statements> statements, List<String> failures, SequencedMap<String, String> settings) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -129,9 +130,10 @@ public final class Verification {
         try {
             repo = arm.factory().apply(recorder.wrap(db.dataSource()));
         } catch (RuntimeException | LinkageError e) {
-            return new Outcome(arm.id(), List.of(), List.of(arm.id() + " could not be built: " + e), Map.of());
+            return new Outcome(
+                    arm.id(), List.of(), List.of(arm.id() + " could not be built: " + e), new LinkedHashMap<>());
         }
-        Map<String, String> settings;
+        SequencedMap<String, String> settings;
         try {
             settings = new LinkedHashMap<>(repo.settings());
             // Reads first on one load; every write pattern gets a fresh load (its clean-up may not restore everything,

@@ -8,14 +8,15 @@ import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
-import dev.persistbench.reports.model.Summary.ContractResult;
 import dev.persistbench.reports.model.Summary.Environment;
-import dev.persistbench.reports.model.Summary.ImplStatus;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ final class PairedPatterns {
     static PatternSummary pattern(
             Pattern p,
             RunData data,
-            List<ImplStatus> implStatus,
+            List<Implementation> implStatus,
             Map<String, ContractResult> contract,
             Map<Impl, Map<Pattern, Integer>> loc,
             List<String> notMeasured) {
@@ -72,16 +73,16 @@ final class PairedPatterns {
         List<PatternResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            ImplStatus status = implStatus.stream()
+            Implementation status = implStatus.stream()
                     .filter(s -> s.impl().equals(impl.id()))
                     .findFirst()
                     .orElseThrow();
             ContractResult c = contract.get(impl.id());
-            String contractStatus = c == null ? "missing" : c.status();
+            Status.Contract contractStatus = c == null ? Status.Contract.MISSING : c.status();
             Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
             Counts counts = SummaryBuilder.counts(data, p, impl.id());
             Optional<Arm> arm = head.flatMap(h -> arm(h, impl));
-            boolean timed = "timed".equals(status.status());
+            boolean timed = status.timed();
             if (arm.isEmpty()) {
                 String reason = timed
                         ? "no paired result for " + p.id() + at + " (benchmark not run or failed)"
@@ -97,7 +98,7 @@ final class PairedPatterns {
             PairedRun.Interval ratio = a.ratioToFloor();
             results.add(new PatternResult(
                     impl.id(),
-                    "measured",
+                    Status.Measure.MEASURED,
                     null,
                     contractStatus,
                     SummaryBuilder.round(us, 3),

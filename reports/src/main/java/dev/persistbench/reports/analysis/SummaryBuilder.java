@@ -10,13 +10,14 @@ import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.ColdStart;
-import dev.persistbench.reports.model.Summary.ContractResult;
 import dev.persistbench.reports.model.Summary.Environment;
-import dev.persistbench.reports.model.Summary.ImplStatus;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,20 +63,20 @@ public final class SummaryBuilder {
      */
     public static Summary build(RunData data, Map<Impl, Map<Pattern, Integer>> loc, Instant generatedAt) {
         List<String> notMeasured = new ArrayList<>(data.gaps());
-        Map<String, ImplStatus> statusById = new LinkedHashMap<>();
+        Map<String, Implementation> statusById = new LinkedHashMap<>();
         data.implementations().forEach(s -> statusById.put(s.impl(), s));
-        List<ImplStatus> implStatus = new ArrayList<>();
+        List<Implementation> implStatus = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            ImplStatus s = statusById.get(impl.id());
+            Implementation s = statusById.get(impl.id());
             if (s == null) {
                 boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl))
                         || (data.paired() != null
                                 && data.paired().results().stream()
                                         .flatMap(r -> r.arms().stream())
                                         .anyMatch(a -> Impl.byId(a.impl()).orElse(null) == impl));
-                s = new ImplStatus(
+                s = new Implementation(
                         impl.id(),
-                        anyResult ? "timed" : "missing",
+                        anyResult ? Status.Timing.TIMED : Status.Timing.MISSING,
                         anyResult
                                 ? null
                                 : (data.paired() == null ? "no JMH result" : "no paired result")
@@ -85,7 +86,7 @@ public final class SummaryBuilder {
                                                 : " and not listed in implementations.json"));
             }
             implStatus.add(s);
-            if (!"timed".equals(s.status())) {
+            if (!s.timed()) {
                 notMeasured.add(impl.id() + " was not timed (" + s.status() + ")"
                         + (s.reason() == null ? "" : ": " + s.reason()));
             }
@@ -188,13 +189,13 @@ public final class SummaryBuilder {
 
     private static List<String> caveats(
             Environment env,
-            List<ImplStatus> implStatus,
+            List<Implementation> implStatus,
             Map<String, ContractResult> contract,
             List<PatternSummary> patterns) {
         List<String> caveats = new ArrayList<>();
-        for (ImplStatus s : implStatus) {
+        for (Implementation s : implStatus) {
             ContractResult c = contract.get(s.impl());
-            if ("timed".equals(s.status()) && (c == null || !"passed".equals(c.status()))) {
+            if (s.timed() && (c == null || !c.passed())) {
                 caveats.add(s.impl() + " was timed although its contract suite "
                         + (c == null ? "result is missing" : "is " + c.status())
                         + ": its figures may describe code that does not meet the contract");
@@ -234,7 +235,7 @@ public final class SummaryBuilder {
     private static PatternSummary pattern(
             Pattern p,
             RunData data,
-            List<ImplStatus> implStatus,
+            List<Implementation> implStatus,
             Map<String, ContractResult> contract,
             Map<Impl, Map<Pattern, Integer>> loc,
             List<String> notMeasured) {
@@ -284,21 +285,21 @@ public final class SummaryBuilder {
         List<PatternResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            ImplStatus status = implStatus.stream()
+            Implementation status = implStatus.stream()
                     .filter(s -> s.impl().equals(impl.id()))
                     .findFirst()
                     .orElseThrow();
             ContractResult c = contract.get(impl.id());
-            String contractStatus = c == null ? "missing" : c.status();
+            Status.Contract contractStatus = c == null ? Status.Contract.MISSING : c.status();
             Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
             Optional<JmhEntry> e =
                     headline.stream().filter(x -> isImpl(x, impl)).findFirst();
-            if (!"timed".equals(status.status()) || e.isEmpty()) {
-                String reason = !"timed".equals(status.status())
+            if (!status.timed() || e.isEmpty()) {
+                String reason = !status.timed()
                         ? impl.id() + " not timed" + (status.reason() == null ? "" : ": " + status.reason())
                         : "no JMH result for " + p.id() + (size == null ? "" : " at dataSize=" + size)
                                 + " (benchmark not run or failed)";
-                if ("timed".equals(status.status())) {
+                if (status.timed()) {
                     missing.add(impl.id());
                 }
                 results.add(notMeasured(impl, reason, contractStatus, counts(data, p, impl.id()), lines));
@@ -314,7 +315,7 @@ public final class SummaryBuilder {
             Counts counts = counts(data, p, impl.id());
             results.add(new PatternResult(
                     impl.id(),
-                    "measured",
+                    Status.Measure.MEASURED,
                     null,
                     contractStatus,
                     round(r.usPerOp(), 3),
@@ -420,10 +421,10 @@ public final class SummaryBuilder {
     }
 
     /** A result without timing: only counts and lines of code. */
-    static PatternResult notMeasured(Impl impl, String reason, String contract, Counts c, Integer lines) {
+    static PatternResult notMeasured(Impl impl, String reason, Status.Contract contract, Counts c, Integer lines) {
         return new PatternResult(
                 impl.id(),
-                "not-measured",
+                Status.Measure.NOT_MEASURED,
                 reason,
                 contract,
                 null,

@@ -2,17 +2,22 @@ package dev.persistbench.reports.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Strict JSON reading that turns every problem into an {@link InputException} naming the file. */
 public final class JsonFiles {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper LENIENT =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private JsonFiles() {}
 
@@ -38,6 +43,25 @@ public final class JsonFiles {
             throw new InputException(file, "expected a JSON array at the top level, found " + node.getNodeType());
         }
         return node;
+    }
+
+    /**
+     * Each element of the top-level array as a {@code type}, by Jackson (unknown fields ignored);
+     * an element without one of the {@code required} text fields, or of the wrong shape, names its index.
+     */
+    static <T> List<T> readList(Path file, Class<T> type, String... required) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode element : readArray(file)) {
+            for (String field : required) {
+                text(file, element, out.size(), field);
+            }
+            try {
+                out.add(LENIENT.treeToValue(element, type));
+            } catch (JsonProcessingException e) {
+                throw new InputException(file, "entry " + out.size() + ": " + e.getOriginalMessage(), e);
+            }
+        }
+        return out;
     }
 
     static JsonNode readObject(Path file) {

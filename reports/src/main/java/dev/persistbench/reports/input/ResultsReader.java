@@ -3,11 +3,10 @@ package dev.persistbench.reports.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.input.RunData.ColdStartRecord;
 import dev.persistbench.reports.input.RunData.ReliabilityFile;
-import dev.persistbench.reports.input.RunData.Run;
 import dev.persistbench.reports.input.RunData.StatementRecord;
 import dev.persistbench.reports.model.Impl;
-import dev.persistbench.reports.model.Summary.ContractResult;
-import dev.persistbench.reports.model.Summary.ImplStatus;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ public final class ResultsReader {
             gaps.add("environment.json is missing: the environment of this run is unknown");
         }
 
-        List<ImplStatus> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
+        List<Implementation> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
         List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
         List<StatementRecord> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
@@ -80,89 +79,28 @@ public final class ResultsReader {
                 gaps);
     }
 
-    private static List<ImplStatus> readImplementations(Path file, List<String> gaps) {
-        List<ImplStatus> out = new ArrayList<>();
+    private static List<Implementation> readImplementations(Path file, List<String> gaps) {
         if (!Files.isRegularFile(file)) {
             gaps.add("implementations.json is missing: whether bench timed each implementation is unknown");
-            return out;
+            return new ArrayList<>();
         }
-        int i = 0;
-        for (JsonNode n : JsonFiles.readArray(file)) {
-            String impl = JsonFiles.text(file, n, i, "impl");
-            String status = JsonFiles.text(file, n, i, "status");
-            out.add(new ImplStatus(impl, status, JsonFiles.optText(n, "reason")));
-            i++;
-        }
-        return out;
+        return JsonFiles.readList(file, Implementation.class, "impl", "status");
     }
 
     private static List<StatementRecord> readStatements(Path file, List<String> gaps) {
-        List<StatementRecord> out = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             gaps.add("statements.json is missing: SQL sent and statements per op were not captured");
-            return out;
+            return List.of();
         }
-        int i = 0;
-        for (JsonNode n : JsonFiles.readArray(file)) {
-            String pattern = JsonFiles.text(file, n, i, "pattern");
-            String impl = JsonFiles.text(file, n, i, "impl");
-            Double count = JsonFiles.number(file, n, "entry " + i, "statementsPerOp");
-            List<String> sql = new ArrayList<>();
-            JsonNode s = n.get("sql");
-            if (s != null && !s.isNull()) {
-                if (!s.isArray()) {
-                    throw new InputException(file, "entry " + i + ": \"sql\" must be an array of strings");
-                }
-                s.forEach(x -> sql.add(x.asText()));
-            }
-            String where = "entry " + i + " (" + pattern + " " + impl + ")";
-            out.add(new StatementRecord(
-                    pattern,
-                    impl,
-                    toInt(count),
-                    sql,
-                    toInt(JsonFiles.number(file, n, where, "roundTrips")),
-                    toInt(JsonFiles.number(file, n, where, "transactions")),
-                    toInt(JsonFiles.number(file, n, where, "serverStatements")),
-                    JsonFiles.optText(n, "serverCountNote"),
-                    toInt(JsonFiles.number(file, n, where, "serverBegins")),
-                    JsonFiles.optText(n, "shape")));
-            i++;
-        }
-        return out;
-    }
-
-    private static Integer toInt(Double d) {
-        return d == null ? null : (int) Math.round(d);
+        return JsonFiles.readList(file, StatementRecord.class, "pattern", "impl");
     }
 
     private static List<ColdStartRecord> readColdStart(Path file, List<String> gaps) {
-        List<ColdStartRecord> out = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             gaps.add("coldstart.json is missing: cold start was not measured");
-            return out;
+            return List.of();
         }
-        int i = 0;
-        for (JsonNode n : JsonFiles.readArray(file)) {
-            String impl = JsonFiles.text(file, n, i, "impl");
-            String where = "entry " + i + " (" + impl + ")";
-            List<Run> runs = new ArrayList<>();
-            JsonNode r = n.get("runs");
-            if (r != null && r.isArray()) {
-                for (JsonNode run : r) {
-                    runs.add(new Run(
-                            JsonFiles.number(file, run, where + " run", "ms"),
-                            JsonFiles.number(file, run, where + " run", "heapMb")));
-                }
-            }
-            out.add(new ColdStartRecord(
-                    impl,
-                    runs,
-                    JsonFiles.number(file, n, where, "medianMs"),
-                    JsonFiles.number(file, n, where, "medianHeapMb")));
-            i++;
-        }
-        return out;
+        return JsonFiles.readList(file, ColdStartRecord.class, "impl");
     }
 
     private static List<ReliabilityFile> readReliability(Path repoRoot) {

@@ -1,8 +1,8 @@
 package dev.persistbench.reports.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.persistbench.reports.model.Summary.ContractResult;
-import dev.persistbench.reports.model.Summary.ImplStatus;
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record RunData(
         JsonNode environment,
         PairedRun paired,
         List<JmhEntry> jmh,
-        List<ImplStatus> implementations,
+        List<Implementation> implementations,
         List<ContractResult> contract,
         List<StatementRecord> statements,
         List<ColdStartRecord> coldStart,
@@ -57,7 +57,11 @@ public record RunData(
             Integer serverStatements,
             String serverCountNote,
             Integer serverBegins,
-            String shape) {}
+            String shape) {
+        public StatementRecord {
+            sql = sql == null ? List.of() : sql;
+        }
+    }
 
     /**
      * Cold start measurements of one implementation.
@@ -67,7 +71,11 @@ public record RunData(
      * @param medianMs median time to the first answer
      * @param medianHeapMb median heap after it
      */
-    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {}
+    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {
+        public ColdStartRecord {
+            runs = runs == null ? List.of() : runs;
+        }
+    }
 
     /**
      * One cold JVM.

@@ -1,5 +1,8 @@
 package dev.persistbench.reports.model;
 
+import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Status;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +37,7 @@ public record Summary(
         ProbeSummary selectOneProbe,
         List<ColdStart> coldStart,
         List<ContractResult> contract,
-        List<ImplStatus> implementationStatus,
+        List<Implementation> implementationStatus,
         Map<String, Map<String, String>> settings,
         List<String> notMeasured,
         List<String> caveats,
@@ -156,7 +159,7 @@ public record Summary(
      * One implementation's figures for one pattern; the numbers are null when not measured.
      *
      * @param impl implementation id
-     * @param status "measured" or "not-measured"
+     * @param status measured or not-measured
      * @param reason why not measured (null when measured)
      * @param contract contract-suite status of the implementation (passed, failed, missing, no-tests)
      * @param usPerOp time per operation, µs: JMH's average (unpaired) or the median of the steady slices (paired)
@@ -185,9 +188,9 @@ public record Summary(
      */
     public record PatternResult(
             String impl,
-            String status,
+            Status.Measure status,
             String reason,
-            String contract,
+            Status.Contract contract,
             Double usPerOp,
             Double usPerOpLow,
             Double usPerOpHigh,
@@ -242,33 +245,4 @@ public record Summary(
      * @param reason why not measured (null when measured)
      */
     public record ColdStart(String impl, Double ms, Double heapMb, Integer runs, String reason) {}
-
-    /**
-     * Contract-suite outcome of one implementation.
-     *
-     * @param impl implementation id
-     * @param tests tests run
-     * @param failed failed assertions
-     * @param errors tests that threw
-     * @param skipped skipped tests
-     * @param status passed, failed, missing or no-tests
-     * @param source which file(s) it was read from
-     */
-    public record ContractResult(
-            String impl,
-            Integer tests,
-            Integer failed,
-            Integer errors,
-            Integer skipped,
-            String status,
-            String source) {}
-
-    /**
-     * Whether bench timed an implementation.
-     *
-     * @param impl implementation id
-     * @param status timed, not-timed or missing
-     * @param reason why not timed
-     */
-    public record ImplStatus(String impl, String status, String reason) {}
 }

@@ -377,7 +377,7 @@ public record ReportView(
                     Fmt.transaction(r.transactions()),
                     r.shape() == null ? "" : r.shape(),
                     Fmt.integer(r.loc()),
-                    r.contract()));
+                    r.contract().toString()));
         }
         if (p.floorUsPerOp() != null) {
             StatementRecord s = statement(data, p.id(), "raw-jdbc");
@@ -487,7 +487,7 @@ public record ReportView(
                 r.impl(),
                 r.usPerOp() != null,
                 r.reason(),
-                r.contract(),
+                r.contract().toString(),
                 paired ? Fmt.interval(r.usPerOp(), r.usPerOpLow(), r.usPerOpHigh()) : Fmt.usErr(r.usPerOp(), r.error()),
                 paired
                         ? Fmt.ratioInterval(r.ratioToFloor(), r.ratioToFloorLow(), r.ratioToFloorHigh())

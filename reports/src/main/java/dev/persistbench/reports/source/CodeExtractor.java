@@ -23,6 +23,7 @@ import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.source.CodeSnippet.Part;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Finds, in each implementation's repository class, the method that implements a pattern (the
@@ -50,13 +54,6 @@ import java.util.stream.Stream;
  * infrastructure: named, not shown, not counted.
  */
 public final class CodeExtractor {
-
-    private static final java.util.regex.Pattern MAPPER_NAMESPACE =
-            java.util.regex.Pattern.compile("<mapper\\s+[^>]*namespace\\s*=\\s*\"([^\"]+)\"");
-    private static final java.util.regex.Pattern RESULT_MAP_REF =
-            java.util.regex.Pattern.compile("\\b(?:resultMap|extends)\\s*=\\s*\"([^\"]+)\"");
-    private static final java.util.regex.Pattern INCLUDE_REFID =
-            java.util.regex.Pattern.compile("<include\\s+[^>]*refid\\s*=\\s*\"([^\"]+)\"");
 
     /**
      * Code reached from more patterns than this (more than half of the thirteen) is infrastructure,
@@ -387,7 +384,19 @@ public final class CodeExtractor {
 
     // ---------------------------------------------------------------- MyBatis mapper XML
 
-    private record MapperFile(Path file, String namespace, String text) {}
+    /**
+     * A top-level element of a mapper file ({@code <select>}, {@code <sql>}, {@code <resultMap>} ...).
+     *
+     * @param tag its tag
+     * @param start offset of its {@code <} in the file's text
+     * @param end offset just after its end tag
+     * @param includes the refids of the {@code <include>}s inside it
+     * @param resultMaps the result maps it names ({@code resultMap}, {@code extends} attributes)
+     */
+    private record XmlElement(String tag, int start, int end, List<String> includes, List<String> resultMaps) {}
+
+    /** A mapper file: its namespace and its top-level elements by kind and id ("SQL#columns"). */
+    private record MapperFile(Path file, String namespace, String text, Map<String, XmlElement> elements) {}
 
     private List<Part> mapperStatements(List<Unit> units) {
         Set<String> names = new LinkedHashSet<>();
@@ -429,50 +438,44 @@ public final class CodeExtractor {
 
     /** Element kinds of a mapper file that a statement can pull in. */
     private enum XmlKind {
-        STATEMENT("select|insert|update|delete"),
-        SQL("sql"),
-        RESULT_MAP("resultMap");
+        STATEMENT,
+        SQL,
+        RESULT_MAP;
 
-        private final String tags;
-
-        XmlKind(String tags) {
-            this.tags = tags;
+        static XmlKind of(String tag) {
+            return switch (tag) {
+                case "sql" -> SQL;
+                case "resultMap" -> RESULT_MAP;
+                default -> STATEMENT;
+            };
         }
     }
 
     /** Adds the element, then the {@code <sql>} fragments it includes and the result maps it uses. */
     private void addStatement(MapperFile mf, String id, XmlKind kind, List<Part> parts, Set<String> emitted) {
-        java.util.regex.Pattern element = java.util.regex.Pattern.compile(
-                "<(" + kind.tags + ")\\b[^>]*\\bid\\s*=\\s*\"" + java.util.regex.Pattern.quote(id)
-                        + "\"[^>]*>.*?</\\1\\s*>",
-                java.util.regex.Pattern.DOTALL);
-        Matcher m = element.matcher(mf.text());
-        if (!m.find() || !emitted.add(mf.namespace() + "#" + kind + "#" + id)) {
+        XmlElement e = mf.elements().get(kind + "#" + id);
+        if (e == null || !emitted.add(mf.namespace() + "#" + kind + "#" + id)) {
             return;
         }
         int line = (int) mf.text()
-                        .substring(0, m.start())
+                        .substring(0, e.start())
                         .chars()
                         .filter(c -> c == '\n')
                         .count()
                 + 1;
-        int lineStart = mf.text().lastIndexOf('\n', m.start()) + 1;
-        String code = dedent(mf.text().substring(lineStart, m.end()));
+        int lineStart = mf.text().lastIndexOf('\n', e.start()) + 1;
+        String code = dedent(mf.text().substring(lineStart, e.end()));
         parts.add(new Part(
-                repoRoot.relativize(mf.file()).getFileName() + ":" + line + " <" + m.group(1) + " id=\"" + id + "\">",
+                repoRoot.relativize(mf.file()).getFileName() + ":" + line + " <" + e.tag() + " id=\"" + id + "\">",
                 "xml",
                 code,
                 countLoc(code, "xml")));
-        Matcher inc = INCLUDE_REFID.matcher(m.group());
-        while (inc.find()) {
-            addStatement(mf, inc.group(1), XmlKind.SQL, parts, emitted);
-        }
-        Matcher maps = RESULT_MAP_REF.matcher(m.group());
-        while (maps.find()) {
+        e.includes().forEach(refid -> addStatement(mf, refid, XmlKind.SQL, parts, emitted));
+        for (String map : e.resultMaps()) {
             // A reference may name another mapper's map ("ns.id"); only this file's maps are followed.
-            String ref = maps.group(1).startsWith(mf.namespace() + ".")
-                    ? maps.group(1).substring(mf.namespace().length() + 1)
-                    : maps.group(1);
+            String ref = map.startsWith(mf.namespace() + ".")
+                    ? map.substring(mf.namespace().length() + 1)
+                    : map;
             addStatement(mf, ref, XmlKind.RESULT_MAP, parts, emitted);
         }
     }
@@ -489,17 +492,72 @@ public final class CodeExtractor {
         try (Stream<Path> files = Files.walk(main)) {
             for (Path f :
                     files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                Matcher ns = MAPPER_NAMESPACE.matcher(text);
-                if (ns.find()) {
-                    mapperFiles.add(new MapperFile(f, ns.group(1), text));
-                }
+                readMapper(f, Files.readString(f, StandardCharsets.UTF_8)).ifPresent(mapperFiles::add);
             }
-        } catch (IOException e) {
+        } catch (IOException | XMLStreamException e) {
             // Unreadable mapper files mean only that no XML is shown; the Java part still is.
             return mapperFiles;
         }
         return mapperFiles;
+    }
+
+    /**
+     * The file as a MyBatis mapper (root {@code <mapper namespace>}), read by the JDK's StAX parser
+     * with DTDs off (the mapper DTD is never fetched); empty for another XML file. The parser's
+     * character offsets locate each element in the text, which the report shows as written.
+     */
+    private static Optional<MapperFile> readMapper(Path f, String text) throws XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLStreamReader r = factory.createXMLStreamReader(new StringReader(text));
+        String namespace = null;
+        Map<String, XmlElement> elements = new LinkedHashMap<>();
+        int depth = 0;
+        String id = null;
+        XmlElement open = null;
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String tag = r.getLocalName();
+                if (depth == 1) {
+                    namespace = r.getAttributeValue(null, "namespace");
+                    if (!tag.equals("mapper") || namespace == null) {
+                        return Optional.empty();
+                    }
+                } else if (depth == 2) {
+                    id = r.getAttributeValue(null, "id");
+                    int start = text.lastIndexOf("<" + tag, r.getLocation().getCharacterOffset());
+                    open = new XmlElement(tag, start, start, new ArrayList<>(), new ArrayList<>());
+                }
+                if (open != null) {
+                    if (tag.equals("include") && r.getAttributeValue(null, "refid") != null) {
+                        open.includes().add(r.getAttributeValue(null, "refid"));
+                    }
+                    for (String attribute : List.of("resultMap", "extends")) {
+                        Optional.ofNullable(r.getAttributeValue(null, attribute))
+                                .ifPresent(open.resultMaps()::add);
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if (depth == 2 && id != null) {
+                    elements.putIfAbsent(
+                            XmlKind.of(open.tag()) + "#" + id,
+                            new XmlElement(
+                                    open.tag(),
+                                    open.start(),
+                                    r.getLocation().getCharacterOffset(),
+                                    open.includes(),
+                                    open.resultMaps()));
+                }
+                if (depth == 2) {
+                    open = null;
+                }
+                depth--;
+            }
+        }
+        return Optional.of(new MapperFile(f, namespace, text, elements));
     }
 
     /** "mapper" for the receivers {@code mapper.x()} and {@code this.mapper.x()}. */
