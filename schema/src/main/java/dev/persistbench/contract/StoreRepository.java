@@ -275,7 +275,10 @@ public interface StoreRepository extends AutoCloseable {
     /**
      * The settings of this implementation that matter for speed or behaviour (batch size,
      * executor, fetch size, caches, statement type ...), as name to value, so that every report
-     * shows how each library was configured.
+     * shows how each library was configured. Keys are lowerCamel; a setting of one pattern starts
+     * with its lower-case id and a dot ({@code p12.fetchSize}); a library's own property keeps the
+     * library's name ({@code hibernate.jdbc.batch_size}). The report prints them in the map's
+     * order, so return an ordered map.
      */
     Map<String, String> settings();
 
