@@ -103,10 +103,16 @@ public final class SummaryBuilder {
         }
         if (patterns.stream().noneMatch(ps -> distinct(ps.byThreads(), ThreadPoint::threads) > 1)) {
             notMeasured.add("throughput vs threads: not measured (no pattern was run at more than one thread"
-                    + " count; the full profile sweeps 1/2/4 threads)");
+                    + " count; no profile sweeps threads yet)");
         }
         if (patterns.stream().noneMatch(ps -> distinct(ps.bySize(), SizePoint::dataSize) > 1)) {
             notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only)");
+        }
+        if (data.paired() == null
+                || data.paired().distance() == null
+                || data.paired().distance().isEmpty()) {
+            notMeasured.add("cost vs network distance: not measured (no pattern was run through the delaying"
+                    + " relay; -Dbench.latency=0.5 adds it to quick, full measures 0.5 and 2 ms)");
         }
         List<ColdStart> coldStart = coldStart(data, notMeasured);
         JsonNode runErrors = data.environment() == null || !data.environment().has("jmh")
@@ -135,6 +141,7 @@ public final class SummaryBuilder {
                 List.of(Impl.values()).stream().map(Impl::id).toList(),
                 patterns,
                 paired ? PairedPatterns.probe(data.paired()) : null,
+                paired ? NetworkDistances.of(data.paired()) : List.of(),
                 coldStart,
                 data.contract(),
                 implStatus,

@@ -56,7 +56,11 @@ final class PairedReader {
             throw new InputException(file, "cannot be mapped: " + e.getOriginalMessage(), e);
         }
         new PairedReader(file).check(run);
-        return run;
+        return new PairedRun(
+                run.schema(),
+                run.method(),
+                run.results().stream().filter(r -> r.addedRttMicros() == 0).toList(),
+                run.results().stream().filter(r -> r.addedRttMicros() > 0).toList());
     }
 
     private void check(PairedRun run) {
@@ -81,6 +85,9 @@ final class PairedReader {
         require(r.settled(), at + ".settled");
         positive(r.threads(), at + ".threads");
         positive(r.dataSize(), at + ".dataSize");
+        if (r.rttMicros() != null && r.rttMicros() < 0) {
+            fail(at + ".rttMicros", "is " + r.rttMicros() + " (expected 0 or a positive round-trip time in µs)");
+        }
         require(r.arms(), at + ".arms");
         if (r.arms().isEmpty()) {
             fail(at + ".arms", "is empty (expected the implementations and the floor)");

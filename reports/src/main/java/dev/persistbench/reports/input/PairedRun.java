@@ -10,9 +10,13 @@ import java.util.Map;
  *
  * @param schema format version, 1
  * @param method how the figures were computed (statistic, confidence, bootstrapResamples, tieMargin, ...)
- * @param results one entry per pattern (and data size / thread count) measured
+ * @param results one entry per pattern (and data size / thread count) measured over loopback (the
+ *     reader keeps here only the results with no added network distance)
+ * @param distance not a JSON field: the results measured through the bench's delaying relay
+ *     ({@code rttMicros > 0}), which the reader moves here from {@code results}
  */
-public record PairedRun(Integer schema, Map<String, Object> method, List<PairedResult> results) {
+public record PairedRun(
+        Integer schema, Map<String, Object> method, List<PairedResult> results, List<PairedResult> distance) {
 
     /** The implementation id of the raw-JDBC floor arm. */
     public static final String FLOOR = "raw-jdbc";
@@ -22,11 +26,14 @@ public record PairedRun(Integer schema, Map<String, Object> method, List<PairedR
      *
      * @param pattern P01..P13
      * @param dataSize seeded data size
+     * @param rttMicros round-trip time the relay added between pool and server, µs (absent or 0: none)
      * @param threads measuring threads
      * @param placement "same-core", "cross-core" or "none"
      * @param rounds rounds run (each runs every arm once, in a seeded random order)
      * @param steadyFromRound first round counted (earlier rounds are warm-up, decided from the data)
-     * @param warmupSeconds time spent before steadyFromRound
+     * @param warmupSeconds time spent before steadyFromRound, the untimed warm-up phase included
+     * @param warmUpPhaseSeconds the untimed warm-up phase before the first round (absent: none)
+     * @param warmUpCapReached whether that phase ended on its cap with an arm still trending
      * @param settled false when some arm's tail never stopped trending
      * @param arms the implementations and the floor
      * @param groups implementations (not the floor), fastest group first; members of one group cannot
@@ -36,15 +43,24 @@ public record PairedRun(Integer schema, Map<String, Object> method, List<PairedR
     public record PairedResult(
             String pattern,
             Integer dataSize,
+            Integer rttMicros,
             Integer threads,
             String placement,
             Integer rounds,
             Integer steadyFromRound,
             Double warmupSeconds,
+            Double warmUpPhaseSeconds,
+            Boolean warmUpCapReached,
             Boolean settled,
             List<Arm> arms,
             List<List<String>> groups,
-            List<Probe> selectOne) {}
+            List<Probe> selectOne) {
+
+        /** The round-trip time the relay added, µs (0 over plain loopback). */
+        public int addedRttMicros() {
+            return rttMicros == null ? 0 : rttMicros;
+        }
+    }
 
     /**
      * One arm of a pattern.

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param implementations implementation ids in report order
  * @param patterns one entry per pattern P01..P13, each listing all four implementations
  * @param selectOneProbe the SELECT 1 probe over the whole run (paired runs only), null when absent
+ * @param networkDistance the network patterns measured again through the bench's delaying relay
+ *     (empty when the run had no network distance)
  * @param coldStart one entry per implementation
  * @param contract the contract-suite result per implementation
  * @param implementationStatus whether bench timed each implementation, and why not
@@ -35,6 +37,7 @@ public record Summary(
         List<String> implementations,
         List<PatternSummary> patterns,
         ProbeSummary selectOneProbe,
+        List<DistancePoint> networkDistance,
         List<ColdStart> coldStart,
         List<ContractResult> contract,
         List<Implementation> implementationStatus,
@@ -92,6 +95,46 @@ public record Summary(
      * @param minutes minutes from the first probe to the last
      */
     public record ProbeSummary(Double medianUs, Double p10Us, Double p90Us, Integer probes, Double minutes) {}
+
+    /**
+     * One arm of a network pattern at one added round-trip time, beside the same pattern over
+     * loopback.
+     *
+     * @param pattern P02, P06, P08
+     * @param dataSize seeded data size
+     * @param impl implementation id, or "raw-jdbc" for the floor
+     * @param addedRttMicros the round-trip time the relay added, µs
+     * @param roundTripUs the round trip the arms had there: median of that fork's SELECT 1 probes
+     * @param loopbackRoundTripUs the same over loopback (the pattern's own fork), null when absent
+     * @param usPerOp median µs/op at this distance
+     * @param usPerOpLow lower bound of its 95 % interval
+     * @param usPerOpHigh upper bound
+     * @param ratioToFloor median per-round ratio to the floor at this distance (null for the floor)
+     * @param ratioToFloorLow lower bound of its 95 % interval
+     * @param ratioToFloorHigh upper bound
+     * @param gapToFloorUs µs/op above the floor at this distance (null for the floor)
+     * @param loopbackGapToFloorUs the same over loopback, null when absent
+     * @param extraRoundTrips how much the gap grew per µs of added round trip: about the round trips
+     *     this arm sends beyond the floor's (null when not computable)
+     * @param settled false when this arm's figure never settled
+     */
+    public record DistancePoint(
+            String pattern,
+            Integer dataSize,
+            String impl,
+            Integer addedRttMicros,
+            Double roundTripUs,
+            Double loopbackRoundTripUs,
+            Double usPerOp,
+            Double usPerOpLow,
+            Double usPerOpHigh,
+            Double ratioToFloor,
+            Double ratioToFloorLow,
+            Double ratioToFloorHigh,
+            Double gapToFloorUs,
+            Double loopbackGapToFloorUs,
+            Double extraRoundTrips,
+            Boolean settled) {}
 
     /**
      * One pattern's figures.

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * @param probeLine one line: median and p10-p90 of the probe, null when not measured
  * @param sizeCharts cost-vs-data-size charts (empty when one size only)
  * @param threadCharts throughput-vs-threads charts (empty when not measured)
+ * @param networkDistance the network patterns through the delaying relay, null when not measured
  * @param settings the settings per implementation
  * @param reliability reliability rules, figures and schema-drift matrix
  */
@@ -49,6 +50,7 @@ public record ReportView(
         String probeLine,
         List<Chart> sizeCharts,
         List<Chart> threadCharts,
+        Table networkDistance,
         List<SettingsView> settings,
         ReliabilityTables reliability) {
 
@@ -274,6 +276,7 @@ public record ReportView(
                 probeLine,
                 sizeCharts,
                 threadCharts,
+                networkDistance(summary.networkDistance()),
                 settings,
                 ReliabilityTables.of(data.reliability()));
     }
@@ -336,6 +339,49 @@ public record ReportView(
 
     /** The mark of a figure whose slices never stopped trending. */
     public static final String NOT_SETTLED = "(not settled)";
+
+    /** One row per network pattern, arm and added round trip; null when the run measured none. */
+    private static Table networkDistance(List<Summary.DistancePoint> points) {
+        if (points == null || points.isEmpty()) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Summary.DistancePoint d : points) {
+            String label = Impl.byId(d.impl()).map(Impl::label).orElse("raw-JDBC floor");
+            rows.add(List.of(
+                    d.pattern(),
+                    label,
+                    "+"
+                            + java.math.BigDecimal.valueOf(d.addedRttMicros(), 3)
+                                    .stripTrailingZeros()
+                                    .toPlainString() + " ms",
+                    Fmt.us(d.loopbackRoundTripUs()) + " → " + Fmt.us(d.roundTripUs()),
+                    Fmt.interval(d.usPerOp(), d.usPerOpLow(), d.usPerOpHigh())
+                            + (Boolean.FALSE.equals(d.settled()) ? " " + NOT_SETTLED : ""),
+                    d.ratioToFloor() == null
+                            ? Fmt.NONE
+                            : Fmt.ratioInterval(d.ratioToFloor(), d.ratioToFloorLow(), d.ratioToFloorHigh()),
+                    d.gapToFloorUs() == null
+                            ? Fmt.NONE
+                            : Fmt.us(d.loopbackGapToFloorUs()) + " → " + Fmt.us(d.gapToFloorUs()),
+                    d.extraRoundTrips() == null
+                            ? Fmt.NONE
+                            : String.format(java.util.Locale.ROOT, "%.1f", d.extraRoundTrips())));
+        }
+        return new Table(
+                "Cost vs network distance: the same patterns with every arm's pool behind a relay that delays"
+                        + " each round trip",
+                List.of(
+                        "pattern",
+                        "implementation",
+                        "added round trip",
+                        "SELECT 1 µs (loopback → here)",
+                        "µs/op here",
+                        "× floor here",
+                        "µs above the floor (loopback → here)",
+                        "extra round trips vs the floor (est.)"),
+                rows);
+    }
 
     private static String run(PatternSummary p) {
         List<String> parts = new ArrayList<>();

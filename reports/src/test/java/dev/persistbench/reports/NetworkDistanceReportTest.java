@@ -1,0 +1,124 @@
+package dev.persistbench.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The network-distance section from a made-up fork of P02 at +500 µs: every arm pays the added
+ * round trip once, except jOOQ, made to pay it twice (one round trip more than the floor). The
+ * report must say so (extra round trips about 1 and about 0), keep the loopback figures as the
+ * headline, and say "not measured" when no such fork exists.
+ */
+class NetworkDistanceReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Path generate(Path results) {
+        Path out = tmp.resolve("report-" + results.getFileName());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportMain.run(
+                new String[] {"--results", results.toString(), "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status)
+                .as("stderr: %s", err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        return out;
+    }
+
+    /** The fixture with a copy of its P02 fork at +500 µs added. */
+    private Path withDistance() throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("far"));
+        ObjectNode paired =
+                (ObjectNode) JSON.readTree(results.resolve("paired.json").toFile());
+        ArrayNode forks = (ArrayNode) paired.get("results");
+        ObjectNode far = null;
+        for (JsonNode r : forks) {
+            if (r.get("pattern").asText().equals("P02")) {
+                far = r.deepCopy();
+            }
+        }
+        assertThat(far).isNotNull();
+        far.put("rttMicros", 500);
+        for (JsonNode probe : far.get("selectOne")) {
+            ((ObjectNode) probe).put("us", probe.get("us").asDouble() + 500);
+        }
+        double floorFar = 0;
+        for (JsonNode arm : far.get("arms")) {
+            double extra = arm.get("impl").asText().equals("jooq") ? 1000 : 500;
+            ObjectNode us = (ObjectNode) arm.get("usPerOp");
+            double median = us.get("median").asDouble() + extra;
+            us.put("median", median).put("low", median - 1).put("high", median + 1);
+            if (arm.get("floor").asBoolean()) {
+                floorFar = median;
+            }
+        }
+        for (JsonNode arm : far.get("arms")) {
+            if (!arm.get("floor").asBoolean()) {
+                double ratio = arm.get("usPerOp").get("median").asDouble() / floorFar;
+                ((ObjectNode) arm.get("ratioToFloor"))
+                        .put("median", ratio)
+                        .put("low", ratio - 0.01)
+                        .put("high", ratio + 0.01);
+            }
+        }
+        forks.add(far);
+        JSON.writeValue(results.resolve("paired.json").toFile(), paired);
+        return results;
+    }
+
+    private static JsonNode point(JsonNode summary, String impl) {
+        for (JsonNode d : summary.get("networkDistance")) {
+            if (d.get("impl").asText().equals(impl)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no network-distance point for " + impl);
+    }
+
+    @Test
+    void extraRoundTripsShowWhichCostIsTheNetwork() throws IOException {
+        Path plain = generate(Fixtures.dir("results-paired"));
+        Path far = generate(withDistance());
+        JsonNode before = JSON.readTree(plain.resolve("summary.json").toFile());
+        JsonNode summary = JSON.readTree(far.resolve("summary.json").toFile());
+
+        assertThat(summary.get("networkDistance")).hasSize(5);
+        assertThat(point(summary, "jooq").get("addedRttMicros").asInt()).isEqualTo(500);
+        assertThat(point(summary, "jooq").get("extraRoundTrips").asDouble()).isCloseTo(1.0, within(0.02));
+        assertThat(point(summary, "jdbc").get("extraRoundTrips").asDouble()).isCloseTo(0.0, within(0.02));
+        assertThat(point(summary, "raw-jdbc").get("extraRoundTrips").isNull()).isTrue();
+        assertThat(point(summary, "jooq").get("roundTripUs").asDouble()
+                        - point(summary, "jooq").get("loopbackRoundTripUs").asDouble())
+                .isCloseTo(500.0, within(0.2));
+
+        // The headline figures stay the loopback ones.
+        assertThat(summary.get("patterns")).isEqualTo(before.get("patterns"));
+        assertThat(before.get("networkDistance")).isEmpty();
+        assertThat(before.get("notMeasured").toString()).contains("cost vs network distance: not measured");
+        assertThat(summary.get("notMeasured").toString()).doesNotContain("cost vs network distance");
+
+        String html = Files.readString(far.resolve("index.html"));
+        String md = Files.readString(far.resolve("report.md"));
+        assertThat(html).contains("Cost vs network distance").contains("extra round trips vs the floor");
+        assertThat(md).contains("### Cost vs network distance").contains("| P02 | jOOQ | +0.5 ms |");
+        assertThat(Files.readString(plain.resolve("report.md")))
+                .contains("**Not measured:** no pattern was run through the delaying relay");
+    }
+}
