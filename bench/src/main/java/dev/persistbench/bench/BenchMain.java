@@ -148,7 +148,10 @@ public final class BenchMain {
                 .analyse(jmhResults, slices, config.profile(), runErrors);
         PairedAnalysis.write(paired, results.resolve("paired.json"), JSON);
         for (PairedAnalysis.PatternResult r : paired.results()) {
-            log(r.pattern() + ": settled from round " + r.steadyFromRound() + " of " + r.rounds()
+            log(r.pattern() + (r.rttMicros() == 0 ? "" : " at +" + r.rttMicros() + " µs round trip")
+                    + ": warm-up phase " + String.format(java.util.Locale.ROOT, "%.1f s", r.warmUpPhaseSeconds())
+                    + (r.warmUpCapReached() ? " (cap reached)" : "") + ", settled from round "
+                    + r.steadyFromRound() + " of " + r.rounds()
                     + (r.settled() ? "" : " (NOT SETTLED)") + "; groups " + r.groups() + "; ratios "
                     + r.arms().stream()
                             .filter(a -> !a.floor())
