@@ -43,6 +43,20 @@ import org.postgresql.PGConnection;
  */
 public interface FaultRules extends ContractFixture {
 
+    /** One R2.2 trial: a fault after statement k of P06, what the call did and what the retry left. */
+    record NetworkTrial(
+            String fault,
+            int afterStatement,
+            long elapsedMs,
+            String failure,
+            boolean retryable,
+            boolean orderStoredAfterFault,
+            long ordersAfterRetry) {}
+
+    /** One R2.3 case: an operation against a held row under a time-out setting. */
+    record TimeoutCase(
+            String setting, String operation, long elapsedMs, String failure, String sqlState, boolean retryable) {}
+
     /** Products every fault test orders from; generous stock so only the injected fault can fail an order. */
     private List<Product> faultProducts(String prefix, int count) {
         List<NewProduct> products = IntStream.range(0, count)
@@ -273,7 +287,7 @@ public interface FaultRules extends ContractFixture {
         Customer buyer = store().createCustomer(new NewCustomer("r2.2@example.com", "Disconnected"));
         List<Product> products = faultProducts("R2.2", 4);
         StatementTrigger trigger = new StatementTrigger();
-        List<Map<String, Object>> trialRows = new ArrayList<>();
+        List<NetworkTrial> trialRows = new ArrayList<>();
         try (TcpProxy proxy = new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
                 HikariDataSource pool = Reliability.pool(
                         database(),
@@ -347,17 +361,14 @@ public interface FaultRules extends ContractFixture {
                     Order retried = Reliability.within(
                             Duration.ofSeconds(30), "retry after " + f, () -> retryPlaceOrder(repository, request));
                     long afterRetry = keyCount(admin, key);
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("fault", f);
-                    row.put("afterStatement", k);
-                    row.put("elapsedMs", elapsedMs);
-                    row.put(
-                            "failure",
-                            failure == null ? null : failure.getClass().getSimpleName());
-                    row.put("retryable", retryable);
-                    row.put("orderStoredAfterFault", afterFault == 1);
-                    row.put("ordersAfterRetry", afterRetry);
-                    trialRows.add(row);
+                    trialRows.add(new NetworkTrial(
+                            f,
+                            k,
+                            elapsedMs,
+                            failure == null ? null : failure.getClass().getSimpleName(),
+                            retryable,
+                            afterFault == 1,
+                            afterRetry));
                     assertThat(problems)
                             .as("%s after statement %d: partial order or stock mismatch", f, k)
                             .isEmpty();
@@ -411,7 +422,7 @@ public interface FaultRules extends ContractFixture {
                 buyer.id(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS),
                 List.of(new OrderLineRequest(products.get(0).id(), 1))));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<TimeoutCase> rows = new ArrayList<>();
         for (String setting : List.of("lock_timeout", "statement_timeout")) {
             String app = Reliability.uniqueName("pb_timeout");
             try (HikariDataSource pool = Reliability.pool(
@@ -458,16 +469,13 @@ public interface FaultRules extends ContractFixture {
                     }
                     long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                     Map<String, String> after = Reliability.snapshot(database());
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("setting", setting);
-                    row.put("operation", operation);
-                    row.put("elapsedMs", elapsedMs);
-                    row.put(
-                            "failure",
-                            failure == null ? null : failure.getClass().getSimpleName());
-                    row.put("sqlState", failure instanceof DataAccessFailureException daf ? daf.sqlState() : null);
-                    row.put("retryable", failure instanceof DataAccessFailureException daf && daf.isRetryable());
-                    rows.add(row);
+                    rows.add(new TimeoutCase(
+                            setting,
+                            operation,
+                            elapsedMs,
+                            failure == null ? null : failure.getClass().getSimpleName(),
+                            failure instanceof DataAccessFailureException daf ? daf.sqlState() : null,
+                            failure instanceof DataAccessFailureException daf && daf.isRetryable()));
                     figures.put("cases", rows);
                     assertThat(failure)
                             .as("%s under %s", operation, setting)
