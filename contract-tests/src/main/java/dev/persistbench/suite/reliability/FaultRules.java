@@ -16,8 +16,6 @@ import dev.persistbench.contract.model.Product;
 import dev.persistbench.suite.ContractFixture;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 
 /**
  * R2: faults injected into real connections. A backend killed in the middle of P06, a network
@@ -119,12 +116,38 @@ public interface FaultRules extends ContractFixture {
         return Reliability.queryLong(admin, "SELECT count(*) FROM purchase_order WHERE idempotency_key = ?", key);
     }
 
+    /** R2.1's figures beside the seed, trials and statement count, in the order the file has always had them. */
+    record KillFigures(
+            int backendsKilled,
+            int triggerNotReached,
+            Map<Integer, Integer> killsAfterStatement,
+            int wrongFailures,
+            int partialOrStockMismatches,
+            int lostAcknowledgedOrders,
+            int committedDespiteFailure,
+            int recoveryOperationsSucceeded,
+            double meanTrialMs,
+            double meanTerminateMs) {
+        KillFigures(KillTrials.Tally tally, int partialOrStockMismatches, int recovered) {
+            this(
+                    tally.killed(),
+                    tally.triggerNotReached(),
+                    tally.killsAfterStatement(),
+                    tally.wrongFailures().size(),
+                    partialOrStockMismatches,
+                    tally.lostAcknowledged().size(),
+                    tally.committedDespiteFailure().size(),
+                    recovered,
+                    tally.meanTrialMs(),
+                    tally.meanTerminateMs());
+        }
+    }
+
     @Test
     @DisplayName(
             "R2.1 Backend killed after statement k of P06: retryable DataAccessFailureException, no partial or lost order, pool recovers")
     default void r2_1_backendKilledInTheMiddleOfPlaceOrder() throws Throwable {
         int trials = Reliability.longRun() ? 1_000 : 200;
-        int recoveryOps = 100;
         long seed = Reliability.seed("R2.1");
         Random random = new Random(seed);
         ReliabilityResults.Rule figures =
@@ -133,140 +156,74 @@ public interface FaultRules extends ContractFixture {
         String app = Reliability.uniqueName("pb_kill");
         Customer buyer = store().createCustomer(new NewCustomer("r2.1@example.com", "Unlucky"));
         List<Product> products = faultProducts("R2.1", 5);
+        Function<String, PlaceOrder> orderFor = key -> randomOrder(random, buyer.id(), products, key);
         StatementTrigger trigger = new StatementTrigger();
         try (HikariDataSource pool = Reliability.pool(database(), app, 3, Map.of("ApplicationName", app));
                 Connection admin = database().openConnection();
-                PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?)");
-                PreparedStatement alive =
-                        admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?");
+                BackendKiller killer = new BackendKiller(admin);
                 StoreRepository repository = newRepository(trigger.wrap(pool))) {
             Map<String, Integer> expectedLines = new LinkedHashMap<>();
-            // A dry run tells how many statements P06 sends here (k is drawn from 1..n).
-            trigger.count();
-            PlaceOrder probe = randomOrder(random, buyer.id(), products, "r2.1-probe");
-            repository.placeOrder(probe);
-            int statements = trigger.seen();
-            trigger.disarm();
-            expectedLines.put("r2.1-probe", probe.lines().size());
+            int statements = dryRun(trigger, repository, orderFor.apply("r2.1-probe"), expectedLines);
             figures.put("statementsPerPlaceOrder", statements);
-            assertThat(statements).as("statements of one P06").isPositive();
-
-            int killed = 0;
-            int notFired = 0;
-            List<String> wrongFailures = new ArrayList<>();
-            List<String> lostAcknowledged = new ArrayList<>();
-            List<String> committedDespiteFailure = new ArrayList<>();
-            Map<Integer, Integer> killsAfterStatement = new TreeMap<>();
-            long[] killNanos = {0};
-            long[] trialNanos = {0};
-            // A trial whose operation sent fewer statements than k is not a fault trial (the
-            // order must then simply be there); k is drawn again from the count it did send.
-            for (int trial = 0; killed < trials && trial < 2 * trials; trial++) {
-                String key = "r2.1-" + trial;
-                PlaceOrder request = randomOrder(random, buyer.id(), products, key);
-                int k = 1 + random.nextInt(statements);
-                long trialStart = System.nanoTime();
-                trigger.arm(k, connection -> {
-                    long killStart = System.nanoTime();
-                    try {
-                        int pid = connection.unwrap(PGConnection.class).getBackendPID();
-                        terminate.setInt(1, pid);
-                        try (ResultSet rs = terminate.executeQuery()) {
-                            rs.next();
-                        }
-                        // Wait until the backend is gone, so the operation's next step meets a dead
-                        // connection every time (pg_terminate_backend's own wait polls in 100 ms steps).
-                        alive.setInt(1, pid);
-                        long deadline = System.nanoTime() + 5_000_000_000L;
-                        while (true) {
-                            try (ResultSet rs = alive.executeQuery()) {
-                                rs.next();
-                                if (rs.getLong(1) == 0) {
-                                    break;
-                                }
-                            }
-                            if (System.nanoTime() > deadline) {
-                                throw new IllegalStateException(
-                                        "backend " + pid + " still alive 5 s after pg_terminate_backend");
-                            }
-                            Thread.onSpinWait();
-                        }
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("could not terminate the backend", e);
-                    }
-                    killNanos[0] += System.nanoTime() - killStart;
-                });
-                Order placed = null;
-                Throwable failure = null;
-                try {
-                    placed = repository.placeOrder(request);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                trialNanos[0] += System.nanoTime() - trialStart;
-                boolean fired = trigger.fired();
-                int seen = trigger.seen();
-                trigger.disarm();
-                expectedLines.put(key, request.lines().size());
-                long stored = keyCount(admin, key);
-                if (fired) {
-                    killed++;
-                    killsAfterStatement.merge(k, 1, Integer::sum);
-                    if (!(failure instanceof DataAccessFailureException daf) || !daf.isRetryable()) {
-                        wrongFailures.add("trial " + trial + " (k=" + k + "): "
-                                + (failure == null ? "returned normally" : failure));
-                    }
-                } else {
-                    notFired++;
-                    statements = Math.max(1, seen);
-                }
-                if (placed != null && stored != 1) {
-                    lostAcknowledged.add(key);
-                }
-                if (failure != null && stored != 0) {
-                    committedDespiteFailure.add(key + " (k=" + k + ")");
-                }
-            }
+            KillTrials.Tally tally = new KillTrials(repository, trigger, killer, admin)
+                    .run(trials, statements, random, orderFor, expectedLines);
             List<String> problems = consistencyProblems(expectedLines, products);
             // The pool must serve again: the next operations all succeed.
-            int recovered = 0;
-            for (int i = 0; i < recoveryOps; i++) {
-                String key = "r2.1-recovery-" + i;
-                PlaceOrder request = randomOrder(random, buyer.id(), products, key);
-                repository.placeOrder(request);
-                expectedLines.put(key, request.lines().size());
-                recovered++;
-            }
-            List<String> problemsAfterRecovery = consistencyProblems(expectedLines, products);
-
-            figures.put("backendsKilled", killed)
-                    .put("triggerNotReached", notFired)
-                    .put("killsAfterStatement", killsAfterStatement)
-                    .put("wrongFailures", wrongFailures.size())
-                    .put("partialOrStockMismatches", problems.size())
-                    .put("lostAcknowledgedOrders", lostAcknowledged.size())
-                    .put("committedDespiteFailure", committedDespiteFailure.size())
-                    .put("recoveryOperationsSucceeded", recovered)
-                    .put("meanTrialMs", trialNanos[0] / 1e6 / Math.max(1, killed + notFired))
-                    .put("meanTerminateMs", killNanos[0] / 1e6 / Math.max(1, killed));
-            assertThat(wrongFailures)
-                    .as("a killed backend must surface as a retryable DataAccessFailureException")
-                    .isEmpty();
-            assertThat(problems)
-                    .as("partial orders or stock taken without an order")
-                    .isEmpty();
-            assertThat(lostAcknowledged).as("acknowledged orders missing").isEmpty();
-            // The backend died before the commit was sent, so nothing may have been committed.
-            assertThat(committedDespiteFailure)
-                    .as("orders stored although the transaction was killed before its commit")
-                    .isEmpty();
-            assertThat(killed).as("trials whose trigger fired").isEqualTo(trials);
-            assertThat(problemsAfterRecovery).isEmpty();
+            int recovered = placeAll(repository, "r2.1-recovery-", 100, orderFor, expectedLines);
+            figures.putAll(new KillFigures(tally, problems.size(), recovered));
+            assertAllOrNothing(tally, problems, trials);
+            assertThat(consistencyProblems(expectedLines, products)).isEmpty();
             Reliability.assertHygiene(database(), pool, app);
         } finally {
             trigger.disarm();
         }
         figures.passed();
+    }
+
+    /** R2.1's verdict: every kill surfaced as a retryable failure and left all or nothing. */
+    private static void assertAllOrNothing(KillTrials.Tally tally, List<String> problems, int trials) {
+        assertThat(tally.wrongFailures())
+                .as("a killed backend must surface as a retryable DataAccessFailureException")
+                .isEmpty();
+        assertThat(problems)
+                .as("partial orders or stock taken without an order")
+                .isEmpty();
+        assertThat(tally.lostAcknowledged()).as("acknowledged orders missing").isEmpty();
+        // The backend died before the commit was sent, so nothing may have been committed.
+        assertThat(tally.committedDespiteFailure())
+                .as("orders stored although the transaction was killed before its commit")
+                .isEmpty();
+        assertThat(tally.killed()).as("trials whose trigger fired").isEqualTo(trials);
+    }
+
+    /** Places {@code probe} once with the trigger counting: the statements one P06 sends here (k is drawn from 1..n). */
+    private static int dryRun(
+            StatementTrigger trigger,
+            StoreRepository repository,
+            PlaceOrder probe,
+            Map<String, Integer> expectedLines) {
+        trigger.count();
+        repository.placeOrder(probe);
+        int statements = trigger.seen();
+        trigger.disarm();
+        expectedLines.put(probe.idempotencyKey().orElseThrow(), probe.lines().size());
+        assertThat(statements).as("statements of one P06").isPositive();
+        return statements;
+    }
+
+    /** Places {@code count} orders keyed {@code prefix + i}, each of which must succeed; returns how many did. */
+    private static int placeAll(
+            StoreRepository repository,
+            String prefix,
+            int count,
+            Function<String, PlaceOrder> orderFor,
+            Map<String, Integer> expectedLines) {
+        for (int i = 0; i < count; i++) {
+            PlaceOrder request = orderFor.apply(prefix + i);
+            repository.placeOrder(request);
+            expectedLines.put(prefix + i, request.lines().size());
+        }
+        return count;
     }
 
     @Test
