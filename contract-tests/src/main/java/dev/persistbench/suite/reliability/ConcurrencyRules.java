@@ -3,7 +3,6 @@ package dev.persistbench.suite.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.persistbench.contract.error.InsufficientStockException;
-import dev.persistbench.contract.error.StaleVersionException;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.contract.model.NewProduct;
@@ -17,22 +16,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,144 +48,73 @@ public interface ConcurrencyRules extends ContractFixture {
                 .put("threads", threads)
                 .put("changeCallsPerThread", changesPerThread)
                 .put("workingSetOrders", activeOrders);
-
         Customer buyer = store().createCustomer(new NewCustomer("r1.1@example.com", "Optimist"));
         int initialStock = 1_000_000;
         Product product = store().createProducts(List.of(new NewProduct(
                         "R1.1-SKU", "Contended product", new BigDecimal("2.50"), initialStock, Map.of())))
                 .get(0);
-
-        // Every order allows at most two changes (NEW -> PAID -> SHIPPED), so orders are used up:
-        // a reserve is inserted up front with plain SQL (set-up, not under test) and fed into the
-        // working set as orders finish. 0.6 orders per attempt covers even a run without conflicts.
+        // Orders are used up (at most two changes each), so a reserve is inserted up front with plain
+        // SQL (set-up, not under test). 0.6 orders per attempt covers even a run without conflicts.
         int reserveSize = threads * changesPerThread * 6 / 10 + activeOrders;
-        ConcurrentLinkedQueue<Long> reserve =
-                new ConcurrentLinkedQueue<>(insertNewOrders(buyer.id(), product.id(), reserveSize));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            assertThat(reserve).hasSize(reserveSize);
+        List<Long> orders = insertNewOrders(buyer.id(), product.id(), reserveSize);
+        assertThat(orders).hasSize(reserveSize);
+        StatusChangeRace.Result race =
+                new StatusChangeRace(store(), orders, activeOrders).run(threads, changesPerThread, seed);
+        figures.put("ordersPlaced", reserveSize)
+                .put("changesApplied", race.applied())
+                .put("staleVersionConflicts", race.stale())
+                .put("unexpectedFailures", race.unexpected().size());
+        assertEveryCallAccounted(race, (long) threads * changesPerThread);
+        int cancelled = assertNoLostUpdate(race, figures);
+        assertThat(store().findProductBySku("R1.1-SKU").orElseThrow().stock())
+                .as("stock: cancellations gave back exactly their units")
+                .isEqualTo(initialStock - (reserveSize - cancelled));
+        Reliability.assertSharedPoolHygiene(database());
+        figures.passed();
+    }
 
-            AtomicReferenceArray<Long> working = new AtomicReferenceArray<>(activeOrders);
-            for (int i = 0; i < activeOrders; i++) {
-                working.set(i, reserve.poll());
-            }
-            Map<Long, List<long[]>> successes =
-                    new ConcurrentHashMap<>(); // order -> [returned version, target ordinal]
-            AtomicLong stale = new AtomicLong();
-            List<Throwable> unexpected = new CopyOnWriteArrayList<>();
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                long threadSeed = seed + t;
-                workers.add(pool.submit(() -> {
-                    Random random = new Random(threadSeed);
-                    start.await();
-                    int done =
-                            0; // version-checked changeStatus calls, stale ones included (a stale one is retried as the
-                    // next)
-                    while (done < changesPerThread) {
-                        int slot = random.nextInt(activeOrders);
-                        Long orderId = working.get(slot);
-                        if (orderId == null) {
-                            if (reserve.isEmpty() && allEmpty(working)) {
-                                throw new IllegalStateException("the reserve of orders ran out");
-                            }
-                            continue;
-                        }
-                        Order seen = store().findOrder(orderId).orElseThrow();
-                        OrderStatus target = switch (seen.status()) {
-                            case NEW -> random.nextInt(10) == 0 ? OrderStatus.CANCELLED : OrderStatus.PAID;
-                            case PAID -> random.nextInt(10) == 0 ? OrderStatus.CANCELLED : OrderStatus.SHIPPED;
-                            case SHIPPED, CANCELLED -> null;
-                        };
-                        if (target == null) {
-                            // Finished by someone else: swap in a fresh order (only one thread wins the swap).
-                            Long next = reserve.poll();
-                            working.compareAndSet(slot, orderId, next);
-                            continue;
-                        }
-                        try {
-                            Order changed = store().changeStatus(orderId, seen.version(), target);
-                            if (changed.version() != seen.version() + 1 || changed.status() != target) {
-                                unexpected.add(new AssertionError("changeStatus(" + orderId + ", " + seen.version()
-                                        + ", " + target + ") returned version " + changed.version() + " status "
-                                        + changed.status()));
-                            }
-                            successes
-                                    .computeIfAbsent(orderId, id -> Collections.synchronizedList(new ArrayList<>()))
-                                    .add(new long[] {changed.version(), target.ordinal()});
-                        } catch (StaleVersionException e) {
-                            stale.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            unexpected.add(e);
-                        }
-                        done++;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                f.get(300, TimeUnit.SECONDS);
-            }
+    /** R1.1: every call applied or refused as stale, nothing else, and the threads did collide. */
+    private static void assertEveryCallAccounted(StatusChangeRace.Result race, long calls) {
+        assertThat(race.unexpected())
+                .as("only StaleVersionException may refuse a legal change read at its current version")
+                .isEmpty();
+        assertThat(race.applied() + race.stale())
+                .as("every call either applied or refused as stale")
+                .isEqualTo(calls);
+        assertThat(race.stale())
+                .as("conflicts observed (threads raced on the same orders)")
+                .isPositive();
+    }
 
-            long applied = successes.values().stream().mapToLong(List::size).sum();
-            figures.put("ordersPlaced", reserveSize)
-                    .put("changesApplied", applied)
-                    .put("staleVersionConflicts", stale.get())
-                    .put("unexpectedFailures", unexpected.size());
-            assertThat(unexpected)
-                    .as("only StaleVersionException may refuse a legal change read at its current version")
-                    .isEmpty();
-            assertThat(applied + stale.get())
-                    .as("every call either applied or refused as stale")
-                    .isEqualTo((long) threads * changesPerThread);
-            assertThat(stale.get())
-                    .as("conflicts observed (threads raced on the same orders)")
-                    .isPositive();
-
-            long lostUpdates = 0;
-            int expectedStockTaken = reserveSize;
-            for (Map.Entry<Long, List<long[]>> entry : successes.entrySet()) {
-                Order now = store().findOrder(entry.getKey()).orElseThrow();
-                List<long[]> changes = new ArrayList<>(entry.getValue());
-                changes.sort((a, b) -> Long.compare(a[0], b[0]));
-                // Versions 1..n, each handed out once: two callers that both "won" the same version = a lost update.
-                for (int i = 0; i < changes.size(); i++) {
-                    if (changes.get(i)[0] != i + 1) {
-                        lostUpdates++;
-                    }
-                }
-                if (now.version() != changes.size()) {
-                    lostUpdates++;
-                }
-                OrderStatus last = OrderStatus.values()[(int) changes.get(changes.size() - 1)[1]];
-                assertThat(now.status())
-                        .as("order %d: status of its last successful change", now.id())
-                        .isEqualTo(last);
-                if (last == OrderStatus.CANCELLED) {
-                    expectedStockTaken--;
-                }
-            }
-            figures.put("lostUpdates", lostUpdates);
-            assertThat(lostUpdates)
-                    .as("lost updates (final version != successful changes, or a version granted twice)")
-                    .isZero();
-            // Orders never changed must still be NEW at version 0.
-            long untouchedChanged = Reliability.queryLong(
-                    database(),
-                    "SELECT count(*) FROM purchase_order WHERE NOT (id = ANY (?)) AND (status <> 'NEW' OR version <> 0)",
-                    (Object) successes.keySet().toArray(Long[]::new));
-            assertThat(untouchedChanged)
-                    .as("orders changed without a successful call")
-                    .isZero();
-            assertThat(store().findProductBySku("R1.1-SKU").orElseThrow().stock())
-                    .as("stock: cancellations gave back exactly their units")
-                    .isEqualTo(initialStock - expectedStockTaken);
-            Reliability.assertSharedPoolHygiene(database());
-            figures.passed();
-        } finally {
-            pool.shutdownNow();
+    /**
+     * R1.1's verdict on the orders: no lost update, each order's status that of its last
+     * successful change, orders never changed still NEW at version 0. Returns the orders cancelled.
+     */
+    private int assertNoLostUpdate(StatusChangeRace.Result race, ReliabilityResults.Rule figures) {
+        long lostUpdates = 0;
+        int cancelled = 0;
+        for (Map.Entry<Long, List<StatusChangeRace.Change>> entry :
+                race.successes().entrySet()) {
+            Order now = store().findOrder(entry.getKey()).orElseThrow();
+            lostUpdates += StatusChangeRace.lostUpdates(entry.getValue(), now.version());
+            OrderStatus last = StatusChangeRace.lastStatus(entry.getValue());
+            assertThat(now.status())
+                    .as("order %d: status of its last successful change", now.id())
+                    .isEqualTo(last);
+            cancelled += last == OrderStatus.CANCELLED ? 1 : 0;
         }
+        figures.put("lostUpdates", lostUpdates);
+        assertThat(lostUpdates)
+                .as("lost updates (final version != successful changes, or a version granted twice)")
+                .isZero();
+        long untouchedChanged = Reliability.queryLong(
+                database(),
+                "SELECT count(*) FROM purchase_order WHERE NOT (id = ANY (?)) AND (status <> 'NEW' OR version <> 0)",
+                (Object) race.successes().keySet().toArray(Long[]::new));
+        assertThat(untouchedChanged)
+                .as("orders changed without a successful call")
+                .isZero();
+        return cancelled;
     }
 
     @Test
@@ -398,14 +319,5 @@ public interface ConcurrencyRules extends ContractFixture {
             throw new IllegalStateException("could not insert the reserve of orders: " + e.getMessage(), e);
         }
         return ids;
-    }
-
-    private static boolean allEmpty(AtomicReferenceArray<Long> slots) {
-        for (int i = 0; i < slots.length(); i++) {
-            if (slots.get(i) != null) {
-                return false;
-            }
-        }
-        return true;
     }
 }
