@@ -63,22 +63,22 @@ public abstract class StoreRepositoryContract {
     /** A group of rules: the fixture is the enclosing contract's. */
     abstract class Group implements ContractFixture {
         @Override
-        public StoreRepository store() {
+        public final StoreRepository store() {
             return store;
         }
 
         @Override
-        public StoreRepository newRepository(DataSource dataSource) {
+        public final StoreRepository newRepository(DataSource dataSource) {
             return createRepository(dataSource);
         }
 
         @Override
-        public TestDatabase database() {
+        public final TestDatabase database() {
             return database;
         }
 
         @Override
-        public SqlRecorder sql() {
+        public final SqlRecorder sql() {
             return sql;
         }
     }

@@ -2,7 +2,6 @@ package dev.persistbench.suite.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.contract.model.NewProduct;
@@ -18,13 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -131,48 +123,22 @@ public interface ConcurrencyRules extends ContractFixture {
         Product product = store().createProducts(List.of(
                         new NewProduct("R1.2-SKU", "Popular product", new BigDecimal("9.99"), initialStock, Map.of())))
                 .get(0);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<String> disagreements = new ArrayList<>();
-        int failures = 0;
-        try {
-            Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            for (int round = 0; round < rounds; round++) {
-                PlaceOrder request = PlaceOrder.of(
-                                buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), quantity)))
-                        .withIdempotencyKey("r1.2-round-" + round);
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<Order>> calls = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    calls.add(pool.submit(() -> {
-                        go.await();
-                        return store().placeOrder(request);
-                    }));
-                }
-                go.countDown();
-                List<Long> ids = new ArrayList<>();
-                for (Future<Order> call : calls) {
-                    try {
-                        ids.add(call.get(60, TimeUnit.SECONDS).id());
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        failures++;
-                        disagreements.add("round " + round + ": a caller got " + e.getCause());
-                    }
-                }
-                if (ids.stream().distinct().count() > 1) {
-                    disagreements.add("round " + round + ": callers got different ids " + ids);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SameKeyRace.Result race = new SameKeyRace(store())
+                .run(
+                        round -> PlaceOrder.of(
+                                        buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), quantity)))
+                                .withIdempotencyKey("r1.2-round-" + round),
+                        threads,
+                        rounds);
         long orders = Reliability.queryLong(database(), "SELECT count(*) FROM purchase_order");
         long keys = Reliability.queryLong(database(), "SELECT count(DISTINCT idempotency_key) FROM purchase_order");
         int stock = store().findProductBySku("R1.2-SKU").orElseThrow().stock();
         figures.put("calls", threads * rounds)
-                .put("callerFailures", failures)
+                .put("callerFailures", race.callerFailures())
                 .put("ordersStored", orders)
-                .put("disagreements", disagreements.size());
-        assertThat(disagreements)
+                .put("disagreements", race.disagreements().size());
+        assertThat(race.disagreements())
                 .as("every caller of a round gets the same order, none fails")
                 .isEmpty();
         assertThat(orders).as("exactly one order per key").isEqualTo(rounds);
@@ -198,90 +164,41 @@ public interface ConcurrencyRules extends ContractFixture {
                 .put("rounds", rounds)
                 .put("unitsPerRound", available);
         Customer buyer = store().createCustomer(new NewCustomer("r1.3@example.com", "Bargain hunter"));
-        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
-        long totalSold = 0;
-        long totalRefused = 0;
-        int minStockSeen = Integer.MAX_VALUE;
-        List<Throwable> unexpected = new CopyOnWriteArrayList<>();
-        try {
-            for (int round = 0; round < rounds; round++) {
-                String sku = "R1.3-SKU-" + round;
-                Product product = store().createProducts(List.of(new NewProduct(
-                                sku, "Last units " + round, new BigDecimal("1.00"), available, Map.of())))
-                        .get(0);
-                AtomicInteger sold = new AtomicInteger();
-                AtomicInteger refused = new AtomicInteger();
-                CountDownLatch go = new CountDownLatch(1);
-                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-                AtomicInteger minSeen = new AtomicInteger(Integer.MAX_VALUE);
-                Future<?> watcher = pool.submit(() -> {
-                    // Reads the committed stock while the buyers run: it must never be seen below zero.
-                    try (java.sql.Connection reader = database().openConnection()) {
-                        while (running.get()) {
-                            long stock = Reliability.queryLong(
-                                    reader, "SELECT stock FROM product WHERE id = ?", product.id());
-                            minSeen.accumulateAndGet((int) stock, Math::min);
-                        }
-                    }
-                    return null;
-                });
-                Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                List<Future<?>> buyers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    buyers.add(pool.submit(() -> {
-                        go.await();
-                        for (int a = 0; a < attemptsPerThread; a++) {
-                            try {
-                                store().placeOrder(PlaceOrder.of(
-                                        buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), 1))));
-                                sold.incrementAndGet();
-                            } catch (InsufficientStockException e) {
-                                if (e.productId() != product.id()) {
-                                    unexpected.add(new AssertionError(
-                                            "InsufficientStockException names product " + e.productId()));
-                                }
-                                refused.incrementAndGet();
-                            } catch (RuntimeException e) {
-                                unexpected.add(e);
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                go.countDown();
-                for (Future<?> b : buyers) {
-                    b.get(120, TimeUnit.SECONDS);
-                }
-                running.set(false);
-                watcher.get(30, TimeUnit.SECONDS);
-                int finalStock = store().findProductBySku(sku).orElseThrow().stock();
-                long linesSold = Reliability.queryLong(
-                        database(),
-                        "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?",
-                        product.id());
-                assertThat(sold.get()).as("round %d: units sold", round).isEqualTo(available);
-                assertThat(refused.get())
-                        .as("round %d: refused", round)
-                        .isEqualTo(threads * attemptsPerThread - available);
-                assertThat(finalStock).isZero();
-                assertThat(linesSold).as("units on stored order lines").isEqualTo(available);
-                totalSold += sold.get();
-                totalRefused += refused.get();
-                minStockSeen = Math.min(minStockSeen, minSeen.get());
-            }
-        } finally {
-            pool.shutdownNow();
+        LastUnitsRush rush = new LastUnitsRush(store(), database());
+        List<LastUnitsRush.Round> done = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Product product = store().createProducts(List.of(new NewProduct(
+                            "R1.3-SKU-" + round, "Last units " + round, new BigDecimal("1.00"), available, Map.of())))
+                    .get(0);
+            LastUnitsRush.Round r = rush.run(product, buyer.id(), threads, attemptsPerThread);
+            done.add(r);
+            assertRoundSoldOut(round, r, product, available, threads * attemptsPerThread - available);
         }
-        figures.put("unitsSold", totalSold)
-                .put("insufficientStockRefusals", totalRefused)
-                .put("minStockObserved", minStockSeen)
-                .put("unexpectedFailures", unexpected.size());
-        assertThat(unexpected)
+        LastUnitsRush.Round total = LastUnitsRush.Round.total(done);
+        figures.put("unitsSold", (long) total.sold())
+                .put("insufficientStockRefusals", (long) total.refused())
+                .put("minStockObserved", total.minStockSeen())
+                .put("unexpectedFailures", total.unexpected().size());
+        assertThat(total.unexpected())
                 .as("failures other than InsufficientStockException")
                 .isEmpty();
-        assertThat(minStockSeen).as("stock seen by a concurrent reader").isGreaterThanOrEqualTo(0);
+        assertThat(total.minStockSeen()).as("stock seen by a concurrent reader").isGreaterThanOrEqualTo(0);
         Reliability.assertSharedPoolHygiene(database());
         figures.passed();
+    }
+
+    /** R1.3's verdict on one round: exactly the available units sold, the rest refused, nothing left. */
+    private void assertRoundSoldOut(int round, LastUnitsRush.Round r, Product product, int available, int refusals) {
+        assertThat(r.sold()).as("round %d: units sold", round).isEqualTo(available);
+        assertThat(r.refused()).as("round %d: refused", round).isEqualTo(refusals);
+        assertThat(store().findProductBySku(product.sku()).orElseThrow().stock())
+                .isZero();
+        assertThat(Reliability.queryLong(
+                        database(),
+                        "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?",
+                        product.id()))
+                .as("units on stored order lines")
+                .isEqualTo(available);
     }
 
     /** Inserts {@code count} NEW orders of one line (1 unit of {@code productId}) with plain SQL and takes their stock. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class StatusChangeRaceTest {
 
     /** The reference model behind one lock: a correct implementation the race must find nothing wrong with. */
-    private static StoreRepository lockedModel() {
+    static StoreRepository lockedModel() {
         ReferenceStore model = new ReferenceStore();
         return (StoreRepository) Proxy.newProxyInstance(
                 StoreRepository.class.getClassLoader(), new Class<?>[] {StoreRepository.class}, (proxy, m, args) -> {
