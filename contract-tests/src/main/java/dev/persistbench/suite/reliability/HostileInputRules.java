@@ -467,6 +467,13 @@ public interface HostileInputRules extends ContractFixture {
         });
         assertThat(textComponents).containsExactly("nameContains");
         // Of the repository's operations only findProductBySku takes raw text.
+        assertThat(operationsTakingText()).containsExactly("findProductBySku");
+        figures.put("productSearchComponents", components.keySet().stream().toList())
+                .passed();
+    }
+
+    /** The repository's operations with a parameter that can carry raw text (String, Object, Map), once per such parameter. */
+    private static List<String> operationsTakingText() {
         List<String> textParameters = new ArrayList<>();
         for (Method m : StoreRepository.class.getMethods()) {
             for (Class<?> parameter : m.getParameterTypes()) {
@@ -475,8 +482,6 @@ public interface HostileInputRules extends ContractFixture {
                 }
             }
         }
-        assertThat(textParameters).containsExactly("findProductBySku");
-        figures.put("productSearchComponents", components.keySet().stream().toList())
-                .passed();
+        return textParameters;
     }
 }
