@@ -201,36 +201,11 @@ public interface P05SearchProductsRules extends ContractFixture {
     @Test
     @DisplayName("P05.6 filters combine with AND: each product failing one filter is left out")
     default void p05_6_filtersCombine() {
-        data().product()
-                .name("Blue Widget")
-                .price("15.00")
-                .stock(5)
-                .attribute("colour", "blue")
-                .create();
-        data().product()
-                .name("Blue Gadget")
-                .price("15.00")
-                .stock(5)
-                .attribute("colour", "blue")
-                .create();
-        data().product()
-                .name("Pricey Widget")
-                .price("30.00")
-                .stock(5)
-                .attribute("colour", "blue")
-                .create();
-        data().product()
-                .name("Red Widget")
-                .price("15.00")
-                .stock(5)
-                .attribute("colour", "red")
-                .create();
-        data().product()
-                .name("Gone Widget")
-                .price("15.00")
-                .stock(0)
-                .attribute("colour", "blue")
-                .create();
+        colouredProduct("Blue Widget", "15.00", 5, "blue");
+        colouredProduct("Blue Gadget", "15.00", 5, "blue");
+        colouredProduct("Pricey Widget", "30.00", 5, "blue");
+        colouredProduct("Red Widget", "15.00", 5, "red");
+        colouredProduct("Gone Widget", "15.00", 0, "blue");
         ProductSearch search = all(100).withNameContains("WIDGET")
                 .withPriceBetween(new BigDecimal("10.00"), new BigDecimal("20.00"))
                 .withAttribute("colour", "blue")
@@ -238,6 +213,15 @@ public interface P05SearchProductsRules extends ContractFixture {
         assertThat(namesFound(search)).containsExactly("Blue Widget");
         assertThat(namesFound(all(100).withNameContains("widget").withInStockOnly(true)))
                 .containsExactlyInAnyOrder("Blue Widget", "Pricey Widget", "Red Widget");
+    }
+
+    private void colouredProduct(String name, String price, int stock, String colour) {
+        data().product()
+                .name(name)
+                .price(price)
+                .stock(stock)
+                .attribute("colour", colour)
+                .create();
     }
 
     @ParameterizedTest(name = "P05.7 sorted by {0} {1}, ties broken by id in the same direction")

@@ -149,15 +149,7 @@ public interface P09ChangeStatusRules extends ContractFixture {
             }
             assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
             go.countDown();
-            List<Order> winners = new ArrayList<>();
-            for (Future<Object> outcome : outcomes) {
-                Object value = outcome.get(60, TimeUnit.SECONDS);
-                if (value instanceof Order won) {
-                    winners.add(won);
-                } else {
-                    assertThat(value).isInstanceOf(StaleVersionException.class);
-                }
-            }
+            List<Order> winners = winnersOnly(outcomes);
             assertThat(winners).hasSize(1);
             assertStoredAs(winners.get(0));
             int expectedStock = winners.get(0).status() == OrderStatus.CANCELLED ? 10 : 8;
@@ -165,6 +157,20 @@ public interface P09ChangeStatusRules extends ContractFixture {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The orders the racers got; every other racer must have got a StaleVersionException. */
+    private static List<Order> winnersOnly(List<Future<Object>> outcomes) throws Exception {
+        List<Order> winners = new ArrayList<>();
+        for (Future<Object> outcome : outcomes) {
+            Object value = outcome.get(60, TimeUnit.SECONDS);
+            if (value instanceof Order won) {
+                winners.add(won);
+            } else {
+                assertThat(value).isInstanceOf(StaleVersionException.class);
+            }
+        }
+        return winners;
     }
 
     @Test

@@ -2,8 +2,6 @@ package dev.persistbench.suite.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.persistbench.contract.error.InsufficientStockException;
-import dev.persistbench.contract.error.StaleVersionException;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.contract.model.NewProduct;
@@ -17,22 +15,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,144 +40,73 @@ public interface ConcurrencyRules extends ContractFixture {
                 .put("threads", threads)
                 .put("changeCallsPerThread", changesPerThread)
                 .put("workingSetOrders", activeOrders);
-
         Customer buyer = store().createCustomer(new NewCustomer("r1.1@example.com", "Optimist"));
         int initialStock = 1_000_000;
         Product product = store().createProducts(List.of(new NewProduct(
                         "R1.1-SKU", "Contended product", new BigDecimal("2.50"), initialStock, Map.of())))
                 .get(0);
-
-        // Every order allows at most two changes (NEW -> PAID -> SHIPPED), so orders are used up:
-        // a reserve is inserted up front with plain SQL (set-up, not under test) and fed into the
-        // working set as orders finish. 0.6 orders per attempt covers even a run without conflicts.
+        // Orders are used up (at most two changes each), so a reserve is inserted up front with plain
+        // SQL (set-up, not under test). 0.6 orders per attempt covers even a run without conflicts.
         int reserveSize = threads * changesPerThread * 6 / 10 + activeOrders;
-        ConcurrentLinkedQueue<Long> reserve =
-                new ConcurrentLinkedQueue<>(insertNewOrders(buyer.id(), product.id(), reserveSize));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            assertThat(reserve).hasSize(reserveSize);
+        List<Long> orders = insertNewOrders(buyer.id(), product.id(), reserveSize);
+        assertThat(orders).hasSize(reserveSize);
+        StatusChangeRace.Result race =
+                new StatusChangeRace(store(), orders, activeOrders).run(threads, changesPerThread, seed);
+        figures.put("ordersPlaced", reserveSize)
+                .put("changesApplied", race.applied())
+                .put("staleVersionConflicts", race.stale())
+                .put("unexpectedFailures", race.unexpected().size());
+        assertEveryCallAccounted(race, (long) threads * changesPerThread);
+        int cancelled = assertNoLostUpdate(race, figures);
+        assertThat(store().findProductBySku("R1.1-SKU").orElseThrow().stock())
+                .as("stock: cancellations gave back exactly their units")
+                .isEqualTo(initialStock - (reserveSize - cancelled));
+        Reliability.assertSharedPoolHygiene(database());
+        figures.passed();
+    }
 
-            AtomicReferenceArray<Long> working = new AtomicReferenceArray<>(activeOrders);
-            for (int i = 0; i < activeOrders; i++) {
-                working.set(i, reserve.poll());
-            }
-            Map<Long, List<long[]>> successes =
-                    new ConcurrentHashMap<>(); // order -> [returned version, target ordinal]
-            AtomicLong stale = new AtomicLong();
-            List<Throwable> unexpected = new CopyOnWriteArrayList<>();
-            CyclicBarrier start = new CyclicBarrier(threads);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                long threadSeed = seed + t;
-                workers.add(pool.submit(() -> {
-                    Random random = new Random(threadSeed);
-                    start.await();
-                    int done =
-                            0; // version-checked changeStatus calls, stale ones included (a stale one is retried as the
-                    // next)
-                    while (done < changesPerThread) {
-                        int slot = random.nextInt(activeOrders);
-                        Long orderId = working.get(slot);
-                        if (orderId == null) {
-                            if (reserve.isEmpty() && allEmpty(working)) {
-                                throw new IllegalStateException("the reserve of orders ran out");
-                            }
-                            continue;
-                        }
-                        Order seen = store().findOrder(orderId).orElseThrow();
-                        OrderStatus target = switch (seen.status()) {
-                            case NEW -> random.nextInt(10) == 0 ? OrderStatus.CANCELLED : OrderStatus.PAID;
-                            case PAID -> random.nextInt(10) == 0 ? OrderStatus.CANCELLED : OrderStatus.SHIPPED;
-                            case SHIPPED, CANCELLED -> null;
-                        };
-                        if (target == null) {
-                            // Finished by someone else: swap in a fresh order (only one thread wins the swap).
-                            Long next = reserve.poll();
-                            working.compareAndSet(slot, orderId, next);
-                            continue;
-                        }
-                        try {
-                            Order changed = store().changeStatus(orderId, seen.version(), target);
-                            if (changed.version() != seen.version() + 1 || changed.status() != target) {
-                                unexpected.add(new AssertionError("changeStatus(" + orderId + ", " + seen.version()
-                                        + ", " + target + ") returned version " + changed.version() + " status "
-                                        + changed.status()));
-                            }
-                            successes
-                                    .computeIfAbsent(orderId, id -> Collections.synchronizedList(new ArrayList<>()))
-                                    .add(new long[] {changed.version(), target.ordinal()});
-                        } catch (StaleVersionException e) {
-                            stale.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            unexpected.add(e);
-                        }
-                        done++;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                f.get(300, TimeUnit.SECONDS);
-            }
+    /** R1.1: every call applied or refused as stale, nothing else, and the threads did collide. */
+    private static void assertEveryCallAccounted(StatusChangeRace.Result race, long calls) {
+        assertThat(race.unexpected())
+                .as("only StaleVersionException may refuse a legal change read at its current version")
+                .isEmpty();
+        assertThat(race.applied() + race.stale())
+                .as("every call either applied or refused as stale")
+                .isEqualTo(calls);
+        assertThat(race.stale())
+                .as("conflicts observed (threads raced on the same orders)")
+                .isPositive();
+    }
 
-            long applied = successes.values().stream().mapToLong(List::size).sum();
-            figures.put("ordersPlaced", reserveSize)
-                    .put("changesApplied", applied)
-                    .put("staleVersionConflicts", stale.get())
-                    .put("unexpectedFailures", unexpected.size());
-            assertThat(unexpected)
-                    .as("only StaleVersionException may refuse a legal change read at its current version")
-                    .isEmpty();
-            assertThat(applied + stale.get())
-                    .as("every call either applied or refused as stale")
-                    .isEqualTo((long) threads * changesPerThread);
-            assertThat(stale.get())
-                    .as("conflicts observed (threads raced on the same orders)")
-                    .isPositive();
-
-            long lostUpdates = 0;
-            int expectedStockTaken = reserveSize;
-            for (Map.Entry<Long, List<long[]>> entry : successes.entrySet()) {
-                Order now = store().findOrder(entry.getKey()).orElseThrow();
-                List<long[]> changes = new ArrayList<>(entry.getValue());
-                changes.sort((a, b) -> Long.compare(a[0], b[0]));
-                // Versions 1..n, each handed out once: two callers that both "won" the same version = a lost update.
-                for (int i = 0; i < changes.size(); i++) {
-                    if (changes.get(i)[0] != i + 1) {
-                        lostUpdates++;
-                    }
-                }
-                if (now.version() != changes.size()) {
-                    lostUpdates++;
-                }
-                OrderStatus last = OrderStatus.values()[(int) changes.get(changes.size() - 1)[1]];
-                assertThat(now.status())
-                        .as("order %d: status of its last successful change", now.id())
-                        .isEqualTo(last);
-                if (last == OrderStatus.CANCELLED) {
-                    expectedStockTaken--;
-                }
-            }
-            figures.put("lostUpdates", lostUpdates);
-            assertThat(lostUpdates)
-                    .as("lost updates (final version != successful changes, or a version granted twice)")
-                    .isZero();
-            // Orders never changed must still be NEW at version 0.
-            long untouchedChanged = Reliability.queryLong(
-                    database(),
-                    "SELECT count(*) FROM purchase_order WHERE NOT (id = ANY (?)) AND (status <> 'NEW' OR version <> 0)",
-                    (Object) successes.keySet().toArray(Long[]::new));
-            assertThat(untouchedChanged)
-                    .as("orders changed without a successful call")
-                    .isZero();
-            assertThat(store().findProductBySku("R1.1-SKU").orElseThrow().stock())
-                    .as("stock: cancellations gave back exactly their units")
-                    .isEqualTo(initialStock - expectedStockTaken);
-            Reliability.assertSharedPoolHygiene(database());
-            figures.passed();
-        } finally {
-            pool.shutdownNow();
+    /**
+     * R1.1's verdict on the orders: no lost update, each order's status that of its last
+     * successful change, orders never changed still NEW at version 0. Returns the orders cancelled.
+     */
+    private int assertNoLostUpdate(StatusChangeRace.Result race, ReliabilityResults.Rule figures) {
+        long lostUpdates = 0;
+        int cancelled = 0;
+        for (Map.Entry<Long, List<StatusChangeRace.Change>> entry :
+                race.successes().entrySet()) {
+            Order now = store().findOrder(entry.getKey()).orElseThrow();
+            lostUpdates += StatusChangeRace.lostUpdates(entry.getValue(), now.version());
+            OrderStatus last = StatusChangeRace.lastStatus(entry.getValue());
+            assertThat(now.status())
+                    .as("order %d: status of its last successful change", now.id())
+                    .isEqualTo(last);
+            cancelled += last == OrderStatus.CANCELLED ? 1 : 0;
         }
+        figures.put("lostUpdates", lostUpdates);
+        assertThat(lostUpdates)
+                .as("lost updates (final version != successful changes, or a version granted twice)")
+                .isZero();
+        long untouchedChanged = Reliability.queryLong(
+                database(),
+                "SELECT count(*) FROM purchase_order WHERE NOT (id = ANY (?)) AND (status <> 'NEW' OR version <> 0)",
+                (Object) race.successes().keySet().toArray(Long[]::new));
+        assertThat(untouchedChanged)
+                .as("orders changed without a successful call")
+                .isZero();
+        return cancelled;
     }
 
     @Test
@@ -210,48 +123,22 @@ public interface ConcurrencyRules extends ContractFixture {
         Product product = store().createProducts(List.of(
                         new NewProduct("R1.2-SKU", "Popular product", new BigDecimal("9.99"), initialStock, Map.of())))
                 .get(0);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<String> disagreements = new ArrayList<>();
-        int failures = 0;
-        try {
-            Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            for (int round = 0; round < rounds; round++) {
-                PlaceOrder request = PlaceOrder.of(
-                                buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), quantity)))
-                        .withIdempotencyKey("r1.2-round-" + round);
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<Order>> calls = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    calls.add(pool.submit(() -> {
-                        go.await();
-                        return store().placeOrder(request);
-                    }));
-                }
-                go.countDown();
-                List<Long> ids = new ArrayList<>();
-                for (Future<Order> call : calls) {
-                    try {
-                        ids.add(call.get(60, TimeUnit.SECONDS).id());
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        failures++;
-                        disagreements.add("round " + round + ": a caller got " + e.getCause());
-                    }
-                }
-                if (ids.stream().distinct().count() > 1) {
-                    disagreements.add("round " + round + ": callers got different ids " + ids);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SameKeyRace.Result race = new SameKeyRace(store())
+                .run(
+                        round -> PlaceOrder.of(
+                                        buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), quantity)))
+                                .withIdempotencyKey("r1.2-round-" + round),
+                        threads,
+                        rounds);
         long orders = Reliability.queryLong(database(), "SELECT count(*) FROM purchase_order");
         long keys = Reliability.queryLong(database(), "SELECT count(DISTINCT idempotency_key) FROM purchase_order");
         int stock = store().findProductBySku("R1.2-SKU").orElseThrow().stock();
         figures.put("calls", threads * rounds)
-                .put("callerFailures", failures)
+                .put("callerFailures", race.callerFailures())
                 .put("ordersStored", orders)
-                .put("disagreements", disagreements.size());
-        assertThat(disagreements)
+                .put("disagreements", race.disagreements().size());
+        assertThat(race.disagreements())
                 .as("every caller of a round gets the same order, none fails")
                 .isEmpty();
         assertThat(orders).as("exactly one order per key").isEqualTo(rounds);
@@ -277,90 +164,41 @@ public interface ConcurrencyRules extends ContractFixture {
                 .put("rounds", rounds)
                 .put("unitsPerRound", available);
         Customer buyer = store().createCustomer(new NewCustomer("r1.3@example.com", "Bargain hunter"));
-        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
-        long totalSold = 0;
-        long totalRefused = 0;
-        int minStockSeen = Integer.MAX_VALUE;
-        List<Throwable> unexpected = new CopyOnWriteArrayList<>();
-        try {
-            for (int round = 0; round < rounds; round++) {
-                String sku = "R1.3-SKU-" + round;
-                Product product = store().createProducts(List.of(new NewProduct(
-                                sku, "Last units " + round, new BigDecimal("1.00"), available, Map.of())))
-                        .get(0);
-                AtomicInteger sold = new AtomicInteger();
-                AtomicInteger refused = new AtomicInteger();
-                CountDownLatch go = new CountDownLatch(1);
-                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-                AtomicInteger minSeen = new AtomicInteger(Integer.MAX_VALUE);
-                Future<?> watcher = pool.submit(() -> {
-                    // Reads the committed stock while the buyers run: it must never be seen below zero.
-                    try (java.sql.Connection reader = database().openConnection()) {
-                        while (running.get()) {
-                            long stock = Reliability.queryLong(
-                                    reader, "SELECT stock FROM product WHERE id = ?", product.id());
-                            minSeen.accumulateAndGet((int) stock, Math::min);
-                        }
-                    }
-                    return null;
-                });
-                Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                List<Future<?>> buyers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    buyers.add(pool.submit(() -> {
-                        go.await();
-                        for (int a = 0; a < attemptsPerThread; a++) {
-                            try {
-                                store().placeOrder(PlaceOrder.of(
-                                        buyer.id(), placedAt, List.of(new OrderLineRequest(product.id(), 1))));
-                                sold.incrementAndGet();
-                            } catch (InsufficientStockException e) {
-                                if (e.productId() != product.id()) {
-                                    unexpected.add(new AssertionError(
-                                            "InsufficientStockException names product " + e.productId()));
-                                }
-                                refused.incrementAndGet();
-                            } catch (RuntimeException e) {
-                                unexpected.add(e);
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                go.countDown();
-                for (Future<?> b : buyers) {
-                    b.get(120, TimeUnit.SECONDS);
-                }
-                running.set(false);
-                watcher.get(30, TimeUnit.SECONDS);
-                int finalStock = store().findProductBySku(sku).orElseThrow().stock();
-                long linesSold = Reliability.queryLong(
-                        database(),
-                        "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?",
-                        product.id());
-                assertThat(sold.get()).as("round %d: units sold", round).isEqualTo(available);
-                assertThat(refused.get())
-                        .as("round %d: refused", round)
-                        .isEqualTo(threads * attemptsPerThread - available);
-                assertThat(finalStock).isZero();
-                assertThat(linesSold).as("units on stored order lines").isEqualTo(available);
-                totalSold += sold.get();
-                totalRefused += refused.get();
-                minStockSeen = Math.min(minStockSeen, minSeen.get());
-            }
-        } finally {
-            pool.shutdownNow();
+        LastUnitsRush rush = new LastUnitsRush(store(), database());
+        List<LastUnitsRush.Round> done = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Product product = store().createProducts(List.of(new NewProduct(
+                            "R1.3-SKU-" + round, "Last units " + round, new BigDecimal("1.00"), available, Map.of())))
+                    .get(0);
+            LastUnitsRush.Round r = rush.run(product, buyer.id(), threads, attemptsPerThread);
+            done.add(r);
+            assertRoundSoldOut(round, r, product, available, threads * attemptsPerThread - available);
         }
-        figures.put("unitsSold", totalSold)
-                .put("insufficientStockRefusals", totalRefused)
-                .put("minStockObserved", minStockSeen)
-                .put("unexpectedFailures", unexpected.size());
-        assertThat(unexpected)
+        LastUnitsRush.Round total = LastUnitsRush.Round.total(done);
+        figures.put("unitsSold", (long) total.sold())
+                .put("insufficientStockRefusals", (long) total.refused())
+                .put("minStockObserved", total.minStockSeen())
+                .put("unexpectedFailures", total.unexpected().size());
+        assertThat(total.unexpected())
                 .as("failures other than InsufficientStockException")
                 .isEmpty();
-        assertThat(minStockSeen).as("stock seen by a concurrent reader").isGreaterThanOrEqualTo(0);
+        assertThat(total.minStockSeen()).as("stock seen by a concurrent reader").isGreaterThanOrEqualTo(0);
         Reliability.assertSharedPoolHygiene(database());
         figures.passed();
+    }
+
+    /** R1.3's verdict on one round: exactly the available units sold, the rest refused, nothing left. */
+    private void assertRoundSoldOut(int round, LastUnitsRush.Round r, Product product, int available, int refusals) {
+        assertThat(r.sold()).as("round %d: units sold", round).isEqualTo(available);
+        assertThat(r.refused()).as("round %d: refused", round).isEqualTo(refusals);
+        assertThat(store().findProductBySku(product.sku()).orElseThrow().stock())
+                .isZero();
+        assertThat(Reliability.queryLong(
+                        database(),
+                        "SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?",
+                        product.id()))
+                .as("units on stored order lines")
+                .isEqualTo(available);
     }
 
     /** Inserts {@code count} NEW orders of one line (1 unit of {@code productId}) with plain SQL and takes their stock. */
@@ -398,14 +236,5 @@ public interface ConcurrencyRules extends ContractFixture {
             throw new IllegalStateException("could not insert the reserve of orders: " + e.getMessage(), e);
         }
         return ids;
-    }
-
-    private static boolean allEmpty(AtomicReferenceArray<Long> slots) {
-        for (int i = 0; i < slots.length(); i++) {
-            if (slots.get(i) != null) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -16,8 +16,6 @@ import dev.persistbench.contract.model.Product;
 import dev.persistbench.suite.ContractFixture;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +24,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 
 /**
  * R2: faults injected into real connections. A backend killed in the middle of P06, a network
@@ -42,6 +42,25 @@ import org.postgresql.PGConnection;
  * and no connection or transaction is left behind.
  */
 public interface FaultRules extends ContractFixture {
+
+    /** One R2.2 trial: a fault after statement k of P06, what the call did and what the retry left. */
+    record NetworkTrial(
+            String fault,
+            int afterStatement,
+            long elapsedMs,
+            String failure,
+            boolean retryable,
+            boolean orderStoredAfterFault,
+            long ordersAfterRetry) {
+        /** The longest trial's wall time. */
+        static long maxElapsedMs(List<NetworkTrial> trials) {
+            return trials.stream().mapToLong(NetworkTrial::elapsedMs).max().orElse(0);
+        }
+    }
+
+    /** One R2.3 case: an operation against a held row under a time-out setting. */
+    record TimeoutCase(
+            String setting, String operation, long elapsedMs, String failure, String sqlState, boolean retryable) {}
 
     /** Products every fault test orders from; generous stock so only the injected fault can fail an order. */
     private List<Product> faultProducts(String prefix, int count) {
@@ -105,12 +124,38 @@ public interface FaultRules extends ContractFixture {
         return Reliability.queryLong(admin, "SELECT count(*) FROM purchase_order WHERE idempotency_key = ?", key);
     }
 
+    /** R2.1's figures beside the seed, trials and statement count, in the order the file has always had them. */
+    record KillFigures(
+            int backendsKilled,
+            int triggerNotReached,
+            Map<Integer, Integer> killsAfterStatement,
+            int wrongFailures,
+            int partialOrStockMismatches,
+            int lostAcknowledgedOrders,
+            int committedDespiteFailure,
+            int recoveryOperationsSucceeded,
+            double meanTrialMs,
+            double meanTerminateMs) {
+        KillFigures(KillTrials.Tally tally, int partialOrStockMismatches, int recovered) {
+            this(
+                    tally.killed(),
+                    tally.triggerNotReached(),
+                    tally.killsAfterStatement(),
+                    tally.wrongFailures().size(),
+                    partialOrStockMismatches,
+                    tally.lostAcknowledged().size(),
+                    tally.committedDespiteFailure().size(),
+                    recovered,
+                    tally.meanTrialMs(),
+                    tally.meanTerminateMs());
+        }
+    }
+
     @Test
     @DisplayName(
             "R2.1 Backend killed after statement k of P06: retryable DataAccessFailureException, no partial or lost order, pool recovers")
     default void r2_1_backendKilledInTheMiddleOfPlaceOrder() throws Throwable {
         int trials = Reliability.longRun() ? 1_000 : 200;
-        int recoveryOps = 100;
         long seed = Reliability.seed("R2.1");
         Random random = new Random(seed);
         ReliabilityResults.Rule figures =
@@ -119,140 +164,74 @@ public interface FaultRules extends ContractFixture {
         String app = Reliability.uniqueName("pb_kill");
         Customer buyer = store().createCustomer(new NewCustomer("r2.1@example.com", "Unlucky"));
         List<Product> products = faultProducts("R2.1", 5);
+        Function<String, PlaceOrder> orderFor = key -> randomOrder(random, buyer.id(), products, key);
         StatementTrigger trigger = new StatementTrigger();
         try (HikariDataSource pool = Reliability.pool(database(), app, 3, Map.of("ApplicationName", app));
                 Connection admin = database().openConnection();
-                PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?)");
-                PreparedStatement alive =
-                        admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?");
+                BackendKiller killer = new BackendKiller(admin);
                 StoreRepository repository = newRepository(trigger.wrap(pool))) {
             Map<String, Integer> expectedLines = new LinkedHashMap<>();
-            // A dry run tells how many statements P06 sends here (k is drawn from 1..n).
-            trigger.count();
-            PlaceOrder probe = randomOrder(random, buyer.id(), products, "r2.1-probe");
-            repository.placeOrder(probe);
-            int statements = trigger.seen();
-            trigger.disarm();
-            expectedLines.put("r2.1-probe", probe.lines().size());
+            int statements = dryRun(trigger, repository, orderFor.apply("r2.1-probe"), expectedLines);
             figures.put("statementsPerPlaceOrder", statements);
-            assertThat(statements).as("statements of one P06").isPositive();
-
-            int killed = 0;
-            int notFired = 0;
-            List<String> wrongFailures = new ArrayList<>();
-            List<String> lostAcknowledged = new ArrayList<>();
-            List<String> committedDespiteFailure = new ArrayList<>();
-            Map<Integer, Integer> killsAfterStatement = new TreeMap<>();
-            long[] killNanos = {0};
-            long[] trialNanos = {0};
-            // A trial whose operation sent fewer statements than k is not a fault trial (the
-            // order must then simply be there); k is drawn again from the count it did send.
-            for (int trial = 0; killed < trials && trial < 2 * trials; trial++) {
-                String key = "r2.1-" + trial;
-                PlaceOrder request = randomOrder(random, buyer.id(), products, key);
-                int k = 1 + random.nextInt(statements);
-                long trialStart = System.nanoTime();
-                trigger.arm(k, connection -> {
-                    long killStart = System.nanoTime();
-                    try {
-                        int pid = connection.unwrap(PGConnection.class).getBackendPID();
-                        terminate.setInt(1, pid);
-                        try (ResultSet rs = terminate.executeQuery()) {
-                            rs.next();
-                        }
-                        // Wait until the backend is gone, so the operation's next step meets a dead
-                        // connection every time (pg_terminate_backend's own wait polls in 100 ms steps).
-                        alive.setInt(1, pid);
-                        long deadline = System.nanoTime() + 5_000_000_000L;
-                        while (true) {
-                            try (ResultSet rs = alive.executeQuery()) {
-                                rs.next();
-                                if (rs.getLong(1) == 0) {
-                                    break;
-                                }
-                            }
-                            if (System.nanoTime() > deadline) {
-                                throw new IllegalStateException(
-                                        "backend " + pid + " still alive 5 s after pg_terminate_backend");
-                            }
-                            Thread.onSpinWait();
-                        }
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("could not terminate the backend", e);
-                    }
-                    killNanos[0] += System.nanoTime() - killStart;
-                });
-                Order placed = null;
-                Throwable failure = null;
-                try {
-                    placed = repository.placeOrder(request);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                trialNanos[0] += System.nanoTime() - trialStart;
-                boolean fired = trigger.fired();
-                int seen = trigger.seen();
-                trigger.disarm();
-                expectedLines.put(key, request.lines().size());
-                long stored = keyCount(admin, key);
-                if (fired) {
-                    killed++;
-                    killsAfterStatement.merge(k, 1, Integer::sum);
-                    if (!(failure instanceof DataAccessFailureException daf) || !daf.isRetryable()) {
-                        wrongFailures.add("trial " + trial + " (k=" + k + "): "
-                                + (failure == null ? "returned normally" : failure));
-                    }
-                } else {
-                    notFired++;
-                    statements = Math.max(1, seen);
-                }
-                if (placed != null && stored != 1) {
-                    lostAcknowledged.add(key);
-                }
-                if (failure != null && stored != 0) {
-                    committedDespiteFailure.add(key + " (k=" + k + ")");
-                }
-            }
+            KillTrials.Tally tally = new KillTrials(repository, trigger, killer, admin)
+                    .run(trials, statements, random, orderFor, expectedLines);
             List<String> problems = consistencyProblems(expectedLines, products);
             // The pool must serve again: the next operations all succeed.
-            int recovered = 0;
-            for (int i = 0; i < recoveryOps; i++) {
-                String key = "r2.1-recovery-" + i;
-                PlaceOrder request = randomOrder(random, buyer.id(), products, key);
-                repository.placeOrder(request);
-                expectedLines.put(key, request.lines().size());
-                recovered++;
-            }
-            List<String> problemsAfterRecovery = consistencyProblems(expectedLines, products);
-
-            figures.put("backendsKilled", killed)
-                    .put("triggerNotReached", notFired)
-                    .put("killsAfterStatement", killsAfterStatement)
-                    .put("wrongFailures", wrongFailures.size())
-                    .put("partialOrStockMismatches", problems.size())
-                    .put("lostAcknowledgedOrders", lostAcknowledged.size())
-                    .put("committedDespiteFailure", committedDespiteFailure.size())
-                    .put("recoveryOperationsSucceeded", recovered)
-                    .put("meanTrialMs", trialNanos[0] / 1e6 / Math.max(1, killed + notFired))
-                    .put("meanTerminateMs", killNanos[0] / 1e6 / Math.max(1, killed));
-            assertThat(wrongFailures)
-                    .as("a killed backend must surface as a retryable DataAccessFailureException")
-                    .isEmpty();
-            assertThat(problems)
-                    .as("partial orders or stock taken without an order")
-                    .isEmpty();
-            assertThat(lostAcknowledged).as("acknowledged orders missing").isEmpty();
-            // The backend died before the commit was sent, so nothing may have been committed.
-            assertThat(committedDespiteFailure)
-                    .as("orders stored although the transaction was killed before its commit")
-                    .isEmpty();
-            assertThat(killed).as("trials whose trigger fired").isEqualTo(trials);
-            assertThat(problemsAfterRecovery).isEmpty();
+            int recovered = placeAll(repository, "r2.1-recovery-", 100, orderFor, expectedLines);
+            figures.putAll(new KillFigures(tally, problems.size(), recovered));
+            assertAllOrNothing(tally, problems, trials);
+            assertThat(consistencyProblems(expectedLines, products)).isEmpty();
             Reliability.assertHygiene(database(), pool, app);
         } finally {
             trigger.disarm();
         }
         figures.passed();
+    }
+
+    /** R2.1's verdict: every kill surfaced as a retryable failure and left all or nothing. */
+    private static void assertAllOrNothing(KillTrials.Tally tally, List<String> problems, int trials) {
+        assertThat(tally.wrongFailures())
+                .as("a killed backend must surface as a retryable DataAccessFailureException")
+                .isEmpty();
+        assertThat(problems)
+                .as("partial orders or stock taken without an order")
+                .isEmpty();
+        assertThat(tally.lostAcknowledged()).as("acknowledged orders missing").isEmpty();
+        // The backend died before the commit was sent, so nothing may have been committed.
+        assertThat(tally.committedDespiteFailure())
+                .as("orders stored although the transaction was killed before its commit")
+                .isEmpty();
+        assertThat(tally.killed()).as("trials whose trigger fired").isEqualTo(trials);
+    }
+
+    /** Places {@code probe} once with the trigger counting: the statements one P06 sends here (k is drawn from 1..n). */
+    private static int dryRun(
+            StatementTrigger trigger,
+            StoreRepository repository,
+            PlaceOrder probe,
+            Map<String, Integer> expectedLines) {
+        trigger.count();
+        repository.placeOrder(probe);
+        int statements = trigger.seen();
+        trigger.disarm();
+        expectedLines.put(probe.idempotencyKey().orElseThrow(), probe.lines().size());
+        assertThat(statements).as("statements of one P06").isPositive();
+        return statements;
+    }
+
+    /** Places {@code count} orders keyed {@code prefix + i}, each of which must succeed; returns how many did. */
+    private static int placeAll(
+            StoreRepository repository,
+            String prefix,
+            int count,
+            Function<String, PlaceOrder> orderFor,
+            Map<String, Integer> expectedLines) {
+        for (int i = 0; i < count; i++) {
+            PlaceOrder request = orderFor.apply(prefix + i);
+            repository.placeOrder(request);
+            expectedLines.put(prefix + i, request.lines().size());
+        }
+        return count;
     }
 
     @Test
@@ -262,115 +241,26 @@ public interface FaultRules extends ContractFixture {
         int socketTimeoutSeconds = 1;
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R2.2", "network cut during P06");
         long seed = Reliability.seed("R2.2");
-        Random random = new Random(seed);
         figures.put("seed", seed).put("socketTimeoutSeconds", socketTimeoutSeconds);
         String app = Reliability.uniqueName("pb_net");
-        Matcher hostPort = Pattern.compile("//([^/:]+):(\\d+)/")
-                .matcher(database().server().jdbcUrl());
-        assertThat(hostPort.find())
-                .as("host and port in %s", database().server().jdbcUrl())
-                .isTrue();
         Customer buyer = store().createCustomer(new NewCustomer("r2.2@example.com", "Disconnected"));
         List<Product> products = faultProducts("R2.2", 4);
+        Random random = new Random(seed);
+        Function<String, PlaceOrder> orderFor = key -> randomOrder(random, buyer.id(), products, key);
         StatementTrigger trigger = new StatementTrigger();
-        List<Map<String, Object>> trialRows = new ArrayList<>();
-        try (TcpProxy proxy = new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
-                HikariDataSource pool = Reliability.pool(
-                        database(),
-                        app,
-                        2,
-                        proxy.rewrite(database().server().jdbcUrl()),
-                        Map.of(
-                                "ApplicationName",
-                                app,
-                                "socketTimeout",
-                                Integer.toString(socketTimeoutSeconds),
-                                "connectTimeout",
-                                "2",
-                                "loginTimeout",
-                                "2"),
-                        config -> {
-                            config.setConnectionTimeout(3_000);
-                            config.setValidationTimeout(1_000);
-                        });
+        try (TcpProxy proxy = proxyToServer();
+                HikariDataSource pool = proxiedPool(proxy, app, socketTimeoutSeconds);
                 Connection admin = database().openConnection();
                 StoreRepository repository = newRepository(trigger.wrap(pool))) {
             Map<String, Integer> expectedLines = new LinkedHashMap<>();
-            trigger.count();
-            PlaceOrder probe = randomOrder(random, buyer.id(), products, "r2.2-probe");
-            repository.placeOrder(probe);
-            int statements = trigger.seen();
-            trigger.disarm();
-            expectedLines.put("r2.2-probe", probe.lines().size());
+            int statements = dryRun(trigger, repository, orderFor.apply("r2.2-probe"), expectedLines);
             figures.put("statementsPerPlaceOrder", statements);
-
-            List<String> fault = List.of("BLACK_HOLE", "LOSE_REPLIES", "CLOSE");
-            List<Integer> ks =
-                    new ArrayList<>(new java.util.TreeSet<>(List.of(1, Math.max(1, (statements + 1) / 2), statements)));
+            NetworkCut cut = new NetworkCut(proxy, trigger, repository, admin);
             List<String> wrong = new ArrayList<>();
-            long maxElapsedMs = 0;
-            for (String f : fault) {
-                for (int k : ks) {
-                    String key = "r2.2-" + f + "-" + k;
-                    PlaceOrder request = randomOrder(random, buyer.id(), products, key);
-                    expectedLines.put(key, request.lines().size());
-                    long start = System.nanoTime();
-                    Throwable failure = Reliability.within(Duration.ofSeconds(30), "P06 during " + f, () -> {
-                        // armed on the thread that runs the operation (the trigger is per thread)
-                        trigger.arm(k, connection -> {
-                            switch (f) {
-                                case "BLACK_HOLE" -> proxy.mode(TcpProxy.Mode.BLACK_HOLE);
-                                case "LOSE_REPLIES" -> proxy.mode(TcpProxy.Mode.LOSE_REPLIES);
-                                default -> proxy.closeAll();
-                            }
-                        });
-                        try {
-                            repository.placeOrder(request);
-                            return null;
-                        } catch (Throwable t) {
-                            return t;
-                        } finally {
-                            trigger.disarm();
-                        }
-                    });
-                    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-                    maxElapsedMs = Math.max(maxElapsedMs, elapsedMs);
-                    proxy.mode(TcpProxy.Mode.FORWARD);
-                    long afterFault = keyCount(admin, key);
-                    boolean retryable = failure instanceof DataAccessFailureException daf && daf.isRetryable();
-                    if (!(failure instanceof DataAccessFailureException)) {
-                        wrong.add(
-                                f + " after statement " + k + ": " + (failure == null ? "returned normally" : failure));
-                    }
-                    List<String> problems = consistencyProblems(expectedLines, products);
-                    // Retry with the same key: exactly one order, whatever the first attempt left.
-                    Order retried = Reliability.within(
-                            Duration.ofSeconds(30), "retry after " + f, () -> retryPlaceOrder(repository, request));
-                    long afterRetry = keyCount(admin, key);
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("fault", f);
-                    row.put("afterStatement", k);
-                    row.put("elapsedMs", elapsedMs);
-                    row.put(
-                            "failure",
-                            failure == null ? null : failure.getClass().getSimpleName());
-                    row.put("retryable", retryable);
-                    row.put("orderStoredAfterFault", afterFault == 1);
-                    row.put("ordersAfterRetry", afterRetry);
-                    trialRows.add(row);
-                    assertThat(problems)
-                            .as("%s after statement %d: partial order or stock mismatch", f, k)
-                            .isEmpty();
-                    assertThat(afterFault)
-                            .as("%s after statement %d: the order is wholly there or wholly absent", f, k)
-                            .isBetween(0L, 1L);
-                    assertThat(afterRetry)
-                            .as("%s after statement %d: one order after the retry", f, k)
-                            .isEqualTo(1);
-                    assertThat(retried.lines()).hasSize(request.lines().size());
-                }
-            }
-            figures.put("trials", trialRows).put("maxElapsedMs", maxElapsedMs).put("wrongFailures", wrong.size());
+            List<NetworkTrial> trialRows = cutAfterEachPoint(cut, statements, orderFor, expectedLines, products, wrong);
+            figures.put("trials", trialRows)
+                    .put("maxElapsedMs", NetworkTrial.maxElapsedMs(trialRows))
+                    .put("wrongFailures", wrong.size());
             assertThat(wrong)
                     .as("a cut network must surface as DataAccessFailureException")
                     .isEmpty();
@@ -382,20 +272,81 @@ public interface FaultRules extends ContractFixture {
         figures.passed();
     }
 
-    /** A caller's retry loop: the pool may still hand out a connection the cut left broken once or twice. */
-    private static Order retryPlaceOrder(StoreRepository repository, PlaceOrder request) {
-        DataAccessFailureException last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                return repository.placeOrder(request);
-            } catch (DataAccessFailureException e) {
-                if (!e.isRetryable()) {
-                    throw e;
-                }
-                last = e;
+    /** R2.2's trials: each fault after the first, the middle and the last statement of P06. */
+    private List<NetworkTrial> cutAfterEachPoint(
+            NetworkCut cut,
+            int statements,
+            Function<String, PlaceOrder> orderFor,
+            Map<String, Integer> expectedLines,
+            List<Product> products,
+            List<String> wrong)
+            throws Throwable {
+        List<NetworkTrial> trialRows = new ArrayList<>();
+        for (NetworkCut.Fault fault : NetworkCut.Fault.values()) {
+            for (int k : new TreeSet<>(List.of(1, Math.max(1, (statements + 1) / 2), statements))) {
+                PlaceOrder request = orderFor.apply("r2.2-" + fault + "-" + k);
+                trialRows.add(cutTrial(cut, fault, k, request, expectedLines, products, wrong));
             }
         }
-        throw last;
+        return trialRows;
+    }
+
+    /**
+     * One R2.2 trial ({@link NetworkCut#trial}) and its verdict: the order wholly there or wholly
+     * absent, and exactly one after the retry. A call that did not fail as the contract says goes
+     * to {@code wrong}.
+     */
+    private NetworkTrial cutTrial(
+            NetworkCut cut,
+            NetworkCut.Fault fault,
+            int k,
+            PlaceOrder request,
+            Map<String, Integer> expectedLines,
+            List<Product> products,
+            List<String> wrong)
+            throws Throwable {
+        expectedLines.put(
+                request.idempotencyKey().orElseThrow(), request.lines().size());
+        NetworkCut.Trial trial = cut.trial(fault, k, request, () -> consistencyProblems(expectedLines, products));
+        Optional.ofNullable(trial.wrongFailure()).ifPresent(wrong::add);
+        String what = fault + " after statement " + k;
+        assertThat(trial.problems())
+                .as("%s: partial order or stock mismatch", what)
+                .isEmpty();
+        assertThat(trial.ordersAfterFault())
+                .as("%s: the order is wholly there or wholly absent", what)
+                .isBetween(0L, 1L);
+        assertThat(trial.row().ordersAfterRetry())
+                .as("%s: one order after the retry", what)
+                .isEqualTo(1);
+        assertThat(trial.retriedLines()).isEqualTo(request.lines().size());
+        return trial.row();
+    }
+
+    /** A relay to the test database's server, on 127.0.0.1. */
+    private TcpProxy proxyToServer() throws java.io.IOException {
+        String url = database().server().jdbcUrl();
+        Matcher hostPort = Pattern.compile("//([^/:]+):(\\d+)/").matcher(url);
+        assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
+        return new TcpProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
+    }
+
+    /** A pool of its own through {@code proxy}, with short driver and pool time-outs so that a cut surfaces quickly. */
+    private HikariDataSource proxiedPool(TcpProxy proxy, String app, int socketTimeoutSeconds) {
+        Map<String, String> driver = Map.of(
+                "ApplicationName",
+                app,
+                "socketTimeout",
+                Integer.toString(socketTimeoutSeconds),
+                "connectTimeout",
+                "2",
+                "loginTimeout",
+                "2");
+        String url = proxy.rewrite(database().server().jdbcUrl());
+        return Reliability.pool(database(), app, 2, url, driver, config -> {
+            config.setConnectionTimeout(3_000);
+            config.setValidationTimeout(1_000);
+        });
     }
 
     @Test
@@ -407,85 +358,96 @@ public interface FaultRules extends ContractFixture {
         figures.put("limitMs", limitMs);
         Customer buyer = store().createCustomer(new NewCustomer("r2.3@example.com", "Patient"));
         List<Product> products = faultProducts("R2.3", 2);
-        Order existing = store().placeOrder(PlaceOrder.of(
-                buyer.id(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS),
-                List.of(new OrderLineRequest(products.get(0).id(), 1))));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        Order existing = store().placeOrder(orderOf(buyer, products.get(0), 1));
+        List<TimeoutCase> rows = new ArrayList<>();
         for (String setting : List.of("lock_timeout", "statement_timeout")) {
             String app = Reliability.uniqueName("pb_timeout");
-            try (HikariDataSource pool = Reliability.pool(
-                            database(),
-                            app,
-                            2,
-                            Map.of("ApplicationName", app, "options", "-c " + setting + "=" + limitMs));
+            Map<String, String> options = Map.of("ApplicationName", app, "options", "-c " + setting + "=" + limitMs);
+            try (HikariDataSource pool = Reliability.pool(database(), app, 2, options);
                     StoreRepository repository = newRepository(pool)) {
                 // Warm up outside the measurement, so class loading and first-use costs do not count.
                 repository.findOrder(existing.id());
-                repository.placeOrder(PlaceOrder.of(
-                        buyer.id(),
-                        Instant.now().truncatedTo(ChronoUnit.MICROS),
-                        List.of(new OrderLineRequest(products.get(1).id(), 1))));
-                for (String operation : List.of("placeOrder", "changeStatus")) {
-                    Map<String, String> before = Reliability.snapshot(database());
-                    long start;
-                    Throwable failure;
-                    try (Connection holder = database().openConnection()) {
-                        holder.setAutoCommit(false);
-                        String lock = operation.equals("placeOrder")
-                                ? "SELECT id FROM product WHERE id = "
-                                        + products.get(0).id() + " FOR UPDATE"
-                                : "SELECT id FROM purchase_order WHERE id = " + existing.id() + " FOR UPDATE";
-                        holder.createStatement().executeQuery(lock).close();
-                        start = System.nanoTime();
-                        failure = Reliability.within(Duration.ofSeconds(30), operation + " against a held row", () -> {
-                            try {
-                                if (operation.equals("placeOrder")) {
-                                    repository.placeOrder(PlaceOrder.of(
-                                            buyer.id(),
-                                            Instant.now().truncatedTo(ChronoUnit.MICROS),
-                                            List.of(new OrderLineRequest(
-                                                    products.get(0).id(), 2))));
-                                } else {
-                                    repository.changeStatus(existing.id(), existing.version(), OrderStatus.PAID);
-                                }
-                                return null;
-                            } catch (Throwable t) {
-                                return t;
-                            }
-                        });
-                        holder.rollback();
-                    }
-                    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-                    Map<String, String> after = Reliability.snapshot(database());
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("setting", setting);
-                    row.put("operation", operation);
-                    row.put("elapsedMs", elapsedMs);
-                    row.put(
-                            "failure",
-                            failure == null ? null : failure.getClass().getSimpleName());
-                    row.put("sqlState", failure instanceof DataAccessFailureException daf ? daf.sqlState() : null);
-                    row.put("retryable", failure instanceof DataAccessFailureException daf && daf.isRetryable());
-                    rows.add(row);
-                    figures.put("cases", rows);
-                    assertThat(failure)
-                            .as("%s under %s", operation, setting)
-                            .isInstanceOf(DataAccessFailureException.class);
-                    assertThat(((DataAccessFailureException) failure).isRetryable())
-                            .as("a time-out may succeed when retried")
-                            .isTrue();
-                    assertThat(elapsedMs)
-                            .as("%s under %s=%d ms: time until the failure surfaced", operation, setting, limitMs)
-                            .isLessThanOrEqualTo(limitMs + 1_000L);
-                    assertThat(after)
-                            .as("nothing changed by the timed-out %s", operation)
-                            .isEqualTo(before);
-                }
+                repository.placeOrder(orderOf(buyer, products.get(1), 1));
+                Consumer<TimeoutCase> record = row -> figures.put("cases", append(rows, row));
+                againstHeldRow(
+                        setting,
+                        "placeOrder",
+                        forUpdate("product", products.get(0).id()),
+                        limitMs,
+                        record,
+                        () -> repository.placeOrder(orderOf(buyer, products.get(0), 2)));
+                againstHeldRow(
+                        setting,
+                        "changeStatus",
+                        forUpdate("purchase_order", existing.id()),
+                        limitMs,
+                        record,
+                        () -> repository.changeStatus(existing.id(), existing.version(), OrderStatus.PAID));
                 Reliability.assertHygiene(database(), pool, app);
             }
         }
         Reliability.assertSharedPoolHygiene(database());
         figures.passed();
+    }
+
+    /** A statement that locks one row of {@code table} (a name of this schema's, never user input). */
+    private static String forUpdate(String table, long id) {
+        return "SELECT id FROM " + table + " WHERE id = " + id + " FOR UPDATE";
+    }
+
+    private static PlaceOrder orderOf(Customer buyer, Product product, int quantity) {
+        return PlaceOrder.of(
+                buyer.id(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of(new OrderLineRequest(product.id(), quantity)));
+    }
+
+    /**
+     * R2.3's case: runs {@code operation} while another transaction holds the row {@code lock}
+     * takes, and checks it ends with a retryable DataAccessFailureException within 1 s of the
+     * limit, having changed nothing. The case goes to {@code record} before it is checked.
+     */
+    private void againstHeldRow(
+            String setting, String operation, String lock, int limitMs, Consumer<TimeoutCase> record, Runnable call)
+            throws Throwable {
+        Map<String, String> before = Reliability.snapshot(database());
+        long start;
+        Throwable failure;
+        try (Connection holder = database().openConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeQuery(lock).close();
+            start = System.nanoTime();
+            failure = Reliability.within(Duration.ofSeconds(30), operation + " against a held row", () -> {
+                try {
+                    call.run();
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            holder.rollback();
+        }
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        Map<String, String> after = Reliability.snapshot(database());
+        record.accept(new TimeoutCase(
+                setting,
+                operation,
+                elapsedMs,
+                failure == null ? null : failure.getClass().getSimpleName(),
+                failure instanceof DataAccessFailureException daf ? daf.sqlState() : null,
+                failure instanceof DataAccessFailureException daf && daf.isRetryable()));
+        assertThat(failure).as("%s under %s", operation, setting).isInstanceOf(DataAccessFailureException.class);
+        assertThat(((DataAccessFailureException) failure).isRetryable())
+                .as("a time-out may succeed when retried")
+                .isTrue();
+        assertThat(elapsedMs)
+                .as("%s under %s=%d ms: time until the failure surfaced", operation, setting, limitMs)
+                .isLessThanOrEqualTo(limitMs + 1_000L);
+        assertThat(after).as("nothing changed by the timed-out %s", operation).isEqualTo(before);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        list.add(item);
+        return list;
     }
 }

@@ -3,6 +3,7 @@ package dev.persistbench.suite.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.DuplicateKeyException;
@@ -55,6 +56,16 @@ import org.junit.jupiter.api.Test;
  * other row or table.
  */
 public interface HostileInputRules extends ContractFixture {
+
+    /** R3.1's figures for one protocol. */
+    record CustomerRoundTrips(int customersCreated, int refusedBlankByRecord, int emailsMadeUnique, int mismatches) {}
+
+    /** R3.2's figures for one protocol. */
+    record ProductRoundTrips(int productsCreated, int mismatches) {}
+
+    /** R3.3's figures for one protocol; the SQL texts are counted in the extended protocol only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LiteralSearches(int searches, int wrongResults, Integer distinctSqlTexts) {}
 
     /** Runs {@code body} with the shared repository (extended protocol) and with one over a simple-protocol pool. */
     private void inBothProtocols(String rule, BiConsumer<String, StoreRepository> body) {
@@ -125,7 +136,7 @@ public interface HostileInputRules extends ContractFixture {
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.1", "hostile input through P01");
         figures.put("corpusEntries", corpus.size());
         assertThat(corpus).as("corpus size").hasSizeGreaterThanOrEqualTo(500);
-        Map<String, Object> perProtocol = new LinkedHashMap<>();
+        Map<String, CustomerRoundTrips> perProtocol = new LinkedHashMap<>();
         inBothProtocols("R3.1", (protocol, repository) -> {
             seedCanaries();
             Map<String, String> before = Reliability.snapshot(database());
@@ -181,16 +192,7 @@ public interface HostileInputRules extends ContractFixture {
             deleteByIds("customer", ids);
             Map<String, String> after = Reliability.snapshot(database());
             perProtocol.put(
-                    protocol,
-                    Map.of(
-                            "customersCreated",
-                            ids.size(),
-                            "refusedBlankByRecord",
-                            refusedBlank,
-                            "emailsMadeUnique",
-                            emailsMadeUnique,
-                            "mismatches",
-                            mismatches.size()));
+                    protocol, new CustomerRoundTrips(ids.size(), refusedBlank, emailsMadeUnique, mismatches.size()));
             figures.put("protocols", perProtocol);
             assertThat(mismatches)
                     .as("%s protocol: text that did not round-trip", protocol)
@@ -230,7 +232,7 @@ public interface HostileInputRules extends ContractFixture {
     default void r3_2_hostileProductsRoundTrip() {
         List<HostileCorpus.Entry> corpus = HostileCorpus.storable();
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.2", "hostile input through P03/P04");
-        Map<String, Object> perProtocol = new LinkedHashMap<>();
+        Map<String, ProductRoundTrips> perProtocol = new LinkedHashMap<>();
         inBothProtocols("R3.2", (protocol, repository) -> {
             seedCanaries();
             Map<String, String> before = Reliability.snapshot(database());
@@ -269,7 +271,7 @@ public interface HostileInputRules extends ContractFixture {
             }
             deleteByIds("product", ids);
             Map<String, String> after = Reliability.snapshot(database());
-            perProtocol.put(protocol, Map.of("productsCreated", ids.size(), "mismatches", mismatches.size()));
+            perProtocol.put(protocol, new ProductRoundTrips(ids.size(), mismatches.size()));
             figures.put("protocols", perProtocol);
             assertThat(mismatches)
                     .as("%s protocol: text that did not round-trip", protocol)
@@ -316,7 +318,7 @@ public interface HostileInputRules extends ContractFixture {
     default void r3_3_hostileSearchMatchesLiterally() {
         List<HostileCorpus.Entry> corpus = HostileCorpus.storable();
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R3.3", "hostile input through P05");
-        Map<String, Object> perProtocol = new LinkedHashMap<>();
+        Map<String, LiteralSearches> perProtocol = new LinkedHashMap<>();
         inBothProtocols("R3.3", (protocol, repository) -> {
             seedCanaries();
             List<Product> products =
@@ -374,13 +376,10 @@ public interface HostileInputRules extends ContractFixture {
                 searches++;
             }
             Map<String, String> after = Reliability.snapshot(database());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("searches", searches);
-            row.put("wrongResults", wrong.size());
-            if (protocol.equals("extended")) {
-                row.put("distinctSqlTexts", firstPageSql.size());
-            }
-            perProtocol.put(protocol, row);
+            perProtocol.put(
+                    protocol,
+                    new LiteralSearches(
+                            searches, wrong.size(), protocol.equals("extended") ? firstPageSql.size() : null));
             figures.put("protocols", perProtocol);
             assertThat(wrong)
                     .as("%s protocol: searches that matched other than literally", protocol)
@@ -468,6 +467,13 @@ public interface HostileInputRules extends ContractFixture {
         });
         assertThat(textComponents).containsExactly("nameContains");
         // Of the repository's operations only findProductBySku takes raw text.
+        assertThat(operationsTakingText()).containsExactly("findProductBySku");
+        figures.put("productSearchComponents", components.keySet().stream().toList())
+                .passed();
+    }
+
+    /** The repository's operations with a parameter that can carry raw text (String, Object, Map), once per such parameter. */
+    private static List<String> operationsTakingText() {
         List<String> textParameters = new ArrayList<>();
         for (Method m : StoreRepository.class.getMethods()) {
             for (Class<?> parameter : m.getParameterTypes()) {
@@ -476,8 +482,6 @@ public interface HostileInputRules extends ContractFixture {
                 }
             }
         }
-        assertThat(textParameters).containsExactly("findProductBySku");
-        figures.put("productSearchComponents", components.keySet().stream().toList())
-                .passed();
+        return textParameters;
     }
 }

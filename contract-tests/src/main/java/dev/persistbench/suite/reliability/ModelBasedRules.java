@@ -71,16 +71,7 @@ public interface ModelBasedRules extends ContractFixture {
                 Reliability.truncate(admin);
                 ModelFailure failure = runSequence(admin, sequenceSeed, MODEL_OPERATIONS, operationCounts);
                 if (failure != null) {
-                    // Shrink: the shortest prefix of the same sequence that still fails.
-                    ModelFailure shortest = failure;
-                    for (int length = 1; length <= failure.operationIndex() + 1; length++) {
-                        Reliability.truncate(admin);
-                        ModelFailure candidate = runSequence(admin, sequenceSeed, length, new java.util.TreeMap<>());
-                        if (candidate != null) {
-                            shortest = candidate;
-                            break;
-                        }
-                    }
+                    ModelFailure shortest = shrink(admin, sequenceSeed, failure);
                     figures.put("failedSequence", s)
                             .put("failedSequenceSeed", sequenceSeed)
                             .put("shortestFailingPrefix", shortest.trace().size());
@@ -95,14 +86,23 @@ public interface ModelBasedRules extends ContractFixture {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not open the checking connection", e);
         }
-        figures.put(
-                        "operationsRun",
-                        operationCounts.values().stream()
-                                .mapToInt(Integer::intValue)
-                                .sum())
-                .put("operationMix", operationCounts);
+        int operationsRun =
+                operationCounts.values().stream().mapToInt(Integer::intValue).sum();
+        figures.put("operationsRun", operationsRun).put("operationMix", operationCounts);
         database().truncateAll();
         figures.passed();
+    }
+
+    /** The shortest prefix of the same sequence that still fails (the failure itself when none shorter does). */
+    private ModelFailure shrink(java.sql.Connection admin, long sequenceSeed, ModelFailure failure) {
+        for (int length = 1; length <= failure.operationIndex() + 1; length++) {
+            Reliability.truncate(admin);
+            ModelFailure candidate = runSequence(admin, sequenceSeed, length, new java.util.TreeMap<>());
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return failure;
     }
 
     /** Where and why a sequence diverged from the model. */
