@@ -1,5 +1,6 @@
 package dev.persistbench.bench.data;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -141,14 +142,6 @@ public final class DelayRelay implements AutoCloseable {
         writer.start();
     }
 
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // already closed
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -159,11 +152,12 @@ public final class DelayRelay implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(ServerSocket s) {
+    /** Closes a socket (or the listener) that may already be closed by the other side. */
+    private static void closeQuietly(Closeable c) {
         try {
-            s.close();
+            c.close();
         } catch (IOException e) {
-            // already closed
+            // already closed: nothing left to release
         }
     }
 }
