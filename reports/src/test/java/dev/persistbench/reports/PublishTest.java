@@ -90,6 +90,31 @@ class PublishTest {
     }
 
     @Test
+    void a_second_reference_report_fills_the_section_named_after_its_folder() throws IOException {
+        Path readme = tmp.resolve("README.md");
+        Files.writeString(readme, """
+                # reports
+
+                <!-- reference-report:start -->
+                the quick report stays
+                <!-- reference-report:end -->
+
+                <!-- reference-report:example-full:start -->
+                stale full report
+                <!-- reference-report:example-full:end -->
+                """);
+        assertThat(publish(tmp.resolve("example-full"), new ByteArrayOutputStream()))
+                .isZero();
+        String text = Files.readString(readme);
+        assertThat(text)
+                .contains("<!-- reference-report:start -->\nthe quick report stays\n<!-- reference-report:end -->")
+                .doesNotContain("stale full report")
+                .contains("_Written into `example-full/` by `ReportMain --publish`; do not edit by hand._")
+                .contains("[example-full/report.md](example-full/report.md)")
+                .endsWith("<!-- reference-report:example-full:end -->\n");
+    }
+
+    @Test
     void without_markers_only_the_report_is_written() throws IOException {
         Path readme = tmp.resolve("README.md");
         Files.writeString(readme, "# no markers here\n");

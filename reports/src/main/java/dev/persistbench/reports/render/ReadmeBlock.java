@@ -9,9 +9,11 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Keeps the reference-report section of a README in step with a published report: the text
- * between {@link #START} and {@link #END} is replaced by the run's date, commit, environment,
- * summary table and charts (templates/readme-block.md.peb); everything else in the file is left as
- * it was.
+ * between the markers is replaced by the run's date, commit, environment, summary table and charts
+ * (templates/readme-block.md.peb); everything else in the file is left as it was. A README that
+ * holds several reference reports names each section after its folder
+ * ({@code <!-- reference-report:example-full:start -->} ... {@code :end -->}); the unnamed
+ * {@link #START} and {@link #END} serve a report whose folder has no section of its own.
  */
 public final class ReadmeBlock {
 
@@ -34,8 +36,15 @@ public final class ReadmeBlock {
         }
         try {
             String text = Files.readString(readme, StandardCharsets.UTF_8);
-            int start = text.indexOf(START);
-            int end = text.indexOf(END);
+            String name = reportDir.toAbsolutePath().normalize().getFileName().toString();
+            String open = "<!-- reference-report:" + name + ":start -->";
+            String close = "<!-- reference-report:" + name + ":end -->";
+            if (!text.contains(open)) {
+                open = START;
+                close = END;
+            }
+            int start = text.indexOf(open);
+            int end = text.indexOf(close);
             if (start < 0 || end < start) {
                 return false;
             }
@@ -44,7 +53,7 @@ public final class ReadmeBlock {
                     .relativize(reportDir.toAbsolutePath())
                     .toString()
                     .replace('\\', '/');
-            String updated = text.substring(0, start + START.length()) + "\n" + MarkdownRenderer.readmeBlock(view, rel)
+            String updated = text.substring(0, start + open.length()) + "\n" + MarkdownRenderer.readmeBlock(view, rel)
                     + text.substring(end);
             Path tmp = readme.resolveSibling("." + readme.getFileName() + ".tmp");
             Files.writeString(tmp, updated, StandardCharsets.UTF_8);
