@@ -121,4 +121,29 @@ class NetworkDistanceReportTest {
         assertThat(Files.readString(plain.resolve("report.md")))
                 .contains("**Not measured:** no pattern was run through the delaying relay");
     }
+
+    @Test
+    void theUntimedWarmUpPhaseIsReportedWithItsCap() throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("warm"));
+        ObjectNode paired =
+                (ObjectNode) JSON.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P02")) {
+                ((ObjectNode) r).put("warmUpPhaseSeconds", 12.54).put("warmUpCapReached", true);
+            }
+        }
+        JSON.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path out = generate(results);
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        JsonNode p02 = null;
+        for (JsonNode p : summary.get("patterns")) {
+            if (p.get("id").asText().equals("P02")) {
+                p02 = p;
+            }
+        }
+        assertThat(p02).isNotNull();
+        assertThat(p02.get("warmUpPhaseSeconds").asDouble()).isEqualTo(12.5);
+        assertThat(p02.get("warmUpCapReached").asBoolean()).isTrue();
+        assertThat(Files.readString(out.resolve("report.md"))).contains("12.5 s of it untimed up to its cap");
+    }
 }

@@ -187,6 +187,10 @@ final class PairedPatterns {
                 head.map(PairedResult::rounds).orElse(null),
                 head.map(PairedResult::steadyFromRound).orElse(null),
                 head.map(PairedResult::warmupSeconds).orElse(null),
+                head.map(PairedResult::warmUpPhaseSeconds)
+                        .map(v -> SummaryBuilder.round(v, 1))
+                        .orElse(null),
+                head.map(PairedResult::warmUpCapReached).orElse(null),
                 head.map(PairedResult::settled).orElse(null),
                 groups);
     }

@@ -410,6 +410,8 @@ public final class SummaryBuilder {
                 null,
                 null,
                 null,
+                null,
+                null,
                 List.of());
     }
 

@@ -166,7 +166,10 @@ public record Summary(
      * @param placement "same-core", "cross-core" or "none" (paired runs)
      * @param rounds rounds run (paired runs)
      * @param steadyFromRound first round counted, earlier ones were warm-up (paired runs)
-     * @param warmupSeconds time before steadyFromRound (paired runs)
+     * @param warmupSeconds time before steadyFromRound, the untimed warm-up phase included (paired runs)
+     * @param warmUpPhaseSeconds the untimed warm-up phase before the first round (paired runs), null
+     *     when the fork had none
+     * @param warmUpCapReached whether that phase ended on its cap with an arm still warming
      * @param settled false when some arm never stopped trending (paired runs), null when unpaired
      * @param groups implementations fastest group first; members of one group cannot be told apart
      *     by this run (paired runs; empty when unpaired)
@@ -195,6 +198,8 @@ public record Summary(
             Integer rounds,
             Integer steadyFromRound,
             Double warmupSeconds,
+            Double warmUpPhaseSeconds,
+            Boolean warmUpCapReached,
             Boolean settled,
             List<List<String>> groups) {}
 

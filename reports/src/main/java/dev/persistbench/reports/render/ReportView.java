@@ -394,7 +394,16 @@ public record ReportView(
         if (p.rounds() != null) {
             parts.add(p.rounds() + " rounds"
                     + (p.steadyFromRound() == null ? "" : ", steady from round " + p.steadyFromRound())
-                    + (p.warmupSeconds() == null ? "" : " (" + Fmt.us(p.warmupSeconds()) + " s warm-up)"));
+                    + (p.warmupSeconds() == null
+                            ? ""
+                            : " (" + Fmt.us(p.warmupSeconds()) + " s warm-up"
+                                    + (p.warmUpPhaseSeconds() == null || p.warmUpPhaseSeconds() == 0
+                                            ? ""
+                                            : ", " + Fmt.us(p.warmUpPhaseSeconds()) + " s of it untimed"
+                                                    + (Boolean.TRUE.equals(p.warmUpCapReached())
+                                                            ? " up to its cap"
+                                                            : ""))
+                                    + ")"));
         }
         if (Boolean.FALSE.equals(p.settled())) {
             parts.add("NOT SETTLED: some arm was still trending when the run ended");
