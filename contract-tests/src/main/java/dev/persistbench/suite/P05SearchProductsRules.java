@@ -264,6 +264,26 @@ public interface P05SearchProductsRules extends ContractFixture {
         assertThat(pageThrough(filtered)).as("filtered, 3 a page").containsExactlyElementsOf(expected);
     }
 
+    /** P05.8's names beside {@link ValueRules#AWKWARD_TEXT}: case, spacing, accents, scripts and astral characters. */
+    List<String> COLLATION_NAMES = List.of(
+            "Apple",
+            "apple",
+            "APPLE",
+            "a pple",
+            "a-pple",
+            "\u00C4pfel",
+            "apfel",
+            "\u00E4pfel",
+            "Zebra",
+            "zebra",
+            "\u00DF",
+            "ss",
+            "\u0130stanbul",
+            "istanbul",
+            "\u65E5\u672C",
+            "\uD83D\uDE00",
+            "\uD83D\uDE00");
+
     @ParameterizedTest(
             name = "P05.8 names in any script and case, by {0} {1}: the pages concatenate to the one-page result")
     @MethodSource("dev.persistbench.suite.P05SearchProductsRules#sortCases")
@@ -273,24 +293,7 @@ public interface P05SearchProductsRules extends ContractFixture {
         // one-page answer: keyset pages must agree with it whatever the collation does with case,
         // spaces, accents and scripts.
         List<String> names = new ArrayList<>(ValueRules.AWKWARD_TEXT);
-        names.addAll(List.of(
-                "Apple",
-                "apple",
-                "APPLE",
-                "a pple",
-                "a-pple",
-                "\u00C4pfel",
-                "apfel",
-                "\u00E4pfel",
-                "Zebra",
-                "zebra",
-                "\u00DF",
-                "ss",
-                "\u0130stanbul",
-                "istanbul",
-                "\u65E5\u672C",
-                "\uD83D\uDE00",
-                "\uD83D\uDE00"));
+        names.addAll(COLLATION_NAMES);
         List<NewProduct> products = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             products.add(data().product()

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.persistbench.contract.StoreRepository;
-import dev.persistbench.contract.error.DuplicateKeyException;
-import dev.persistbench.contract.model.Check;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.contract.model.NewProduct;
 import dev.persistbench.contract.model.OrderLineRequest;
 import dev.persistbench.contract.model.PlaceOrder;
 import dev.persistbench.contract.model.Product;
-import dev.persistbench.contract.model.ProductPage;
 import dev.persistbench.contract.model.ProductSearch;
 import dev.persistbench.contract.model.ProductSortKey;
 import dev.persistbench.contract.model.SortDirection;
@@ -25,11 +22,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,13 +29,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -93,39 +81,8 @@ public interface HostileInputRules extends ContractFixture {
                 .withIdempotencyKey("canary-key"));
     }
 
-    private static String firstCodePoints(String text, int max) {
-        if (text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max));
-    }
-
-    /** The stored UTF-8 bytes of {@code column} for each id, read without the repository. */
-    private Map<Long, byte[]> storedBytes(String table, String column, List<Long> ids) {
-        Map<Long, byte[]> bytes = new LinkedHashMap<>();
-        String sql = "SELECT id, convert_to(" + column + ", 'UTF8') FROM " + table + " WHERE id = ANY (?)";
-        try (Connection c = database().openConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bytes.put(rs.getLong(1), rs.getBytes(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-        return bytes;
-    }
-
-    private void deleteByIds(String table, List<Long> ids) {
-        try (Connection c = database().openConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not delete from " + table + ": " + e.getMessage(), e);
-        }
+    private long countCustomers() {
+        return Reliability.queryLong(database(), "SELECT count(*) FROM customer");
     }
 
     @Test
@@ -140,61 +97,15 @@ public interface HostileInputRules extends ContractFixture {
         inBothProtocols("R3.1", (protocol, repository) -> {
             seedCanaries();
             Map<String, String> before = Reliability.snapshot(database());
-            long customersBefore = Reliability.queryLong(database(), "SELECT count(*) FROM customer");
-            List<Long> ids = new ArrayList<>();
-            Map<Long, String[]> expected = new LinkedHashMap<>();
-            List<String> mismatches = new ArrayList<>();
-            int refusedBlank = 0;
-            int emailsMadeUnique = 0;
-            for (HostileCorpus.Entry entry : corpus) {
-                String text = entry.text();
-                if (text.isBlank()) {
-                    assertThatThrownBy(() -> new NewCustomer(text, text)).isInstanceOf(IllegalArgumentException.class);
-                    refusedBlank++;
-                    continue;
-                }
-                String email = firstCodePoints(text, Check.MAX_EMAIL_LENGTH);
-                Customer created;
-                try {
-                    created = repository.createCustomer(new NewCustomer(email, text));
-                } catch (DuplicateKeyException duplicate) {
-                    // P01.2: another entry has this e-mail in another case; the database must agree.
-                    assertThat(Reliability.queryLong(
-                                    database(), "SELECT count(*) FROM customer WHERE lower(email) = lower(?)", email))
-                            .as(
-                                    "DuplicateKeyException for %s although no e-mail matches case-insensitively",
-                                    entry.describe())
-                            .isPositive();
-                    email = firstCodePoints(text, Check.MAX_EMAIL_LENGTH - 12) + "#" + entry.line();
-                    created = repository.createCustomer(new NewCustomer(email, text));
-                    emailsMadeUnique++;
-                }
-                if (!created.email().equals(email) || !created.name().equals(text)) {
-                    mismatches.add(protocol + " createCustomer returned other text for " + entry.describe());
-                }
-                Optional<Customer> found = repository.findCustomer(created.id());
-                if (found.isEmpty() || !found.get().equals(created)) {
-                    mismatches.add(protocol + " findCustomer differs for " + entry.describe() + ": "
-                            + found.map(Customer::name).orElse("(absent)"));
-                }
-                ids.add(created.id());
-                expected.put(created.id(), new String[] {email, text});
-            }
-            Map<Long, byte[]> names = storedBytes("customer", "name", ids);
-            Map<Long, byte[]> emails = storedBytes("customer", "email", ids);
-            expected.forEach((id, pair) -> {
-                if (!Arrays.equals(emails.get(id), pair[0].getBytes(StandardCharsets.UTF_8))
-                        || !Arrays.equals(names.get(id), pair[1].getBytes(StandardCharsets.UTF_8))) {
-                    mismatches.add(protocol + " stored bytes differ for customer " + id);
-                }
-            });
-            long customersAfter = Reliability.queryLong(database(), "SELECT count(*) FROM customer");
-            deleteByIds("customer", ids);
+            long customersBefore = countCustomers();
+            HostileRoundTrips run = new HostileRoundTrips(protocol, repository, database());
+            List<Long> ids = run.createCustomers(corpus);
+            long customersAfter = countCustomers();
+            run.deleteByIds("customer", ids);
             Map<String, String> after = Reliability.snapshot(database());
-            perProtocol.put(
-                    protocol, new CustomerRoundTrips(ids.size(), refusedBlank, emailsMadeUnique, mismatches.size()));
+            perProtocol.put(protocol, run.customerFigures(ids));
             figures.put("protocols", perProtocol);
-            assertThat(mismatches)
+            assertThat(run.problems())
                     .as("%s protocol: text that did not round-trip", protocol)
                     .isEmpty();
             assertThat(customersAfter).as("rows added").isEqualTo(customersBefore + ids.size());
@@ -204,26 +115,6 @@ public interface HostileInputRules extends ContractFixture {
             database().truncateAll();
         });
         figures.passed();
-    }
-
-    /** The products of the corpus: name = entry, sku = its first 200 code points, attributes holding it as value and as key. */
-    private static Map<String, NewProduct> corpusProducts(List<HostileCorpus.Entry> corpus) {
-        Map<String, NewProduct> bySku = new LinkedHashMap<>();
-        for (HostileCorpus.Entry entry : corpus) {
-            String text = entry.text();
-            if (text.isBlank()) {
-                continue;
-            }
-            String sku = firstCodePoints(text, Check.MAX_KEY_LENGTH);
-            if (bySku.containsKey(sku)) {
-                continue; // two long entries sharing their first 200 code points
-            }
-            Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("v", text);
-            attributes.putIfAbsent(sku, "k");
-            bySku.put(sku, new NewProduct(sku, text, new BigDecimal("1.00"), 1, attributes));
-        }
-        return bySku;
     }
 
     @Test
@@ -236,44 +127,14 @@ public interface HostileInputRules extends ContractFixture {
         inBothProtocols("R3.2", (protocol, repository) -> {
             seedCanaries();
             Map<String, String> before = Reliability.snapshot(database());
-            Map<String, NewProduct> products = corpusProducts(corpus);
-            List<Product> created = repository.createProducts(List.copyOf(products.values()));
-            List<String> mismatches = new ArrayList<>();
-            assertThat(created).hasSize(products.size());
-            List<Long> ids = new ArrayList<>();
-            int i = 0;
-            for (NewProduct wanted : products.values()) {
-                Product got = created.get(i++);
-                ids.add(got.id());
-                if (!got.sku().equals(wanted.sku())
-                        || !got.name().equals(wanted.name())
-                        || !got.attributes().equals(wanted.attributes())) {
-                    mismatches.add(protocol + " createProducts returned other values for "
-                            + new HostileCorpus.Entry(0, "sku", wanted.sku()).describe());
-                }
-                Optional<Product> found = repository.findProductBySku(wanted.sku());
-                if (found.isEmpty() || !found.get().equals(got)) {
-                    mismatches.add(protocol + " findProductBySku differs for "
-                            + new HostileCorpus.Entry(0, "sku", wanted.sku()).describe());
-                }
-            }
-            Map<Long, byte[]> skus = storedBytes("product", "sku", ids);
-            Map<Long, byte[]> names = storedBytes("product", "name", ids);
-            Map<Long, byte[]> values = storedBytes("product", "attributes->>'v'", ids);
-            i = 0;
-            for (NewProduct wanted : products.values()) {
-                long id = ids.get(i++);
-                if (!Arrays.equals(skus.get(id), wanted.sku().getBytes(StandardCharsets.UTF_8))
-                        || !Arrays.equals(names.get(id), wanted.name().getBytes(StandardCharsets.UTF_8))
-                        || !Arrays.equals(values.get(id), wanted.name().getBytes(StandardCharsets.UTF_8))) {
-                    mismatches.add(protocol + " stored bytes differ for product " + id);
-                }
-            }
-            deleteByIds("product", ids);
+            HostileRoundTrips run = new HostileRoundTrips(protocol, repository, database());
+            List<Long> ids = run.createProducts(corpus);
+            run.deleteByIds("product", ids);
             Map<String, String> after = Reliability.snapshot(database());
-            perProtocol.put(protocol, new ProductRoundTrips(ids.size(), mismatches.size()));
+            perProtocol.put(
+                    protocol, new ProductRoundTrips(ids.size(), run.problems().size()));
             figures.put("protocols", perProtocol);
-            assertThat(mismatches)
+            assertThat(run.problems())
                     .as("%s protocol: text that did not round-trip", protocol)
                     .isEmpty();
             assertThat(after)
@@ -282,34 +143,6 @@ public interface HostileInputRules extends ContractFixture {
             database().truncateAll();
         });
         figures.passed();
-    }
-
-    /** Case-insensitive containment as Java folds case; used as the upper bound of what ILIKE may match. */
-    private static boolean containsFolded(String text, String fragment) {
-        if (fragment.isEmpty()) {
-            return true;
-        }
-        if (text.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT))
-                || text.toUpperCase(Locale.ROOT).contains(fragment.toUpperCase(Locale.ROOT))) {
-            return true;
-        }
-        for (int i = 0; i + fragment.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, fragment, 0, fragment.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<Product> allPages(StoreRepository repository, ProductSearch first) {
-        List<Product> all = new ArrayList<>();
-        ProductPage page = repository.searchProducts(first);
-        all.addAll(page.items());
-        while (page.next().isPresent()) {
-            page = repository.searchProducts(first.after(page.next().get()));
-            all.addAll(page.items());
-        }
-        return all;
     }
 
     @Test
@@ -321,71 +154,20 @@ public interface HostileInputRules extends ContractFixture {
         Map<String, LiteralSearches> perProtocol = new LinkedHashMap<>();
         inBothProtocols("R3.3", (protocol, repository) -> {
             seedCanaries();
-            List<Product> products =
-                    repository.createProducts(List.copyOf(corpusProducts(corpus).values()));
+            List<Product> products = repository.createProducts(
+                    List.copyOf(HostileRoundTrips.corpusProducts(corpus).values()));
             Map<String, String> before = Reliability.snapshot(database());
-            List<Product> everything = allPages(repository, ProductSearch.all(ProductSearch.MAX_PAGE_SIZE));
-            List<String> wrong = new ArrayList<>();
-            Set<String> firstPageSql = new TreeSet<>();
-            int searches = 0;
-            for (HostileCorpus.Entry entry : corpus) {
-                String fragment = entry.text();
-                ProductSearch byName =
-                        ProductSearch.all(ProductSearch.MAX_PAGE_SIZE).withNameContains(fragment);
-                List<Product> found;
-                if (protocol.equals("extended")) {
-                    SqlRecorder.Recorded<ProductPage> recorded = sql().record(() -> repository.searchProducts(byName));
-                    recorded.executions().forEach(e -> firstPageSql.add(e.text()));
-                    found = new ArrayList<>(recorded.result().items());
-                    if (recorded.result().next().isPresent()) {
-                        found = allPages(repository, byName);
-                    }
-                } else {
-                    found = allPages(repository, byName);
-                }
-                searches++;
-                Set<Long> foundIds = found.stream().map(Product::id).collect(Collectors.toSet());
-                // Lower bound: every name holding the fragment as it is. Upper bound: only names holding
-                // it in some case folding (ILIKE's folding follows the collation, Java's may differ).
-                for (Product p : everything) {
-                    if (!foundIds.contains(p.id()) && p.name().contains(fragment)) {
-                        wrong.add(protocol + " name fragment " + entry.describe() + " missed product " + p.id());
-                    }
-                }
-                for (Product p : found) {
-                    if (!containsFolded(p.name(), fragment)) {
-                        wrong.add(protocol + " name fragment " + entry.describe() + " matched product " + p.id()
-                                + " whose name does not contain it");
-                    }
-                }
-                // The attribute filter compares exactly: only products whose "v" is the entry itself.
-                Set<Long> byValue = allPages(
-                                repository,
-                                ProductSearch.all(ProductSearch.MAX_PAGE_SIZE).withAttribute("v", fragment))
-                        .stream()
-                        .map(Product::id)
-                        .collect(Collectors.toSet());
-                Set<Long> expectedByValue = products.stream()
-                        .filter(p -> fragment.equals(p.attributes().get("v")))
-                        .map(Product::id)
-                        .collect(Collectors.toSet());
-                if (!byValue.equals(expectedByValue)) {
-                    wrong.add(protocol + " attribute value " + entry.describe() + " found " + byValue + ", expected "
-                            + expectedByValue);
-                }
-                searches++;
-            }
+            boolean extended = protocol.equals("extended");
+            HostileRoundTrips run = new HostileRoundTrips(protocol, repository, database());
+            LiteralSearches searches = run.searchLiterally(corpus, products, extended ? sql() : null);
             Map<String, String> after = Reliability.snapshot(database());
-            perProtocol.put(
-                    protocol,
-                    new LiteralSearches(
-                            searches, wrong.size(), protocol.equals("extended") ? firstPageSql.size() : null));
+            perProtocol.put(protocol, searches);
             figures.put("protocols", perProtocol);
-            assertThat(wrong)
+            assertThat(run.problems())
                     .as("%s protocol: searches that matched other than literally", protocol)
                     .isEmpty();
-            if (protocol.equals("extended")) {
-                assertThat(firstPageSql)
+            if (extended) {
+                assertThat(run.firstPageSql())
                         .as(
                                 "P05.10: the SQL text of a name search must not depend on the fragment (bound, never spliced)")
                         .hasSize(1);

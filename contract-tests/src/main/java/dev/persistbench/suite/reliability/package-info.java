@@ -10,8 +10,8 @@
  * R1Concurrency} ... {@code R6Migration}). Its test methods state the rule; the engines are plain
  * classes: {@code StatusChangeRace}, {@code SameKeyRace} and {@code LastUnitsRush} (R1),
  * {@code StatementTrigger}, {@code BackendKiller} and {@code KillTrials} (R2.1), {@code
- * TcpProxy} and {@code NetworkCut} (R2.2), {@code HostileCorpus} (R3), {@code ReferenceStore}
- * (R4.1), {@code DriftProbe} (R5.1).
+ * TcpProxy} and {@code NetworkCut} (R2.2), {@code HostileCorpus} and {@code HostileRoundTrips}
+ * (R3), {@code ReferenceStore} (R4.1), {@code DriftProbe} (R5.1).
  *
  * <p>Measured figures (trials, conflicts observed, the drift matrix) are written by {@link
  * dev.persistbench.suite.reliability.ReliabilityResults} to {@code target/reliability/<impl>.json}
