@@ -15,6 +15,7 @@ import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.results.Status;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class BenchMain {
 
         // 3. Verification pass: every pattern of every selected implementation, outside timing.
         Map<Impl, Verification.Outcome> outcomes = new LinkedHashMap<>();
-        List<Verification.Statements> statements = new ArrayList<>();
+        List<StatementCounts> statements = new ArrayList<>();
         for (Impl impl : config.impls()) {
             long t = System.nanoTime();
             Verification.Outcome outcome = Verification.verify(impl, BenchConfig.PATTERNS, db, dataSize);

@@ -35,7 +35,7 @@ class VerificationTest {
             assertThat(s.sql()).singleElement().satisfies(sql -> assertThat(sql).containsIgnoringCase("select"));
             assertThat(s.roundTrips()).isEqualTo(1);
             assertThat(s.transactions()).isZero();
-            assertThat(s.serverStatements()).isEqualTo(1L);
+            assertThat(s.serverStatements()).isEqualTo(1);
             assertThat(s.serverBegins()).isZero();
             assertThat(s.shape()).isEqualTo("1 statement: join");
         });
@@ -49,7 +49,7 @@ class VerificationTest {
             assertThat(s.pattern()).isEqualTo("P06");
             assertThat(s.transactions()).as("P06 runs in one transaction").isEqualTo(1);
             assertThat(s.shape()).startsWith(s.statementsPerOp() + " statements in a transaction");
-            assertThat(s.serverBegins()).isEqualTo(1L);
+            assertThat(s.serverBegins()).isEqualTo(1);
             assertThat(s.roundTrips()).isGreaterThan(s.statementsPerOp());
         });
         assertThat(floor.statements().get(1)).satisfies(s -> {

@@ -18,6 +18,7 @@ import dev.persistbench.bench.P13DeleteOrderBenchmark;
 import dev.persistbench.bench.PatternState;
 import dev.persistbench.bench.data.Dataset;
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.testkit.db.TestDatabase;
 import dev.persistbench.testkit.sql.ServerStatements;
 import dev.persistbench.testkit.sql.SqlRecorder;
@@ -60,42 +61,6 @@ public final class Verification {
     private static final int CAPACITY = 4;
 
     /**
-     * One operation's statements (an entry of statements.json), measured on the second of two
-     * calls (the first warms the connection: a driver may look types up once).
-     *
-     * @param pattern P01 ... P13
-     * @param impl implementation id, or "raw-jdbc"
-     * @param statementsPerOp statement executions of one operation, client-side (a JDBC batch counts once)
-     * @param sql the SQL of each execution, in order
-     * @param roundTrips round trips the client waited for (counted under pgjdbc)
-     * @param transactions transactions begun (0: auto-commit)
-     * @param serverStatements statements the server executed (pg_stat_statements; every row of an
-     *     unrewritten batch counts), BEGIN/COMMIT aside; null when the server keeps no counts
-     * @param serverBegins BEGINs the server executed; null as above
-     * @param serverSession SHOW and SET the driver sent for itself (pgjdbc's
-     *     {@code getTransactionIsolation()} is a SHOW): round trips no client-side count sees; null as above
-     * @param serverCountNote why there are no server counts, or null
-     * @param shape what the SQL is, read from its text ({@link #shape}), so that a reader sees
-     *     where an implementation's idiom differs from the floor's (MULTISET, say)
-     * @param verified whether the answer was the expected one
-     * @param error what was wrong, or null
-     */
-    public record Statements(
-            String pattern,
-            String impl,
-            int statementsPerOp,
-            List<String> sql,
-            long roundTrips,
-            long transactions,
-            Long serverStatements,
-            Long serverBegins,
-            Long serverSession,
-            String serverCountNote,
-            String shape,
-            boolean verified,
-            String error) {}
-
-    /**
      * The outcome for one arm.
      *
      * @param impl implementation id or "raw-jdbc"
@@ -104,7 +69,10 @@ public final class Verification {
      * @param settings the implementation's settings(), in its order
      */
     public record Outcome(
-            String impl, List<Statements> statements, List<String> failures, SequencedMap<String, String> settings) {
+            String impl,
+            List<StatementCounts> statements,
+            List<String> failures,
+            SequencedMap<String, String> settings) {
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -121,7 +89,7 @@ public final class Verification {
     public static Outcome verify(Arm arm, List<String> patterns, TestDatabase db, int dataSize) {
         SqlRecorder recorder = new SqlRecorder();
         Dataset data = Dataset.of(dataSize);
-        List<Statements> statements = new ArrayList<>();
+        List<StatementCounts> statements = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         StringBuilder noServerCounts = new StringBuilder();
         ServerStatements server =
@@ -200,7 +168,7 @@ public final class Verification {
         } finally {
             repo.close();
         }
-        statements.sort(java.util.Comparator.comparing(Statements::pattern));
+        statements.sort(java.util.Comparator.comparing(StatementCounts::pattern));
         return new Outcome(arm.id(), statements, failures, settings);
     }
 
@@ -225,7 +193,7 @@ public final class Verification {
         return problems.isEmpty() ? null : "client and server counts disagree: " + String.join("; ", problems);
     }
 
-    private static Statements entry(
+    private static StatementCounts entry(
             String pattern,
             String impl,
             SqlRecorder.Recorded<Throwable> recorded,
@@ -233,21 +201,21 @@ public final class Verification {
             String serverCountNote,
             String failure) {
         if (recorded == null) {
-            return new Statements(
+            return new StatementCounts(
                     pattern, impl, 0, List.of(), 0, 0, null, null, null, serverCountNote, null, false, failure);
         }
         List<String> sql =
                 recorded.executions().stream().map(SqlRecorder.Execution::text).toList();
-        return new Statements(
+        return new StatementCounts(
                 pattern,
                 impl,
                 recorded.statements(),
                 sql,
-                recorded.roundTrips(),
-                recorded.transactions(),
-                count == null ? null : count.statements(),
-                count == null ? null : count.begins(),
-                count == null ? null : count.session(),
+                Math.toIntExact(recorded.roundTrips()),
+                Math.toIntExact(recorded.transactions()),
+                count == null ? null : Math.toIntExact(count.statements()),
+                count == null ? null : Math.toIntExact(count.begins()),
+                count == null ? null : Math.toIntExact(count.session()),
                 serverCountNote,
                 shape(recorded),
                 failure == null,

@@ -5,7 +5,6 @@ import dev.persistbench.reports.input.JmhEntry;
 import dev.persistbench.reports.input.JsonFiles;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.input.RunData.ColdStartRecord;
-import dev.persistbench.reports.input.RunData.StatementRecord;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
@@ -17,6 +16,7 @@ import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.results.Status;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -559,7 +559,7 @@ public final class SummaryBuilder {
     static Integer statements(RunData data, Pattern p, String impl) {
         return data.statements().stream()
                 .filter(s -> s.pattern().equalsIgnoreCase(p.id()) && s.impl().equals(impl))
-                .map(StatementRecord::statementsPerOp)
+                .map(StatementCounts::statementsPerOp)
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);

@@ -3,10 +3,10 @@ package dev.persistbench.reports.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.input.RunData.ColdStartRecord;
 import dev.persistbench.reports.input.RunData.ReliabilityFile;
-import dev.persistbench.reports.input.RunData.StatementRecord;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.StatementCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class ResultsReader {
 
         List<Implementation> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
         List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
-        List<StatementRecord> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
+        List<StatementCounts> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
         List<ReliabilityFile> reliability = readReliability(repoRoot);
         return new RunData(
@@ -87,12 +87,12 @@ public final class ResultsReader {
         return JsonFiles.readList(file, Implementation.class, "impl", "status");
     }
 
-    private static List<StatementRecord> readStatements(Path file, List<String> gaps) {
+    private static List<StatementCounts> readStatements(Path file, List<String> gaps) {
         if (!Files.isRegularFile(file)) {
             gaps.add("statements.json is missing: SQL sent and statements per op were not captured");
             return List.of();
         }
-        return JsonFiles.readList(file, StatementRecord.class, "pattern", "impl");
+        return JsonFiles.readList(file, StatementCounts.class, "pattern", "impl");
     }
 
     private static List<ColdStartRecord> readColdStart(Path file, List<String> gaps) {

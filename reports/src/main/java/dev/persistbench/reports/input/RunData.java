@@ -3,6 +3,7 @@ package dev.persistbench.reports.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.StatementCounts;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,41 +28,10 @@ public record RunData(
         List<JmhEntry> jmh,
         List<Implementation> implementations,
         List<ContractResult> contract,
-        List<StatementRecord> statements,
+        List<StatementCounts> statements,
         List<ColdStartRecord> coldStart,
         List<ReliabilityFile> reliability,
         List<String> gaps) {
-
-    /**
-     * SQL captured for one pattern and implementation.
-     *
-     * @param pattern P01..P13
-     * @param impl implementation id or "raw-jdbc"
-     * @param statementsPerOp statements the client executed for one op (JDBC batch = 1)
-     * @param sql the statements as sent
-     * @param roundTrips client-counted network waits for one op, null when not recorded
-     * @param transactions transactions per op (0 or 1), null when not recorded
-     * @param serverStatements statements the server executed (pg_stat_statements, BEGIN/COMMIT
-     *     excluded), null when not recorded or not counted
-     * @param serverCountNote why the server count is missing, if it is
-     * @param serverBegins BEGINs the server saw for one op, null when not recorded
-     * @param shape a short label of the SQL shape ("one joined SELECT"), null when absent
-     */
-    public record StatementRecord(
-            String pattern,
-            String impl,
-            Integer statementsPerOp,
-            List<String> sql,
-            Integer roundTrips,
-            Integer transactions,
-            Integer serverStatements,
-            String serverCountNote,
-            Integer serverBegins,
-            String shape) {
-        public StatementRecord {
-            sql = sql == null ? List.of() : sql;
-        }
-    }
 
     /**
      * Cold start measurements of one implementation.

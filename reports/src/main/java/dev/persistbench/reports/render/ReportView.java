@@ -6,12 +6,12 @@ import dev.persistbench.reports.chart.Charts;
 import dev.persistbench.reports.input.PairedRun;
 import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.input.RunData;
-import dev.persistbench.reports.input.RunData.StatementRecord;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.source.CodeExtractor;
 import dev.persistbench.reports.source.CodeSnippet;
 import java.util.ArrayList;
@@ -435,7 +435,7 @@ public record ReportView(
                     r.contract().toString()));
         }
         if (p.floorUsPerOp() != null) {
-            StatementRecord s = statement(data, p.id(), "raw-jdbc");
+            StatementCounts s = statement(data, p.id(), "raw-jdbc");
             rows.add(new ArmRow(
                     "raw-jdbc",
                     true,
@@ -574,7 +574,7 @@ public record ReportView(
     }
 
     private static SqlView sql(RunData data, String pattern, String impl) {
-        StatementRecord s = statement(data, pattern, impl);
+        StatementCounts s = statement(data, pattern, impl);
         if (s == null) {
             return new SqlView(impl, Fmt.NONE, List.of(), "");
         }
@@ -594,8 +594,8 @@ public record ReportView(
         return new SqlView(impl, Fmt.integer(s.statementsPerOp()), s.sql(), String.join(" · ", counts));
     }
 
-    private static StatementRecord statement(RunData data, String pattern, String impl) {
-        for (StatementRecord s : data.statements()) {
+    private static StatementCounts statement(RunData data, String pattern, String impl) {
+        for (StatementCounts s : data.statements()) {
             if (s.pattern().equalsIgnoreCase(pattern) && s.impl().equals(impl)) {
                 return s;
             }
