@@ -3,6 +3,7 @@ package dev.persistbench.testkit.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.persistbench.testkit.sql.RoundTrips;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.Driver;
 
 /**
  * A migrated PostgreSQL schema of this project's own, with a HikariCP pool over it.
@@ -52,7 +54,7 @@ public final class TestDatabase implements AutoCloseable {
         this.mode = mode;
         this.server = server;
         this.schema = schema;
-        this.dataSource = newPool("persistbench", poolSize, Map.of());
+        this.dataSource = newPool("persistbench", server.jdbcUrl(), poolSize, Map.of());
         this.serverVersion = queryServerVersion();
     }
 
@@ -122,15 +124,53 @@ public final class TestDatabase implements AutoCloseable {
      * {@code preferQueryMode=simple}); closed with this database.
      */
     public synchronized DataSource newDataSource(String poolName, int poolSize, Map<String, String> driverProperties) {
-        HikariDataSource pool = newPool(poolName, poolSize, driverProperties);
+        HikariDataSource pool = newPool(poolName, server.jdbcUrl(), poolSize, driverProperties);
         extraPools.add(pool);
         return pool;
     }
 
-    private HikariDataSource newPool(String poolName, int poolSize, Map<String, String> extra) {
+    /** The server's host and port, from its JDBC URL (one server: a URL naming several is refused). */
+    public InetSocketAddress serverAddress() {
+        Properties url = parsedUrl();
+        String host = url.getProperty("PGHOST");
+        if (host.contains(",")) {
+            throw new IllegalStateException("the JDBC URL names several servers: " + host);
+        }
+        return InetSocketAddress.createUnresolved(host, Integer.parseInt(url.getProperty("PGPORT")));
+    }
+
+    /**
+     * Another pool like {@link #dataSource()} (its size, pgjdbc settings and the URL's own
+     * properties), whose connections go to {@code via} instead of the server: a relay in front of
+     * it, say; closed with this database.
+     */
+    public synchronized DataSource newDataSourceVia(String poolName, InetSocketAddress via) {
+        Properties url = parsedUrl();
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String name : url.stringPropertyNames()) {
+            if (!name.startsWith("PG")) {
+                extra.put(name, url.getProperty(name));
+            }
+        }
+        String jdbcUrl =
+                "jdbc:postgresql://" + via.getHostString() + ":" + via.getPort() + "/" + url.getProperty("PGDBNAME");
+        HikariDataSource pool = newPool(poolName, jdbcUrl, dataSource.getMaximumPoolSize(), extra);
+        extraPools.add(pool);
+        return pool;
+    }
+
+    private Properties parsedUrl() {
+        Properties url = Driver.parseURL(server.jdbcUrl(), null);
+        if (url == null) {
+            throw new IllegalStateException("not a PostgreSQL JDBC URL: " + server.jdbcUrl());
+        }
+        return url;
+    }
+
+    private HikariDataSource newPool(String poolName, String jdbcUrl, int poolSize, Map<String, String> extra) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
-        config.setJdbcUrl(server.jdbcUrl());
+        config.setJdbcUrl(jdbcUrl);
         config.setUsername(server.user());
         config.setPassword(server.password());
         config.setMaximumPoolSize(poolSize);
