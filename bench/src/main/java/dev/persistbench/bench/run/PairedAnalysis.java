@@ -20,10 +20,11 @@ import org.openjdk.jmh.results.RunResult;
 /**
  * Turns each pattern fork's slices (JMH's per-iteration scores and the fork's {@link Slices}
  * record) into the figures the report ranks on ({@code paired.json}): per arm its per-slice
- * series; the round where the pattern settled (the latest of its implementations' ratio series,
- * {@link PairedStats#steadyFrom}); over the steady rounds, each arm's µs/op and each
- * implementation's ratio to the floor as a median with a bootstrap interval, B/op, and the groups
- * of implementations the run can tell apart.
+ * series; per implementation the round where its ratio series settled ({@link PairedStats#steadyFrom})
+ * and, over its steady rounds, its µs/op, B/op and ratio to the floor as a median with a bootstrap
+ * interval; the pattern settled at the latest of these rounds, and over the pattern's steady rounds
+ * come the floor's figures and the groups of implementations the run can tell apart (every pair
+ * compared over the same rounds).
  */
 public final class PairedAnalysis {
 
@@ -40,6 +41,7 @@ public final class PairedAnalysis {
      * @param bootstrapResamples bootstrap resamples
      * @param tieMargin ratios within 1 +- this are not ranked
      * @param steadyTrendLimit largest change over the steady rounds, as a share of their median
+     * @param steadyTrendNoiseZ standard errors of the noise a steady tail's change may reach beyond that limit
      * @param minSteadyRounds fewest rounds a steady tail has
      * @param sliceMillis one slice's length
      * @param warmUpWindow chunks an arm's warm-up looks at
@@ -52,6 +54,7 @@ public final class PairedAnalysis {
             int bootstrapResamples,
             double tieMargin,
             double steadyTrendLimit,
+            double steadyTrendNoiseZ,
             int minSteadyRounds,
             int sliceMillis,
             int warmUpWindow,
@@ -75,10 +78,14 @@ public final class PairedAnalysis {
             List<List<String>> groups,
             List<Probe> selectOne) {}
 
-    /** One arm's figures; {@code ratioToFloor} is null for the floor. */
+    /**
+     * One arm's figures; {@code ratioToFloor} is null for the floor. {@code steadyFromRound}: the first
+     * round its figures count (an implementation's own, the floor's is the pattern's).
+     */
     public record ArmResult(
             String impl,
             boolean floor,
+            int steadyFromRound,
             PairedStats.Interval usPerOp,
             Double bytesPerOp,
             PairedStats.Interval ratioToFloor,
@@ -127,6 +134,7 @@ public final class PairedAnalysis {
                 m.resamples(),
                 m.tieMargin(),
                 m.trendLimit(),
+                m.trendNoiseZ(),
                 m.minSteadyRounds(),
                 profile.sliceMillis(),
                 rule.window(),
@@ -193,45 +201,51 @@ public final class PairedAnalysis {
         if (floor < 0) {
             throw new IllegalStateException("no floor among the arms " + arms);
         }
-        // Where the pattern settled: the latest round at which an implementation's ratio series stops trending.
+        // Where each implementation settled (its ratio series stops trending); the pattern, at the latest of them.
         int cut = 0;
-        Map<String, Boolean> settled = new LinkedHashMap<>();
+        Map<String, PairedStats.Steady> steadyBy = new LinkedHashMap<>();
         for (int a = 0; a < arms.size(); a++) {
             if (a == floor) {
                 continue;
             }
             PairedStats.Steady steady = stats.steadyFrom(
                     PairedStats.ratios(Arrays.copyOf(byArm[a], complete), Arrays.copyOf(byArm[floor], complete)));
-            settled.put(arms.get(a), steady.settled());
-            cut = Math.max(cut, steady.from());
+            int from = Math.min(steady.from(), Math.max(0, complete - 2));
+            steadyBy.put(arms.get(a), new PairedStats.Steady(from, steady.settled()));
+            cut = Math.max(cut, from);
         }
-        cut = Math.min(cut, Math.max(0, complete - 2));
-        double[] floorTail = Arrays.copyOfRange(byArm[floor], cut, complete);
         WarmUp.Record warmUp = record.warmUp() != null ? record.warmUp() : WarmUp.Record.none(arms);
         Map<String, WarmUp.ArmWarmUp> warmed = new LinkedHashMap<>();
         warmUp.arms().forEach(w -> warmed.put(w.arm(), w));
         List<ArmResult> armResults = new ArrayList<>();
         Map<String, double[]> ratioTails = new LinkedHashMap<>();
         for (int a = 0; a < arms.size(); a++) {
-            double[] tail = Arrays.copyOfRange(byArm[a], cut, complete);
-            double[] bytesTail = Arrays.copyOfRange(bytesByArm[a], cut, complete);
+            String id = arms.get(a);
+            int from = a == floor ? cut : steadyBy.get(id).from();
+            double[] tail = Arrays.copyOfRange(byArm[a], from, complete);
+            double[] bytesTail = Arrays.copyOfRange(bytesByArm[a], from, complete);
             PairedStats.Interval ratio = null;
             if (a != floor) {
-                double[] ratios = PairedStats.ratios(tail, floorTail);
-                ratio = stats.medianInterval(ratios);
-                ratioTails.put(arms.get(a), ratios);
+                ratio = stats.medianInterval(
+                        PairedStats.ratios(tail, Arrays.copyOfRange(byArm[floor], from, complete)));
+                ratioTails.put(
+                        id,
+                        PairedStats.ratios(
+                                Arrays.copyOfRange(byArm[a], cut, complete),
+                                Arrays.copyOfRange(byArm[floor], cut, complete)));
             }
             double b = Arrays.stream(bytesTail).anyMatch(Double::isNaN) ? Double.NaN : PairedStats.median(bytesTail);
             armResults.add(new ArmResult(
-                    arms.get(a),
+                    id,
                     a == floor,
+                    from,
                     stats.medianInterval(tail),
                     Double.isNaN(b) ? null : b,
                     ratio,
-                    a == floor || settled.get(arms.get(a)),
-                    List.copyOf(series.get(arms.get(a))),
-                    warmed.containsKey(arms.get(a)) && warmed.get(arms.get(a)).settled(),
-                    warmed.containsKey(arms.get(a)) ? warmed.get(arms.get(a)).usPerOp() : List.of()));
+                    a == floor || steadyBy.get(id).settled(),
+                    List.copyOf(series.get(id)),
+                    warmed.containsKey(id) && warmed.get(id).settled(),
+                    warmed.containsKey(id) ? warmed.get(id).usPerOp() : List.of()));
         }
         long start = slices.get(0).epochMillis();
         int cutFinal = cut;
@@ -255,7 +269,7 @@ public final class PairedAnalysis {
                 warmUp.seconds() + (firstSteady - start) / 1000.0,
                 warmUp.seconds(),
                 warmUp.capReached(),
-                settled.values().stream().allMatch(Boolean::booleanValue),
+                steadyBy.values().stream().allMatch(PairedStats.Steady::settled),
                 armResults,
                 ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),
                 probes);

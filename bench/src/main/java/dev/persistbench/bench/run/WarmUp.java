@@ -14,7 +14,8 @@ import java.util.function.ToDoubleFunction;
  * The warm-up phase of a pattern's fork, before its first timed slice: every arm runs its
  * operation in untimed chunks of {@value #CHUNK_SLICES} slices' length, in rounds (a shuffled order per round, as the
  * timed slices have), and stops warming once its own last {@link Rule#window()} chunks show no
- * trend ({@link PairedStats#steadyFrom} with the rule's limit). The phase ends when every arm has
+ * trend ({@link PairedStats#steadyFrom} with the rule's limit alone, no allowance for noise: an arm
+ * whose chunks still fall is warmed on, however noisy). The phase ends when every arm has
  * settled or the time cap is reached, whichever comes first; an arm still trending at the cap is
  * recorded as such, and the analysis of the timed rounds decides again, from the paired ratios,
  * where the figure is steady.
@@ -103,8 +104,8 @@ public final class WarmUp {
         if (rule.capMillis() == 0) {
             return Record.none(arms);
         }
-        PairedStats stats = new PairedStats(
-                new PairedStats.Method(0.95, 1, PairedStats.DEFAULT.tieMargin(), rule.trendLimit(), rule.window(), 1L));
+        PairedStats stats = new PairedStats(new PairedStats.Method(
+                0.95, 1, PairedStats.DEFAULT.tieMargin(), rule.trendLimit(), 0, rule.window(), 1L));
         Map<String, List<Double>> series = new LinkedHashMap<>();
         Map<String, Boolean> settled = new LinkedHashMap<>();
         arms.forEach(a -> {

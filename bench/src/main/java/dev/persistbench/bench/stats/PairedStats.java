@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  *   <li>{@link #medianInterval}: the median of per-round values with a percentile-bootstrap
  *       interval (resampling rounds with replacement, a fixed seed so a run is reproducible);</li>
  *   <li>{@link #steadyFrom}: the first round from which a series shows no trend beyond
- *       {@link Method#trendLimit()} (Theil-Sen slope over the tail, as a share of its median);
- *       rounds before it are warm-up, decided from the data rather than assumed;</li>
+ *       {@link Method#trendLimit()} or the noise, whichever is larger (Theil-Sen slope over the
+ *       tail, as a share of its median); rounds before it are warm-up, decided from the data rather
+ *       than assumed;</li>
  *   <li>{@link #groups}: arms ordered by their median, an arm joining the group of the group's
  *       first member when the interval of their paired ratio reaches into
  *       [1 - {@link Method#tieMargin()}, 1 + tieMargin]: a difference the run cannot show to be
@@ -34,14 +35,23 @@ public record PairedStats(Method method) {
      * @param resamples bootstrap resamples
      * @param tieMargin ratios within 1 +- this are not called a difference
      * @param trendLimit largest change over the tail, as a share of its median, still called steady
+     * @param trendNoiseZ how many standard errors of the noise a tail's change may also reach and still
+     *     be called steady (0: the trend limit alone): a change a series of that noise and length shows
+     *     by chance is not a trend
      * @param minSteadyRounds fewest rounds a steady tail must have
      * @param seed bootstrap seed
      */
     public record Method(
-            double confidence, int resamples, double tieMargin, double trendLimit, int minSteadyRounds, long seed) {}
+            double confidence,
+            int resamples,
+            double tieMargin,
+            double trendLimit,
+            double trendNoiseZ,
+            int minSteadyRounds,
+            long seed) {}
 
     /** The method the bench uses. */
-    public static final Method DEFAULT = new Method(0.95, 2000, 0.03, 0.03, 8, 20261203L);
+    public static final Method DEFAULT = new Method(0.95, 2000, 0.03, 0.03, 2.0, 8, 20261203L);
 
     /** A median with its interval. */
     public record Interval(double median, double low, double high) {
@@ -95,38 +105,59 @@ public record PairedStats(Method method) {
     }
 
     /**
-     * The first round from which {@code series} shows no trend beyond the limit: over the tail, the
-     * Theil-Sen slope moves it by at most {@link Method#trendLimit()} of its median, AND the means of
-     * its first and last thirds differ by no more than that limit or three standard errors of the
-     * noise (estimated from successive differences, which a trend hardly inflates), whichever is
-     * larger. The slope alone is too robust, and so would medians be: they would call a tail steady
-     * whose first few rounds are still warming up.
+     * The first round from which {@code series} shows no trend beyond the noise: over the tail, the
+     * Theil-Sen slope moves it by at most {@link Method#trendLimit()} of its median or
+     * {@link Method#trendNoiseZ()} standard errors of that change, whichever is larger, AND the means
+     * of its first and last thirds differ by no more than that limit or three standard errors of the
+     * noise, whichever is larger. The noise is estimated from successive differences, which a trend
+     * hardly inflates, so a steady drift is caught however smooth it is. The slope alone is too robust,
+     * and so would medians be: they would call a tail steady whose first few rounds are still warming
+     * up.
      */
     public Steady steadyFrom(double[] series) {
         int min = method.minSteadyRounds();
         for (int from = 0; from + min <= series.length; from++) {
             double[] tail = Arrays.copyOfRange(series, from, series.length);
-            if (Math.abs(relativeChange(tail)) <= method.trendLimit() && levelsAgree(tail)) {
+            double sigma = noiseSigma(tail);
+            if (Math.abs(relativeChange(tail)) <= changeAllowed(tail, sigma) && levelsAgree(tail, sigma)) {
                 return new Steady(from, true);
             }
         }
         return new Steady(Math.max(0, series.length - min), false);
     }
 
-    private boolean levelsAgree(double[] tail) {
+    /**
+     * The largest change over {@code tail}, as a share of its median, still called steady: the trend
+     * limit, or {@link Method#trendNoiseZ()} standard errors of the change a least-squares line over n
+     * values of noise {@code sigma} would show (slope error sigma * sqrt(12 / (n (n^2 - 1))), times n -
+     * 1; Theil-Sen's is close to it on normal noise).
+     */
+    private double changeAllowed(double[] tail, double sigma) {
+        int n = tail.length;
+        double slopeError = sigma * Math.sqrt(12.0 / ((double) n * ((double) n * n - 1)));
+        return Math.max(method.trendLimit(), method.trendNoiseZ() * slopeError * (n - 1) / median(tail));
+    }
+
+    private boolean levelsAgree(double[] tail, double sigma) {
         int third = Math.max(1, tail.length / 3);
         double first = Arrays.stream(tail, 0, third).average().orElse(0);
         double last =
                 Arrays.stream(tail, tail.length - third, tail.length).average().orElse(0);
+        // The difference of two means of k values has a standard error of sigma * sqrt(2 / k).
+        double standardError = sigma * Math.sqrt(2.0 / third);
+        return Math.abs(first - last) <= Math.max(method.trendLimit() * median(tail), 3 * standardError);
+    }
+
+    /** Robust sigma of one value of {@code tail}, from its successive differences. */
+    private static double noiseSigma(double[] tail) {
+        if (tail.length < 2) {
+            return 0;
+        }
         double[] diffs = new double[tail.length - 1];
         for (int i = 0; i < diffs.length; i++) {
             diffs[i] = Math.abs(tail[i + 1] - tail[i]);
         }
-        // Robust sigma of one value from successive differences; the difference of two means of k values
-        // has a standard error of sigma * sqrt(2 / k).
-        double sigma = diffs.length == 0 ? 0 : median(diffs) * 1.4826 / Math.sqrt(2);
-        double standardError = sigma * Math.sqrt(2.0 / third);
-        return Math.abs(first - last) <= Math.max(method.trendLimit() * median(tail), 3 * standardError);
+        return median(diffs) * 1.4826 / Math.sqrt(2);
     }
 
     /** Theil-Sen slope times the tail's length, as a share of its median: how much it moved from start to end. */

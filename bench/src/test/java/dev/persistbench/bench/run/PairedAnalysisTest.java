@@ -16,7 +16,7 @@ class PairedAnalysisTest {
     private final PairedAnalysis analysis = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT));
 
     @Test
-    @DisplayName("a drifting machine and a warming library: warm-up cut from the data, ratios and groups right")
+    @DisplayName("a drifting machine and a warming library: warm-up cut from the data per arm, ratios and groups right")
     void driftAndWarmUp() {
         List<String> arms = List.of("raw-jdbc", "slowlib", "fastlib", "twinlib");
         List<Slices.Slice> slices = new ArrayList<>();
@@ -59,6 +59,11 @@ class PairedAnalysisTest {
         assertThat(slow.ratioToFloor().high() - slow.ratioToFloor().low()).isLessThan(0.02);
         assertThat(slow.bytesPerOp()).isEqualTo(5000.0);
         assertThat(slow.series()).hasSize(rounds);
+        assertThat(slow.steadyFromRound()).isEqualTo(r.steadyFromRound());
+        // The arms that never warmed keep every round; the floor counts from the pattern's steady round.
+        assertThat(r.arms().get(2).steadyFromRound()).isZero();
+        assertThat(r.arms().get(3).steadyFromRound()).isZero();
+        assertThat(r.arms().get(0).steadyFromRound()).isEqualTo(r.steadyFromRound());
         assertThat(r.arms().get(0).ratioToFloor()).isNull();
         assertThat(r.groups()).containsExactly(List.of("fastlib", "twinlib"), List.of("slowlib"));
         assertThat(r.selectOne()).hasSize(rounds * arms.size());

@@ -83,6 +83,25 @@ class PairedStatsTest {
     }
 
     @Test
+    @DisplayName("a flat series with 8 % noise is steady from its start; the same noise over a 25 % fall is not")
+    void noiseIsNotATrend() {
+        Random random = new Random(11);
+        double[] flat = new double[20];
+        double[] falling = new double[20];
+        for (int i = 0; i < flat.length; i++) {
+            double noise = 1 + 0.08 * random.nextGaussian();
+            flat[i] = 100 * noise;
+            falling[i] = (125 - 25.0 * i / 19) * noise;
+        }
+        // The trend limit alone (3 %) would reject the flat series: its Theil-Sen change is noise.
+        assertThat(Math.abs(PairedStats.relativeChange(flat))).isGreaterThan(0.03);
+        assertThat(stats.steadyFrom(flat)).isEqualTo(new PairedStats.Steady(0, true));
+
+        PairedStats.Steady drifting = stats.steadyFrom(falling);
+        assertThat(drifting.from()).isPositive();
+    }
+
+    @Test
     @DisplayName("the interval is reproducible (fixed seed) and holds the median")
     void intervalHoldsTheMedian() {
         double[] values = {1.0, 1.1, 0.9, 1.05, 0.95, 1.02, 0.98};
