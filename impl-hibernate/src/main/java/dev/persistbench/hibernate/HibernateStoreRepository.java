@@ -443,11 +443,15 @@ public final class HibernateStoreRepository implements StoreRepository {
             if (newStatus == OrderStatus.CANCELLED) {
                 session.createNativeMutationQuery("""
                                 update product p
-                                set stock = p.stock + l.units, version = p.version + 1
-                                from (select product_id, sum(quantity) as units
-                                      from order_line where order_id = :orderId
-                                      group by product_id) l
-                                where p.id = l.product_id""")
+                                set stock = p.stock + k.units, version = p.version + 1
+                                from (select r.id, l.units
+                                      from product r
+                                      join (select product_id, sum(quantity) as units
+                                            from order_line where order_id = :orderId
+                                            group by product_id) l on l.product_id = r.id
+                                      order by r.id
+                                      for no key update of r) k
+                                where p.id = k.id""")
                         .setParameter("orderId", orderId)
                         .executeUpdate();
             }
@@ -499,9 +503,12 @@ public final class HibernateStoreRepository implements StoreRepository {
                             group by l.product_id),
                         restocked as (
                             update product p
-                            set stock = p.stock + u.units, version = p.version + 1
-                            from units u
-                            where p.id = u.product_id
+                            set stock = p.stock + k.units, version = p.version + 1
+                            from (select r.id, u.units
+                                  from product r join units u on u.product_id = r.id
+                                  order by r.id
+                                  for no key update of r) k
+                            where p.id = k.id
                             returning p.id)
                         select count(*) from cancelled""", Long.class)
                         .setParameter("cutoff", bound)

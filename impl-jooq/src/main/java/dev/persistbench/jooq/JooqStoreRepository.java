@@ -446,11 +446,14 @@ public final class JooqStoreRepository implements StoreRepository {
 
     /**
      * One guarded UPDATE for every product of the order, {@code UPDATE product SET
-     * stock = stock - u.units, version = version + 1 FROM unnest(ids, units) u WHERE id = u.id AND
-     * stock >= u.units [AND guard] RETURNING id, sku, name, price}. The check and the decrement are
-     * one atomic step in the database, so concurrent orders never oversell; a product missing from
-     * the result is unknown or short. Units are bigint: a sum beyond any int is simply more than
-     * any stock (P06.2).
+     * stock = stock - w.units, version = version + 1 FROM (SELECT q.id, u.units FROM product q JOIN
+     * unnest(ids, units) u ON q.id = u.id ORDER BY q.id FOR NO KEY UPDATE OF q) w WHERE id = w.id AND
+     * stock >= w.units [AND guard] RETURNING id, sku, name, price}. The sub-select locks the rows in
+     * ascending id order first (the join of an UPDATE ... FROM has no order of its own), as every
+     * statement that changes stock does, so an order and a restock over the same products queue
+     * instead of deadlocking. The check and the decrement are one atomic step in the database, so
+     * concurrent orders never oversell; a product missing from the result is unknown or short.
+     * Units are bigint: a sum beyond any int is simply more than any stock (P06.2).
      */
     private static ResultQuery<Record4<Long, String, String, BigDecimal>> takeStock(
             Field<Long[]> ids, Field<Long[]> amounts, Condition guard) {
@@ -459,14 +462,33 @@ public final class JooqStoreRepository implements StoreRepository {
         Field<Long> quantity = field(u.append("units"), SQLDataType.BIGINT);
         Table<?> wanted = table("unnest({0}, {1})", ids, amounts)
                 .as(u, productId.getUnqualifiedName(), quantity.getUnqualifiedName());
+        Table<?> locked = lockedInIdOrder(productId, quantity, wanted, "w");
+        Field<Long> units = locked.field(quantity.getUnqualifiedName(), SQLDataType.BIGINT);
         return DSL.update(PRODUCT)
-                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(quantity))
+                .set(PRODUCT.STOCK, PRODUCT.STOCK.minus(units))
                 .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
-                .from(wanted)
-                .where(PRODUCT.ID.eq(productId))
-                .and(PRODUCT.STOCK.coerce(SQLDataType.BIGINT).ge(quantity))
+                .from(locked)
+                .where(PRODUCT.ID.eq(locked.field(PRODUCT.ID.getUnqualifiedName(), SQLDataType.BIGINT)))
+                .and(PRODUCT.STOCK.coerce(SQLDataType.BIGINT).ge(units))
                 .and(guard)
                 .returningResult(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE);
+    }
+
+    /**
+     * {@code (SELECT q.id, units FROM product q JOIN wanted ON q.id = productId ORDER BY q.id FOR NO
+     * KEY UPDATE OF q) alias}: the products {@code wanted} names, with its {@code units}, locked in
+     * ascending id order, the order in which every statement that changes stock locks them.
+     */
+    private static <T> Table<?> lockedInIdOrder(Field<Long> productId, Field<T> units, Table<?> wanted, String alias) {
+        dev.persistbench.jooq.db.tables.Product q = PRODUCT.as("q");
+        return select(q.ID, units)
+                .from(q)
+                .join(wanted)
+                .on(q.ID.eq(productId))
+                .orderBy(q.ID)
+                .forNoKeyUpdate()
+                .of(q)
+                .asTable(alias);
     }
 
     /**
@@ -754,8 +776,8 @@ public final class JooqStoreRepository implements StoreRepository {
 
     /**
      * {@code cancelled} (a data-modifying CTE returning the ids of the orders it cancelled) and the
-     * CTEs that give their units back to stock: summed per product, one version step per product.
-     * All CTEs of a statement share one snapshot, so exactly the cancelled orders' units return.
+     * CTEs that give their units back to stock: summed per product, one version step per product,
+     * the products locked in ascending id order first ({@link #lockedInIdOrder}). All CTEs of a statement share one snapshot, so exactly the cancelled orders' units return.
      */
     private static CommonTableExpression<?>[] withRestock(CommonTableExpression<?> cancelled) {
         CommonTableExpression<Record2<Long, Integer>> returned = name("returned")
@@ -768,12 +790,14 @@ public final class JooqStoreRepository implements StoreRepository {
                         .join(cancelled)
                         .on(ORDER_LINE.ORDER_ID.eq(cancelled.field(PURCHASE_ORDER.ID)))
                         .groupBy(ORDER_LINE.PRODUCT_ID));
+        Table<?> locked = lockedInIdOrder(
+                returned.field(ORDER_LINE.PRODUCT_ID), returned.field("units", Integer.class), returned, "k");
         CommonTableExpression<Record1<Long>> restocked = name("restocked")
                 .as(DSL.update(PRODUCT)
-                        .set(PRODUCT.STOCK, PRODUCT.STOCK.plus(returned.field("units", Integer.class)))
+                        .set(PRODUCT.STOCK, PRODUCT.STOCK.plus(locked.field("units", Integer.class)))
                         .set(PRODUCT.VERSION, PRODUCT.VERSION.plus(inline(1L)))
-                        .from(returned)
-                        .where(PRODUCT.ID.eq(returned.field(ORDER_LINE.PRODUCT_ID)))
+                        .from(locked)
+                        .where(PRODUCT.ID.eq(locked.field(PRODUCT.ID.getUnqualifiedName(), SQLDataType.BIGINT)))
                         .returningResult(PRODUCT.ID));
         return new CommonTableExpression<?>[] {cancelled, returned, restocked};
     }
