@@ -48,7 +48,7 @@ public class P01CreateCustomerBenchmark {
         @Override
         protected void endIteration() {
             Pools.deleteCustomers(db, PREFIX);
-            Pools.vacuum(db);
+            vacuum("customer");
         }
     }
 

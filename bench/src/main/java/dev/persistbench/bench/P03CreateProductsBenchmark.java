@@ -80,7 +80,7 @@ public class P03CreateProductsBenchmark {
         @Override
         protected void endIteration() {
             Pools.deleteProducts(db, PREFIX);
-            Pools.vacuum(db);
+            vacuum("product");
         }
     }
 

@@ -82,7 +82,7 @@ public class P06PlaceOrderBenchmark {
         @Override
         protected void endIteration() {
             Pools.undoPlacedOrders(db, PREFIX);
-            Pools.vacuum(db);
+            vacuum("purchase_order", "order_line", "product");
         }
     }
 

@@ -41,7 +41,7 @@ public class P09ChangeStatusBenchmark {
         @Override
         protected void beginIteration() {
             Pools.resetOrders(db, MARKER);
-            Pools.vacuum(db);
+            vacuum("purchase_order");
             next = 0;
         }
 

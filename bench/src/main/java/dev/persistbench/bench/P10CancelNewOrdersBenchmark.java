@@ -44,7 +44,7 @@ public class P10CancelNewOrdersBenchmark {
         @Override
         protected void beginIteration() {
             Pools.resetOrders(db, MARKER);
-            Pools.vacuum(db);
+            vacuum("purchase_order");
             next = 0;
         }
 

@@ -56,7 +56,7 @@ public class P13DeleteOrderBenchmark {
                 pool = live;
                 next = 0;
             }
-            Pools.vacuum(db);
+            vacuum("purchase_order", "order_line");
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.persistbench.bench;
 
 import dev.persistbench.bench.data.Dataset;
 import dev.persistbench.bench.data.NetworkDistance;
+import dev.persistbench.bench.data.Pools;
 import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.WarmUp;
@@ -76,6 +77,8 @@ public abstract class PatternState {
     private Placement placement;
     private NetworkDistance distance;
     private long warmUpCalls;
+    /** Whether the untimed warm-up phase is running (its resets skip the planner statistics). */
+    private boolean warming;
     /** Where warm-up results go, so that the JIT cannot drop the calls that made them. */
     @SuppressWarnings("unused")
     private volatile Object warmUpSink;
@@ -108,12 +111,18 @@ public abstract class PatternState {
         Map<String, Arm> byId = new LinkedHashMap<>();
         arms.forEach(a -> byId.put(a.id(), a));
         long chunk = WarmUp.CHUNK_SLICES * params.getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS);
-        WarmUp.Record warmUp = WarmUp.run(
-                List.copyOf(byId.keySet()),
-                id -> warmUpChunk(byId.get(id), chunk),
-                WarmUp.Rule.capped(Long.getLong(WarmUp.PROPERTY, 0L)),
-                new Random(pattern().hashCode() * 17L + dataSize),
-                System::nanoTime);
+        warming = true;
+        WarmUp.Record warmUp;
+        try {
+            warmUp = WarmUp.run(
+                    List.copyOf(byId.keySet()),
+                    id -> warmUpChunk(byId.get(id), chunk),
+                    WarmUp.Rule.capped(Long.getLong(WarmUp.PROPERTY, 0L)),
+                    new Random(pattern().hashCode() * 17L + dataSize),
+                    System::nanoTime);
+        } finally {
+            warming = false;
+        }
         slices = new Slices(pattern(), dataSize, rttMicros, params, arms, placement, warmUp);
     }
 
@@ -246,6 +255,15 @@ public abstract class PatternState {
 
     /** After every iteration (and after {@link #check()}): remove what the operations wrote. */
     protected void endIteration() {}
+
+    /**
+     * Vacuums {@code tables}, the ones this pattern's operations write, for {@link #beginIteration()}:
+     * with fresh planner statistics before every timed slice and the check, without them between
+     * warm-up chunks.
+     */
+    protected final void vacuum(String... tables) {
+        Pools.vacuum(db, !warming, tables);
+    }
 
     /** Once per trial, at the end: remove pools. */
     protected void closeTrial() {}

@@ -10,6 +10,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * Set-based SQL that write benchmarks use outside the timed loop: pre-creating the orders that
@@ -17,11 +20,24 @@ import java.time.ZoneOffset;
  * so that every iteration starts from tables of the same size.
  *
  * <p>Rows made here carry a marker (an idempotency-key or e-mail prefix) so that clean-up never
- * touches the seeded rows. Everything runs on a plain connection of its own, never through the
- * pool or the statement recorder.
+ * touches the seeded rows. Everything runs on connections of a small pool of its own (one per
+ * database, {@value #POOL_NAME}), never through the arms' pools or the statement recorder: the
+ * resets run before every slice and warm-up chunk, and a new connection each time cost 10-16 ms of
+ * them on the 2-core machine.
  */
 public final class Pools {
+    static final String POOL_NAME = "bench-maintenance";
+
+    private static final Map<TestDatabase, DataSource> MAINTENANCE = new ConcurrentHashMap<>();
+
     private Pools() {}
+
+    /** A connection of {@code db}'s maintenance pool (made on first use, closed with the database). */
+    private static Connection connection(TestDatabase db) throws SQLException {
+        return MAINTENANCE
+                .computeIfAbsent(db, d -> d.newDataSource(POOL_NAME, 2, Map.of()))
+                .getConnection();
+    }
 
     /**
      * Inserts {@code count} NEW orders of {@code customerId}, each with {@code lines} lines of one
@@ -58,7 +74,7 @@ public final class Pools {
             long productId,
             BigDecimal price) {
         long[] ids = new long[count];
-        try (Connection c = db.openConnection()) {
+        try (Connection c = connection(db)) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO purchase_order (customer_id, status, idempotency_key, total, created_at, version) "
@@ -119,7 +135,7 @@ public final class Pools {
 
     /** Gives back the stock that the orders marked {@code marker} took, then deletes them. */
     public static void undoPlacedOrders(TestDatabase db, String marker) {
-        try (Connection c = db.openConnection()) {
+        try (Connection c = connection(db)) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("UPDATE product p SET stock = p.stock + t.units FROM ("
                     + " SELECT l.product_id, sum(l.quantity) AS units FROM order_line l"
@@ -148,19 +164,34 @@ public final class Pools {
         update(db, "DELETE FROM product WHERE sku LIKE ?", likePrefix(prefix));
     }
 
-    /** Reclaims the space of deleted and updated rows, so the next iteration sees the same tables. */
-    public static void vacuum(TestDatabase db) {
-        try (Connection c = db.openConnection();
+    /**
+     * Reclaims the space of deleted and updated rows of {@code tables} (the ones the pattern wrote),
+     * so the next iteration sees the same tables; with {@code analyze}, also refreshes their planner
+     * statistics (every timed slice starts from fresh ones; the untimed warm-up skips them, they cost
+     * more than the vacuum on the order tables and no plan made then is timed).
+     */
+    public static void vacuum(TestDatabase db, boolean analyze, String... tables) {
+        for (String t : tables) {
+            if (!TestDatabase.TABLES.contains(t)) {
+                throw new IllegalArgumentException(
+                        "not a table of the schema: '" + t + "'; one of " + TestDatabase.TABLES);
+            }
+        }
+        if (tables.length == 0) {
+            throw new IllegalArgumentException("no table to vacuum");
+        }
+        String sql = (analyze ? "VACUUM (ANALYZE) " : "VACUUM ") + String.join(", ", tables);
+        try (Connection c = connection(db);
                 Statement s = c.createStatement()) {
-            s.execute("VACUUM (ANALYZE) customer, product, purchase_order, order_line");
+            s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not vacuum: " + e.getMessage(), e);
+            throw new IllegalStateException("could not run '" + sql + "': " + e.getMessage(), e);
         }
     }
 
     /** How many rows of {@code table} match {@code where} (one bind parameter). */
     public static long count(TestDatabase db, String table, String where, Object parameter) {
-        try (Connection c = db.openConnection();
+        try (Connection c = connection(db);
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + where)) {
             ps.setObject(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
@@ -173,7 +204,7 @@ public final class Pools {
     }
 
     private static void update(TestDatabase db, String sql, String parameter) {
-        try (Connection c = db.openConnection();
+        try (Connection c = connection(db);
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, parameter);
             ps.executeUpdate();
