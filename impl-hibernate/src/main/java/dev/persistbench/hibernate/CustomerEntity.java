@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Generated;
 
+// tag::mapping[]
 /** A row of {@code customer}. Never updated by the contract, so it carries no version. */
 @Entity(name = "Customer")
 @Table(name = "customer")
@@ -45,3 +46,4 @@ class CustomerEntity {
         return new Customer(id, email, name, createdAt);
     }
 }
+// end::mapping[]

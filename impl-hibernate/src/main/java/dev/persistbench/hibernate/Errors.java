@@ -5,6 +5,7 @@ import dev.persistbench.contract.error.StoreException;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 
+// tag::config[]
 /**
  * Turns what Hibernate and Jakarta Persistence throw into the contract's exceptions. Arguments
  * are checked before a session opens, so anything thrown inside one, an IllegalArgumentException
@@ -28,6 +29,8 @@ final class Errors {
         return translated;
     }
 
+    // end::config[]
+    // tag::P06[]
     /**
      * Whether {@code e} holds PostgreSQL's foreign-key violation (23503) of {@code constraint}, named
      * in the server error's fields (not in its message text, which is in the server's language).
@@ -47,6 +50,8 @@ final class Errors {
         return false;
     }
 
+    // end::P06[]
+    // tag::P12[]
     /**
      * Carries an exception thrown by a P12 consumer through the transaction's clean-up, so that it
      * reaches the caller unchanged instead of being translated.
@@ -68,4 +73,5 @@ final class Errors {
     private static <T extends Throwable> T sneaky(Throwable t) throws T {
         throw (T) t;
     }
+    // end::P12[]
 }

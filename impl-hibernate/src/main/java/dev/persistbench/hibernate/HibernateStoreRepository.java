@@ -62,6 +62,7 @@ import org.hibernate.Transaction;
  */
 public final class HibernateStoreRepository implements StoreRepository {
 
+    // tag::P03[]
     /**
      * P03 in one statement: the products travel as one array per column, the server unnests them
      * into rows and returns each generated id with its SKU, so ids are matched to the input by SKU
@@ -75,7 +76,9 @@ public final class HibernateStoreRepository implements StoreRepository {
                         cast(:stocks as integer[]), cast(:attributes as text[]))
                  as p(sku, name, price, stock, attributes)
             returning id, sku""";
+    // end::P03[]
 
+    // tag::config[]
     private final SessionFactory sessionFactory;
 
     private final SequencedMap<String, String> settings;
@@ -118,8 +121,10 @@ public final class HibernateStoreRepository implements StoreRepository {
         this.settings = Collections.unmodifiableSequencedMap(all);
     }
 
+    // end::config[]
     // ---------------------------------------------------------------- P01, P02
 
+    // tag::P01[]
     @Override
     public Customer createCustomer(NewCustomer customer) {
         Arguments.createCustomer(customer);
@@ -133,6 +138,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         });
     }
 
+    // end::P01[]
+    // tag::P02[]
     @Override
     public Optional<Customer> findCustomer(long id) {
         if (!Arguments.findCustomer(id)) {
@@ -144,8 +151,10 @@ public final class HibernateStoreRepository implements StoreRepository {
                         .map(CustomerEntity::toRecord));
     }
 
+    // end::P02[]
     // ---------------------------------------------------------------- P03, P04, P05
 
+    // tag::P03[]
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
         Arguments.createProducts(products);
@@ -193,6 +202,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         return created;
     }
 
+    // end::P03[]
+    // tag::P04[]
     @Override
     public Optional<Product> findProductBySku(String sku) {
         if (!Arguments.findProductBySku(sku)) {
@@ -206,6 +217,8 @@ public final class HibernateStoreRepository implements StoreRepository {
                         .map(ProductEntity::toRecord));
     }
 
+    // end::P04[]
+    // tag::P05[]
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Arguments.searchProducts(search);
@@ -217,8 +230,10 @@ public final class HibernateStoreRepository implements StoreRepository {
         });
     }
 
+    // end::P05[]
     // ---------------------------------------------------------------- P06
 
+    // tag::P06[]
     /**
      * P06's stock, set-based: every product's units in one statement. The rows are locked in id
      * order first (so two orders sharing products cannot deadlock), then each is taken only if
@@ -393,9 +408,11 @@ public final class HibernateStoreRepository implements StoreRepository {
 
     /** The inserted order's id and the entity (or an uninitialised reference) its lines point to. */
     private record PlacedOrder(long id, PurchaseOrderEntity entity) {}
+    // end::P06[]
 
     // ---------------------------------------------------------------- P07, P08
 
+    // tag::P07[]
     @Override
     public Optional<Order> findOrder(long orderId) {
         // Arguments has no check for P07: every id is a valid question, and none below 1 exists.
@@ -405,6 +422,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         return stateless("findOrder", session -> OrderQueries.findById(session, orderId));
     }
 
+    // end::P07[]
+    // tag::P08[]
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         if (!Arguments.latestOrders(customerId, limit)) {
@@ -413,8 +432,10 @@ public final class HibernateStoreRepository implements StoreRepository {
         return stateless("latestOrders", session -> OrderQueries.latest(session, customerId, limit));
     }
 
+    // end::P08[]
     // ---------------------------------------------------------------- P09, P10
 
+    // tag::P09[]
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
         Arguments.changeStatus(orderId, expectedVersion, newStatus);
@@ -484,6 +505,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         return new IllegalTransitionException(orderId, order.status(), newStatus);
     }
 
+    // end::P09[]
+    // tag::P10[]
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
         Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
@@ -516,8 +539,10 @@ public final class HibernateStoreRepository implements StoreRepository {
                         .intValue());
     }
 
+    // end::P10[]
     // ---------------------------------------------------------------- P11, P12, P13
 
+    // tag::P11[]
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
@@ -540,6 +565,8 @@ public final class HibernateStoreRepository implements StoreRepository {
                         .getResultList());
     }
 
+    // end::P11[]
+    // tag::P12[]
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
         Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
@@ -577,6 +604,8 @@ public final class HibernateStoreRepository implements StoreRepository {
         }
     }
 
+    // end::P12[]
+    // tag::P13[]
     @Override
     public boolean deleteOrder(long orderId) {
         Arguments.deleteOrder(orderId);
@@ -589,8 +618,10 @@ public final class HibernateStoreRepository implements StoreRepository {
                         > 0);
     }
 
+    // end::P13[]
     // ---------------------------------------------------------------- settings, close
 
+    // tag::config[]
     @Override
     public SequencedMap<String, String> settings() {
         return settings;
@@ -663,4 +694,5 @@ public final class HibernateStoreRepository implements StoreRepository {
             cause.addSuppressed(e);
         }
     }
+    // end::config[]
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
+// tag::P03[]
+// tag::P05[]
 /** JSON text of product attributes, for the native P03 insert and P05's containment filter. */
 final class Json {
 
@@ -20,3 +22,5 @@ final class Json {
         }
     }
 }
+// end::P03[]
+// end::P05[]

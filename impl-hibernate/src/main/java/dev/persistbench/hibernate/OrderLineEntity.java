@@ -10,6 +10,7 @@ import jakarta.persistence.MapsId;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
+// tag::mapping[]
 /**
  * A row of {@code order_line}: its primary key is (order_id, line_no), the order part taken from
  * the association ({@link MapsId}). Lines are never changed after they are placed.
@@ -56,3 +57,4 @@ class OrderLineEntity {
         this.unitPrice = unitPrice;
     }
 }
+// end::mapping[]

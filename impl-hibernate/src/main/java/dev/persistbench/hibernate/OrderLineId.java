@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import java.io.Serializable;
 import java.util.Objects;
 
+// tag::mapping[]
 /** The composite key of {@link OrderLineEntity}: (order_id, line_no). */
 @Embeddable
 class OrderLineId implements Serializable {
@@ -38,3 +39,4 @@ class OrderLineId implements Serializable {
         return Objects.hash(orderId, lineNo);
     }
 }
+// end::mapping[]

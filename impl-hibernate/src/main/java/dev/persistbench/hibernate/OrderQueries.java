@@ -18,6 +18,10 @@ import org.hibernate.SharedSessionContract;
  */
 final class OrderQueries {
 
+    // tag::P06[]
+    // tag::P07[]
+    // tag::P08[]
+    // tag::P09[]
     /** One row of the join: an order, and one of its lines (all line columns null for an order without lines). */
     record OrderRow(
             Long orderId,
@@ -40,12 +44,23 @@ final class OrderQueries {
                    l.id.lineNo, p.id, p.sku, p.name, l.quantity, l.unitPrice
             """;
 
+    // end::P06[]
+    // end::P07[]
+    // end::P08[]
+    // end::P09[]
+    // tag::P06[]
+    // tag::P07[]
+    // tag::P09[]
     private static final String ORDER_WITH_LINES = COLUMNS + """
             from PurchaseOrder o
             left join o.lines l
             left join l.product p
             """;
+    // end::P06[]
+    // end::P07[]
+    // end::P09[]
 
+    // tag::P08[]
     /**
      * P08: the customer's latest orders are cut first (ORDER BY ... LIMIT in a derived table),
      * then joined to their lines and products, so the limit counts orders, not lines.
@@ -62,9 +77,14 @@ final class OrderQueries {
             left join l.product p
             order by o.createdAt desc, o.id desc, l.id.lineNo
             """;
+    // end::P08[]
 
+    // tag::config[]
     private OrderQueries() {}
+    // end::config[]
 
+    // tag::P07[]
+    // tag::P09[]
     /** P07 (and P09's result): the order with this id. */
     static Optional<Order> findById(SharedSessionContract session, long orderId) {
         return single(
@@ -73,6 +93,9 @@ final class OrderQueries {
                         .getResultList());
     }
 
+    // end::P07[]
+    // end::P09[]
+    // tag::P06[]
     /** P06.4: the order first placed with this key, as it is now. */
     static Optional<Order> findByIdempotencyKey(SharedSessionContract session, String key) {
         return single(session.createSelectionQuery(
@@ -81,6 +104,8 @@ final class OrderQueries {
                 .getResultList());
     }
 
+    // end::P06[]
+    // tag::P08[]
     /** P08: at most {@code limit} orders of the customer, newest first. */
     static List<Order> latest(SharedSessionContract session, long customerId, int limit) {
         return fold(session.createSelectionQuery(LATEST, OrderRow.class)
@@ -89,6 +114,11 @@ final class OrderQueries {
                 .getResultList());
     }
 
+    // end::P08[]
+    // tag::P06[]
+    // tag::P07[]
+    // tag::P08[]
+    // tag::P09[]
     private static Optional<Order> single(List<OrderRow> rows) {
         List<Order> orders = fold(rows);
         return orders.isEmpty() ? Optional.empty() : Optional.of(orders.get(0));
@@ -123,4 +153,8 @@ final class OrderQueries {
         }
         return orders;
     }
+    // end::P06[]
+    // end::P07[]
+    // end::P08[]
+    // end::P09[]
 }

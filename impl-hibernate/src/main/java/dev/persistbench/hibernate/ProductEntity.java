@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.NaturalId;
 import org.hibernate.type.SqlTypes;
 
+// tag::mapping[]
 /**
  * A row of {@code product}. Read as an entity by P04 and P05 (whole products, attributes
  * included); never inserted or updated through this class: P03 inserts with one native statement,
@@ -57,3 +58,4 @@ class ProductEntity {
         return new Product(id, sku, name, price, stock, attributes, version);
     }
 }
+// end::mapping[]

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hibernate.SharedSessionContract;
 import org.hibernate.query.SelectionQuery;
 
+// tag::P05[]
 /**
  * P05's dynamic HQL. The text is assembled only from the constant fragments below, chosen by which
  * filters are present and by the sort enum; every value the caller gave is a bound parameter.
@@ -86,3 +87,4 @@ final class ProductSearchQuery {
         return query;
     }
 }
+// end::P05[]

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+// tag::mapping[]
 /**
  * A row of {@code purchase_order} with its lines.
  *
@@ -79,3 +80,4 @@ class PurchaseOrderEntity {
         return id;
     }
 }
+// end::mapping[]

@@ -18,6 +18,7 @@ import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.StandardBasicTypes;
 
+// tag::config[]
 /**
  * Builds the one SessionFactory of a repository with Hibernate's native bootstrap (no
  * persistence.xml, no container): the settings below, the four entities, and one SQL function
@@ -148,3 +149,4 @@ final class SessionFactories {
         }
     }
 }
+// end::config[]

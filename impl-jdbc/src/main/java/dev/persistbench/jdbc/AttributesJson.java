@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.Map;
 
+// tag::mapping[]
 /**
  * Maps a product's attributes to and from the text of a jsonb object with Jackson. The readers
  * and writers are immutable and thread-safe, so one instance serves every call.
@@ -44,3 +45,4 @@ final class AttributesJson {
         }
     }
 }
+// end::mapping[]

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.SqlParameterValue;
 
+// tag::P05[]
 /**
  * The P05 statement: built only from the fixed fragments below, every value of the search bound
  * as a named parameter. The sort key and direction are enums mapped to constant column names
@@ -96,3 +97,4 @@ record ProductSearchSql(String sql, Map<String, Object> params) {
         };
     }
 }
+// end::P05[]

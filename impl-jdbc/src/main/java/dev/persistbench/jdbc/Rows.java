@@ -25,10 +25,22 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class Rows {
 
+    // tag::P01[]
+    // tag::P02[]
     static final String CUSTOMER_COLUMNS = "id, email, name, created_at";
+    // end::P01[]
+    // end::P02[]
 
+    // tag::P04[]
+    // tag::P05[]
     static final String PRODUCT_COLUMNS = "id, sku, name, price, stock, attributes, version";
+    // end::P04[]
+    // end::P05[]
 
+    // tag::P06[]
+    // tag::P07[]
+    // tag::P08[]
+    // tag::P09[]
     /**
      * An order joined to its lines and their products, one row per line (a LEFT JOIN, so an
      * order without lines still gives one row, with null line columns).
@@ -36,17 +48,30 @@ final class Rows {
     static final String ORDER_WITH_LINES_COLUMNS = """
             o.id, o.customer_id, o.status, o.idempotency_key, o.total, o.created_at, o.version,
             l.line_no, l.product_id, p.sku, p.name AS product_name, l.quantity, l.unit_price""";
+    // end::P06[]
+    // end::P07[]
+    // end::P08[]
+    // end::P09[]
 
+    // tag::P12[]
     static final String ORDER_LINE_ROW_COLUMNS = """
             l.order_id, l.line_no, o.customer_id, o.created_at, o.status,
             l.product_id, p.sku, p.name AS product_name, l.quantity, l.unit_price""";
+    // end::P12[]
 
+    // tag::P01[]
+    // tag::P02[]
     static final RowMapper<Customer> CUSTOMER = (rs, row) ->
             new Customer(rs.getLong("id"), rs.getString("email"), rs.getString("name"), instant(rs, "created_at"));
+    // end::P01[]
+    // end::P02[]
 
+    // tag::P11[]
     static final RowMapper<CustomerRevenue> CUSTOMER_REVENUE = (rs, row) -> new CustomerRevenue(
             rs.getLong("id"), rs.getString("email"), rs.getBigDecimal("revenue"), rs.getLong("orders"));
+    // end::P11[]
 
+    // tag::P12[]
     static final RowMapper<OrderLineRow> ORDER_LINE_ROW = (rs, row) -> new OrderLineRow(
             rs.getLong("order_id"),
             rs.getInt("line_no"),
@@ -58,7 +83,12 @@ final class Rows {
             rs.getString("product_name"),
             rs.getInt("quantity"),
             rs.getBigDecimal("unit_price"));
+    // end::P12[]
 
+    // tag::P06[]
+    // tag::P07[]
+    // tag::P08[]
+    // tag::P09[]
     /**
      * Folds the rows of {@link #ORDER_WITH_LINES_COLUMNS}, ordered by order and then line
      * number, into orders: consecutive rows with the same order id are one order.
@@ -101,9 +131,17 @@ final class Rows {
         }
         return orders;
     };
+    // end::P06[]
+    // end::P07[]
+    // end::P08[]
+    // end::P09[]
 
+    // tag::mapping[]
     private Rows() {}
+    // end::mapping[]
 
+    // tag::P04[]
+    // tag::P05[]
     /** A product mapper that reads the jsonb attributes with {@code json}. */
     static RowMapper<Product> product(AttributesJson json) {
         return (rs, row) -> new Product(
@@ -115,7 +153,10 @@ final class Rows {
                 json.read(rs.getString("attributes")),
                 rs.getLong("version"));
     }
+    // end::P04[]
+    // end::P05[]
 
+    // tag::mapping[]
     /** A timestamptz column as an Instant (pgjdbc maps timestamptz to OffsetDateTime, at UTC). */
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
@@ -126,7 +167,12 @@ final class Rows {
     static OffsetDateTime timestamptz(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+    // end::mapping[]
 
+    // tag::P06[]
+    // tag::P07[]
+    // tag::P08[]
+    // tag::P09[]
     /** The columns of an order before its lines are known. */
     private record OrderHeader(
             long id,
@@ -141,4 +187,8 @@ final class Rows {
             return new Order(id, customerId, status, idempotencyKey, total, createdAt, version, lines);
         }
     }
+    // end::P06[]
+    // end::P07[]
+    // end::P08[]
+    // end::P09[]
 }

@@ -73,11 +73,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class SpringJdbcStoreRepository implements StoreRepository {
 
+    // tag::P01[]
     private static final String INSERT_CUSTOMER =
             "INSERT INTO customer (email, name) VALUES (:email, :name) RETURNING " + Rows.CUSTOMER_COLUMNS;
 
+    // end::P01[]
+    // tag::P02[]
+    // tag::P06[]
     private static final String SELECT_CUSTOMER = "SELECT " + Rows.CUSTOMER_COLUMNS + " FROM customer WHERE id = :id";
+    // end::P02[]
+    // end::P06[]
 
+    // tag::P03[]
     /**
      * P03 in one statement: the products travel as five arrays, one per column, and unnest
      * turns them back into rows. The ids come back with their SKUs (unique, or the statement
@@ -90,10 +97,14 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         CAST(:stocks AS int[]), CAST(:attributes AS text[]))
                  AS u(sku, name, price, stock, attributes)
             RETURNING id, sku""";
+    // end::P03[]
 
+    // tag::P04[]
     private static final String SELECT_PRODUCT_BY_SKU =
             "SELECT " + Rows.PRODUCT_COLUMNS + " FROM product WHERE sku = :sku";
+    // end::P04[]
 
+    // tag::P06[]
     /**
      * P06's stock, in one statement for every product of the order. The sub-select locks the
      * product rows in ascending id order (the lock UPDATE itself takes), so two orders over the
@@ -132,7 +143,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
 
     private static final String INSERT_ORDER_LINE =
             "INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?)";
+    // end::P06[]
 
+    // tag::P07[]
     private static final String SELECT_ORDER_BY_ID = """
             SELECT %s
             FROM purchase_order o
@@ -140,7 +153,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             LEFT JOIN product p ON p.id = l.product_id
             WHERE o.id = :id
             ORDER BY l.line_no""".formatted(Rows.ORDER_WITH_LINES_COLUMNS);
+    // end::P07[]
 
+    // tag::P06[]
     private static final String SELECT_ORDER_BY_KEY = """
             SELECT %s
             FROM purchase_order o
@@ -148,7 +163,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             LEFT JOIN product p ON p.id = l.product_id
             WHERE o.idempotency_key = :key
             ORDER BY l.line_no""".formatted(Rows.ORDER_WITH_LINES_COLUMNS);
+    // end::P06[]
 
+    // tag::P08[]
     /** The latest orders and all their lines in one statement: the LIMIT applies to orders, not rows. */
     private static final String SELECT_LATEST_ORDERS = """
             WITH o AS (
@@ -162,7 +179,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             LEFT JOIN order_line l ON l.order_id = o.id
             LEFT JOIN product p ON p.id = l.product_id
             ORDER BY o.created_at DESC, o.id DESC, l.line_no""".formatted(Rows.ORDER_WITH_LINES_COLUMNS);
+    // end::P08[]
 
+    // tag::P09[]
     /**
      * P09 in one statement: the version-checked, transition-checked UPDATE returns the new order
      * row, which is joined to its lines for the result. %s is empty, or the restock CTE for a
@@ -180,6 +199,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             LEFT JOIN product p ON p.id = l.product_id
             ORDER BY l.line_no""";
 
+    // tag::P10[]
     /**
      * Gives units back to stock, from a CTE {@code units(product_id, units)} of the statement it
      * is part of (P09's cancellation, P10). The sub-select locks the product rows in ascending id
@@ -193,6 +213,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                   ORDER BY l.id
                   FOR NO KEY UPDATE OF l) k
             WHERE p.id = k.id""";
+    // end::P10[]
 
     /** Gives a cancelled order's units back: each product once, with the units of all its lines ({@link #RESTOCK}). */
     private static final String RESTOCK_CTE = """
@@ -209,7 +230,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             CHANGE_STATUS_TEMPLATE.formatted(RESTOCK_CTE, Rows.ORDER_WITH_LINES_COLUMNS);
 
     private static final String SELECT_STATUS_AND_VERSION = "SELECT status, version FROM purchase_order WHERE id = :id";
+    // end::P09[]
 
+    // tag::P10[]
     /**
      * P10 as one statement: data-modifying CTEs run to completion whether or not the final
      * SELECT reads them, and each product is updated once with the units of all its lines.
@@ -225,7 +248,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 GROUP BY l.product_id),
             restocked AS (%s)
             SELECT count(*) FROM cancelled""".formatted(RESTOCK);
+    // end::P10[]
 
+    // tag::P11[]
     /**
      * P11 in the shape every implementation uses: orders joined to their customer, then
      * aggregated per customer (the e-mail is functionally dependent on the id).
@@ -238,7 +263,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             GROUP BY c.id, c.email
             ORDER BY revenue DESC, c.id
             LIMIT :limit""";
+    // end::P11[]
 
+    // tag::P12[]
     private static final String STREAM_ORDER_LINES = """
             SELECT %s
             FROM purchase_order o
@@ -246,9 +273,13 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             JOIN product p ON p.id = l.product_id
             WHERE o.created_at >= :from AND o.created_at < :to
             ORDER BY l.order_id, l.line_no""".formatted(Rows.ORDER_LINE_ROW_COLUMNS);
+    // end::P12[]
 
+    // tag::P13[]
     private static final String DELETE_ORDER = "DELETE FROM purchase_order WHERE id = :id";
+    // end::P13[]
 
+    // tag::config[]
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
     private final TransactionTemplate writeTx;
@@ -276,7 +307,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         // pgjdbc turns Connection.setReadOnly(true) into BEGIN READ ONLY: no extra round trip.
         this.streamTx.setReadOnly(true);
     }
+    // end::config[]
 
+    // tag::P01[]
     @Override
     public Customer createCustomer(NewCustomer customer) {
         Arguments.createCustomer(customer);
@@ -288,7 +321,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         .query(Rows.CUSTOMER)
                         .single());
     }
+    // end::P01[]
 
+    // tag::P02[]
     @Override
     public Optional<Customer> findCustomer(long id) {
         if (!Arguments.findCustomer(id)) {
@@ -301,7 +336,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         .query(Rows.CUSTOMER)
                         .optional());
     }
+    // end::P02[]
 
+    // tag::P03[]
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
         Arguments.createProducts(products);
@@ -349,7 +386,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         }
         return created;
     }
+    // end::P03[]
 
+    // tag::P04[]
     @Override
     public Optional<Product> findProductBySku(String sku) {
         if (!Arguments.findProductBySku(sku)) {
@@ -362,7 +401,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         .query(productMapper)
                         .optional());
     }
+    // end::P04[]
 
+    // tag::P05[]
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Arguments.searchProducts(search);
@@ -375,7 +416,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         .list());
         return ProductPage.of(items, search.pageSize());
     }
+    // end::P05[]
 
+    // tag::P06[]
     @Override
     public Order placeOrder(PlaceOrder order) {
         Map<Long, Long> units = Arguments.placeOrder(order);
@@ -533,6 +576,8 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 lines);
     }
 
+    // end::P06[]
+    // tag::P07[]
     @Override
     public Optional<Order> findOrder(long orderId) {
         return run("findOrder", () -> {
@@ -541,7 +586,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             return orders.isEmpty() ? Optional.empty() : Optional.of(orders.getFirst());
         });
     }
+    // end::P07[]
 
+    // tag::P08[]
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         if (!Arguments.latestOrders(customerId, limit)) {
@@ -554,7 +601,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         .param("limit", limit)
                         .query(Rows.ORDERS_WITH_LINES));
     }
+    // end::P08[]
 
+    // tag::P09[]
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
         Arguments.changeStatus(orderId, expectedVersion, newStatus);
@@ -596,7 +645,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         }
         return new IllegalTransitionException(orderId, current.get().status(), newStatus);
     }
+    // end::P09[]
 
+    // tag::P10[]
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
         Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
@@ -608,7 +659,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         .single());
         return Math.toIntExact(cancelled);
     }
+    // end::P10[]
 
+    // tag::P11[]
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
@@ -621,7 +674,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                         .query(Rows.CUSTOMER_REVENUE)
                         .list());
     }
+    // end::P11[]
 
+    // tag::P12[]
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
         Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
@@ -651,7 +706,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         }
         return passed[0];
     }
+    // end::P12[]
 
+    // tag::P13[]
     @Override
     public boolean deleteOrder(long orderId) {
         Arguments.deleteOrder(orderId);
@@ -659,7 +716,9 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 "deleteOrder",
                 () -> client.sql(DELETE_ORDER).param("id", orderId).update() > 0);
     }
+    // end::P13[]
 
+    // tag::config[]
     @Override
     public SequencedMap<String, String> settings() {
         SequencedMap<String, String> settings = new LinkedHashMap<>();
@@ -743,9 +802,13 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         return translated;
     }
 
+    // end::config[]
+    // tag::P06[]
     /** What taking stock returned for one product: the values its order lines copy. */
     private record TakenStock(String sku, String name, BigDecimal price) {}
+    // end::P06[]
 
+    // tag::P12[]
     /** Carries a consumer's exception through Spring's templates so that it reaches the caller unchanged (P12.3). */
     private static final class ConsumerFailure extends RuntimeException {
         ConsumerFailure(RuntimeException cause) {
@@ -757,4 +820,5 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
             return (RuntimeException) super.getCause();
         }
     }
+    // end::P12[]
 }

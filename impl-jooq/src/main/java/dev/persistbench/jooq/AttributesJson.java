@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.jooq.JSONB;
 
+// tag::mapping[]
 /** A product's attributes between the contract's {@code Map<String, String>} and jOOQ's {@link JSONB}. */
 final class AttributesJson {
 
@@ -31,3 +32,4 @@ final class AttributesJson {
         }
     }
 }
+// end::mapping[]

@@ -109,6 +109,7 @@ import org.jooq.impl.SQLDataType;
  */
 public final class JooqStoreRepository implements StoreRepository {
 
+    // tag::config[]
     private final Settings settings;
     private final DSLContext dsl;
 
@@ -146,10 +147,12 @@ public final class JooqStoreRepository implements StoreRepository {
                 .withRenderRowConditionForSeekClause(true);
     }
 
+    // end::config[]
     // ---------------------------------------------------------------------------------------
     // P01, P02: customers
     // ---------------------------------------------------------------------------------------
 
+    // tag::P01[]
     @Override
     public Customer createCustomer(NewCustomer customer) {
         Arguments.createCustomer(customer);
@@ -162,6 +165,8 @@ public final class JooqStoreRepository implements StoreRepository {
                                 (id, createdAt) -> new Customer(id, customer.email(), customer.name(), createdAt))));
     }
 
+    // end::P01[]
+    // tag::P02[]
     @Override
     public Optional<Customer> findCustomer(long id) {
         if (!Arguments.findCustomer(id)) {
@@ -175,10 +180,12 @@ public final class JooqStoreRepository implements StoreRepository {
                         .fetchOptional(mapping(Customer::new)));
     }
 
+    // end::P02[]
     // ---------------------------------------------------------------------------------------
     // P03, P04, P05: products
     // ---------------------------------------------------------------------------------------
 
+    // tag::P03[]
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
         Arguments.createProducts(products);
@@ -233,6 +240,8 @@ public final class JooqStoreRepository implements StoreRepository {
         });
     }
 
+    // end::P03[]
+    // tag::P04[]
     @Override
     public Optional<Product> findProductBySku(String sku) {
         if (!Arguments.findProductBySku(sku)) {
@@ -243,6 +252,8 @@ public final class JooqStoreRepository implements StoreRepository {
                 () -> dsl.selectFrom(PRODUCT).where(PRODUCT.SKU.eq(sku)).fetchOptional(JooqStoreRepository::toProduct));
     }
 
+    // end::P04[]
+    // tag::P05[]
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Arguments.searchProducts(search);
@@ -309,6 +320,9 @@ public final class JooqStoreRepository implements StoreRepository {
         };
     }
 
+    // end::P05[]
+    // tag::P04[]
+    // tag::P05[]
     private static Product toProduct(ProductRecord r) {
         return new Product(
                 r.getId(),
@@ -320,10 +334,13 @@ public final class JooqStoreRepository implements StoreRepository {
                 r.getVersion());
     }
 
+    // end::P04[]
+    // end::P05[]
     // ---------------------------------------------------------------------------------------
     // P06: placing an order
     // ---------------------------------------------------------------------------------------
 
+    // tag::P06[]
     @Override
     public Order placeOrder(PlaceOrder order) {
         // Units per product, summed exactly (a long), in the order the products first appear.
@@ -607,10 +624,12 @@ public final class JooqStoreRepository implements StoreRepository {
         }
     }
 
+    // end::P06[]
     // ---------------------------------------------------------------------------------------
     // P07, P08: reading orders with their lines
     // ---------------------------------------------------------------------------------------
 
+    // tag::P07[]
     @Override
     public Optional<Order> findOrder(long orderId) {
         return run(
@@ -618,6 +637,8 @@ public final class JooqStoreRepository implements StoreRepository {
                 () -> fetchOrders(dsl, PURCHASE_ORDER.ID.eq(orderId)).stream().findFirst());
     }
 
+    // end::P07[]
+    // tag::P08[]
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         if (!Arguments.latestOrders(customerId, limit)) {
@@ -633,6 +654,9 @@ public final class JooqStoreRepository implements StoreRepository {
                         .fetch(JooqStoreRepository::toOrder));
     }
 
+    // end::P08[]
+    // tag::P06[]
+    // tag::P07[]
     /** Orders matching {@code condition}, each with its lines, in one statement. */
     private static List<Order> fetchOrders(DSLContext ctx, Condition condition) {
         return ctx.select(orderFields(PURCHASE_ORDER))
@@ -641,6 +665,12 @@ public final class JooqStoreRepository implements StoreRepository {
                 .fetch(JooqStoreRepository::toOrder);
     }
 
+    // end::P06[]
+    // end::P07[]
+    // tag::P06[]
+    // tag::P07[]
+    // tag::P08[]
+    // tag::P09[]
     /**
      * The columns of {@code orders} (the table itself, or a CTE returning its columns) and, as a
      * MULTISET, each order's lines with the product's SKU and name; read back by {@link #toOrder}.
@@ -685,10 +715,15 @@ public final class JooqStoreRepository implements StoreRepository {
                 (List<OrderLine>) r.get(7));
     }
 
+    // end::P06[]
+    // end::P07[]
+    // end::P08[]
+    // end::P09[]
     // ---------------------------------------------------------------------------------------
     // P09, P10: status changes
     // ---------------------------------------------------------------------------------------
 
+    // tag::P09[]
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
         Arguments.changeStatus(orderId, expectedVersion, newStatus);
@@ -774,6 +809,9 @@ public final class JooqStoreRepository implements StoreRepository {
         return new IllegalTransitionException(orderId, status, newStatus);
     }
 
+    // end::P09[]
+    // tag::P09[]
+    // tag::P10[]
     /**
      * {@code cancelled} (a data-modifying CTE returning the ids of the orders it cancelled) and the
      * CTEs that give their units back to stock: summed per product, one version step per product,
@@ -802,6 +840,9 @@ public final class JooqStoreRepository implements StoreRepository {
         return new CommonTableExpression<?>[] {cancelled, returned, restocked};
     }
 
+    // end::P09[]
+    // end::P10[]
+    // tag::P10[]
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
         Instant before = Arguments.cancelNewOrdersBefore(cutoff);
@@ -822,10 +863,12 @@ public final class JooqStoreRepository implements StoreRepository {
                         .fetchSingle(Record1::value1));
     }
 
+    // end::P10[]
     // ---------------------------------------------------------------------------------------
     // P11, P12, P13
     // ---------------------------------------------------------------------------------------
 
+    // tag::P11[]
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
@@ -850,6 +893,8 @@ public final class JooqStoreRepository implements StoreRepository {
                         .fetch(mapping((id, email, amount, count) -> new CustomerRevenue(id, email, amount, count))));
     }
 
+    // end::P11[]
+    // tag::P12[]
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
         Arguments.TimeRange range = Arguments.streamOrderLines(from, to, consumer);
@@ -927,6 +972,8 @@ public final class JooqStoreRepository implements StoreRepository {
         }
     }
 
+    // end::P12[]
+    // tag::P13[]
     @Override
     public boolean deleteOrder(long orderId) {
         Arguments.deleteOrder(orderId);
@@ -938,8 +985,10 @@ public final class JooqStoreRepository implements StoreRepository {
                         > 0);
     }
 
+    // end::P13[]
     // ---------------------------------------------------------------------------------------
 
+    // tag::config[]
     @Override
     public SequencedMap<String, String> settings() {
         SequencedMap<String, String> s = new LinkedHashMap<>();
@@ -1001,4 +1050,5 @@ public final class JooqStoreRepository implements StoreRepository {
             throw SqlErrors.translateAny(operation, e);
         }
     }
+    // end::config[]
 }

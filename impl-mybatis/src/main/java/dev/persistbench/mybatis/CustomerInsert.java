@@ -2,6 +2,7 @@ package dev.persistbench.mybatis;
 
 import java.time.Instant;
 
+// tag::P01[]
 /**
  * Parameter of {@code CustomerMapper.insert}: the values to insert, and the id and creation
  * instant that MyBatis writes back from the generated keys.
@@ -17,3 +18,4 @@ final class CustomerInsert {
         this.name = name;
     }
 }
+// end::P01[]

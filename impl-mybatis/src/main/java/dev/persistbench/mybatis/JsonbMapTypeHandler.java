@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 
+// tag::mapping[]
 /**
  * A product's attributes, {@code Map<String, String>} in Java and a JSON object in a
  * {@code jsonb} column, converted by Jackson.
@@ -80,3 +81,4 @@ public final class JsonbMapTypeHandler extends BaseTypeHandler<Map<String, Strin
         }
     }
 }
+// end::mapping[]

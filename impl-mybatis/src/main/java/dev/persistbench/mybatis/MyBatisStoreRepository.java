@@ -73,14 +73,19 @@ import org.apache.ibatis.type.TypeAliasRegistry;
  */
 public final class MyBatisStoreRepository implements StoreRepository {
 
+    // tag::config[]
     /** Configuration variable that the XML mappers read for P12's fetch size. */
     static final String STREAM_FETCH_SIZE_VARIABLE = "streamFetchSize";
 
     private static final List<Class<?>> MAPPERS = List.of(CustomerMapper.class, ProductMapper.class, OrderMapper.class);
 
+    // end::config[]
+    // tag::P09[]
     /** P09: the statuses that may move to each status (OrderStatus.canMoveTo), for the guarded UPDATE. */
     private static final Map<OrderStatus, List<OrderStatus>> SOURCES = sources();
 
+    // end::P09[]
+    // tag::config[]
     private final SqlSessionFactory factory;
     private final SequencedMap<String, String> settings;
 
@@ -92,6 +97,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         this.settings = describe(configuration);
     }
 
+    // end::config[]
+    // tag::P09[]
     private static Map<OrderStatus, List<OrderStatus>> sources() {
         Map<OrderStatus, List<OrderStatus>> sources = new EnumMap<>(OrderStatus.class);
         for (OrderStatus target : OrderStatus.values()) {
@@ -104,6 +111,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         return Collections.unmodifiableMap(sources);
     }
 
+    // end::P09[]
+    // tag::config[]
     private static Configuration configuration(DataSource dataSource) {
         Configuration c = new Configuration(new Environment("persistbench", new JdbcTransactionFactory(), dataSource));
         // Second-level cache off and the session cache scoped to one statement: every call reads
@@ -225,8 +234,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
         return "unknown";
     }
 
+    // end::config[]
     // ------------------------------------------------------------------ P01, P02
 
+    // tag::P01[]
     @Override
     public Customer createCustomer(NewCustomer customer) {
         Arguments.createCustomer(customer);
@@ -237,6 +248,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         });
     }
 
+    // end::P01[]
+    // tag::P02[]
     @Override
     public Optional<Customer> findCustomer(long id) {
         if (!Arguments.findCustomer(id)) {
@@ -248,8 +261,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
                         session.getMapper(CustomerMapper.class).findById(id)));
     }
 
+    // end::P02[]
     // ------------------------------------------------------------------ P03, P04, P05
 
+    // tag::P03[]
     @Override
     public List<Product> createProducts(List<NewProduct> products) {
         Arguments.createProducts(products);
@@ -291,6 +306,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         return created;
     }
 
+    // end::P03[]
+    // tag::P04[]
     @Override
     public Optional<Product> findProductBySku(String sku) {
         if (!Arguments.findProductBySku(sku)) {
@@ -302,6 +319,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
                         session.getMapper(ProductMapper.class).findBySku(sku)));
     }
 
+    // end::P04[]
+    // tag::P05[]
     @Override
     public ProductPage searchProducts(ProductSearch search) {
         Arguments.searchProducts(search);
@@ -312,8 +331,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
         return ProductPage.of(items, search.pageSize());
     }
 
+    // end::P05[]
     // ------------------------------------------------------------------ P06
 
+    // tag::P06[]
     @Override
     public Order placeOrder(PlaceOrder order) {
         // Units per product over all its lines (exact longs), in first-appearance order.
@@ -409,8 +430,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
         throw new IllegalStateException("takeStock fell short, but every product exists and was taken");
     }
 
+    // end::P06[]
     // ------------------------------------------------------------------ P07, P08
 
+    // tag::P07[]
     @Override
     public Optional<Order> findOrder(long orderId) {
         return autoCommit(
@@ -420,6 +443,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
                         .map(OrderRow::toOrder));
     }
 
+    // end::P07[]
+    // tag::P08[]
     @Override
     public List<Order> latestOrders(long customerId, int limit) {
         if (!Arguments.latestOrders(customerId, limit)) {
@@ -432,8 +457,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
                         .toList());
     }
 
+    // end::P08[]
     // ------------------------------------------------------------------ P09, P10
 
+    // tag::P09[]
     @Override
     public Order changeStatus(long orderId, long expectedVersion, OrderStatus newStatus) {
         Arguments.changeStatus(orderId, expectedVersion, newStatus);
@@ -482,6 +509,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         return new StaleVersionException(orderId, expectedVersion);
     }
 
+    // end::P09[]
+    // tag::P10[]
     @Override
     public int cancelNewOrdersBefore(Instant cutoff) {
         Instant bound = Arguments.cancelNewOrdersBefore(cutoff);
@@ -490,8 +519,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
                 session -> session.getMapper(OrderMapper.class).cancelNewBefore(bound));
     }
 
+    // end::P10[]
     // ------------------------------------------------------------------ P11, P12, P13
 
+    // tag::P11[]
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
@@ -500,6 +531,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
                 session -> session.getMapper(OrderMapper.class).topCustomersByRevenue(range.from(), range.to(), limit));
     }
 
+    // end::P11[]
+    // tag::P12[]
     @Override
     public long streamOrderLines(Instant from, Instant to, Consumer<? super OrderLineRow> consumer) {
         TimeRange range = Arguments.streamOrderLines(from, to, consumer);
@@ -533,6 +566,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         }
     }
 
+    // end::P12[]
+    // tag::P13[]
     @Override
     public boolean deleteOrder(long orderId) {
         Arguments.deleteOrder(orderId);
@@ -540,8 +575,10 @@ public final class MyBatisStoreRepository implements StoreRepository {
                 "deleteOrder", session -> session.getMapper(OrderMapper.class).delete(orderId) > 0);
     }
 
+    // end::P13[]
     // ------------------------------------------------------------------ settings, close
 
+    // tag::config[]
     @Override
     public SequencedMap<String, String> settings() {
         return settings;
@@ -612,6 +649,8 @@ public final class MyBatisStoreRepository implements StoreRepository {
         }
     }
 
+    // end::config[]
+    // tag::P12[]
     /** Carries a consumer's exception past the translation of MyBatis's exceptions. */
     private static final class ConsumerFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -626,4 +665,5 @@ public final class MyBatisStoreRepository implements StoreRepository {
             throw (E) t;
         }
     }
+    // end::P12[]
 }

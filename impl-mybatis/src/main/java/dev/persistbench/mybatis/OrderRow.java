@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+// tag::P06[]
+// tag::P07[]
+// tag::P08[]
+// tag::P09[]
 /**
  * The target of the {@code order} result map. MyBatis 3.5 cannot pass a nested
  * {@code <collection>} to a constructor (that arrives in 3.6), so an order is collected into this
@@ -40,3 +44,7 @@ final class OrderRow {
         return new Order(id, customerId, status, Optional.ofNullable(idempotencyKey), total, createdAt, version, lines);
     }
 }
+// end::P06[]
+// end::P07[]
+// end::P08[]
+// end::P09[]

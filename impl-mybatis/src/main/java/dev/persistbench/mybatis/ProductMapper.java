@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Param;
 /** Product statements; SQL in {@code ProductMapper.xml}. */
 interface ProductMapper {
 
+    // tag::P03[]
     /**
      * P03: inserts one product per index of the arrays (all of the same length) in one
      * statement; returns the generated id of each, with its SKU, in no particular order.
@@ -18,13 +19,19 @@ interface ProductMapper {
             @Param("prices") BigDecimal[] prices,
             @Param("stocks") Integer[] stocks,
             @Param("attributes") String[] attributesJson);
+    // end::P03[]
 
+    // tag::P04[]
     /** P04: exact, case-sensitive match, or null. */
     Product findBySku(String sku);
+    // end::P04[]
 
+    // tag::P05[]
     /** P05: one keyset page. */
     List<Product> search(SearchParams search);
+    // end::P05[]
 
+    // tag::P06[]
     /**
      * P06: takes {@code units[i]} from the stock of product {@code ids[i]} wherever there are
      * that many, in one statement; returns SKU, name and price of the products it took from.
@@ -33,4 +40,5 @@ interface ProductMapper {
 
     /** P06, diagnosis only: those of {@code ids} that exist. */
     List<Long> findExistingIds(@Param("ids") Long[] ids);
+    // end::P06[]
 }

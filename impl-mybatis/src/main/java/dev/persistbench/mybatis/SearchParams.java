@@ -7,6 +7,7 @@ import dev.persistbench.contract.model.SortDirection;
 import java.math.BigDecimal;
 import java.util.Map;
 
+// tag::P05[]
 /**
  * The P05 search flattened for the dynamic SQL of {@code ProductMapper.search}: absent filters are
  * null (OGNL tests for null far more plainly than for {@code Optional}). Every value is bound with
@@ -42,3 +43,4 @@ record SearchParams(
                 search.after().orElse(null));
     }
 }
+// end::P05[]

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 
+// tag::mapping[]
 /**
  * Binds and reads {@link Instant} as {@code timestamptz} through pgjdbc's JSR-310 support
  * ({@link OffsetDateTime} in UTC).
@@ -44,3 +45,4 @@ public final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
         return value == null ? null : value.toInstant();
     }
 }
+// end::mapping[]

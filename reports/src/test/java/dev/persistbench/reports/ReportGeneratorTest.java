@@ -212,20 +212,23 @@ class ReportGeneratorTest {
         }
 
         @Test
-        void lines_of_code_come_from_the_sources() {
-            // findCustomer: 7 lines (annotation to closing brace, the // comment not counted).
+        void lines_of_code_come_from_the_marked_regions() {
+            // findCustomer's region: 7 lines (annotation to closing brace; its Javadoc, the //
+            // comment and the marker lines not counted).
             assertThat(result("P02", "jdbc").get("loc").asInt()).isEqualTo(7);
-            // createProducts 5 + private helpers insertBatch 3 + toProducts 3 (block comment not counted).
+            // One P03 region: createProducts 5 + insertBatch 3 + toProducts 3 (block comment not counted).
             assertThat(result("P03", "jdbc").get("loc").asInt()).isEqualTo(11);
-            // findProductBySku 4 + its SQL constant 1 + the row mapper in the sibling class Rows 3.
+            // Three P04 regions: the SQL constant 1 + findProductBySku 4 + the row mapper in Rows 3.
             assertThat(result("P04", "jdbc").get("loc").asInt()).isEqualTo(8);
-            // inTransaction is used by seven patterns, more than half: infrastructure, not counted anywhere.
+            // inTransaction is marked config: counted there, not for the patterns that call it.
             assertThat(result("P13", "jdbc").get("loc").asInt()).isEqualTo(4);
-            // MyBatis: Java 7 + the mapper interface's declaration 1 + <select id="findById"> 5
-            // + the <sql> fragment it includes 1 + its <resultMap> 3.
+            // MyBatis: Java 7 + the mapper interface's declaration 1 + the XML region: <resultMap> 3
+            // + <sql> 1 + <select id="findById"> 5 (its comment not counted).
             assertThat(result("P02", "mybatis").get("loc").asInt()).isEqualTo(17);
+            // The fixture's stub region that carries the patterns it does not implement: 3 lines.
+            assertThat(result("P12", "jdbc").get("loc").asInt()).isEqualTo(3);
+            // No impl-jooq module in the fixture: nothing to count.
             assertThat(result("P02", "jooq").get("loc").isNull()).isTrue();
-            assertThat(result("P12", "jdbc").get("loc").isNull()).isTrue();
         }
 
         @Test
@@ -311,19 +314,21 @@ class ReportGeneratorTest {
             assertThat(html)
                     .contains(
                             "private static final String SELECT_PRODUCT = &quot;select id, sku, name from product where sku = ?&quot;;");
-            assertThat(html).contains("Rows.java:6 Rows.PRODUCT");
-            assertThat(html).contains("Shared helpers it calls, not counted: inTransaction");
-            assertThat(html).doesNotContain("private &lt;T&gt; T inTransaction");
+            assertThat(html).contains("Rows.java:7-9 · 3 lines");
+            // The plumbing marked config is shown once, in the settings section, not under a pattern.
+            String patterns = html.substring(0, html.indexOf("<h2 id=\"settings\">"));
+            assertThat(patterns).doesNotContain("private &lt;T&gt; T inTransaction");
+            assertThat(html.substring(html.indexOf("<h2 id=\"settings\">")))
+                    .contains("config code: 9 lines (marked tag::config[])")
+                    .contains("private &lt;T&gt; T inTransaction");
             assertThat(html).contains("&lt;select id=&quot;findById&quot; resultMap=&quot;customer&quot;&gt;");
             assertThat(html).contains("&lt;sql id=&quot;customerColumns&quot;&gt;");
-            assertThat(html).contains("CustomerMapper.java:7 CustomerMapper.findById");
+            assertThat(html).contains("CustomerMapper.java:7-8 · 1 lines");
             assertThat(html)
                     .contains(
                             "&lt;resultMap id=&quot;customer&quot; type=&quot;dev.persistbench.contract.model.Customer&quot;&gt;");
             assertThat(html).doesNotContain("select * from product where id = #{id}");
-            assertThat(html)
-                    .contains(
-                            "not found: source impl-jooq/src/main/java/dev/persistbench/jooq/JooqStoreRepository.java does not exist");
+            assertThat(html).contains("not found: sources impl-jooq/src/main do not exist");
         }
 
         @Test

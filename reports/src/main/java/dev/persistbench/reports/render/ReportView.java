@@ -188,8 +188,11 @@ public record ReportView(
      * @param impl implementation id
      * @param label display name
      * @param entries name to value
+     * @param setup the implementation's code marked {@code mapping} and {@code config}, shown once
+     *     per implementation with their own line counts
      */
-    public record SettingsView(String impl, String label, List<Map.Entry<String, String>> entries) {}
+    public record SettingsView(
+            String impl, String label, List<Map.Entry<String, String>> entries, List<CodeSnippet> setup) {}
 
     /**
      * A generic table.
@@ -257,7 +260,10 @@ public record ReportView(
                     impl.id(),
                     impl.label(),
                     new ArrayList<>(
-                            summary.settings().getOrDefault(impl.id(), Map.of()).entrySet())));
+                            summary.settings().getOrDefault(impl.id(), Map.of()).entrySet()),
+                    CodeExtractor.SETUP_TAGS.stream()
+                            .map(tag -> code.extract(impl, tag))
+                            .toList()));
         }
         String probeLine = probeLine(summary.selectOneProbe());
         Chart probeChart = paired
