@@ -491,6 +491,10 @@ public final class JooqStoreRepository implements StoreRepository {
                 .returningResult(PRODUCT.ID, PRODUCT.SKU, PRODUCT.NAME, PRODUCT.PRICE);
     }
 
+    // end::P06[]
+    // tag::P06[]
+    // tag::P09[]
+    // tag::P10[]
     /**
      * {@code (SELECT q.id, units FROM product q JOIN wanted ON q.id = productId ORDER BY q.id FOR NO
      * KEY UPDATE OF q) alias}: the products {@code wanted} names, with its {@code units}, locked in
@@ -507,6 +511,10 @@ public final class JooqStoreRepository implements StoreRepository {
                 .of(q)
                 .asTable(alias);
     }
+    // end::P06[]
+    // end::P09[]
+    // end::P10[]
+    // tag::P06[]
 
     /**
      * Why the stock could not be taken, in one read inside the transaction that is about to roll
