@@ -230,4 +230,29 @@ class PairedReportTest {
                             "pattern-P02.svg", "pattern-P06.svg", "pattern-P07.svg", "overhead.svg", "probe.svg");
         }
     }
+
+    @Test
+    void decision_guide_comes_right_after_the_summary_from_the_groups_and_links_to_the_figures() {
+        JsonNode p07 = null;
+        for (JsonNode g : summary.get("decisionGuide")) {
+            if (g.get("patterns").toString().equals("[\"P07\"]")
+                    && g.get("concern").asText().equals("object graphs")) {
+                p07 = g;
+            }
+        }
+        assertThat(p07).as("decisionGuide entry for P07").isNotNull();
+        assertThat(p07.get("leaders").toString()).isEqualTo("[\"jdbc\"]");
+        assertThat(p07.get("tied").asBoolean()).isFalse();
+        assertThat(p07.get("margin").asDouble()).isGreaterThan(1.0);
+        assertThat(p07.get("anchor").asText()).isEqualTo("P07");
+        assertThat(html.indexOf("id=\"decision-guide\""))
+                .isGreaterThan(html.indexOf("id=\"cost-table\""))
+                .isLessThan(html.indexOf("id=\"overhead\""));
+        assertThat(html).contains(p07.get("sentence").asText().replace("'", "&#39;") + " <a href=\"#P07\">figures</a>");
+        assertThat(md).contains("### P07 Find order with lines").contains("(#p07-find-order-with-lines)");
+        assertThat(md.indexOf("## Decision guide")).isLessThan(md.indexOf("## Overhead"));
+        assertThat(md)
+                .contains(
+                        "transactional writes under contention, P06, P09: not measured in this run (no thread sweep)");
+    }
 }
