@@ -126,20 +126,7 @@ public final class DecisionGuide {
                     ? "only " + label(all.getFirst()) + " was measured (" + value(fig.get(all.getFirst()), unit)
                             + "); nothing to compare"
                     : values(all, fig, unit) + " cannot be told apart in this run";
-            return new GuideEntry(
-                    concern,
-                    List.of(id),
-                    id,
-                    all,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    all.size() > 1,
-                    prov,
-                    null,
-                    sentence(concern, where, text, prov));
+            return entry(concern, where, List.of(id), id, all, NO_MARGIN, all.size() > 1, prov, text);
         }
         List<String> leaders = groups.get(0);
         List<String> next = groups.get(1);
@@ -174,20 +161,8 @@ public final class DecisionGuide {
                 + "; the next, " + values(next, fig, unit) + ", takes " + margin + " the time of "
                 + String.join(
                         " and ", reference.stream().map(DecisionGuide::label).toList());
-        return new GuideEntry(
-                concern,
-                List.of(id),
-                id,
-                leaders,
-                min,
-                max,
-                low,
-                high,
-                margin,
-                false,
-                prov,
-                null,
-                sentence(concern, where, text, prov));
+        return entry(
+                concern, where, List.of(id), id, leaders, new Margin(min, max, low, high, margin), false, prov, text);
     }
 
     private static boolean paired(PatternSummary p) {
@@ -267,20 +242,7 @@ public final class DecisionGuide {
             if (next == null) {
                 String text = labels(tied) + " cannot be told apart within the combined JMH error (" + tied.size()
                         + " measured)";
-                out.add(new GuideEntry(
-                        concern,
-                        List.of(id),
-                        anchor,
-                        tied,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        tied.size() > 1,
-                        List.of(),
-                        null,
-                        sentence(concern, where, text, List.of())));
+                out.add(entry(concern, where, List.of(id), anchor, tied, NO_MARGIN, tied.size() > 1, List.of(), text));
                 continue;
             }
             double m = next.usPerOp() / best.usPerOp();
@@ -288,20 +250,16 @@ public final class DecisionGuide {
                     + (tied.size() > 1 ? " lead, within the combined JMH error of each other (" : " leads (")
                     + Fmt.us(best.usPerOp()) + " µs/op per thread); the next, " + label(next.impl()) + ", takes "
                     + Fmt.ratio(m) + " its time";
-            out.add(new GuideEntry(
+            out.add(entry(
                     concern,
+                    where,
                     List.of(id),
                     anchor,
                     tied,
-                    m,
-                    m,
-                    null,
-                    null,
-                    Fmt.ratio(m),
+                    new Margin(m, m, null, null, Fmt.ratio(m)),
                     false,
                     List.of(),
-                    null,
-                    sentence(concern, where, text, List.of())));
+                    text));
         }
         if (out.isEmpty()) {
             out.add(notMeasured(concern, "P06, P09", "scaling", "no thread sweep"));
@@ -374,20 +332,16 @@ public final class DecisionGuide {
                 + " in the count of patterns where each has the lowest B/op, over " + n
                 + (n == 1 ? " pattern" : " patterns")
                 + " with two or more B/op figures: " + counts + " (one figure per arm, no interval)";
-        return new GuideEntry(
+        return entry(
                 concern,
+                "B/op",
                 List.of("B/op"),
                 "cost",
                 leaders,
-                null,
-                null,
-                null,
-                null,
-                best + " of " + n,
+                new Margin(null, null, null, null, best + " of " + n),
                 tied,
                 List.of(),
-                null,
-                sentence(concern, "B/op", text, List.of()));
+                text);
     }
 
     /** Sum of a count over the patterns where every implementation with results has one. */
@@ -448,45 +402,22 @@ public final class DecisionGuide {
                 .sorted(Map.Entry.comparingByValue())
                 .map(e -> label(e.getKey()) + " " + fmt.apply(e.getValue()))
                 .collect(Collectors.joining(", "));
-        if (leaders.size() == values.size()) {
-            return new GuideEntry(
-                    concern,
-                    patterns,
-                    anchor,
-                    leaders,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    true,
-                    List.of(),
-                    null,
-                    sentence(concern, where, "all equal: " + all + " (" + note + ")", List.of()));
+        boolean tied = leaders.size() == values.size();
+        Margin margin = NO_MARGIN;
+        String text = "all equal: " + all + " (" + note + ")";
+        if (!tied) {
+            double next = values.values().stream()
+                    .filter(v -> v > min)
+                    .mapToDouble(Double::doubleValue)
+                    .min()
+                    .orElseThrow();
+            Double m = min > 0 ? next / min : null;
+            String by = m == null ? fmt.apply(next) + " against " + fmt.apply(min) : Fmt.ratio(m);
+            margin = new Margin(m, m, null, null, by);
+            text = labels(leaders) + (leaders.size() > 1 ? " lead, equal" : " leads") + "; the next has " + by + " ("
+                    + all + "; " + note + ")";
         }
-        double next = values.values().stream()
-                .filter(v -> v > min)
-                .mapToDouble(Double::doubleValue)
-                .min()
-                .orElseThrow();
-        Double m = min > 0 ? next / min : null;
-        String margin = m == null ? fmt.apply(next) + " against " + fmt.apply(min) : Fmt.ratio(m);
-        String text = labels(leaders) + (leaders.size() > 1 ? " lead, equal" : " leads") + "; the next has " + margin
-                + " (" + all + "; " + note + ")";
-        return new GuideEntry(
-                concern,
-                patterns,
-                anchor,
-                leaders,
-                m,
-                m,
-                null,
-                null,
-                margin,
-                false,
-                List.of(),
-                null,
-                sentence(concern, where, text, List.of()));
+        return entry(concern, where, patterns, anchor, leaders, margin, tied, List.of(), text);
     }
 
     private static GuideEntry drift(Map<String, Map<String, String>> drift) {
@@ -519,20 +450,47 @@ public final class DecisionGuide {
         boolean tied = leaders.size() == counts.size();
         String text = (tied ? "all equal" : labels(leaders) + (leaders.size() > 1 ? " lead, equal" : " leads"))
                 + " over " + n + " drifts (" + all + ")";
-        return new GuideEntry(
+        return entry(
                 concern,
+                "schema drift",
                 List.of("schema drift"),
                 "reliability",
                 leaders,
-                null,
-                null,
-                null,
-                null,
-                top[0] + " of " + n + " refused at start-up",
+                new Margin(null, null, null, null, top[0] + " of " + n + " refused at start-up"),
                 tied,
                 List.of(),
+                text);
+    }
+
+    /** The margin of an entry: smallest and largest ratio, bounds from the intervals, as printed. */
+    private record Margin(Double min, Double max, Double low, Double high, String text) {}
+
+    private static final Margin NO_MARGIN = new Margin(null, null, null, null, null);
+
+    private static GuideEntry entry(
+            String concern,
+            String where,
+            List<String> patterns,
+            String anchor,
+            List<String> leaders,
+            Margin m,
+            boolean tied,
+            List<String> provisional,
+            String text) {
+        return new GuideEntry(
+                concern,
+                patterns,
+                anchor,
+                leaders,
+                m.min(),
+                m.max(),
+                m.low(),
+                m.high(),
+                m.text(),
+                tied,
+                provisional,
                 null,
-                sentence(concern, "schema drift", text, List.of()));
+                sentence(concern, where, text, provisional));
     }
 
     private static GuideEntry notMeasured(String concern, String what, String anchor, String reason) {

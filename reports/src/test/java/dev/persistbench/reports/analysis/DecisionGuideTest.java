@@ -2,18 +2,22 @@ package dev.persistbench.reports.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.reports.model.Summary.ColdStart;
 import dev.persistbench.reports.model.Summary.GuideEntry;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
 import dev.persistbench.reports.results.Status;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The decision guide from known figures: a claim appears only when the figures support it. */
 class DecisionGuideTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static PatternResult arm(String impl, double ratio, double low, double high, boolean settled) {
         return arm(impl, ratio, low, high, settled, null, null, null);
@@ -29,33 +33,41 @@ class DecisionGuideTest {
             Integer roundTrips,
             Integer loc) {
         double us = 100 * ratio;
-        return new PatternResult(
-                impl,
-                Status.Measure.MEASURED,
-                null,
-                Status.Contract.PASSED,
-                us,
-                us - 1,
-                us + 1,
-                null,
-                settled,
-                bytes,
-                null,
-                roundTrips,
-                null,
-                null,
-                null,
-                null,
-                ratio,
-                low,
-                high,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                loc);
+        Map<String, Object> r = new HashMap<>();
+        r.put("impl", impl);
+        r.put("status", Status.Measure.MEASURED);
+        r.put("contract", Status.Contract.PASSED);
+        r.put("usPerOp", us);
+        r.put("usPerOpLow", us - 1);
+        r.put("usPerOpHigh", us + 1);
+        r.put("settled", settled);
+        r.put("bytesPerOp", bytes);
+        r.put("roundTrips", roundTrips);
+        r.put("ratioToFloor", ratio);
+        r.put("ratioToFloorLow", low);
+        r.put("ratioToFloorHigh", high);
+        r.put("loc", loc);
+        return JSON.convertValue(r, PatternResult.class);
+    }
+
+    /** P02: Spring JDBC at 1.00× the floor, MyBatis at the given ratio (interval ± 0.02), in the given groups. */
+    static List<GuideEntry> p02(List<List<String>> groups, double mybatis) {
+        return guide(pattern(
+                "P02",
+                groups,
+                List.of(),
+                arm("jdbc", 1.00, 0.98, 1.02, true),
+                arm("mybatis", mybatis, mybatis - 0.02, mybatis + 0.02, true)));
+    }
+
+    /** P07 with Spring JDBC 30 % ahead of Hibernate in a separate group. */
+    static List<GuideEntry> p07(boolean hibernateSettled) {
+        return guide(pattern(
+                "P07",
+                List.of(List.of("jdbc"), List.of("hibernate")),
+                List.of(),
+                arm("jdbc", 1.00, 0.98, 1.02, true),
+                arm("hibernate", 1.30, 1.28, 1.32, hibernateSettled)));
     }
 
     static PatternSummary pattern(
@@ -103,12 +115,7 @@ class DecisionGuideTest {
 
     @Test
     void a_clear_leader_is_named_with_its_margin_and_interval_bounds() {
-        List<GuideEntry> g = guide(pattern(
-                "P02",
-                List.of(List.of("jdbc"), List.of("mybatis")),
-                List.of(),
-                arm("jdbc", 1.00, 0.98, 1.02, true),
-                arm("mybatis", 1.30, 1.28, 1.32, true)));
+        List<GuideEntry> g = p02(List.of(List.of("jdbc"), List.of("mybatis")), 1.30);
         GuideEntry e = entry(g, "single-row reads", "P02");
         assertThat(e.leaders()).containsExactly("jdbc");
         assertThat(e.tied()).isFalse();
@@ -128,12 +135,7 @@ class DecisionGuideTest {
 
     @Test
     void one_percent_apart_in_one_group_cannot_be_told_apart_and_no_one_leads() {
-        List<GuideEntry> g = guide(pattern(
-                "P02",
-                List.of(List.of("jdbc", "mybatis")),
-                List.of(),
-                arm("jdbc", 1.00, 0.98, 1.02, true),
-                arm("mybatis", 1.01, 0.99, 1.03, true)));
+        List<GuideEntry> g = p02(List.of(List.of("jdbc", "mybatis")), 1.01);
         GuideEntry e = entry(g, "single-row reads", "P02");
         assertThat(e.tied()).isTrue();
         assertThat(e.leaders()).containsExactly("jdbc", "mybatis");
@@ -143,12 +145,7 @@ class DecisionGuideTest {
 
     @Test
     void a_pattern_the_run_did_not_measure_says_so_and_claims_nothing() {
-        List<GuideEntry> g = guide(pattern(
-                "P02",
-                List.of(List.of("jdbc"), List.of("mybatis")),
-                List.of(),
-                arm("jdbc", 1.00, 0.98, 1.02, true),
-                arm("mybatis", 1.30, 1.28, 1.32, true)));
+        List<GuideEntry> g = p02(List.of(List.of("jdbc"), List.of("mybatis")), 1.30);
         for (String[] c : new String[][] {
             {"dynamic search", "P05"}, {"single-row reads", "P04"}, {"streaming allocation", "P12"},
         }) {
@@ -166,24 +163,11 @@ class DecisionGuideTest {
 
     @Test
     void an_unsettled_figure_makes_the_sentence_provisional_and_says_whose() {
-        List<GuideEntry> g = guide(pattern(
-                "P07",
-                List.of(List.of("jdbc"), List.of("hibernate")),
-                List.of(),
-                arm("jdbc", 1.00, 0.98, 1.02, true),
-                arm("hibernate", 1.30, 1.28, 1.32, false)));
+        List<GuideEntry> g = p07(false);
         GuideEntry e = entry(g, "object graphs", "P07");
         assertThat(e.provisional()).containsExactly("hibernate");
         assertThat(e.sentence()).contains("Provisional: the figure of Hibernate ORM did not settle");
-        GuideEntry settled = entry(
-                guide(pattern(
-                        "P07",
-                        List.of(List.of("jdbc"), List.of("hibernate")),
-                        List.of(),
-                        arm("jdbc", 1.00, 0.98, 1.02, true),
-                        arm("hibernate", 1.30, 1.28, 1.32, true))),
-                "object graphs",
-                "P07");
+        GuideEntry settled = entry(p07(true), "object graphs", "P07");
         assertThat(settled.provisional()).isEmpty();
         assertThat(settled.sentence()).doesNotContain("Provisional");
     }
