@@ -255,4 +255,60 @@ class PairedReportTest {
                 .contains(
                         "transactional writes under contention, P06, P09: not measured in this run (no thread sweep)");
     }
+
+    /** The P07 guide entry of a report from the paired fixture whose P07 groups are replaced by {@code groups}. */
+    JsonNode guideP07(String name, String groups) throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve(name));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode paired = json.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P07")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r).set("groups", json.readTree(groups));
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = tmp.resolve(name + "-report");
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    results.toString(),
+                    "--out",
+                    report.toString(),
+                    "--sources",
+                    tmp.resolve("repo").toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        for (JsonNode g : json.readTree(report.resolve("summary.json").toFile()).get("decisionGuide")) {
+            if (g.get("concern").asText().equals("object graphs")
+                    && g.get("anchor").asText().equals("P07")) {
+                return g;
+            }
+        }
+        throw new AssertionError("no P07 entry in " + report);
+    }
+
+    @Test
+    void a_lead_in_the_guide_appears_and_disappears_with_the_run_s_groups() throws IOException {
+        JsonNode apart = guideP07("apart", "[[\"jdbc\"], [\"mybatis\"], [\"jooq\", \"hibernate\"]]");
+        assertThat(apart.get("sentence").asText()).contains("Spring JDBC (1.10× floor) leads; the next, MyBatis");
+        assertThat(apart.get("provisional")).isEmpty();
+
+        JsonNode twoLead = guideP07("two-lead", "[[\"jdbc\", \"mybatis\"], [\"jooq\", \"hibernate\"]]");
+        assertThat(twoLead.get("leaders").toString()).isEqualTo("[\"mybatis\",\"jdbc\"]"); // report order
+        assertThat(twoLead.get("sentence").asText())
+                .contains("lead and cannot be told apart")
+                .doesNotContain(" leads");
+        assertThat(twoLead.get("provisional").toString()).contains("hibernate");
+        assertThat(twoLead.get("sentence").asText())
+                .contains("Provisional: the figure of Hibernate ORM did not settle");
+
+        JsonNode one = guideP07("one", "[[\"jdbc\", \"mybatis\", \"jooq\", \"hibernate\"]]");
+        assertThat(one.get("tied").asBoolean()).isTrue();
+        assertThat(one.get("margin").isNull()).isTrue();
+        assertThat(one.get("sentence").asText())
+                .contains("cannot be told apart in this run")
+                .doesNotContain("lead");
+    }
 }
