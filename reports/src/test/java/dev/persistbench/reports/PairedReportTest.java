@@ -230,4 +230,85 @@ class PairedReportTest {
                             "pattern-P02.svg", "pattern-P06.svg", "pattern-P07.svg", "overhead.svg", "probe.svg");
         }
     }
+
+    @Test
+    void decision_guide_comes_right_after_the_summary_from_the_groups_and_links_to_the_figures() {
+        JsonNode p07 = null;
+        for (JsonNode g : summary.get("decisionGuide")) {
+            if (g.get("patterns").toString().equals("[\"P07\"]")
+                    && g.get("concern").asText().equals("object graphs")) {
+                p07 = g;
+            }
+        }
+        assertThat(p07).as("decisionGuide entry for P07").isNotNull();
+        assertThat(p07.get("leaders").toString()).isEqualTo("[\"jdbc\"]");
+        assertThat(p07.get("tied").asBoolean()).isFalse();
+        assertThat(p07.get("margin").asDouble()).isGreaterThan(1.0);
+        assertThat(p07.get("anchor").asText()).isEqualTo("P07");
+        assertThat(html.indexOf("id=\"decision-guide\""))
+                .isGreaterThan(html.indexOf("id=\"cost-table\""))
+                .isLessThan(html.indexOf("id=\"overhead\""));
+        assertThat(html).contains(p07.get("sentence").asText().replace("'", "&#39;") + " <a href=\"#P07\">figures</a>");
+        assertThat(md).contains("### P07 Find order with lines").contains("(#p07-find-order-with-lines)");
+        assertThat(md.indexOf("## Decision guide")).isLessThan(md.indexOf("## Overhead"));
+        assertThat(md)
+                .contains(
+                        "transactional writes under contention, P06, P09: not measured in this run (no thread sweep)");
+    }
+
+    /** The P07 guide entry of a report from the paired fixture whose P07 groups are replaced by {@code groups}. */
+    JsonNode guideP07(String name, String groups) throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve(name));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode paired = json.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P07")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r).set("groups", json.readTree(groups));
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = tmp.resolve(name + "-report");
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    results.toString(),
+                    "--out",
+                    report.toString(),
+                    "--sources",
+                    tmp.resolve("repo").toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        for (JsonNode g : json.readTree(report.resolve("summary.json").toFile()).get("decisionGuide")) {
+            if (g.get("concern").asText().equals("object graphs")
+                    && g.get("anchor").asText().equals("P07")) {
+                return g;
+            }
+        }
+        throw new AssertionError("no P07 entry in " + report);
+    }
+
+    @Test
+    void a_lead_in_the_guide_appears_and_disappears_with_the_run_s_groups() throws IOException {
+        JsonNode apart = guideP07("apart", "[[\"jdbc\"], [\"mybatis\"], [\"jooq\", \"hibernate\"]]");
+        assertThat(apart.get("sentence").asText()).contains("Spring JDBC (1.10× floor) leads; the next, MyBatis");
+        assertThat(apart.get("provisional")).isEmpty();
+
+        JsonNode twoLead = guideP07("two-lead", "[[\"jdbc\", \"mybatis\"], [\"jooq\", \"hibernate\"]]");
+        assertThat(twoLead.get("leaders").toString()).isEqualTo("[\"mybatis\",\"jdbc\"]"); // report order
+        assertThat(twoLead.get("sentence").asText())
+                .contains("lead and cannot be told apart")
+                .doesNotContain(" leads");
+        assertThat(twoLead.get("provisional").toString()).contains("hibernate");
+        assertThat(twoLead.get("sentence").asText())
+                .contains("Provisional: the figure of Hibernate ORM did not settle");
+
+        JsonNode one = guideP07("one", "[[\"jdbc\", \"mybatis\", \"jooq\", \"hibernate\"]]");
+        assertThat(one.get("tied").asBoolean()).isTrue();
+        assertThat(one.get("margin").isNull()).isTrue();
+        assertThat(one.get("sentence").asText())
+                .contains("cannot be told apart in this run")
+                .doesNotContain("lead");
+    }
 }

@@ -149,7 +149,8 @@ public final class SummaryBuilder {
                 notMeasured,
                 caveats,
                 reliability,
-                schemaDrift);
+                schemaDrift,
+                DecisionGuide.of(patterns, coldStart, schemaDrift));
     }
 
     /** Rule and drift outcomes per implementation from the reliability files (format 1). */

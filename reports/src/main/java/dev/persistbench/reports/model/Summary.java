@@ -28,6 +28,8 @@ import java.util.Map;
  * @param caveats what limits the figures that were measured (e.g. timed despite a failed suite)
  * @param reliability reliability rule id to implementation to status (empty when not measured)
  * @param schemaDrift drift to implementation to outcome (empty when not measured)
+ * @param decisionGuide per concern, who leads by how much and who cannot be told apart, from the figures
+ *     above only ({@code analysis.DecisionGuide})
  */
 public record Summary(
         String generatedAt,
@@ -45,7 +47,41 @@ public record Summary(
         List<String> notMeasured,
         List<String> caveats,
         Map<String, Map<String, String>> reliability,
-        Map<String, Map<String, String>> schemaDrift) {
+        Map<String, Map<String, String>> schemaDrift,
+        List<GuideEntry> decisionGuide) {
+
+    /**
+     * One sentence of the decision guide, with the figures it rests on.
+     *
+     * @param concern what an architect asks about (single-row reads, batch writes, ...)
+     * @param patterns the patterns (or "cold start", "B/op", ...) whose figures the sentence uses
+     * @param anchor the id of the report section holding those figures
+     * @param leaders implementation ids that lead (several: they cannot be told apart); empty when not measured
+     * @param margin the smallest ratio of the next group's figure to a leader's (null when none)
+     * @param marginHigh the largest such ratio (equal to margin with one leader and one next)
+     * @param marginLow lower bound from the 95 % intervals: next group's low over the leaders' high (null
+     *     without intervals)
+     * @param marginUpper upper bound from the intervals: next group's high over the leaders' low
+     * @param marginText the margin in words, as printed
+     * @param tied true when the run cannot tell the measured implementations apart
+     * @param provisional implementation ids whose figure used here did not settle (empty when all settled)
+     * @param notMeasured why the run has no figure for this concern (null when it has)
+     * @param sentence the sentence printed
+     */
+    public record GuideEntry(
+            String concern,
+            List<String> patterns,
+            String anchor,
+            List<String> leaders,
+            Double margin,
+            Double marginHigh,
+            Double marginLow,
+            Double marginUpper,
+            String marginText,
+            boolean tied,
+            List<String> provisional,
+            String notMeasured,
+            String sentence) {}
 
     /**
      * The measuring environment, copied from the bench's environment.json.

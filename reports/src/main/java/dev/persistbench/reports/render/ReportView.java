@@ -287,6 +287,31 @@ public record ReportView(
                 ReliabilityTables.of(data.reliability()));
     }
 
+    /**
+     * The Markdown link target of a report section named by its HTML id (a decision-guide anchor):
+     * the GitHub slug of the heading report.md gives that section.
+     *
+     * @param anchor HTML id: a pattern id, "coldstart", "cost", "scaling" or "reliability"
+     * @return the slug, without "#"
+     */
+    public String mdAnchor(String anchor) {
+        String heading = switch (anchor) {
+            case "coldstart" -> "Cold start";
+            case "cost" -> "Statements, allocation and code per operation";
+            case "scaling" -> "Scaling";
+            case "reliability" -> "Reliability and schema drift";
+            default ->
+                summary.patterns().stream()
+                        .filter(p -> p.id().equals(anchor))
+                        .map(p -> p.id() + " " + p.title())
+                        .findFirst()
+                        .orElse(anchor);
+        };
+        return heading.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
+    }
+
     /** All charts of the report, for writing them out as files. */
     public List<Chart> allCharts() {
         List<Chart> all = new ArrayList<>();

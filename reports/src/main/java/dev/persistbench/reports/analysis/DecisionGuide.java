@@ -1,0 +1,539 @@
+package dev.persistbench.reports.analysis;
+
+import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Summary.ColdStart;
+import dev.persistbench.reports.model.Summary.GuideEntry;
+import dev.persistbench.reports.model.Summary.PatternResult;
+import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.render.Fmt;
+import dev.persistbench.reports.results.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The decision guide: per concern an architect asks about, which library leads, by how much, and which
+ * the run cannot tell apart, computed only from the summary's figures. Timed concerns use the run's groups
+ * (paired runs) or its fastest and ties within the combined error (unpaired runs), never a ranking of
+ * medians; the margin is the next group's figure over the leaders', with bounds from the 95 % intervals
+ * where the summary has them. Counted concerns (B/op, lines of code, round trips, cold start, schema
+ * drift) compare the figures as they are, equal figures tie. A concern without a figure says "not
+ * measured in this run" and why; a figure that did not settle is named as provisional.
+ */
+public final class DecisionGuide {
+
+    /** Pattern-timed concerns and the patterns each rests on. */
+    private static final List<Map.Entry<String, List<String>>> TIMED = List.of(
+            Map.entry("single-row reads", List.of("P02", "P04")),
+            Map.entry("batch writes", List.of("P03")),
+            Map.entry("object graphs", List.of("P07", "P08")),
+            Map.entry("dynamic search", List.of("P05")),
+            Map.entry("transactional writes", List.of("P06", "P09")),
+            Map.entry("bulk update", List.of("P10")),
+            Map.entry("reporting", List.of("P11")),
+            Map.entry("streaming", List.of("P12")));
+
+    /** Drift outcomes, earliest detection first. */
+    private static final String REFUSED = "refused-at-startup";
+
+    private static final String SILENT = "silently-wrong";
+
+    private DecisionGuide() {}
+
+    /**
+     * The guide's entries, in the order printed.
+     *
+     * @param patterns the summary's patterns
+     * @param coldStart the summary's cold start
+     * @param drift drift to implementation to outcome (empty when not measured)
+     * @return one entry per concern and pattern (or counted figure)
+     */
+    public static List<GuideEntry> of(
+            List<PatternSummary> patterns, List<ColdStart> coldStart, Map<String, Map<String, String>> drift) {
+        Map<String, PatternSummary> byId = patterns.stream()
+                .collect(Collectors.toMap(PatternSummary::id, p -> p, (a, b) -> a, LinkedHashMap::new));
+        List<GuideEntry> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> c : TIMED) {
+            for (String id : c.getValue()) {
+                out.add(timed(c.getKey(), id, byId.get(id)));
+            }
+            if (c.getKey().equals("transactional writes")) {
+                out.addAll(contention(c.getValue(), byId));
+            }
+            if (c.getKey().equals("streaming")) {
+                out.add(streamingAllocation(byId.get("P12")));
+            }
+        }
+        out.add(coldStart(coldStart));
+        out.add(memory(patterns));
+        out.add(totals(
+                "lines of code", "lines", patterns, PatternResult::loc, "lines of code written for each pattern"));
+        boolean anyRoundTrips =
+                patterns.stream().flatMap(p -> p.results().stream()).anyMatch(r -> r.roundTrips() != null);
+        out.add(
+                anyRoundTrips
+                        ? totals(
+                                "round trips",
+                                "round trips",
+                                patterns,
+                                PatternResult::roundTrips,
+                                "round trips of one operation of each pattern")
+                        : totals(
+                                "round trips",
+                                "client statements",
+                                patterns,
+                                PatternResult::statementsPerOp,
+                                "client statements of one operation of each pattern; no round-trip count in this run"));
+        out.add(drift(drift));
+        return out;
+    }
+
+    /** One figure of one arm with its interval, and whether it settled. */
+    private record Figure(String impl, double median, Double low, Double high, boolean settled) {}
+
+    private static GuideEntry timed(String concern, String id, PatternSummary p) {
+        String where = p == null ? id : id + " " + p.title();
+        List<PatternResult> measured = p == null
+                ? List.of()
+                : p.results().stream()
+                        .filter(r -> r.status() == Status.Measure.MEASURED && r.usPerOp() != null)
+                        .toList();
+        if (measured.isEmpty()) {
+            return notMeasured(concern, id, id, "no result for " + id);
+        }
+        boolean ratios = measured.stream().allMatch(r -> r.ratioToFloor() != null);
+        Map<String, Figure> fig = new LinkedHashMap<>();
+        for (PatternResult r : measured) {
+            fig.put(
+                    r.impl(),
+                    ratios
+                            ? new Figure(
+                                    r.impl(), r.ratioToFloor(), r.ratioToFloorLow(), r.ratioToFloorHigh(), settled(r))
+                            : new Figure(r.impl(), r.usPerOp(), r.usPerOpLow(), r.usPerOpHigh(), settled(r)));
+        }
+        List<List<String>> groups = groups(p, fig);
+        String unit = ratios ? "× floor" : " µs/op";
+        if (groups.size() == 1) {
+            List<String> all = groups.getFirst();
+            List<String> prov = provisional(all, fig);
+            String text = all.size() == 1
+                    ? "only " + label(all.getFirst()) + " was measured (" + value(fig.get(all.getFirst()), unit)
+                            + "); nothing to compare"
+                    : values(all, fig, unit) + " cannot be told apart in this run";
+            return entry(concern, where, List.of(id), id, all, NO_MARGIN, all.size() > 1, prov, text);
+        }
+        List<String> leaders = groups.get(0);
+        List<String> next = groups.get(1);
+        // unpaired: the margin is over the fastest only (its ties may lack an error and a lower median)
+        List<String> reference = paired(p) ? leaders : List.of(leaders.getFirst());
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        Double low = Double.MAX_VALUE;
+        Double high = 0.0;
+        for (String l : reference) {
+            for (String n : next) {
+                Figure a = fig.get(l);
+                Figure b = fig.get(n);
+                double q = b.median() / a.median();
+                min = Math.min(min, q);
+                max = Math.max(max, q);
+                if (low != null && a.low() != null && a.high() != null && b.low() != null && b.high() != null) {
+                    low = Math.min(low, b.low() / a.high());
+                    high = Math.max(high, b.high() / a.low());
+                } else {
+                    low = null;
+                    high = null;
+                }
+            }
+        }
+        String margin = (min == max ? Fmt.ratio(min) : Fmt.ratio(min) + "–" + Fmt.ratio(max))
+                + (low == null ? "" : " (from the 95 % intervals: " + Fmt.ratio(low) + "–" + Fmt.ratio(high) + ")");
+        List<String> involved = new ArrayList<>(leaders);
+        involved.addAll(next);
+        List<String> prov = provisional(involved, fig);
+        String text = values(leaders, fig, unit) + (leaders.size() > 1 ? " lead and cannot be told apart" : " leads")
+                + "; the next, " + values(next, fig, unit) + ", takes " + margin + " the time of "
+                + String.join(
+                        " and ", reference.stream().map(DecisionGuide::label).toList());
+        return entry(
+                concern, where, List.of(id), id, leaders, new Margin(min, max, low, high, margin), false, prov, text);
+    }
+
+    private static boolean paired(PatternSummary p) {
+        return p.groups() != null && !p.groups().isEmpty();
+    }
+
+    /** The run's groups restricted to the measured arms; an unpaired run: fastest with its ties, then the rest. */
+    private static List<List<String>> groups(PatternSummary p, Map<String, Figure> fig) {
+        List<List<String>> out = new ArrayList<>();
+        if (paired(p)) {
+            for (List<String> g : p.groups()) {
+                List<String> kept = g.stream().filter(fig::containsKey).toList();
+                if (!kept.isEmpty()) {
+                    out.add(kept);
+                }
+            }
+            return out;
+        }
+        List<String> first = new ArrayList<>();
+        if (p.fastest() != null && fig.containsKey(p.fastest())) {
+            first.add(p.fastest());
+        }
+        if (p.tiedWithFastest() != null) {
+            p.tiedWithFastest().stream()
+                    .filter(i -> fig.containsKey(i) && !first.contains(i))
+                    .forEach(first::add);
+        }
+        if (first.isEmpty()) {
+            return List.of(List.copyOf(fig.keySet()));
+        }
+        out.add(first);
+        fig.values().stream()
+                .filter(f -> !first.contains(f.impl()))
+                .min(Comparator.comparingDouble(Figure::median))
+                .ifPresent(f -> out.add(List.of(f.impl())));
+        return out;
+    }
+
+    private static boolean settled(PatternResult r) {
+        return !Boolean.FALSE.equals(r.settled());
+    }
+
+    private static List<String> provisional(List<String> impls, Map<String, Figure> fig) {
+        return impls.stream().filter(i -> !fig.get(i).settled()).toList();
+    }
+
+    private static List<GuideEntry> contention(List<String> ids, Map<String, PatternSummary> byId) {
+        String concern = "transactional writes under contention";
+        List<GuideEntry> out = new ArrayList<>();
+        for (String id : ids) {
+            PatternSummary p = byId.get(id);
+            if (p == null || p.byThreads() == null || p.byThreads().isEmpty()) {
+                continue;
+            }
+            int threads =
+                    p.byThreads().stream().mapToInt(ThreadPoint::threads).max().orElseThrow();
+            List<ThreadPoint> at = p.byThreads().stream()
+                    .filter(t -> t.threads() == threads)
+                    .sorted(Comparator.comparingDouble(ThreadPoint::usPerOp))
+                    .toList();
+            ThreadPoint best = at.getFirst();
+            List<String> tied = new ArrayList<>();
+            ThreadPoint next = null;
+            for (ThreadPoint t : at) {
+                boolean within = t == best
+                        || t.error() == null
+                        || best.error() == null
+                        || t.usPerOp() - best.usPerOp() <= t.error() + best.error();
+                if (within && next == null) {
+                    tied.add(t.impl());
+                } else if (next == null) {
+                    next = t;
+                }
+            }
+            String where = id + " at " + threads + " threads";
+            String anchor = "scaling";
+            if (next == null) {
+                String text = labels(tied) + " cannot be told apart within the combined JMH error (" + tied.size()
+                        + " measured)";
+                out.add(entry(concern, where, List.of(id), anchor, tied, NO_MARGIN, tied.size() > 1, List.of(), text));
+                continue;
+            }
+            double m = next.usPerOp() / best.usPerOp();
+            String text = labels(tied)
+                    + (tied.size() > 1 ? " lead, within the combined JMH error of each other (" : " leads (")
+                    + Fmt.us(best.usPerOp()) + " µs/op per thread); the next, " + label(next.impl()) + ", takes "
+                    + Fmt.ratio(m) + " its time";
+            out.add(entry(
+                    concern,
+                    where,
+                    List.of(id),
+                    anchor,
+                    tied,
+                    new Margin(m, m, null, null, Fmt.ratio(m)),
+                    false,
+                    List.of(),
+                    text));
+        }
+        if (out.isEmpty()) {
+            out.add(notMeasured(concern, "P06, P09", "scaling", "no thread sweep"));
+        }
+        return out;
+    }
+
+    private static GuideEntry streamingAllocation(PatternSummary p) {
+        String concern = "streaming allocation";
+        Map<String, Double> bytes = new LinkedHashMap<>();
+        if (p != null) {
+            p.results().stream().filter(r -> r.bytesPerOp() != null).forEach(r -> bytes.put(r.impl(), r.bytesPerOp()));
+        }
+        if (bytes.size() < 2) {
+            return notMeasured(concern, "P12", "P12", "no B/op for two or more implementations of P12");
+        }
+        return counted(
+                concern, "P12 B/op", List.of("P12"), "P12", bytes, Fmt::bytes, "one figure per arm, no interval");
+    }
+
+    private static GuideEntry coldStart(List<ColdStart> coldStart) {
+        String concern = "start-up cost";
+        Map<String, Double> ms = new LinkedHashMap<>();
+        coldStart.stream().filter(c -> c.ms() != null).forEach(c -> ms.put(c.impl(), c.ms()));
+        if (ms.size() < 2) {
+            return notMeasured(concern, "cold start", "coldstart", "no cold start for two or more implementations");
+        }
+        return counted(
+                concern,
+                "cold start, ms to the first P02 answer",
+                List.of("cold start"),
+                "coldstart",
+                ms,
+                v -> Fmt.us(v) + " ms",
+                "median over the JVMs started, no interval");
+    }
+
+    private static GuideEntry memory(List<PatternSummary> patterns) {
+        String concern = "memory per operation";
+        Map<String, Integer> lowest = new LinkedHashMap<>();
+        java.util.Set<String> withBytes = new java.util.TreeSet<>();
+        int compared = 0;
+        for (PatternSummary p : patterns) {
+            List<PatternResult> rs =
+                    p.results().stream().filter(r -> r.bytesPerOp() != null).toList();
+            if (rs.size() < 2) {
+                continue;
+            }
+            compared++;
+            rs.forEach(r -> withBytes.add(r.impl()));
+            double min =
+                    rs.stream().mapToDouble(PatternResult::bytesPerOp).min().orElseThrow();
+            rs.stream().filter(r -> r.bytesPerOp() == min).forEach(r -> lowest.merge(r.impl(), 1, Integer::sum));
+        }
+        if (compared == 0) {
+            return notMeasured(concern, "B/op", "cost", "no B/op for two or more implementations of any pattern");
+        }
+        int best = lowest.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        List<String> leaders = lowest.entrySet().stream()
+                .filter(e -> e.getValue() == best)
+                .map(Map.Entry::getKey)
+                .toList();
+        int n = compared;
+        String counts = lowest.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> label(e.getKey()) + " in " + e.getValue())
+                .collect(Collectors.joining(", "));
+        boolean tied = leaders.size() == withBytes.size();
+        String text = (tied ? "all equal" : labels(leaders) + (leaders.size() > 1 ? " lead, equal" : " leads"))
+                + " in the count of patterns where each has the lowest B/op, over " + n
+                + (n == 1 ? " pattern" : " patterns")
+                + " with two or more B/op figures: " + counts + " (one figure per arm, no interval)";
+        return entry(
+                concern,
+                "B/op",
+                List.of("B/op"),
+                "cost",
+                leaders,
+                new Margin(null, null, null, null, best + " of " + n),
+                tied,
+                List.of(),
+                text);
+    }
+
+    /** Sum of a count over the patterns where every implementation with results has one. */
+    private static GuideEntry totals(
+            String concern,
+            String what,
+            List<PatternSummary> patterns,
+            Function<PatternResult, Integer> count,
+            String about) {
+        String anchor = "cost";
+        List<String> universe = patterns.stream()
+                .flatMap(p -> p.results().stream())
+                .filter(r -> count.apply(r) != null)
+                .map(PatternResult::impl)
+                .distinct()
+                .toList();
+        Map<String, Double> sums = new LinkedHashMap<>();
+        List<String> used = new ArrayList<>();
+        for (PatternSummary p : patterns) {
+            List<PatternResult> rs = p.results().stream()
+                    .filter(r -> universe.contains(r.impl()))
+                    .toList();
+            if (rs.size() != universe.size() || rs.stream().map(count).anyMatch(Objects::isNull)) {
+                continue;
+            }
+            used.add(p.id());
+            rs.forEach(r -> sums.merge(r.impl(), count.apply(r).doubleValue(), Double::sum));
+        }
+        if (universe.size() < 2 || used.isEmpty()) {
+            return notMeasured(concern, what, anchor, "no pattern has " + about + " for two or more implementations");
+        }
+        return counted(
+                concern,
+                what + " summed over " + String.join(", ", used),
+                used,
+                anchor,
+                sums,
+                Fmt::integer,
+                about + ", no interval");
+    }
+
+    /** Figures without intervals: the lowest leads, equal figures tie, the next lowest gives the margin. */
+    private static GuideEntry counted(
+            String concern,
+            String where,
+            List<String> patterns,
+            String anchor,
+            Map<String, Double> values,
+            Function<Double, String> fmt,
+            String note) {
+        double min =
+                values.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        List<String> leaders = values.entrySet().stream()
+                .filter(e -> e.getValue() == min)
+                .map(Map.Entry::getKey)
+                .toList();
+        String all = values.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .map(e -> label(e.getKey()) + " " + fmt.apply(e.getValue()))
+                .collect(Collectors.joining(", "));
+        boolean tied = leaders.size() == values.size();
+        Margin margin = NO_MARGIN;
+        String text = "all equal: " + all + " (" + note + ")";
+        if (!tied) {
+            double next = values.values().stream()
+                    .filter(v -> v > min)
+                    .mapToDouble(Double::doubleValue)
+                    .min()
+                    .orElseThrow();
+            Double m = min > 0 ? next / min : null;
+            String by = m == null ? fmt.apply(next) + " against " + fmt.apply(min) : Fmt.ratio(m);
+            margin = new Margin(m, m, null, null, by);
+            text = labels(leaders) + (leaders.size() > 1 ? " lead, equal" : " leads") + "; the next has " + by + " ("
+                    + all + "; " + note + ")";
+        }
+        return entry(concern, where, patterns, anchor, leaders, margin, tied, List.of(), text);
+    }
+
+    private static GuideEntry drift(Map<String, Map<String, String>> drift) {
+        String concern = "schema drift detection";
+        if (drift.isEmpty()) {
+            return notMeasured(concern, "schema drift", "reliability", "no schema-drift matrix");
+        }
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        drift.values()
+                .forEach(byImpl -> byImpl.forEach((impl, outcome) -> {
+                    int[] c = counts.computeIfAbsent(impl, k -> new int[2]);
+                    c[0] += REFUSED.equals(outcome) ? 1 : 0;
+                    c[1] += SILENT.equals(outcome) ? 1 : 0;
+                }));
+        Comparator<Map.Entry<String, int[]>> order = Comparator.<Map.Entry<String, int[]>>comparingInt(
+                        e -> -e.getValue()[0])
+                .thenComparingInt(e -> e.getValue()[1]);
+        List<Map.Entry<String, int[]>> sorted =
+                counts.entrySet().stream().sorted(order).toList();
+        int[] top = sorted.getFirst().getValue();
+        List<String> leaders = sorted.stream()
+                .filter(e -> e.getValue()[0] == top[0] && e.getValue()[1] == top[1])
+                .map(Map.Entry::getKey)
+                .toList();
+        String all = sorted.stream()
+                .map(e -> label(e.getKey()) + " " + e.getValue()[0] + " refused at start-up, " + e.getValue()[1]
+                        + " silently wrong")
+                .collect(Collectors.joining("; "));
+        int n = drift.size();
+        boolean tied = leaders.size() == counts.size();
+        String text = (tied ? "all equal" : labels(leaders) + (leaders.size() > 1 ? " lead, equal" : " leads"))
+                + " over " + n + " drifts (" + all + ")";
+        return entry(
+                concern,
+                "schema drift",
+                List.of("schema drift"),
+                "reliability",
+                leaders,
+                new Margin(null, null, null, null, top[0] + " of " + n + " refused at start-up"),
+                tied,
+                List.of(),
+                text);
+    }
+
+    /** The margin of an entry: smallest and largest ratio, bounds from the intervals, as printed. */
+    private record Margin(Double min, Double max, Double low, Double high, String text) {}
+
+    private static final Margin NO_MARGIN = new Margin(null, null, null, null, null);
+
+    private static GuideEntry entry(
+            String concern,
+            String where,
+            List<String> patterns,
+            String anchor,
+            List<String> leaders,
+            Margin m,
+            boolean tied,
+            List<String> provisional,
+            String text) {
+        return new GuideEntry(
+                concern,
+                patterns,
+                anchor,
+                leaders,
+                m.min(),
+                m.max(),
+                m.low(),
+                m.high(),
+                m.text(),
+                tied,
+                provisional,
+                null,
+                sentence(concern, where, text, provisional));
+    }
+
+    private static GuideEntry notMeasured(String concern, String what, String anchor, String reason) {
+        String text = "not measured in this run (" + reason + ")";
+        return new GuideEntry(
+                concern,
+                List.of(what),
+                anchor,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                List.of(),
+                reason,
+                sentence(concern, what, text, List.of()));
+    }
+
+    private static String sentence(String concern, String where, String text, List<String> provisional) {
+        String s = concern + ", " + where + ": " + text + ".";
+        if (!provisional.isEmpty()) {
+            s += " Provisional: the figure of " + labels(provisional) + " did not settle.";
+        }
+        return s;
+    }
+
+    private static String value(Figure f, String unit) {
+        return (unit.startsWith("×") ? Fmt.ratio(f.median()).replace("×", "") : Fmt.us(f.median())) + unit;
+    }
+
+    private static String values(List<String> impls, Map<String, Figure> fig, String unit) {
+        return impls.stream()
+                .map(i -> label(i) + " (" + value(fig.get(i), unit) + ")")
+                .collect(Collectors.joining(" = "));
+    }
+
+    private static String label(String id) {
+        return Impl.byId(id).map(Impl::label).orElse(id);
+    }
+
+    private static String labels(List<String> ids) {
+        return ids.stream().map(DecisionGuide::label).collect(Collectors.joining(" = "));
+    }
+}

@@ -1,0 +1,227 @@
+package dev.persistbench.reports.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.reports.model.Summary.ColdStart;
+import dev.persistbench.reports.model.Summary.GuideEntry;
+import dev.persistbench.reports.model.Summary.PatternResult;
+import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.results.Status;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The decision guide from known figures: a claim appears only when the figures support it. */
+class DecisionGuideTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static PatternResult arm(String impl, double ratio, double low, double high, boolean settled) {
+        return arm(impl, ratio, low, high, settled, null, null, null);
+    }
+
+    static PatternResult arm(
+            String impl,
+            double ratio,
+            double low,
+            double high,
+            boolean settled,
+            Double bytes,
+            Integer roundTrips,
+            Integer loc) {
+        double us = 100 * ratio;
+        Map<String, Object> r = new HashMap<>();
+        r.put("impl", impl);
+        r.put("status", Status.Measure.MEASURED);
+        r.put("contract", Status.Contract.PASSED);
+        r.put("usPerOp", us);
+        r.put("usPerOpLow", us - 1);
+        r.put("usPerOpHigh", us + 1);
+        r.put("settled", settled);
+        r.put("bytesPerOp", bytes);
+        r.put("roundTrips", roundTrips);
+        r.put("ratioToFloor", ratio);
+        r.put("ratioToFloorLow", low);
+        r.put("ratioToFloorHigh", high);
+        r.put("loc", loc);
+        return JSON.convertValue(r, PatternResult.class);
+    }
+
+    /** P02: Spring JDBC at 1.00× the floor, MyBatis at the given ratio (interval ± 0.02), in the given groups. */
+    static List<GuideEntry> p02(List<List<String>> groups, double mybatis) {
+        return guide(pattern(
+                "P02",
+                groups,
+                List.of(),
+                arm("jdbc", 1.00, 0.98, 1.02, true),
+                arm("mybatis", mybatis, mybatis - 0.02, mybatis + 0.02, true)));
+    }
+
+    /** P07 with Spring JDBC 30 % ahead of Hibernate in a separate group. */
+    static List<GuideEntry> p07(boolean hibernateSettled) {
+        return guide(pattern(
+                "P07",
+                List.of(List.of("jdbc"), List.of("hibernate")),
+                List.of(),
+                arm("jdbc", 1.00, 0.98, 1.02, true),
+                arm("hibernate", 1.30, 1.28, 1.32, hibernateSettled)));
+    }
+
+    static PatternSummary pattern(
+            String id, List<List<String>> groups, List<ThreadPoint> threads, PatternResult... arms) {
+        return new PatternSummary(
+                id,
+                "Title " + id,
+                1000,
+                Map.of(),
+                100.0,
+                99.0,
+                101.0,
+                null,
+                true,
+                null,
+                null,
+                10.0,
+                null,
+                List.of(arms),
+                List.of(),
+                threads,
+                null,
+                List.of(),
+                1,
+                "none",
+                20,
+                3,
+                1.0,
+                null,
+                false,
+                true,
+                groups);
+    }
+
+    static GuideEntry entry(List<GuideEntry> guide, String concern, String pattern) {
+        return guide.stream()
+                .filter(g -> g.concern().equals(concern) && g.patterns().contains(pattern))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no entry " + concern + "/" + pattern + " in " + guide));
+    }
+
+    static List<GuideEntry> guide(PatternSummary... patterns) {
+        return DecisionGuide.of(List.of(patterns), List.of(), Map.of());
+    }
+
+    @Test
+    void a_clear_leader_is_named_with_its_margin_and_interval_bounds() {
+        List<GuideEntry> g = p02(List.of(List.of("jdbc"), List.of("mybatis")), 1.30);
+        GuideEntry e = entry(g, "single-row reads", "P02");
+        assertThat(e.leaders()).containsExactly("jdbc");
+        assertThat(e.tied()).isFalse();
+        assertThat(e.margin()).isEqualTo(1.30, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(e.marginLow()).isEqualTo(1.28 / 1.02, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(e.marginUpper()).isEqualTo(1.32 / 0.98, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(e.anchor()).isEqualTo("P02");
+        assertThat(e.notMeasured()).isNull();
+        assertThat(e.provisional()).isEmpty();
+        assertThat(e.sentence())
+                .contains("Spring JDBC (1.00× floor) leads")
+                .contains("MyBatis")
+                .contains("takes 1.30×")
+                .contains("1.25×–1.35×")
+                .doesNotContain("Provisional");
+    }
+
+    @Test
+    void one_percent_apart_in_one_group_cannot_be_told_apart_and_no_one_leads() {
+        List<GuideEntry> g = p02(List.of(List.of("jdbc", "mybatis")), 1.01);
+        GuideEntry e = entry(g, "single-row reads", "P02");
+        assertThat(e.tied()).isTrue();
+        assertThat(e.leaders()).containsExactly("jdbc", "mybatis");
+        assertThat(e.margin()).isNull();
+        assertThat(e.sentence()).contains("cannot be told apart").doesNotContain("lead");
+    }
+
+    @Test
+    void a_pattern_the_run_did_not_measure_says_so_and_claims_nothing() {
+        List<GuideEntry> g = p02(List.of(List.of("jdbc"), List.of("mybatis")), 1.30);
+        for (String[] c : new String[][] {
+            {"dynamic search", "P05"}, {"single-row reads", "P04"}, {"streaming allocation", "P12"},
+        }) {
+            GuideEntry e = entry(g, c[0], c[1]);
+            assertThat(e.notMeasured()).isNotNull();
+            assertThat(e.leaders()).isEmpty();
+            assertThat(e.sentence()).contains("not measured in this run").doesNotContain("lead");
+        }
+        assertThat(entry(g, "transactional writes under contention", "P06, P09").sentence())
+                .contains("not measured in this run (no thread sweep)");
+        assertThat(entry(g, "start-up cost", "cold start").notMeasured()).isNotNull();
+        assertThat(entry(g, "schema drift detection", "schema drift").notMeasured())
+                .isNotNull();
+    }
+
+    @Test
+    void an_unsettled_figure_makes_the_sentence_provisional_and_says_whose() {
+        List<GuideEntry> g = p07(false);
+        GuideEntry e = entry(g, "object graphs", "P07");
+        assertThat(e.provisional()).containsExactly("hibernate");
+        assertThat(e.sentence()).contains("Provisional: the figure of Hibernate ORM did not settle");
+        GuideEntry settled = entry(p07(true), "object graphs", "P07");
+        assertThat(settled.provisional()).isEmpty();
+        assertThat(settled.sentence()).doesNotContain("Provisional");
+    }
+
+    @Test
+    void counted_figures_rank_as_they_are_and_equal_figures_tie() {
+        PatternSummary p = pattern(
+                "P12",
+                List.of(List.of("jdbc", "jooq")),
+                List.of(new ThreadPoint("jdbc", 4, 100, 1.0, 40_000), new ThreadPoint("jooq", 4, 150, 1.0, 26_000)),
+                arm("jdbc", 1.00, 0.98, 1.02, true, 1000.0, 3, 40),
+                arm("jooq", 1.01, 0.99, 1.03, true, 1500.0, 3, 20));
+        List<GuideEntry> g = DecisionGuide.of(
+                List.of(p),
+                List.of(new ColdStart("jdbc", 800.0, 20.0, 3, null), new ColdStart("jooq", 1200.0, 30.0, 3, null)),
+                Map.of(
+                        "RENAMED_COLUMN", Map.of("jdbc", "failed-at-first-use", "jooq", "refused-at-startup"),
+                        "WIDENED_TYPE", Map.of("jdbc", "silently-wrong", "jooq", "silently-wrong")));
+        GuideEntry alloc = entry(g, "streaming allocation", "P12");
+        assertThat(alloc.leaders()).containsExactly("jdbc");
+        assertThat(alloc.margin()).isEqualTo(1.5);
+        assertThat(entry(g, "lines of code", "P12").leaders()).containsExactly("jooq");
+        assertThat(entry(g, "lines of code", "P12").margin()).isEqualTo(2.0);
+        GuideEntry trips = entry(g, "round trips", "P12");
+        assertThat(trips.tied()).isTrue();
+        assertThat(trips.sentence()).contains("all equal").doesNotContain("lead");
+        GuideEntry cold = entry(g, "start-up cost", "cold start");
+        assertThat(cold.leaders()).containsExactly("jdbc");
+        assertThat(cold.margin()).isEqualTo(1.5);
+        assertThat(cold.anchor()).isEqualTo("coldstart");
+        GuideEntry drift = entry(g, "schema drift detection", "schema drift");
+        assertThat(drift.leaders()).containsExactly("jooq");
+        assertThat(drift.sentence()).contains("jOOQ 1 refused at start-up, 1 silently wrong");
+        GuideEntry contention = entry(g, "transactional writes under contention", "P06, P09");
+        assertThat(contention.notMeasured()).isEqualTo("no thread sweep");
+        assertThat(entry(g, "streaming", "P12").sentence()).contains("cannot be told apart");
+    }
+
+    @Test
+    void contention_names_a_leader_only_beyond_the_combined_error_at_the_most_threads() {
+        PatternSummary p06 = pattern(
+                "P06",
+                List.of(List.of("jdbc", "jooq")),
+                List.of(
+                        new ThreadPoint("jdbc", 1, 50, 1.0, 20_000),
+                        new ThreadPoint("jdbc", 8, 100, 2.0, 80_000),
+                        new ThreadPoint("jooq", 8, 103, 2.0, 77_000),
+                        new ThreadPoint("hibernate", 8, 130, 2.0, 61_000)),
+                arm("jdbc", 1.00, 0.98, 1.02, true),
+                arm("jooq", 1.01, 0.99, 1.03, true));
+        GuideEntry e = entry(guide(p06), "transactional writes under contention", "P06");
+        assertThat(e.leaders()).containsExactly("jdbc", "jooq");
+        assertThat(e.margin()).isEqualTo(1.3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(e.anchor()).isEqualTo("scaling");
+        assertThat(e.sentence()).contains("at 8 threads").contains("Hibernate ORM, takes 1.30×");
+    }
+}
