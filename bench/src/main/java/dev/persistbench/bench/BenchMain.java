@@ -15,6 +15,7 @@ import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.results.Status;
 import dev.persistbench.testkit.db.TestDatabase;
@@ -43,7 +44,8 @@ public final class BenchMain {
     /** Data size of the verification pass and the cold starts (or the profile's smallest, if smaller). */
     static final int VERIFY_SIZE = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The mapper every results file is written with (the report reads them with its own, in the module reports). */
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BenchMain() {}
 
@@ -145,10 +147,10 @@ public final class BenchMain {
         JmhRunner jmh = new JmhRunner(results.resolve("jmh-result.json"));
         List<String> runErrors = new ArrayList<>(jmh.runAll(runs));
         List<RunResult> jmhResults = jmh.results();
-        PairedAnalysis.Paired paired = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT))
+        Paired paired = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT))
                 .analyse(jmhResults, slices, config.profile(), runErrors);
         PairedAnalysis.write(paired, results.resolve("paired.json"), JSON);
-        for (PairedAnalysis.PatternResult r : paired.results()) {
+        for (Paired.PatternResult r : paired.results()) {
             log(r.pattern() + (r.rttMicros() == 0 ? "" : " at +" + r.rttMicros() + " µs round trip")
                     + ": warm-up phase " + String.format(java.util.Locale.ROOT, "%.1f s", r.warmUpPhaseSeconds())
                     + (r.warmUpCapReached() ? " (cap reached)" : "") + ", settled from round "
@@ -354,7 +356,8 @@ public final class BenchMain {
         Files.createDirectories(slices);
     }
 
-    static void write(Path file, Object value) {
+    /** Writes {@code value} as JSON to {@code file} with {@link #JSON}. */
+    public static void write(Path file, Object value) {
         try {
             JSON.writeValue(file.toFile(), value);
         } catch (IOException e) {

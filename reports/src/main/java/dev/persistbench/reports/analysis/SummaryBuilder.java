@@ -71,7 +71,7 @@ public final class SummaryBuilder {
             if (s == null) {
                 boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl))
                         || (data.paired() != null
-                                && data.paired().results().stream()
+                                && data.paired().loopback().stream()
                                         .flatMap(r -> r.arms().stream())
                                         .anyMatch(a -> Impl.byId(a.impl()).orElse(null) == impl));
                 s = new Implementation(
@@ -108,9 +108,7 @@ public final class SummaryBuilder {
         if (patterns.stream().noneMatch(ps -> distinct(ps.bySize(), SizePoint::dataSize) > 1)) {
             notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only)");
         }
-        if (data.paired() == null
-                || data.paired().distance() == null
-                || data.paired().distance().isEmpty()) {
+        if (data.paired() == null || data.paired().distance().isEmpty()) {
             notMeasured.add("cost vs network distance: not measured (no pattern was run through the delaying"
                     + " relay; -Dbench.latency=0.5 adds it to quick, full measures 0.5 and 2 ms)");
         }

@@ -6,6 +6,7 @@ import dev.persistbench.reports.input.RunData.ReliabilityFile;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class ResultsReader {
         }
         Path pairedFile = resultsDir.resolve("paired.json");
         Path jmhFile = resultsDir.resolve("jmh-result.json");
-        PairedRun paired = null;
+        Paired paired = null;
         List<JmhEntry> jmh = List.of();
         if (Files.isRegularFile(pairedFile)) {
             // The JMH scores of an interleaved run mix the arms: jmh-result.json is raw material only.

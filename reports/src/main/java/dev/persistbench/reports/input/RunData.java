@@ -3,6 +3,7 @@ package dev.persistbench.reports.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.List;
 public record RunData(
         Path resultsDir,
         JsonNode environment,
-        PairedRun paired,
+        Paired paired,
         List<JmhEntry> jmh,
         List<Implementation> implementations,
         List<ContractResult> contract,

@@ -3,14 +3,14 @@ package dev.persistbench.reports.render;
 import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.chart.Charts;
-import dev.persistbench.reports.input.PairedRun;
-import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.results.Paired;
+import dev.persistbench.reports.results.Paired.Probe;
 import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.source.CodeExtractor;
 import dev.persistbench.reports.source.CodeSnippet;
@@ -481,7 +481,7 @@ public record ReportView(
     }
 
     /** Every probe as {minutes since the first probe, µs}, in time order. */
-    private static List<double[]> probes(PairedRun run) {
+    private static List<double[]> probes(Paired run) {
         List<Probe> all = allProbes(run);
         if (all.isEmpty()) {
             return List.of();
@@ -493,14 +493,14 @@ public record ReportView(
     }
 
     /** The minute each pattern's probes begin. */
-    private static Map<String, Double> starts(PairedRun run) {
+    private static Map<String, Double> starts(Paired run) {
         List<Probe> all = allProbes(run);
         Map<String, Double> out = new java.util.LinkedHashMap<>();
         if (all.isEmpty()) {
             return out;
         }
         long start = all.get(0).epochMillis();
-        run.results().stream()
+        run.loopback().stream()
                 .filter(r -> r.selectOne() != null && !r.selectOne().isEmpty())
                 .sorted(Comparator.comparingLong(r -> r.selectOne().stream()
                         .mapToLong(Probe::epochMillis)
@@ -517,8 +517,8 @@ public record ReportView(
         return out;
     }
 
-    private static List<Probe> allProbes(PairedRun run) {
-        return run.results().stream()
+    private static List<Probe> allProbes(Paired run) {
+        return run.loopback().stream()
                 .filter(r -> r.selectOne() != null)
                 .flatMap(r -> r.selectOne().stream())
                 .sorted(Comparator.comparingLong(Probe::epochMillis))

@@ -1,0 +1,57 @@
+package dev.persistbench.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.persistbench.bench.BenchMain;
+import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.input.ResultsReader;
+import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.results.Paired;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the bench writes (with its own mapper) the report reads back (with its reader) unchanged. */
+class ResultsRoundTripTest {
+
+    @TempDir
+    Path results;
+
+    @Test
+    @DisplayName(
+            "paired.json: the bench's analysis, written by the bench, reads back equal through the report's reader")
+    void paired() {
+        List<String> arms = List.of("raw-jdbc", "jdbc", "jooq");
+        List<Slices.Slice> slices = new ArrayList<>();
+        List<Double> us = new ArrayList<>();
+        List<Double> bytes = new ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            for (String arm : arms) {
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 20.5));
+                us.add((arm.equals("jooq") ? 30.0 : 20.0) + round % 3 + arms.indexOf(arm) * 0.1);
+                bytes.add(arm.equals("raw-jdbc") ? Double.NaN : 1000.0);
+            }
+        }
+        PairedAnalysis analysis = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT));
+        Paired.PatternResult near =
+                analysis.analyse(new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null), us, bytes);
+        Paired.PatternResult far =
+                analysis.analyse(new Slices.Record("P02", 1000, 500, 1, arms, slices, null, null), us, bytes);
+        Paired written = new Paired(
+                1,
+                new Paired.Method("median", 0.95, 2000, 0.03, 0.03, 2.0, 8, 200, 5, 0.05, 10_000L),
+                List.of(near, far));
+        PairedAnalysis.write(written, results.resolve("paired.json"), BenchMain.JSON);
+
+        RunData read = ResultsReader.read(results, null);
+
+        assertThat(read.paired()).isEqualTo(written);
+        assertThat(read.paired().loopback()).containsExactly(near);
+        assertThat(read.paired().distance()).containsExactly(far);
+        assertThat(near.arms().get(0).bytesPerOp()).isNull();
+        assertThat(near.arms().get(0).ratioToFloor()).isNull();
+    }
+}
