@@ -13,6 +13,7 @@ import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
@@ -110,7 +111,7 @@ public final class BenchMain {
         log("timed: " + timed + (floor.passed() ? " and the raw-jdbc floor" : ""));
 
         // 4. Cold starts, against the seeded schema of this JVM.
-        List<ColdStart.Result> coldStarts = new ArrayList<>();
+        List<ColdStartResult> coldStarts = new ArrayList<>();
         if (coldStartWanted(config)) {
             Dataset data = Dataset.of(dataSize);
             data.load(db);
@@ -125,7 +126,7 @@ public final class BenchMain {
                     data.customer(customer).email());
             Path logs = Files.createDirectories(results.resolve("logs"));
             for (Impl impl : timed) {
-                ColdStart.Result r = ColdStart.measure(
+                ColdStartResult r = ColdStart.measure(
                         impl, config.profile().coldStartRuns(), target, BenchConfig.FORK_JVM_ARGS, logs);
                 coldStarts.add(r);
                 log("cold start " + impl.id() + ": median " + r.medianMs() + " ms, " + r.medianHeapMb() + " MB heap"

@@ -6,6 +6,7 @@ import dev.persistbench.bench.BenchMain;
 import dev.persistbench.bench.stats.PairedStats;
 import dev.persistbench.reports.input.ResultsReader;
 import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.Paired;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,5 +54,25 @@ class ResultsRoundTripTest {
         assertThat(read.paired().distance()).containsExactly(far);
         assertThat(near.arms().get(0).bytesPerOp()).isNull();
         assertThat(near.arms().get(0).ratioToFloor()).isNull();
+    }
+
+    @Test
+    @DisplayName(
+            "coldstart.json: the bench's entries, a failed one included, read back equal through the report's reader")
+    void coldStart() {
+        List<ColdStartResult> written = List.of(
+                new ColdStartResult(
+                        "jdbc",
+                        List.of(new ColdStartResult.Run(700L, 20.5, 31.0), new ColdStartResult.Run(760L, 21.0, 33.5)),
+                        730L,
+                        20.8,
+                        null),
+                new ColdStartResult("jooq", List.of(), 0L, 0.0, "cold start of jooq printed no answer"));
+        PairedAnalysis.write(new Paired(1, null, List.of()), results.resolve("paired.json"), BenchMain.JSON);
+        BenchMain.write(results.resolve("coldstart.json"), written);
+
+        RunData read = ResultsReader.read(results, null);
+
+        assertThat(read.coldStart()).isEqualTo(written);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.input.JmhEntry;
 import dev.persistbench.reports.input.JsonFiles;
 import dev.persistbench.reports.input.RunData;
-import dev.persistbench.reports.input.RunData.ColdStartRecord;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
@@ -14,6 +13,7 @@ import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.StatementCounts;
@@ -566,29 +566,36 @@ public final class SummaryBuilder {
     private static List<ColdStart> coldStart(RunData data, List<String> notMeasured) {
         List<ColdStart> out = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            Optional<ColdStartRecord> r = data.coldStart().stream()
+            Optional<ColdStartResult> r = data.coldStart().stream()
                     .filter(c -> c.impl().equals(impl.id()))
                     .findFirst();
-            if (r.isEmpty() || (r.get().medianMs() == null && r.get().runs().isEmpty())) {
-                String reason =
-                        data.coldStart().isEmpty() ? "coldstart.json missing" : "no cold-start entry for " + impl.id();
+            if (r.isEmpty()
+                    || r.get().runs().isEmpty()
+                            && (r.get().medianMs() == null || r.get().error() != null)) {
+                String reason = data.coldStart().isEmpty()
+                        ? "coldstart.json missing"
+                        : r.isEmpty() || r.get().error() == null
+                                ? "no cold-start entry for " + impl.id()
+                                : "cold start of " + impl.id() + " failed: "
+                                        + r.get().error();
                 if (!data.coldStart().isEmpty()) {
                     notMeasured.add("cold start: " + reason);
                 }
                 out.add(new ColdStart(impl.id(), null, null, null, reason));
                 continue;
             }
-            ColdStartRecord c = r.get();
+            ColdStartResult c = r.get();
             Double ms = c.medianMs() != null
-                    ? c.medianMs()
+                    ? Double.valueOf(c.medianMs())
                     : median(c.runs().stream()
-                            .map(RunData.Run::ms)
+                            .map(ColdStartResult.Run::ms)
                             .filter(Objects::nonNull)
+                            .map(Long::doubleValue)
                             .toList());
             Double heap = c.medianHeapMb() != null
                     ? c.medianHeapMb()
                     : median(c.runs().stream()
-                            .map(RunData.Run::heapMb)
+                            .map(ColdStartResult.Run::heapMb)
                             .filter(Objects::nonNull)
                             .toList());
             out.add(new ColdStart(

@@ -1,9 +1,9 @@
 package dev.persistbench.reports.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.persistbench.reports.input.RunData.ColdStartRecord;
 import dev.persistbench.reports.input.RunData.ReliabilityFile;
 import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
@@ -65,7 +65,7 @@ public final class ResultsReader {
         List<Implementation> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
         List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
         List<StatementCounts> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
-        List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
+        List<ColdStartResult> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
         List<ReliabilityFile> reliability = readReliability(repoRoot);
         return new RunData(
                 resultsDir,
@@ -96,12 +96,12 @@ public final class ResultsReader {
         return JsonFiles.readList(file, StatementCounts.class, "pattern", "impl");
     }
 
-    private static List<ColdStartRecord> readColdStart(Path file, List<String> gaps) {
+    private static List<ColdStartResult> readColdStart(Path file, List<String> gaps) {
         if (!Files.isRegularFile(file)) {
             gaps.add("coldstart.json is missing: cold start was not measured");
             return List.of();
         }
-        return JsonFiles.readList(file, ColdStartRecord.class, "impl");
+        return JsonFiles.readList(file, ColdStartResult.class, "impl");
     }
 
     private static List<ReliabilityFile> readReliability(Path repoRoot) {
