@@ -69,8 +69,12 @@ public final class BenchMain {
                 + (config.includes().isEmpty() ? "everything" : config.includes()) + ", results in " + results);
 
         // 1. Contract suites of this build.
-        List<ContractResult> suites = ContractResults.read(config.root());
+        List<ContractResult> suites =
+                ContractResults.read(config, Boolean.getBoolean("bench.ignoreContract") ? List.of() : config.impls());
         write(results.resolve("contract.json"), suites);
+        List<Path> reliability = ContractResults.copyReliability(config, results);
+        log("reliability results copied into " + results.resolve(ContractResults.RELIABILITY) + ": "
+                + reliability.stream().map(p -> p.getFileName().toString()).toList());
         suites.forEach(s -> log("contract " + s.impl() + ": " + s.status() + " (" + s.tests() + " tests, " + s.failed()
                 + " failed, " + s.errors() + " errors)"));
 

@@ -157,7 +157,7 @@ public final class SummaryBuilder {
             Map<String, Map<String, String>> drift,
             List<String> notMeasured) {
         if (data.reliability().isEmpty()) {
-            notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
+            notMeasured.add("reliability and schema drift: not measured (no reliability/*.json in the results folder)");
             return;
         }
         java.util.Set<String> withRules = new java.util.TreeSet<>();

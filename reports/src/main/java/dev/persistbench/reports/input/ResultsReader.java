@@ -16,17 +16,24 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads a bench results directory (format: results-format agreed with bench) plus the
- * contract-suite and reliability files of the implementation modules under the repository root.
+ * Reads a bench results directory: everything about its run is in it (paired.json or
+ * jmh-result.json, environment.json, implementations.json, contract.json, statements.json,
+ * coldstart.json, reliability/&lt;impl&gt;.json). Only a folder from an older bench, without
+ * contract.json or reliability/, falls back to the Surefire and reliability files of the working
+ * tree given as the sources root, and a gap says so.
  */
 public final class ResultsReader {
+
+    /** The results folder's sub-folder holding the reliability files the bench copied. */
+    public static final String RELIABILITY = "reliability";
 
     private ResultsReader() {}
 
     /**
      * @param resultsDir bench/target/results or a copy of it; must contain paired.json or, from an
      *     older bench, jmh-result.json
-     * @param repoRoot repository root for surefire and reliability files; null to skip them
+     * @param repoRoot the sources root, whose impl-x/target folders are read only for an older results
+     *     folder that lacks contract.json or reliability/; null never to read them
      * @return what was read
      * @throws InputException when the directory or a file is missing or malformed
      */
@@ -66,7 +73,7 @@ public final class ResultsReader {
         List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
         List<StatementCounts> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartResult> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
-        List<ReliabilityFile> reliability = readReliability(repoRoot);
+        List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, gaps);
         return new RunData(
                 resultsDir,
                 environment,
@@ -104,26 +111,45 @@ public final class ResultsReader {
         return JsonFiles.readList(file, ColdStartResult.class, "impl");
     }
 
-    private static List<ReliabilityFile> readReliability(Path repoRoot) {
+    /**
+     * The reliability files the bench copied into {@code resultsDir/reliability}; for an older results
+     * folder without that copy, those of the working tree {@code repoRoot} (impl-x/target/reliability),
+     * which need not belong to the same run, so a gap says so.
+     */
+    private static List<ReliabilityFile> readReliability(Path resultsDir, Path repoRoot, List<String> gaps) {
+        Path copy = resultsDir.resolve(RELIABILITY);
+        if (Files.isDirectory(copy)) {
+            return list(copy).stream()
+                    .map(f -> new ReliabilityFile(
+                            f.getFileName().toString().replaceFirst("\\.json$", ""), f, JsonFiles.read(f)))
+                    .toList();
+        }
         List<ReliabilityFile> out = new ArrayList<>();
         if (repoRoot == null) {
             return out;
         }
         for (Impl impl : Impl.values()) {
             Path dir = repoRoot.resolve(impl.module()).resolve("target/reliability");
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                        .sorted()
-                        .toList()) {
-                    out.add(new ReliabilityFile(impl.id(), f, JsonFiles.read(f)));
-                }
-            } catch (IOException e) {
-                throw new InputException(dir, "cannot be listed: " + e.getMessage(), e);
+            if (Files.isDirectory(dir)) {
+                list(dir).forEach(f -> out.add(new ReliabilityFile(impl.id(), f, JsonFiles.read(f))));
             }
         }
+        if (!out.isEmpty()) {
+            gaps.add("reliability: this results folder has no reliability/ (an older bench); read instead from"
+                    + " impl-*/target/reliability under " + repoRoot
+                    + ", which may come from another build than this run");
+        }
         return out;
+    }
+
+    /** The *.json files of {@code dir}, sorted. */
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InputException(dir, "cannot be listed: " + e.getMessage(), e);
+        }
     }
 }
