@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -229,5 +230,52 @@ class PairedReportTest {
                     .containsExactlyInAnyOrder(
                             "pattern-P02.svg", "pattern-P06.svg", "pattern-P07.svg", "overhead.svg", "probe.svg");
         }
+    }
+
+    @Test
+    void an_implementation_counted_from_a_round_of_its_own_is_named_beside_the_patterns_round(@TempDir Path dir)
+            throws IOException {
+        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode paired =
+                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P02")) {
+                for (JsonNode a : r.get("arms")) {
+                    ((ObjectNode) a)
+                            .put(
+                                    "steadyFromRound",
+                                    a.get("impl").asText().equals("jooq")
+                                            ? 2
+                                            : r.get("steadyFromRound").asInt());
+                }
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = dir.resolve("report");
+        int status = ReportMain.run(
+                new String[] {
+                    "--results",
+                    results.toString(),
+                    "--out",
+                    report.toString(),
+                    "--sources",
+                    Fixtures.repo(dir.resolve("repo"), false).toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(status).isZero();
+
+        JsonNode p02 = null;
+        for (JsonNode p : json.readTree(report.resolve("summary.json").toFile()).get("patterns")) {
+            if (p.get("id").asText().equals("P02")) {
+                p02 = p;
+            }
+        }
+        assertThat(p02.get("armsSteadyFromRound").toString()).isEqualTo("{\"jooq\":2}");
+        assertThat(Files.readString(report.resolve("report.md"))).contains("steady from round 5 (jooq from round 2)");
+        assertThat(pattern("P02").get("armsSteadyFromRound").isEmpty())
+                .as("the fixture's arms predate their own rounds")
+                .isTrue();
     }
 }

@@ -189,6 +189,7 @@ final class PairedPatterns {
                 head.map(Paired.PatternResult::placement).orElse(null),
                 head.map(Paired.PatternResult::rounds).orElse(null),
                 head.map(Paired.PatternResult::steadyFromRound).orElse(null),
+                head.map(PairedPatterns::ownSteadyRounds).orElse(Map.of()),
                 head.map(Paired.PatternResult::warmupSeconds).orElse(null),
                 head.map(Paired.PatternResult::warmUpPhaseSeconds)
                         .map(v -> SummaryBuilder.round(v, 1))
@@ -241,6 +242,18 @@ final class PairedPatterns {
                         }
                     });
         }
+        return out;
+    }
+
+    /** The implementations of {@code r} whose own steady round differs from the pattern's, with it. */
+    private static Map<String, Integer> ownSteadyRounds(Paired.PatternResult r) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        r.arms().stream()
+                .filter(a -> !a.floorArm()
+                        && a.steadyFromRound() != null
+                        && !a.steadyFromRound().equals(r.steadyFromRound()))
+                .sorted(Comparator.comparingInt(a -> SummaryBuilder.order(implId(a.impl()))))
+                .forEach(a -> out.put(implId(a.impl()), a.steadyFromRound()));
         return out;
     }
 

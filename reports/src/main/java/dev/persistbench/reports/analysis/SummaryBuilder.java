@@ -406,6 +406,7 @@ public final class SummaryBuilder {
                 null,
                 null,
                 null,
+                Map.of(),
                 null,
                 null,
                 null,

@@ -383,6 +383,16 @@ public record ReportView(
                 rows);
     }
 
+    /** " (jooq from round 3, jdbc from round 0)": implementations counted from a round of their own. */
+    private static String ownSteadyRounds(PatternSummary p) {
+        if (p.armsSteadyFromRound() == null || p.armsSteadyFromRound().isEmpty()) {
+            return "";
+        }
+        List<String> own = new ArrayList<>();
+        p.armsSteadyFromRound().forEach((impl, round) -> own.add(impl + " from round " + round));
+        return " (" + String.join(", ", own) + ")";
+    }
+
     private static String run(PatternSummary p) {
         List<String> parts = new ArrayList<>();
         if (p.threads() != null) {
@@ -394,6 +404,7 @@ public record ReportView(
         if (p.rounds() != null) {
             parts.add(p.rounds() + " rounds"
                     + (p.steadyFromRound() == null ? "" : ", steady from round " + p.steadyFromRound())
+                    + ownSteadyRounds(p)
                     + (p.warmupSeconds() == null
                             ? ""
                             : " (" + Fmt.us(p.warmupSeconds()) + " s warm-up"
