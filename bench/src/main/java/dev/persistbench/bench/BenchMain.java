@@ -15,6 +15,7 @@ import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedMap;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
 
@@ -188,7 +188,7 @@ public final class BenchMain {
                         : "verification: " + String.join("; ", floor.failures())));
         write(results.resolve("implementations.json"), implementations);
 
-        Map<String, SequencedMap<String, String>> settings = new LinkedHashMap<>();
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
         outcomes.forEach((impl, o) -> settings.put(impl.id(), o.settings()));
         write(
                 results.resolve("environment.json"),
@@ -274,18 +274,18 @@ public final class BenchMain {
                 missing);
     }
 
-    private static EnvironmentInfo.Environment environment(
+    private static Environment environment(
             BenchConfig config,
             TestDatabase db,
-            Map<String, SequencedMap<String, String>> settings,
+            Map<String, Map<String, String>> settings,
             List<String> forkArgs,
             Instant startedAt,
             List<String> runErrors,
-            EnvironmentInfo.PlacementReport placement) {
+            Environment.PlacementReport placement) {
         int verificationSize = Math.min(
                 VERIFY_SIZE,
                 config.profile().dataSizes().stream().min(Integer::compare).orElseThrow());
-        return new EnvironmentInfo.Environment(
+        return new Environment(
                 Instant.now().toString(),
                 startedAt.toString(),
                 config.profile().name(),
@@ -301,7 +301,7 @@ public final class BenchMain {
                 db.mode().name().toLowerCase(java.util.Locale.ROOT),
                 EnvironmentInfo.poolSize(db),
                 EnvironmentInfo.driverProperties(db),
-                new EnvironmentInfo.Jmh(
+                new Environment.Jmh(
                         config.profile().forks(),
                         config.profile().forks() == 0,
                         "paired: one fork per pattern runs every arm (implementations and floor) in interleaved"
@@ -319,7 +319,7 @@ public final class BenchMain {
                                 .toList(),
                         runErrors),
                 placement,
-                new EnvironmentInfo.Workload(
+                new Environment.Workload(
                         P03CreateProductsBenchmark.Fixture.BATCH,
                         10,
                         3,
@@ -328,7 +328,7 @@ public final class BenchMain {
                         P11RevenueReportBenchmark.Fixture.LIMIT,
                         System.getProperty("bench.poolScale", "1"),
                         verificationSize),
-                new EnvironmentInfo.Filters(
+                new Environment.Filters(
                         config.includes(),
                         config.impls().stream().map(Impl::id).toList(),
                         Boolean.getBoolean("bench.ignoreContract")),
@@ -336,18 +336,29 @@ public final class BenchMain {
     }
 
     /** The placement asked for, and what each fork did (from its slices record), for environment.json. */
-    private static EnvironmentInfo.PlacementReport placementOf(Path slices) {
-        Map<String, Placement> perFork = new LinkedHashMap<>();
+    private static Environment.PlacementReport placementOf(Path slices) {
+        Map<String, Environment.ForkPlacement> perFork = new LinkedHashMap<>();
         try (var files = Files.list(slices)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
                 Slices.Record r = JSON.readValue(f.toFile(), Slices.Record.class);
-                perFork.put(f.getFileName().toString().replace(".json", ""), r.placement());
+                Placement p = r.placement();
+                perFork.put(
+                        f.getFileName().toString().replace(".json", ""),
+                        p == null
+                                ? null
+                                : new Environment.ForkPlacement(
+                                        p.mode(),
+                                        p.benchCpu(),
+                                        p.serverCpu(),
+                                        p.otherCpu(),
+                                        p.serverPinned(),
+                                        p.note()));
             }
         } catch (IOException e) {
-            return new EnvironmentInfo.PlacementReport(
+            return new Environment.PlacementReport(
                     Placement.requestedMode(), perFork, "slices could not be read: " + e.getMessage());
         }
-        return new EnvironmentInfo.PlacementReport(Placement.requestedMode(), perFork, null);
+        return new Environment.PlacementReport(Placement.requestedMode(), perFork, null);
     }
 
     private static void deleteSlices(Path slices) throws IOException {

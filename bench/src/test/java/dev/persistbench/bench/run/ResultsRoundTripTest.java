@@ -7,10 +7,13 @@ import dev.persistbench.bench.stats.PairedStats;
 import dev.persistbench.reports.input.ResultsReader;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.results.ColdStartResult;
+import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Paired;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +77,58 @@ class ResultsRoundTripTest {
         RunData read = ResultsReader.read(results, null);
 
         assertThat(read.coldStart()).isEqualTo(written);
+    }
+
+    @Test
+    @DisplayName(
+            "environment.json: the bench's record, settings in their order, reads back equal through the report's reader")
+    void environment() {
+        Map<String, String> jdbc = new LinkedHashMap<>();
+        List.of("library", "transactions", "isolation", "fetchSize").forEach(k -> jdbc.put(k, k + "-value"));
+        Environment written = new Environment(
+                "2026-12-03T12:00:00Z",
+                "2026-12-03T11:00:00Z",
+                "quick",
+                "0123abc",
+                false,
+                Map.of("jooq", "3.21.9"),
+                EnvironmentInfo.jvm(),
+                EnvironmentInfo.os(),
+                EnvironmentInfo.cpu(),
+                EnvironmentInfo.cores(),
+                16L,
+                "18.1",
+                "embedded",
+                10,
+                Map.of("prepareThreshold", "5"),
+                new Environment.Jmh(
+                        1,
+                        false,
+                        "paired",
+                        20,
+                        "150 ms",
+                        0,
+                        List.of(1000),
+                        "avgt",
+                        "us",
+                        List.of("gc"),
+                        List.of(1),
+                        List.of("-Xmx1g"),
+                        List.of("P05 failed")),
+                new Environment.PlacementReport(
+                        "same-core",
+                        Map.of("P02-1000-t1", new Environment.ForkPlacement("same-core", 1, 1, 0, true, "pinned")),
+                        null),
+                new Environment.Workload(1000, 10, 3, 100, 4, 50, "1", 1000),
+                new Environment.Filters(List.of("P02"), List.of("jdbc"), false),
+                Map.of("jdbc", jdbc));
+        PairedAnalysis.write(new Paired(1, null, List.of()), results.resolve("paired.json"), BenchMain.JSON);
+        BenchMain.write(results.resolve("environment.json"), written);
+
+        RunData read = ResultsReader.read(results, null);
+
+        assertThat(read.environment()).isEqualTo(written);
+        assertThat(read.environment().settings().get("jdbc").keySet())
+                .containsExactly("library", "transactions", "isolation", "fetchSize");
     }
 }

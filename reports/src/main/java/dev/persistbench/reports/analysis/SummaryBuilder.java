@@ -1,6 +1,8 @@
 package dev.persistbench.reports.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.reports.input.JmhEntry;
 import dev.persistbench.reports.input.JsonFiles;
 import dev.persistbench.reports.input.RunData;
@@ -35,6 +37,8 @@ import java.util.function.ToIntFunction;
  * are taken at the same data size, so a ratio never mixes two data sets.
  */
 public final class SummaryBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** The JMH param that names the implementation. */
     public static final String IMPL_PARAM = "impl";
@@ -113,11 +117,10 @@ public final class SummaryBuilder {
                     + " relay; -Dbench.latency=0.5 adds it to quick, full measures 0.5 and 2 ms)");
         }
         List<ColdStart> coldStart = coldStart(data, notMeasured);
-        JsonNode runErrors = data.environment() == null || !data.environment().has("jmh")
-                ? null
-                : data.environment().get("jmh").get("runErrors");
-        if (runErrors != null && runErrors.isArray()) {
-            runErrors.forEach(e -> notMeasured.add("JMH run error: " + (e.isValueNode() ? e.asText() : e.toString())));
+        if (data.environment() != null
+                && data.environment().jmh() != null
+                && data.environment().jmh().runErrors() != null) {
+            data.environment().jmh().runErrors().forEach(e -> notMeasured.add("JMH run error: " + e));
         }
         Map<String, Map<String, String>> reliability = new LinkedHashMap<>();
         Map<String, Map<String, String>> schemaDrift = new LinkedHashMap<>();
@@ -416,16 +419,14 @@ public final class SummaryBuilder {
 
     /** bench states fixed workload sizes per pattern in environment.json, e.g. "P03batchSize": 1000. */
     static void workload(Pattern p, RunData data, Map<String, String> params) {
-        JsonNode workload =
-                data.environment() == null ? null : data.environment().get("workload");
-        if (workload != null && workload.isObject()) {
-            workload.properties().forEach(w -> {
-                if (w.getKey().startsWith(p.id()) && w.getKey().length() > p.id().length()) {
-                    params.putIfAbsent(
-                            w.getKey().substring(p.id().length()), w.getValue().asText());
-                }
-            });
+        if (data.environment() == null) {
+            return;
         }
+        asText(data.environment().workload()).forEach((name, value) -> {
+            if (name.startsWith(p.id()) && name.length() > p.id().length()) {
+                params.putIfAbsent(name.substring(p.id().length()), value);
+            }
+        });
     }
 
     /** A result without timing: only counts and lines of code. */
@@ -619,69 +620,50 @@ public final class SummaryBuilder {
         return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2.0;
     }
 
-    private static Environment environment(JsonNode env) {
+    private static Environment environment(dev.persistbench.reports.results.Environment env) {
         if (env == null) {
             return new Environment(
                     null, null, null, null, null, null, null, Map.of(), null, null, null, null, null, Map.of(),
                     Map.of(), Map.of());
         }
-        Map<String, String> jmh = new LinkedHashMap<>();
-        JsonNode j = env.get("jmh");
-        if (j != null && j.isObject()) {
-            j.properties()
-                    .forEach(e -> jmh.put(
-                            e.getKey(),
-                            e.getValue().isValueNode()
-                                    ? e.getValue().asText()
-                                    : e.getValue().toString()));
-        }
         return new Environment(
-                text(env, "postgres"),
-                text(env, "jvm"),
-                text(env, "cpu"),
-                integer(env, "cores"),
-                text(env, "profile"),
-                text(env, "commit"),
-                env.hasNonNull("commitDirty") ? env.get("commitDirty").asBoolean() : null,
-                JsonFiles.stringMap(env.get("libraries")),
-                text(env, "os"),
-                number(env, "memoryGb"),
-                integer(env, "poolSize"),
-                text(env, "dbMode"),
-                text(env, "generatedAt"),
-                JsonFiles.stringMap(env.get("driverProperties")),
-                jmh,
-                JsonFiles.stringMap(env.get("placement")));
+                env.postgres(),
+                env.jvm(),
+                env.cpu(),
+                env.cores(),
+                env.profile(),
+                env.commit(),
+                env.commitDirty(),
+                env.libraries() == null ? Map.of() : env.libraries(),
+                env.os(),
+                env.memoryGb() == null ? null : env.memoryGb().doubleValue(),
+                env.poolSize(),
+                env.dbMode(),
+                env.generatedAt(),
+                env.driverProperties() == null ? Map.of() : env.driverProperties(),
+                asText(env.jmh()),
+                asText(env.placement()));
     }
 
-    private static Map<String, Map<String, String>> settings(JsonNode env, List<String> notMeasured) {
+    /** A record's fields as text in their order (nested values as JSON text), those it lacks left out. */
+    private static Map<String, String> asText(Record r) {
+        return r == null ? Map.of() : JsonFiles.stringMap(JSON.valueToTree(r));
+    }
+
+    private static Map<String, Map<String, String>> settings(
+            dev.persistbench.reports.results.Environment env, List<String> notMeasured) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        JsonNode s = env == null ? null : env.get("settings");
+        Map<String, Map<String, String>> s = env == null || env.settings() == null ? Map.of() : env.settings();
         for (Impl impl : Impl.values()) {
-            JsonNode n = s == null ? null : s.get(impl.id());
-            if (n == null || !n.isObject()) {
+            Map<String, String> m = s.get(impl.id());
+            if (m == null) {
                 notMeasured.add("settings of " + impl.id() + " were not recorded");
                 out.put(impl.id(), Map.of());
             } else {
-                out.put(impl.id(), JsonFiles.stringMap(n));
+                out.put(impl.id(), m);
             }
         }
         return out;
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Integer integer(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.canConvertToInt() && v.isNumber() ? v.asInt() : null;
-    }
-
-    private static Double number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.isNumber() ? v.asDouble() : null;
     }
 
     static Double ratio(double value, Double base) {

@@ -1,10 +1,10 @@
 package dev.persistbench.reports.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.input.RunData.ReliabilityFile;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -62,9 +62,9 @@ public final class ResultsReader {
         List<String> gaps = new ArrayList<>();
 
         Path envFile = resultsDir.resolve("environment.json");
-        JsonNode environment = null;
+        Environment environment = null;
         if (Files.isRegularFile(envFile)) {
-            environment = JsonFiles.readObject(envFile);
+            environment = JsonFiles.readObject(envFile, Environment.class);
         } else {
             gaps.add("environment.json is missing: the environment of this run is unknown");
         }

@@ -3,6 +3,7 @@ package dev.persistbench.reports.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public record RunData(
         Path resultsDir,
-        JsonNode environment,
+        Environment environment,
         Paired paired,
         List<JmhEntry> jmh,
         List<Implementation> implementations,
