@@ -252,19 +252,7 @@ class PairedReportTest {
             }
         }
         json.writeValue(results.resolve("paired.json").toFile(), paired);
-        Path report = dir.resolve("report");
-        int status = ReportMain.run(
-                new String[] {
-                    "--results",
-                    results.toString(),
-                    "--out",
-                    report.toString(),
-                    "--sources",
-                    Fixtures.repo(dir.resolve("repo"), false).toString()
-                },
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                System.err);
-        assertThat(status).isZero();
+        Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
 
         JsonNode p02 = null;
         for (JsonNode p : json.readTree(report.resolve("summary.json").toFile()).get("patterns")) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,13 +21,7 @@ class SelfContainedResultsTest {
     Path tmp;
 
     private JsonNode summary(Path results, Path sources) throws IOException {
-        Path out = tmp.resolve("report");
-        int status = ReportMain.run(
-                new String[] {"--results", results.toString(), "--out", out.toString(), "--sources", sources.toString()
-                },
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                System.err);
-        assertThat(status).isZero();
+        Path out = Fixtures.report(results, tmp.resolve("report"), sources);
         return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     }
 
