@@ -347,7 +347,7 @@ public final class BenchMain {
                         p == null
                                 ? null
                                 : new Environment.ForkPlacement(
-                                        p.mode(),
+                                        Status.Placement.of(p.mode()),
                                         p.benchCpu(),
                                         p.serverCpu(),
                                         p.otherCpu(),
@@ -356,9 +356,11 @@ public final class BenchMain {
             }
         } catch (IOException e) {
             return new Environment.PlacementReport(
-                    Placement.requestedMode(), perFork, "slices could not be read: " + e.getMessage());
+                    Status.Placement.of(Placement.requestedMode()),
+                    perFork,
+                    "slices could not be read: " + e.getMessage());
         }
-        return new Environment.PlacementReport(Placement.requestedMode(), perFork, null);
+        return new Environment.PlacementReport(Status.Placement.of(Placement.requestedMode()), perFork, null);
     }
 
     private static void deleteSlices(Path slices) throws IOException {

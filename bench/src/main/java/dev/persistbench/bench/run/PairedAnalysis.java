@@ -7,6 +7,7 @@ import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.Paired.Method;
 import dev.persistbench.reports.results.Paired.PatternResult;
 import dev.persistbench.reports.results.Paired.Probe;
+import dev.persistbench.reports.results.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -201,7 +202,9 @@ public final class PairedAnalysis {
                 record.dataSize(),
                 record.rttMicros(),
                 record.threads(),
-                record.placement() == null ? "none" : record.placement().mode(),
+                record.placement() == null
+                        ? Status.Placement.NONE
+                        : Status.Placement.of(record.placement().mode()),
                 complete,
                 cut,
                 warmUp.seconds() + (firstSteady - start) / 1000.0,

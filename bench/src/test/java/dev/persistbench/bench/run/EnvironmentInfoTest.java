@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.reports.results.Environment;
+import dev.persistbench.reports.results.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,11 @@ class EnvironmentInfoTest {
 
     @Test
     void placementNamesAnErrorOnlyWhenThereIsOne() {
-        JsonNode read = JSON.valueToTree(new Environment.PlacementReport("same-core", Map.of(), null));
+        JsonNode read = JSON.valueToTree(new Environment.PlacementReport(Status.Placement.SAME_CORE, Map.of(), null));
         assertThat(read.has("error")).isFalse();
-        JsonNode failed = JSON.valueToTree(new Environment.PlacementReport("same-core", Map.of(), "no slices"));
+        assertThat(read.get("requested").asText()).isEqualTo("same-core");
+        JsonNode failed =
+                JSON.valueToTree(new Environment.PlacementReport(Status.Placement.SAME_CORE, Map.of(), "no slices"));
         assertThat(failed.get("error").asText()).isEqualTo("no slices");
     }
 

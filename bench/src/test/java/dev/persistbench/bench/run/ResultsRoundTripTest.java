@@ -9,6 +9,7 @@ import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Paired;
+import dev.persistbench.reports.results.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,8 +117,10 @@ class ResultsRoundTripTest {
                         List.of("-Xmx1g"),
                         List.of("P05 failed")),
                 new Environment.PlacementReport(
-                        "same-core",
-                        Map.of("P02-1000-t1", new Environment.ForkPlacement("same-core", 1, 1, 0, true, "pinned")),
+                        Status.Placement.SAME_CORE,
+                        Map.of(
+                                "P02-1000-t1",
+                                new Environment.ForkPlacement(Status.Placement.SAME_CORE, 1, 1, 0, true, "pinned")),
                         null),
                 new Environment.Workload(1000, 10, 3, 100, 4, 50, "1", 1000),
                 new Environment.Filters(List.of("P02"), List.of("jdbc"), false),

@@ -186,7 +186,9 @@ final class PairedPatterns {
                 first.size() == 1 ? first.get(0) : null,
                 first.size() > 1 ? first : List.of(),
                 head.map(PairedPatterns::threads).orElse(null),
-                head.map(Paired.PatternResult::placement).orElse(null),
+                head.map(Paired.PatternResult::placement)
+                        .map(Status.Placement::toString)
+                        .orElse(null),
                 head.map(Paired.PatternResult::rounds).orElse(null),
                 head.map(Paired.PatternResult::steadyFromRound).orElse(null),
                 head.map(PairedPatterns::ownSteadyRounds).orElse(Map.of()),

@@ -98,7 +98,7 @@ public record Environment(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PlacementReport(
-            String requested,
+            Status.Placement requested,
             Map<String, ForkPlacement> perFork,
             @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
 
@@ -114,7 +114,12 @@ public record Environment(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ForkPlacement(
-            String mode, Integer benchCpu, Integer serverCpu, Integer otherCpu, Boolean serverPinned, String note) {}
+            Status.Placement mode,
+            Integer benchCpu,
+            Integer serverCpu,
+            Integer otherCpu,
+            Boolean serverPinned,
+            String note) {}
 
     /**
      * Fixed workload sizes per pattern; the report reads a pattern's by the "Pnn" prefix of the name.

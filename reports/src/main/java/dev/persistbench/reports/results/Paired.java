@@ -89,7 +89,7 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             Integer dataSize,
             Integer rttMicros,
             Integer threads,
-            String placement,
+            Status.Placement placement,
             Integer rounds,
             Integer steadyFromRound,
             Double warmupSeconds,
