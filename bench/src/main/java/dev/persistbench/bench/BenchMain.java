@@ -248,7 +248,7 @@ public final class BenchMain {
         String reason;
         List<String> missing = null;
         if (!suite.passed() && !ignoreContract) {
-            reason = suite.reason(impl.module());
+            reason = suite.reason(ContractResults.folder(config, impl));
         } else if (!outcome.passed()) {
             reason = "verification: " + String.join("; ", outcome.failures());
         } else {
@@ -258,7 +258,7 @@ public final class BenchMain {
                                     && List.of(r.getParams().getParam("impls").split(","))
                                             .contains(impl.name())))
                     .toList();
-            reason = suite.reason(impl.module())
+            reason = suite.reason(ContractResults.folder(config, impl))
                     + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
                     + "; every pattern verified"
                     + (missing.isEmpty()

@@ -41,11 +41,10 @@ public final class ContractResults {
     public static List<ContractResult> read(BenchConfig config, List<Impl> required) {
         return Arrays.stream(Impl.values())
                 .map(impl -> {
-                    Path target = required.contains(impl)
-                            ? config.target(impl)
-                            : config.targets().get(impl);
-                    Path reports = target.resolve("surefire-reports");
-                    return ContractResult.read(impl.id(), reports, label(config.root(), reports));
+                    if (required.contains(impl)) {
+                        config.target(impl); // fails naming the property when the folder is missing
+                    }
+                    return ContractResult.read(impl.id(), reports(config, impl), folder(config, impl));
                 })
                 .toList();
     }
@@ -87,8 +86,16 @@ public final class ContractResults {
         return copied;
     }
 
-    /** {@code dir} relative to the project root when it lies under it (impl-jdbc/target/surefire-reports). */
-    private static String label(Path root, Path dir) {
-        return dir.startsWith(root) ? root.relativize(dir).toString() : dir.toString();
+    /**
+     * The folder {@code impl}'s Surefire reports are read from, relative to the project root when it
+     * lies under it (impl-jdbc/target/surefire-reports), for messages.
+     */
+    public static String folder(BenchConfig config, Impl impl) {
+        Path dir = reports(config, impl);
+        return dir.startsWith(config.root()) ? config.root().relativize(dir).toString() : dir.toString();
+    }
+
+    private static Path reports(BenchConfig config, Impl impl) {
+        return config.targets().get(impl).resolve("surefire-reports");
     }
 }
