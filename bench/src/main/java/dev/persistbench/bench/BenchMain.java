@@ -13,8 +13,11 @@ import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.results.Status;
 import dev.persistbench.testkit.db.TestDatabase;
@@ -28,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedMap;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
 
@@ -43,7 +45,8 @@ public final class BenchMain {
     /** Data size of the verification pass and the cold starts (or the profile's smallest, if smaller). */
     static final int VERIFY_SIZE = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The mapper every results file is written with (the report reads them with its own, in the module reports). */
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BenchMain() {}
 
@@ -66,8 +69,12 @@ public final class BenchMain {
                 + (config.includes().isEmpty() ? "everything" : config.includes()) + ", results in " + results);
 
         // 1. Contract suites of this build.
-        List<ContractResult> suites = ContractResults.read(config.root());
+        List<ContractResult> suites =
+                ContractResults.read(config, Boolean.getBoolean("bench.ignoreContract") ? List.of() : config.impls());
         write(results.resolve("contract.json"), suites);
+        List<Path> reliability = ContractResults.copyReliability(config, results);
+        log("reliability results copied into " + results.resolve(ContractResults.RELIABILITY) + ": "
+                + reliability.stream().map(p -> p.getFileName().toString()).toList());
         suites.forEach(s -> log("contract " + s.impl() + ": " + s.status() + " (" + s.tests() + " tests, " + s.failed()
                 + " failed, " + s.errors() + " errors)"));
 
@@ -108,7 +115,7 @@ public final class BenchMain {
         log("timed: " + timed + (floor.passed() ? " and the raw-jdbc floor" : ""));
 
         // 4. Cold starts, against the seeded schema of this JVM.
-        List<ColdStart.Result> coldStarts = new ArrayList<>();
+        List<ColdStartResult> coldStarts = new ArrayList<>();
         if (coldStartWanted(config)) {
             Dataset data = Dataset.of(dataSize);
             data.load(db);
@@ -123,7 +130,7 @@ public final class BenchMain {
                     data.customer(customer).email());
             Path logs = Files.createDirectories(results.resolve("logs"));
             for (Impl impl : timed) {
-                ColdStart.Result r = ColdStart.measure(
+                ColdStartResult r = ColdStart.measure(
                         impl, config.profile().coldStartRuns(), target, BenchConfig.FORK_JVM_ARGS, logs);
                 coldStarts.add(r);
                 log("cold start " + impl.id() + ": median " + r.medianMs() + " ms, " + r.medianHeapMb() + " MB heap"
@@ -145,10 +152,10 @@ public final class BenchMain {
         JmhRunner jmh = new JmhRunner(results.resolve("jmh-result.json"));
         List<String> runErrors = new ArrayList<>(jmh.runAll(runs));
         List<RunResult> jmhResults = jmh.results();
-        PairedAnalysis.Paired paired = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT))
+        Paired paired = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT))
                 .analyse(jmhResults, slices, config.profile(), runErrors);
         PairedAnalysis.write(paired, results.resolve("paired.json"), JSON);
-        for (PairedAnalysis.PatternResult r : paired.results()) {
+        for (Paired.PatternResult r : paired.results()) {
             log(r.pattern() + (r.rttMicros() == 0 ? "" : " at +" + r.rttMicros() + " µs round trip")
                     + ": warm-up phase " + String.format(java.util.Locale.ROOT, "%.1f s", r.warmUpPhaseSeconds())
                     + (r.warmUpCapReached() ? " (cap reached)" : "") + ", settled from round "
@@ -181,7 +188,7 @@ public final class BenchMain {
                         : "verification: " + String.join("; ", floor.failures())));
         write(results.resolve("implementations.json"), implementations);
 
-        Map<String, SequencedMap<String, String>> settings = new LinkedHashMap<>();
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
         outcomes.forEach((impl, o) -> settings.put(impl.id(), o.settings()));
         write(
                 results.resolve("environment.json"),
@@ -241,7 +248,7 @@ public final class BenchMain {
         String reason;
         List<String> missing = null;
         if (!suite.passed() && !ignoreContract) {
-            reason = suite.reason(impl.module());
+            reason = suite.reason(ContractResults.folder(config, impl));
         } else if (!outcome.passed()) {
             reason = "verification: " + String.join("; ", outcome.failures());
         } else {
@@ -251,7 +258,7 @@ public final class BenchMain {
                                     && List.of(r.getParams().getParam("impls").split(","))
                                             .contains(impl.name())))
                     .toList();
-            reason = suite.reason(impl.module())
+            reason = suite.reason(ContractResults.folder(config, impl))
                     + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
                     + "; every pattern verified"
                     + (missing.isEmpty()
@@ -267,18 +274,18 @@ public final class BenchMain {
                 missing);
     }
 
-    private static EnvironmentInfo.Environment environment(
+    private static Environment environment(
             BenchConfig config,
             TestDatabase db,
-            Map<String, SequencedMap<String, String>> settings,
+            Map<String, Map<String, String>> settings,
             List<String> forkArgs,
             Instant startedAt,
             List<String> runErrors,
-            EnvironmentInfo.PlacementReport placement) {
+            Environment.PlacementReport placement) {
         int verificationSize = Math.min(
                 VERIFY_SIZE,
                 config.profile().dataSizes().stream().min(Integer::compare).orElseThrow());
-        return new EnvironmentInfo.Environment(
+        return new Environment(
                 Instant.now().toString(),
                 startedAt.toString(),
                 config.profile().name(),
@@ -294,7 +301,7 @@ public final class BenchMain {
                 db.mode().name().toLowerCase(java.util.Locale.ROOT),
                 EnvironmentInfo.poolSize(db),
                 EnvironmentInfo.driverProperties(db),
-                new EnvironmentInfo.Jmh(
+                new Environment.Jmh(
                         config.profile().forks(),
                         config.profile().forks() == 0,
                         "paired: one fork per pattern runs every arm (implementations and floor) in interleaved"
@@ -312,7 +319,7 @@ public final class BenchMain {
                                 .toList(),
                         runErrors),
                 placement,
-                new EnvironmentInfo.Workload(
+                new Environment.Workload(
                         P03CreateProductsBenchmark.Fixture.BATCH,
                         10,
                         3,
@@ -321,7 +328,7 @@ public final class BenchMain {
                         P11RevenueReportBenchmark.Fixture.LIMIT,
                         System.getProperty("bench.poolScale", "1"),
                         verificationSize),
-                new EnvironmentInfo.Filters(
+                new Environment.Filters(
                         config.includes(),
                         config.impls().stream().map(Impl::id).toList(),
                         Boolean.getBoolean("bench.ignoreContract")),
@@ -329,18 +336,31 @@ public final class BenchMain {
     }
 
     /** The placement asked for, and what each fork did (from its slices record), for environment.json. */
-    private static EnvironmentInfo.PlacementReport placementOf(Path slices) {
-        Map<String, Placement> perFork = new LinkedHashMap<>();
+    private static Environment.PlacementReport placementOf(Path slices) {
+        Map<String, Environment.ForkPlacement> perFork = new LinkedHashMap<>();
         try (var files = Files.list(slices)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
                 Slices.Record r = JSON.readValue(f.toFile(), Slices.Record.class);
-                perFork.put(f.getFileName().toString().replace(".json", ""), r.placement());
+                Placement p = r.placement();
+                perFork.put(
+                        f.getFileName().toString().replace(".json", ""),
+                        p == null
+                                ? null
+                                : new Environment.ForkPlacement(
+                                        Status.Placement.of(p.mode()),
+                                        p.benchCpu(),
+                                        p.serverCpu(),
+                                        p.otherCpu(),
+                                        p.serverPinned(),
+                                        p.note()));
             }
         } catch (IOException e) {
-            return new EnvironmentInfo.PlacementReport(
-                    Placement.requestedMode(), perFork, "slices could not be read: " + e.getMessage());
+            return new Environment.PlacementReport(
+                    Status.Placement.of(Placement.requestedMode()),
+                    perFork,
+                    "slices could not be read: " + e.getMessage());
         }
-        return new EnvironmentInfo.PlacementReport(Placement.requestedMode(), perFork, null);
+        return new Environment.PlacementReport(Status.Placement.of(Placement.requestedMode()), perFork, null);
     }
 
     private static void deleteSlices(Path slices) throws IOException {
@@ -354,7 +374,8 @@ public final class BenchMain {
         Files.createDirectories(slices);
     }
 
-    static void write(Path file, Object value) {
+    /** Writes {@code value} as JSON to {@code file} with {@link #JSON}. */
+    public static void write(Path file, Object value) {
         try {
             JSON.writeValue(file.toFile(), value);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.persistbench.reports;
 
 import dev.persistbench.reports.input.InputException;
 import dev.persistbench.reports.render.ReadmeBlock;
+import dev.persistbench.reports.source.MarkerException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class ReportMain {
             }
             out.println(report.index());
             return 0;
-        } catch (InputException e) {
+        } catch (InputException | MarkerException e) {
             err.println("error: cannot generate the report: " + e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {

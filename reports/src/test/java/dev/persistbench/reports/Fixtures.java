@@ -1,9 +1,12 @@
 package dev.persistbench.reports;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -37,6 +40,25 @@ final class Fixtures {
             throw new UncheckedIOException(e);
         }
         return into;
+    }
+
+    /**
+     * Generates the report of {@code results} (code from {@code sources}) into {@code out} through
+     * ReportMain, failing with its error output unless it succeeds.
+     *
+     * @return {@code out}
+     */
+    static Path report(Path results, Path out, Path sources) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportMain.run(
+                new String[] {"--results", results.toString(), "--out", out.toString(), "--sources", sources.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (status != 0) {
+            throw new AssertionError("report of " + results + " failed: " + err.toString(StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /**

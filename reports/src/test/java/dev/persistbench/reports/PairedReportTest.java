@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -267,19 +268,7 @@ class PairedReportTest {
             }
         }
         json.writeValue(results.resolve("paired.json").toFile(), paired);
-        Path report = tmp.resolve(name + "-report");
-        int status = ReportMain.run(
-                new String[] {
-                    "--results",
-                    results.toString(),
-                    "--out",
-                    report.toString(),
-                    "--sources",
-                    tmp.resolve("repo").toString()
-                },
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(status).isZero();
+        Path report = Fixtures.report(results, tmp.resolve(name + "-report"), tmp.resolve("repo"));
         for (JsonNode g : json.readTree(report.resolve("summary.json").toFile()).get("decisionGuide")) {
             if (g.get("concern").asText().equals("object graphs")
                     && g.get("anchor").asText().equals("P07")) {
@@ -310,5 +299,40 @@ class PairedReportTest {
         assertThat(one.get("sentence").asText())
                 .contains("cannot be told apart in this run")
                 .doesNotContain("lead");
+    }
+
+    @Test
+    void an_implementation_counted_from_a_round_of_its_own_is_named_beside_the_patterns_round(@TempDir Path dir)
+            throws IOException {
+        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode paired =
+                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P02")) {
+                for (JsonNode a : r.get("arms")) {
+                    ((ObjectNode) a)
+                            .put(
+                                    "steadyFromRound",
+                                    a.get("impl").asText().equals("jooq")
+                                            ? 2
+                                            : r.get("steadyFromRound").asInt());
+                }
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
+
+        JsonNode p02 = null;
+        for (JsonNode p : json.readTree(report.resolve("summary.json").toFile()).get("patterns")) {
+            if (p.get("id").asText().equals("P02")) {
+                p02 = p;
+            }
+        }
+        assertThat(p02.get("armsSteadyFromRound").toString()).isEqualTo("{\"jooq\":2}");
+        assertThat(Files.readString(report.resolve("report.md"))).contains("steady from round 5 (jooq from round 2)");
+        assertThat(pattern("P02").get("armsSteadyFromRound").isEmpty())
+                .as("the fixture's arms predate their own rounds")
+                .isTrue();
     }
 }

@@ -1,13 +1,17 @@
 package dev.persistbench.bench.run;
 
 import dev.persistbench.bench.Impl;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +37,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       between pool and server for a second measurement of {@link Profile#NETWORK_PATTERNS}
  *       through a delaying relay, instead of the profile's; {@code none} for no such run;</li>
  *   <li>{@code bench.results}: where result files go (default target/results);</li>
- *   <li>{@code bench.root}: the project's root folder (default ..), where the implementations'
- *       contract-suite reports are read.</li>
+ *   <li>{@code bench.root}: the project's root folder (default ..), whose commit environment.json names;</li>
+ *   <li>{@code bench.target.<impl>} (hibernate, jooq, mybatis, jdbc): the build folder of that
+ *       implementation's module (default {@code <bench.root>/impl-<impl>/target}; bench/pom.xml passes
+ *       each), where its contract suite left {@code surefire-reports/} and {@code reliability/}.</li>
  * </ul>
  *
  * @param profile the profile, with data sizes overridden if asked
@@ -42,8 +48,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param impls the implementations asked for (all when bench.impl is empty)
  * @param results the results folder
  * @param root the project root
+ * @param targets each implementation module's build folder, as given ({@link #target} checks it exists)
  */
-public record BenchConfig(Profile profile, List<String> includes, List<Impl> impls, Path results, Path root) {
+public record BenchConfig(
+        Profile profile, List<String> includes, List<Impl> impls, Path results, Path root, Map<Impl, Path> targets) {
 
     static final String PACKAGE = "dev\\.persistbench\\.bench\\.";
     private static final Pattern PATTERN_ID = Pattern.compile("P(0[1-9]|1[0-3])");
@@ -61,6 +69,7 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
     public BenchConfig {
         includes = List.copyOf(includes);
         impls = List.copyOf(impls);
+        targets = Collections.unmodifiableMap(new EnumMap<>(targets));
     }
 
     /** The configuration the system properties describe. */
@@ -88,7 +97,40 @@ public record BenchConfig(Profile profile, List<String> includes, List<Impl> imp
         Path root = Path.of(blankTo(p.getProperty("bench.root"), ".."))
                 .toAbsolutePath()
                 .normalize();
-        return new BenchConfig(profile, split(p.getProperty("bench.include", "")), impls, results, root);
+        Map<Impl, Path> targets = new EnumMap<>(Impl.class);
+        for (Impl impl : Impl.values()) {
+            targets.put(
+                    impl,
+                    Path.of(blankTo(
+                                    p.getProperty(targetProperty(impl)),
+                                    root.resolve(impl.module())
+                                            .resolve("target")
+                                            .toString()))
+                            .toAbsolutePath()
+                            .normalize());
+        }
+        return new BenchConfig(profile, split(p.getProperty("bench.include", "")), impls, results, root, targets);
+    }
+
+    /** The system property naming {@code impl}'s build folder: bench.target.jdbc. */
+    public static String targetProperty(Impl impl) {
+        return "bench.target." + impl.id();
+    }
+
+    /**
+     * The build folder of {@code impl}'s module, which must exist: its contract suite's Surefire
+     * reports and reliability results are read there.
+     *
+     * @throws IllegalStateException naming the property and the folder when it does not exist
+     */
+    public Path target(Impl impl) {
+        Path dir = targets.get(impl);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(targetProperty(impl) + ": the folder " + dir + " does not exist; build "
+                    + impl.module() + " with its tests first (./mvnw -pl " + impl.module()
+                    + " -am verify), or set " + targetProperty(impl) + " to its build folder");
+        }
+        return dir;
     }
 
     /** Round-trip times in ms ("0.5,2", or "none") as whole µs; a bad value is refused naming the property. */

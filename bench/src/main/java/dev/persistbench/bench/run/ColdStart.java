@@ -1,6 +1,8 @@
 package dev.persistbench.bench.run;
 
 import dev.persistbench.bench.Impl;
+import dev.persistbench.reports.results.ColdStartResult;
+import dev.persistbench.reports.results.ColdStartResult.Run;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * class loading, pool, framework bootstrap, first query). Heap: {@code heapMb} is what the child
  * still holds after a full GC right after answering (what the framework keeps: metamodel,
  * caches, the pool); {@code heapUsedMb} what was in use before that GC (garbage of the start-up
- * included, so it depends on when the last collection happened).
+ * included, so it depends on when the last collection happened). The records are the report's
+ * ({@link ColdStartResult}).
  */
 public final class ColdStart {
 
@@ -42,16 +45,10 @@ public final class ColdStart {
             long customerId,
             String expectedEmail) {}
 
-    /** One JVM: time to the first answer, heap retained after a full GC, heap in use before it. */
-    public record Run(long ms, double heapMb, double heapUsedMb) {}
-
-    /** One implementation's runs; error is set (and runs possibly short) if a child failed or answered wrong. */
-    public record Result(String impl, List<Run> runs, long medianMs, double medianHeapMb, String error) {}
-
     private ColdStart() {}
 
     /** Measures {@code runs} JVMs of {@code impl}. */
-    public static Result measure(Impl impl, int runs, Target target, List<String> jvmArgs, Path logDir) {
+    public static ColdStartResult measure(Impl impl, int runs, Target target, List<String> jvmArgs, Path logDir) {
         List<Run> done = new ArrayList<>();
         String error = null;
         for (int i = 1; i <= runs && error == null; i++) {
@@ -70,7 +67,7 @@ public final class ColdStart {
         double medianHeap = done.isEmpty()
                 ? 0
                 : round1(median(done.stream().mapToDouble(Run::heapMb).toArray()));
-        return new Result(impl.id(), List.copyOf(done), medianMs, medianHeap, error);
+        return new ColdStartResult(impl.id(), List.copyOf(done), medianMs, medianHeap, error);
     }
 
     private static Run once(Impl impl, Target target, List<String> jvmArgs, Path log)

@@ -1,7 +1,5 @@
 package dev.persistbench.bench.run;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.io.IOException;
@@ -11,84 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.SequencedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** Facts about the machine, the JVM, the database and the libraries, for environment.json. */
+/**
+ * Facts about the machine, the JVM, the database and the libraries, for environment.json (the
+ * report's {@link dev.persistbench.reports.results.Environment}).
+ */
 public final class EnvironmentInfo {
     private EnvironmentInfo() {}
-
-    /**
-     * environment.json: what was measured (commit, libraries), where and how. The report reads it as
-     * JSON (unknown fields leniently); component names are the field names.
-     *
-     * @param settings each implementation's settings(), in the order it gave them
-     */
-    public record Environment(
-            String generatedAt,
-            String startedAt,
-            String profile,
-            String commit,
-            Boolean commitDirty,
-            Map<String, String> libraries,
-            String jvm,
-            String os,
-            String cpu,
-            int cores,
-            long memoryGb,
-            String postgres,
-            String dbMode,
-            int poolSize,
-            Map<String, String> driverProperties,
-            Jmh jmh,
-            PlacementReport placement,
-            Workload workload,
-            Filters filters,
-            Map<String, SequencedMap<String, String>> settings) {}
-
-    /** How JMH ran (environment.json "jmh"). */
-    public record Jmh(
-            int forks,
-            boolean inProcess,
-            String design,
-            int rounds,
-            String sliceTime,
-            int warmupIterations,
-            List<Integer> dataSizes,
-            String mode,
-            String timeUnit,
-            List<String> profilers,
-            List<Integer> threadSweep,
-            List<String> forkJvmArgs,
-            List<String> runErrors) {}
-
-    /**
-     * The placement asked for, and what each fork did (from its slices record).
-     *
-     * @param error why the forks' placements could not be read, null when they were
-     */
-    public record PlacementReport(
-            String requested,
-            Map<String, Placement> perFork,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
-
-    /** Fixed workload sizes per pattern; the report reads a pattern's by the "Pnn" prefix of the name. */
-    public record Workload(
-            @JsonProperty("P03batchSize") int p03batchSize,
-            @JsonProperty("P05pageSize") int p05pageSize,
-            @JsonProperty("P06linesPerOrder") int p06linesPerOrder,
-            @JsonProperty("P08limit") int p08limit,
-            @JsonProperty("P10ordersPerOp") int p10ordersPerOp,
-            @JsonProperty("P11limit") int p11limit,
-            String poolScale,
-            int verificationDataSize) {}
-
-    /** What the run was restricted to. */
-    public record Filters(List<String> include, List<String> impl, boolean ignoreContract) {}
 
     /** Library versions, taken from the POM's properties when the bench was built (versions.properties). */
     public static Map<String, String> libraries() {

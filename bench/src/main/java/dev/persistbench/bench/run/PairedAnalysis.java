@@ -3,6 +3,11 @@ package dev.persistbench.bench.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.bench.Arm;
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.results.Paired;
+import dev.persistbench.reports.results.Paired.Method;
+import dev.persistbench.reports.results.Paired.PatternResult;
+import dev.persistbench.reports.results.Paired.Probe;
+import dev.persistbench.reports.results.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,78 +29,12 @@ import org.openjdk.jmh.results.RunResult;
  * and, over its steady rounds, its µs/op, B/op and ratio to the floor as a median with a bootstrap
  * interval; the pattern settled at the latest of these rounds, and over the pattern's steady rounds
  * come the floor's figures and the groups of implementations the run can tell apart (every pair
- * compared over the same rounds).
+ * compared over the same rounds). The records are the report's ({@link Paired}), so what the bench writes
+ * is what the report reads.
  */
 public final class PairedAnalysis {
 
     private static final String ALLOCATION = "gc.alloc.rate.norm";
-
-    /** The whole file. */
-    public record Paired(int schema, Method method, List<PatternResult> results) {}
-
-    /**
-     * How the figures were made.
-     *
-     * @param statistic what a figure is
-     * @param confidence two-sided confidence of every interval
-     * @param bootstrapResamples bootstrap resamples
-     * @param tieMargin ratios within 1 +- this are not ranked
-     * @param steadyTrendLimit largest change over the steady rounds, as a share of their median
-     * @param steadyTrendNoiseZ standard errors of the noise a steady tail's change may reach beyond that limit
-     * @param minSteadyRounds fewest rounds a steady tail has
-     * @param sliceMillis one slice's length
-     * @param warmUpWindow chunks an arm's warm-up looks at
-     * @param warmUpTrendLimit largest change over that window still called warm
-     * @param warmUpCapMillis the warm-up phase's cap per fork (0: none)
-     */
-    public record Method(
-            String statistic,
-            double confidence,
-            int bootstrapResamples,
-            double tieMargin,
-            double steadyTrendLimit,
-            double steadyTrendNoiseZ,
-            int minSteadyRounds,
-            int sliceMillis,
-            int warmUpWindow,
-            double warmUpTrendLimit,
-            long warmUpCapMillis) {}
-
-    /** One pattern at one data size, network distance ({@code rttMicros} added per round trip) and thread count. */
-    public record PatternResult(
-            String pattern,
-            int dataSize,
-            int rttMicros,
-            int threads,
-            String placement,
-            int rounds,
-            int steadyFromRound,
-            double warmupSeconds,
-            double warmUpPhaseSeconds,
-            boolean warmUpCapReached,
-            boolean settled,
-            List<ArmResult> arms,
-            List<List<String>> groups,
-            List<Probe> selectOne) {}
-
-    /**
-     * One arm's figures; {@code ratioToFloor} is null for the floor. {@code steadyFromRound}: the first
-     * round its figures count (an implementation's own, the floor's is the pattern's).
-     */
-    public record ArmResult(
-            String impl,
-            boolean floor,
-            int steadyFromRound,
-            PairedStats.Interval usPerOp,
-            Double bytesPerOp,
-            PairedStats.Interval ratioToFloor,
-            boolean settled,
-            List<Double> series,
-            boolean warmUpSettled,
-            List<Double> warmUpSeries) {}
-
-    /** A SELECT 1 probe: when, and its median round trip in µs. */
-    public record Probe(long epochMillis, double us) {}
 
     private final PairedStats stats;
 
@@ -217,17 +156,17 @@ public final class PairedAnalysis {
         WarmUp.Record warmUp = record.warmUp() != null ? record.warmUp() : WarmUp.Record.none(arms);
         Map<String, WarmUp.ArmWarmUp> warmed = new LinkedHashMap<>();
         warmUp.arms().forEach(w -> warmed.put(w.arm(), w));
-        List<ArmResult> armResults = new ArrayList<>();
+        List<Paired.Arm> armResults = new ArrayList<>();
         Map<String, double[]> ratioTails = new LinkedHashMap<>();
         for (int a = 0; a < arms.size(); a++) {
             String id = arms.get(a);
             int from = a == floor ? cut : steadyBy.get(id).from();
             double[] tail = Arrays.copyOfRange(byArm[a], from, complete);
             double[] bytesTail = Arrays.copyOfRange(bytesByArm[a], from, complete);
-            PairedStats.Interval ratio = null;
+            Paired.Interval ratio = null;
             if (a != floor) {
-                ratio = stats.medianInterval(
-                        PairedStats.ratios(tail, Arrays.copyOfRange(byArm[floor], from, complete)));
+                ratio = interval(stats.medianInterval(
+                        PairedStats.ratios(tail, Arrays.copyOfRange(byArm[floor], from, complete))));
                 ratioTails.put(
                         id,
                         PairedStats.ratios(
@@ -235,11 +174,11 @@ public final class PairedAnalysis {
                                 Arrays.copyOfRange(byArm[floor], cut, complete)));
             }
             double b = Arrays.stream(bytesTail).anyMatch(Double::isNaN) ? Double.NaN : PairedStats.median(bytesTail);
-            armResults.add(new ArmResult(
+            armResults.add(new Paired.Arm(
                     id,
                     a == floor,
                     from,
-                    stats.medianInterval(tail),
+                    interval(stats.medianInterval(tail)),
                     Double.isNaN(b) ? null : b,
                     ratio,
                     a == floor || steadyBy.get(id).settled(),
@@ -263,7 +202,9 @@ public final class PairedAnalysis {
                 record.dataSize(),
                 record.rttMicros(),
                 record.threads(),
-                record.placement() == null ? "none" : record.placement().mode(),
+                record.placement() == null
+                        ? Status.Placement.NONE
+                        : Status.Placement.of(record.placement().mode()),
                 complete,
                 cut,
                 warmUp.seconds() + (firstSteady - start) / 1000.0,
@@ -273,6 +214,10 @@ public final class PairedAnalysis {
                 armResults,
                 ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),
                 probes);
+    }
+
+    private static Paired.Interval interval(PairedStats.Interval i) {
+        return new Paired.Interval(i.median(), i.low(), i.high());
     }
 
     /** Writes {@code paired} as JSON to {@code file}. */

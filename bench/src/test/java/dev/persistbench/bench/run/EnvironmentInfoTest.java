@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.reports.results.Environment;
+import dev.persistbench.reports.results.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ class EnvironmentInfoTest {
 
     @Test
     void workloadSizesKeepThePatternPrefixTheReportReads() {
-        JsonNode w = JSON.valueToTree(new EnvironmentInfo.Workload(1000, 10, 3, 100, 4, 50, "1", 200));
+        JsonNode w = JSON.valueToTree(new Environment.Workload(1000, 10, 3, 100, 4, 50, "1", 200));
         assertThat(w.fieldNames())
                 .toIterable()
                 .containsExactly(
@@ -34,9 +36,11 @@ class EnvironmentInfoTest {
 
     @Test
     void placementNamesAnErrorOnlyWhenThereIsOne() {
-        JsonNode read = JSON.valueToTree(new EnvironmentInfo.PlacementReport("same-core", Map.of(), null));
+        JsonNode read = JSON.valueToTree(new Environment.PlacementReport(Status.Placement.SAME_CORE, Map.of(), null));
         assertThat(read.has("error")).isFalse();
-        JsonNode failed = JSON.valueToTree(new EnvironmentInfo.PlacementReport("same-core", Map.of(), "no slices"));
+        assertThat(read.get("requested").asText()).isEqualTo("same-core");
+        JsonNode failed =
+                JSON.valueToTree(new Environment.PlacementReport(Status.Placement.SAME_CORE, Map.of(), "no slices"));
         assertThat(failed.get("error").asText()).isEqualTo("no slices");
     }
 
@@ -44,7 +48,7 @@ class EnvironmentInfoTest {
     void settingsAreWrittenInTheImplementationsOrder() {
         SequencedMap<String, String> settings = new LinkedHashMap<>();
         List.of("library", "transactions", "isolation", "arrays", "fetchSize").forEach(k -> settings.put(k, "x"));
-        JsonNode written = JSON.valueToTree(new EnvironmentInfo.Filters(List.of(), List.of("jdbc"), false));
+        JsonNode written = JSON.valueToTree(new Environment.Filters(List.of(), List.of("jdbc"), false));
         assertThat(written.get("ignoreContract").asBoolean()).isFalse();
         assertThat(JSON.valueToTree(Map.of("jdbc", settings)).get("jdbc").fieldNames())
                 .toIterable()

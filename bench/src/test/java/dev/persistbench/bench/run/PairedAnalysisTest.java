@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.results.Paired;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,7 +44,7 @@ class PairedAnalysisTest {
                 .toList();
         WarmUp.Record warmUp = new WarmUp.Record(WarmUp.Rule.capped(10_000), 10.0, true, warmed);
         Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, warmUp);
-        PairedAnalysis.PatternResult r = analysis.analyse(record, us, bytes);
+        Paired.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.rounds()).isEqualTo(rounds);
         assertThat(r.steadyFromRound()).isBetween(6, 8);
         assertThat(r.settled()).isTrue();
@@ -53,7 +54,7 @@ class PairedAnalysisTest {
         assertThat(r.arms().get(1).warmUpSettled()).isFalse();
         assertThat(r.arms().get(2).warmUpSettled()).isTrue();
         assertThat(r.arms().get(2).warmUpSeries()).containsExactly(3.0, 2.0, 1.0);
-        PairedAnalysis.ArmResult slow = r.arms().get(1);
+        Paired.Arm slow = r.arms().get(1);
         assertThat(slow.impl()).isEqualTo("slowlib");
         assertThat(slow.ratioToFloor().median()).isBetween(1.98, 2.02);
         assertThat(slow.ratioToFloor().high() - slow.ratioToFloor().low()).isLessThan(0.02);

@@ -1,10 +1,10 @@
 package dev.persistbench.reports.analysis;
 
-import dev.persistbench.reports.input.PairedRun;
-import dev.persistbench.reports.input.PairedRun.Arm;
-import dev.persistbench.reports.input.PairedRun.PairedResult;
-import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.model.Summary.DistancePoint;
+import dev.persistbench.reports.results.Paired;
+import dev.persistbench.reports.results.Paired.Arm;
+import dev.persistbench.reports.results.Paired.PatternResult;
+import dev.persistbench.reports.results.Paired.Probe;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,16 +23,13 @@ final class NetworkDistances {
 
     private NetworkDistances() {}
 
-    static List<DistancePoint> of(PairedRun run) {
+    static List<DistancePoint> of(Paired run) {
         List<DistancePoint> out = new ArrayList<>();
-        if (run.distance() == null) {
-            return out;
-        }
-        List<PairedResult> far = run.distance().stream()
-                .sorted(Comparator.comparing(PairedResult::pattern).thenComparing(PairedResult::addedRttMicros))
+        List<PatternResult> far = run.distance().stream()
+                .sorted(Comparator.comparing(PatternResult::pattern).thenComparing(PatternResult::addedRttMicros))
                 .toList();
-        for (PairedResult r : far) {
-            Optional<PairedResult> near = run.results().stream()
+        for (PatternResult r : far) {
+            Optional<PatternResult> near = run.loopback().stream()
                     .filter(l -> l.pattern().equals(r.pattern())
                             && Objects.equals(l.dataSize(), r.dataSize())
                             && Objects.equals(l.threads(), r.threads()))
@@ -87,7 +84,7 @@ final class NetworkDistances {
     }
 
     /** Median of a fork's SELECT 1 probes, null when it has none. */
-    static Double probeMedian(PairedResult r) {
+    static Double probeMedian(PatternResult r) {
         if (r.selectOne() == null || r.selectOne().isEmpty()) {
             return null;
         }

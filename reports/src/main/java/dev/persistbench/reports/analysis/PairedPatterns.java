@@ -1,10 +1,8 @@
 package dev.persistbench.reports.analysis;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.reports.analysis.SummaryBuilder.Counts;
-import dev.persistbench.reports.input.PairedRun;
-import dev.persistbench.reports.input.PairedRun.Arm;
-import dev.persistbench.reports.input.PairedRun.PairedResult;
-import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
@@ -16,6 +14,9 @@ import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
+import dev.persistbench.reports.results.Paired.Arm;
+import dev.persistbench.reports.results.Paired.Probe;
 import dev.persistbench.reports.results.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,8 @@ import java.util.Optional;
  */
 final class PairedPatterns {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PairedPatterns() {}
 
     static PatternSummary pattern(
@@ -42,17 +45,17 @@ final class PairedPatterns {
             Map<String, ContractResult> contract,
             Map<Impl, Map<Pattern, Integer>> loc,
             List<String> notMeasured) {
-        List<PairedResult> runs = data.paired().results().stream()
+        List<Paired.PatternResult> runs = data.paired().loopback().stream()
                 .filter(r -> Pattern.byId(r.pattern()).orElseThrow() == p)
                 .toList();
         int threads = runs.stream().mapToInt(PairedPatterns::threads).min().orElse(1);
         Integer size = runs.stream()
                 .filter(r -> threads(r) == threads)
-                .map(PairedResult::dataSize)
+                .map(Paired.PatternResult::dataSize)
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
                 .orElse(null);
-        Optional<PairedResult> head = runs.stream()
+        Optional<Paired.PatternResult> head = runs.stream()
                 .filter(r -> threads(r) == threads && Objects.equals(r.dataSize(), size))
                 .findFirst();
         Map<String, String> params = new LinkedHashMap<>();
@@ -95,7 +98,7 @@ final class PairedPatterns {
             }
             Arm a = arm.get();
             double us = a.usPerOp().median();
-            PairedRun.Interval ratio = a.ratioToFloor();
+            Paired.Interval ratio = a.ratioToFloor();
             results.add(new PatternResult(
                     impl.id(),
                     Status.Measure.MEASURED,
@@ -130,9 +133,9 @@ final class PairedPatterns {
 
         List<SizePoint> bySize = new ArrayList<>();
         List<ThreadPoint> byThreads = new ArrayList<>();
-        for (PairedResult r : runs) {
+        for (Paired.PatternResult r : runs) {
             for (Arm a : r.arms()) {
-                String id = a.floorArm() ? PairedRun.FLOOR : implId(a.impl());
+                String id = a.floorArm() ? Paired.FLOOR : implId(a.impl());
                 double us = a.usPerOp().median();
                 if (threads(r) == threads && r.dataSize() != null) {
                     bySize.add(new SizePoint(id, r.dataSize(), SummaryBuilder.round(us, 3), null));
@@ -174,7 +177,7 @@ final class PairedPatterns {
                 null,
                 floor.map(Arm::settled).orElse(null),
                 floor.map(f -> SummaryBuilder.round(f.bytesPerOp(), 0)).orElse(null),
-                floor.isPresent() ? SummaryBuilder.statements(data, p, PairedRun.FLOOR) : null,
+                floor.isPresent() ? SummaryBuilder.statements(data, p, Paired.FLOOR) : null,
                 SummaryBuilder.round(selectOneUs, 3),
                 null,
                 results,
@@ -183,15 +186,18 @@ final class PairedPatterns {
                 first.size() == 1 ? first.get(0) : null,
                 first.size() > 1 ? first : List.of(),
                 head.map(PairedPatterns::threads).orElse(null),
-                head.map(PairedResult::placement).orElse(null),
-                head.map(PairedResult::rounds).orElse(null),
-                head.map(PairedResult::steadyFromRound).orElse(null),
-                head.map(PairedResult::warmupSeconds).orElse(null),
-                head.map(PairedResult::warmUpPhaseSeconds)
+                head.map(Paired.PatternResult::placement)
+                        .map(Status.Placement::toString)
+                        .orElse(null),
+                head.map(Paired.PatternResult::rounds).orElse(null),
+                head.map(Paired.PatternResult::steadyFromRound).orElse(null),
+                head.map(PairedPatterns::ownSteadyRounds).orElse(Map.of()),
+                head.map(Paired.PatternResult::warmupSeconds).orElse(null),
+                head.map(Paired.PatternResult::warmUpPhaseSeconds)
                         .map(v -> SummaryBuilder.round(v, 1))
                         .orElse(null),
-                head.map(PairedResult::warmUpCapReached).orElse(null),
-                head.map(PairedResult::settled).orElse(null),
+                head.map(Paired.PatternResult::warmUpCapReached).orElse(null),
+                head.map(Paired.PatternResult::settled).orElse(null),
                 groups);
     }
 
@@ -205,7 +211,7 @@ final class PairedPatterns {
                     .map(PatternResult::impl)
                     .toList());
             if (Boolean.FALSE.equals(p.floorSettled())) {
-                arms.add(PairedRun.FLOOR);
+                arms.add(Paired.FLOOR);
             }
             if (!arms.isEmpty()) {
                 unsettled.add(p.id() + " (" + String.join(", ", arms) + ")");
@@ -227,18 +233,35 @@ final class PairedPatterns {
         return out;
     }
 
-    /** paired.json "method", values as text. */
-    static Map<String, String> method(PairedRun run) {
+    /** paired.json "method", values as text, in the file's order; fields an older file lacks are left out. */
+    static Map<String, String> method(Paired run) {
         Map<String, String> out = new LinkedHashMap<>();
         if (run.method() != null) {
-            run.method().forEach((k, v) -> out.put(k, String.valueOf(v)));
+            JSON.convertValue(run.method(), new TypeReference<Map<String, Object>>() {})
+                    .forEach((k, v) -> {
+                        if (v != null) {
+                            out.put(k, String.valueOf(v));
+                        }
+                    });
         }
         return out;
     }
 
+    /** The implementations of {@code r} whose own steady round differs from the pattern's, with it. */
+    private static Map<String, Integer> ownSteadyRounds(Paired.PatternResult r) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        r.arms().stream()
+                .filter(a -> !a.floorArm()
+                        && a.steadyFromRound() != null
+                        && !a.steadyFromRound().equals(r.steadyFromRound()))
+                .sorted(Comparator.comparingInt(a -> SummaryBuilder.order(implId(a.impl()))))
+                .forEach(a -> out.put(implId(a.impl()), a.steadyFromRound()));
+        return out;
+    }
+
     /** The SELECT 1 probe over the whole run; null when the run has none. */
-    static ProbeSummary probe(PairedRun run) {
-        List<Probe> all = run.results().stream()
+    static ProbeSummary probe(Paired run) {
+        List<Probe> all = run.loopback().stream()
                 .filter(r -> r.selectOne() != null)
                 .flatMap(r -> r.selectOne().stream())
                 .sorted(Comparator.comparingLong(Probe::epochMillis))
@@ -264,13 +287,13 @@ final class PairedPatterns {
         return sorted.get(lo) + (pos - lo) * (sorted.get(hi) - sorted.get(lo));
     }
 
-    private static List<Double> probes(PairedResult r) {
+    private static List<Double> probes(Paired.PatternResult r) {
         return r.selectOne() == null
                 ? List.of()
                 : r.selectOne().stream().map(Probe::us).toList();
     }
 
-    private static Optional<Arm> arm(PairedResult r, Impl impl) {
+    private static Optional<Arm> arm(Paired.PatternResult r, Impl impl) {
         return r.arms().stream()
                 .filter(a -> !a.floorArm() && Impl.byId(a.impl()).orElse(null) == impl)
                 .findFirst();
@@ -280,7 +303,7 @@ final class PairedPatterns {
         return Impl.byId(id).map(Impl::id).orElse(id);
     }
 
-    private static int threads(PairedResult r) {
+    private static int threads(Paired.PatternResult r) {
         return r.threads() == null ? 1 : r.threads();
     }
 }

@@ -1,10 +1,11 @@
 package dev.persistbench.reports.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.reports.input.JmhEntry;
 import dev.persistbench.reports.input.JsonFiles;
 import dev.persistbench.reports.input.RunData;
-import dev.persistbench.reports.input.RunData.ColdStartRecord;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
@@ -14,6 +15,7 @@ import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.StatementCounts;
@@ -35,6 +37,8 @@ import java.util.function.ToIntFunction;
  * are taken at the same data size, so a ratio never mixes two data sets.
  */
 public final class SummaryBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** The JMH param that names the implementation. */
     public static final String IMPL_PARAM = "impl";
@@ -71,7 +75,7 @@ public final class SummaryBuilder {
             if (s == null) {
                 boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl))
                         || (data.paired() != null
-                                && data.paired().results().stream()
+                                && data.paired().loopback().stream()
                                         .flatMap(r -> r.arms().stream())
                                         .anyMatch(a -> Impl.byId(a.impl()).orElse(null) == impl));
                 s = new Implementation(
@@ -108,18 +112,15 @@ public final class SummaryBuilder {
         if (patterns.stream().noneMatch(ps -> distinct(ps.bySize(), SizePoint::dataSize) > 1)) {
             notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only)");
         }
-        if (data.paired() == null
-                || data.paired().distance() == null
-                || data.paired().distance().isEmpty()) {
+        if (data.paired() == null || data.paired().distance().isEmpty()) {
             notMeasured.add("cost vs network distance: not measured (no pattern was run through the delaying"
                     + " relay; -Dbench.latency=0.5 adds it to quick, full measures 0.5 and 2 ms)");
         }
         List<ColdStart> coldStart = coldStart(data, notMeasured);
-        JsonNode runErrors = data.environment() == null || !data.environment().has("jmh")
-                ? null
-                : data.environment().get("jmh").get("runErrors");
-        if (runErrors != null && runErrors.isArray()) {
-            runErrors.forEach(e -> notMeasured.add("JMH run error: " + (e.isValueNode() ? e.asText() : e.toString())));
+        if (data.environment() != null
+                && data.environment().jmh() != null
+                && data.environment().jmh().runErrors() != null) {
+            data.environment().jmh().runErrors().forEach(e -> notMeasured.add("JMH run error: " + e));
         }
         Map<String, Map<String, String>> reliability = new LinkedHashMap<>();
         Map<String, Map<String, String>> schemaDrift = new LinkedHashMap<>();
@@ -160,7 +161,7 @@ public final class SummaryBuilder {
             Map<String, Map<String, String>> drift,
             List<String> notMeasured) {
         if (data.reliability().isEmpty()) {
-            notMeasured.add("reliability and schema drift: not measured (no impl-*/target/reliability/*.json)");
+            notMeasured.add("reliability and schema drift: not measured (no reliability/*.json in the results folder)");
             return;
         }
         java.util.Set<String> withRules = new java.util.TreeSet<>();
@@ -409,6 +410,7 @@ public final class SummaryBuilder {
                 null,
                 null,
                 null,
+                Map.of(),
                 null,
                 null,
                 null,
@@ -418,16 +420,14 @@ public final class SummaryBuilder {
 
     /** bench states fixed workload sizes per pattern in environment.json, e.g. "P03batchSize": 1000. */
     static void workload(Pattern p, RunData data, Map<String, String> params) {
-        JsonNode workload =
-                data.environment() == null ? null : data.environment().get("workload");
-        if (workload != null && workload.isObject()) {
-            workload.properties().forEach(w -> {
-                if (w.getKey().startsWith(p.id()) && w.getKey().length() > p.id().length()) {
-                    params.putIfAbsent(
-                            w.getKey().substring(p.id().length()), w.getValue().asText());
-                }
-            });
+        if (data.environment() == null) {
+            return;
         }
+        asText(data.environment().workload()).forEach((name, value) -> {
+            if (name.startsWith(p.id()) && name.length() > p.id().length()) {
+                params.putIfAbsent(name.substring(p.id().length()), value);
+            }
+        });
     }
 
     /** A result without timing: only counts and lines of code. */
@@ -569,29 +569,36 @@ public final class SummaryBuilder {
     private static List<ColdStart> coldStart(RunData data, List<String> notMeasured) {
         List<ColdStart> out = new ArrayList<>();
         for (Impl impl : Impl.values()) {
-            Optional<ColdStartRecord> r = data.coldStart().stream()
+            Optional<ColdStartResult> r = data.coldStart().stream()
                     .filter(c -> c.impl().equals(impl.id()))
                     .findFirst();
-            if (r.isEmpty() || (r.get().medianMs() == null && r.get().runs().isEmpty())) {
-                String reason =
-                        data.coldStart().isEmpty() ? "coldstart.json missing" : "no cold-start entry for " + impl.id();
+            if (r.isEmpty()
+                    || r.get().runs().isEmpty()
+                            && (r.get().medianMs() == null || r.get().error() != null)) {
+                String reason = data.coldStart().isEmpty()
+                        ? "coldstart.json missing"
+                        : r.isEmpty() || r.get().error() == null
+                                ? "no cold-start entry for " + impl.id()
+                                : "cold start of " + impl.id() + " failed: "
+                                        + r.get().error();
                 if (!data.coldStart().isEmpty()) {
                     notMeasured.add("cold start: " + reason);
                 }
                 out.add(new ColdStart(impl.id(), null, null, null, reason));
                 continue;
             }
-            ColdStartRecord c = r.get();
+            ColdStartResult c = r.get();
             Double ms = c.medianMs() != null
-                    ? c.medianMs()
+                    ? Double.valueOf(c.medianMs())
                     : median(c.runs().stream()
-                            .map(RunData.Run::ms)
+                            .map(ColdStartResult.Run::ms)
                             .filter(Objects::nonNull)
+                            .map(Long::doubleValue)
                             .toList());
             Double heap = c.medianHeapMb() != null
                     ? c.medianHeapMb()
                     : median(c.runs().stream()
-                            .map(RunData.Run::heapMb)
+                            .map(ColdStartResult.Run::heapMb)
                             .filter(Objects::nonNull)
                             .toList());
             out.add(new ColdStart(
@@ -614,69 +621,50 @@ public final class SummaryBuilder {
         return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2.0;
     }
 
-    private static Environment environment(JsonNode env) {
+    private static Environment environment(dev.persistbench.reports.results.Environment env) {
         if (env == null) {
             return new Environment(
                     null, null, null, null, null, null, null, Map.of(), null, null, null, null, null, Map.of(),
                     Map.of(), Map.of());
         }
-        Map<String, String> jmh = new LinkedHashMap<>();
-        JsonNode j = env.get("jmh");
-        if (j != null && j.isObject()) {
-            j.properties()
-                    .forEach(e -> jmh.put(
-                            e.getKey(),
-                            e.getValue().isValueNode()
-                                    ? e.getValue().asText()
-                                    : e.getValue().toString()));
-        }
         return new Environment(
-                text(env, "postgres"),
-                text(env, "jvm"),
-                text(env, "cpu"),
-                integer(env, "cores"),
-                text(env, "profile"),
-                text(env, "commit"),
-                env.hasNonNull("commitDirty") ? env.get("commitDirty").asBoolean() : null,
-                JsonFiles.stringMap(env.get("libraries")),
-                text(env, "os"),
-                number(env, "memoryGb"),
-                integer(env, "poolSize"),
-                text(env, "dbMode"),
-                text(env, "generatedAt"),
-                JsonFiles.stringMap(env.get("driverProperties")),
-                jmh,
-                JsonFiles.stringMap(env.get("placement")));
+                env.postgres(),
+                env.jvm(),
+                env.cpu(),
+                env.cores(),
+                env.profile(),
+                env.commit(),
+                env.commitDirty(),
+                env.libraries() == null ? Map.of() : env.libraries(),
+                env.os(),
+                env.memoryGb() == null ? null : env.memoryGb().doubleValue(),
+                env.poolSize(),
+                env.dbMode(),
+                env.generatedAt(),
+                env.driverProperties() == null ? Map.of() : env.driverProperties(),
+                asText(env.jmh()),
+                asText(env.placement()));
     }
 
-    private static Map<String, Map<String, String>> settings(JsonNode env, List<String> notMeasured) {
+    /** A record's fields as text in their order (nested values as JSON text), those it lacks left out. */
+    private static Map<String, String> asText(Record r) {
+        return r == null ? Map.of() : JsonFiles.stringMap(JSON.valueToTree(r));
+    }
+
+    private static Map<String, Map<String, String>> settings(
+            dev.persistbench.reports.results.Environment env, List<String> notMeasured) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        JsonNode s = env == null ? null : env.get("settings");
+        Map<String, Map<String, String>> s = env == null || env.settings() == null ? Map.of() : env.settings();
         for (Impl impl : Impl.values()) {
-            JsonNode n = s == null ? null : s.get(impl.id());
-            if (n == null || !n.isObject()) {
+            Map<String, String> m = s.get(impl.id());
+            if (m == null) {
                 notMeasured.add("settings of " + impl.id() + " were not recorded");
                 out.put(impl.id(), Map.of());
             } else {
-                out.put(impl.id(), JsonFiles.stringMap(n));
+                out.put(impl.id(), m);
             }
         }
         return out;
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Integer integer(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.canConvertToInt() && v.isNumber() ? v.asInt() : null;
-    }
-
-    private static Double number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.isNumber() ? v.asDouble() : null;
     }
 
     static Double ratio(double value, Double base) {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contract-suite outcome per implementation: bench's contract.json when the results directory
- * has one (it belongs to the same run), otherwise the modules' Surefire reports of their
- * {@code *ContractTest} classes.
+ * The contract-suite outcome per implementation: bench's contract.json (it belongs to the same
+ * run); only for an older results folder without one, the Surefire reports of the
+ * {@code *ContractTest} classes under the sources root, with a gap saying they may come from
+ * another build.
  */
 final class ContractReader {
 
@@ -54,6 +55,10 @@ final class ContractReader {
                     throw new InputException(dir, e.getMessage(), e);
                 }
             }
+        }
+        if (!Files.isRegularFile(contractJson) && !found.isEmpty()) {
+            gaps.add("contract suites: this results folder has no contract.json (an older bench); read instead from"
+                    + " the Surefire reports under " + repoRoot + ", which may come from another build than this run");
         }
         List<ContractResult> out = new ArrayList<>();
         for (Impl impl : Impl.values()) {

@@ -64,6 +64,16 @@ public final class JsonFiles {
         return out;
     }
 
+    /** The top-level object of {@code file} as a {@code type}, by Jackson (unknown fields ignored). */
+    static <T> T readObject(Path file, Class<T> type) {
+        JsonNode node = readObject(file);
+        try {
+            return LENIENT.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new InputException(file, "wrong type or shape: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static JsonNode readObject(Path file) {
         JsonNode node = read(file);
         if (!node.isObject()) {

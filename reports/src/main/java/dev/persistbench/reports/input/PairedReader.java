@@ -6,19 +6,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.persistbench.reports.input.PairedRun.Arm;
-import dev.persistbench.reports.input.PairedRun.Interval;
-import dev.persistbench.reports.input.PairedRun.PairedResult;
-import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
+import dev.persistbench.reports.results.Paired;
+import dev.persistbench.reports.results.Paired.Arm;
+import dev.persistbench.reports.results.Paired.Interval;
+import dev.persistbench.reports.results.Paired.PatternResult;
+import dev.persistbench.reports.results.Paired.Probe;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads paired.json into {@link PairedRun} with Jackson, strictly: a value of the wrong type, a
+ * Reads paired.json into the shared {@link Paired} with Jackson, strictly: a value of the wrong type, a
  * missing required field or an interval whose bounds do not enclose its median fails with an
  * {@link InputException} naming the file and the field ({@code results[0].arms[1].usPerOp.low}).
  */
@@ -40,12 +41,12 @@ final class PairedReader {
         this.file = file;
     }
 
-    static PairedRun read(Path file) {
+    static Paired read(Path file) {
         // Syntax first (line and column of a broken file), then the typed mapping (the field of a wrong value).
         JsonNode tree = JsonFiles.readObject(file);
-        PairedRun run;
+        Paired run;
         try {
-            run = MAPPER.treeToValue(tree, PairedRun.class);
+            run = MAPPER.treeToValue(tree, Paired.class);
         } catch (JsonMappingException e) {
             String field = path(e.getPath());
             throw new InputException(
@@ -56,14 +57,10 @@ final class PairedReader {
             throw new InputException(file, "cannot be mapped: " + e.getOriginalMessage(), e);
         }
         new PairedReader(file).check(run);
-        return new PairedRun(
-                run.schema(),
-                run.method(),
-                run.results().stream().filter(r -> r.addedRttMicros() == 0).toList(),
-                run.results().stream().filter(r -> r.addedRttMicros() > 0).toList());
+        return run;
     }
 
-    private void check(PairedRun run) {
+    private void check(Paired run) {
         if (run.schema() == null) {
             fail("schema", "is missing (expected " + SCHEMA + ")");
         }
@@ -76,7 +73,7 @@ final class PairedReader {
         }
     }
 
-    private void check(PairedResult r, String at) {
+    private void check(PatternResult r, String at) {
         require(r, at);
         require(r.pattern(), at + ".pattern");
         if (Pattern.byId(r.pattern()).isEmpty()) {
@@ -104,7 +101,7 @@ final class PairedReader {
                 fail(
                         aAt + ".impl",
                         "\"" + a.impl() + "\" is not an implementation (hibernate, jooq, mybatis, jdbc)"
-                                + " nor the floor (" + PairedRun.FLOOR + ")");
+                                + " nor the floor (" + Paired.FLOOR + ")");
             }
             if (!arms.add(a.impl())) {
                 fail(aAt + ".impl", "\"" + a.impl() + "\" appears twice in " + at + ".arms");

@@ -1,11 +1,12 @@
 package dev.persistbench.reports.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.persistbench.reports.input.RunData.ColdStartRecord;
 import dev.persistbench.reports.input.RunData.ReliabilityFile;
 import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +16,24 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads a bench results directory (format: results-format agreed with bench) plus the
- * contract-suite and reliability files of the implementation modules under the repository root.
+ * Reads a bench results directory: everything about its run is in it (paired.json or
+ * jmh-result.json, environment.json, implementations.json, contract.json, statements.json,
+ * coldstart.json, reliability/&lt;impl&gt;.json). Only a folder from an older bench, without
+ * contract.json or reliability/, falls back to the Surefire and reliability files of the working
+ * tree given as the sources root, and a gap says so.
  */
 public final class ResultsReader {
+
+    /** The results folder's sub-folder holding the reliability files the bench copied. */
+    public static final String RELIABILITY = "reliability";
 
     private ResultsReader() {}
 
     /**
      * @param resultsDir bench/target/results or a copy of it; must contain paired.json or, from an
      *     older bench, jmh-result.json
-     * @param repoRoot repository root for surefire and reliability files; null to skip them
+     * @param repoRoot the sources root, whose impl-x/target folders are read only for an older results
+     *     folder that lacks contract.json or reliability/; null never to read them
      * @return what was read
      * @throws InputException when the directory or a file is missing or malformed
      */
@@ -39,7 +47,7 @@ public final class ResultsReader {
         }
         Path pairedFile = resultsDir.resolve("paired.json");
         Path jmhFile = resultsDir.resolve("jmh-result.json");
-        PairedRun paired = null;
+        Paired paired = null;
         List<JmhEntry> jmh = List.of();
         if (Files.isRegularFile(pairedFile)) {
             // The JMH scores of an interleaved run mix the arms: jmh-result.json is raw material only.
@@ -54,9 +62,9 @@ public final class ResultsReader {
         List<String> gaps = new ArrayList<>();
 
         Path envFile = resultsDir.resolve("environment.json");
-        JsonNode environment = null;
+        Environment environment = null;
         if (Files.isRegularFile(envFile)) {
-            environment = JsonFiles.readObject(envFile);
+            environment = JsonFiles.readObject(envFile, Environment.class);
         } else {
             gaps.add("environment.json is missing: the environment of this run is unknown");
         }
@@ -64,8 +72,8 @@ public final class ResultsReader {
         List<Implementation> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
         List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
         List<StatementCounts> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
-        List<ColdStartRecord> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
-        List<ReliabilityFile> reliability = readReliability(repoRoot);
+        List<ColdStartResult> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
+        List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, gaps);
         return new RunData(
                 resultsDir,
                 environment,
@@ -95,34 +103,53 @@ public final class ResultsReader {
         return JsonFiles.readList(file, StatementCounts.class, "pattern", "impl");
     }
 
-    private static List<ColdStartRecord> readColdStart(Path file, List<String> gaps) {
+    private static List<ColdStartResult> readColdStart(Path file, List<String> gaps) {
         if (!Files.isRegularFile(file)) {
             gaps.add("coldstart.json is missing: cold start was not measured");
             return List.of();
         }
-        return JsonFiles.readList(file, ColdStartRecord.class, "impl");
+        return JsonFiles.readList(file, ColdStartResult.class, "impl");
     }
 
-    private static List<ReliabilityFile> readReliability(Path repoRoot) {
+    /**
+     * The reliability files the bench copied into {@code resultsDir/reliability}; for an older results
+     * folder without that copy, those of the working tree {@code repoRoot} (impl-x/target/reliability),
+     * which need not belong to the same run, so a gap says so.
+     */
+    private static List<ReliabilityFile> readReliability(Path resultsDir, Path repoRoot, List<String> gaps) {
+        Path copy = resultsDir.resolve(RELIABILITY);
+        if (Files.isDirectory(copy)) {
+            return list(copy).stream()
+                    .map(f -> new ReliabilityFile(
+                            f.getFileName().toString().replaceFirst("\\.json$", ""), f, JsonFiles.read(f)))
+                    .toList();
+        }
         List<ReliabilityFile> out = new ArrayList<>();
         if (repoRoot == null) {
             return out;
         }
         for (Impl impl : Impl.values()) {
             Path dir = repoRoot.resolve(impl.module()).resolve("target/reliability");
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                        .sorted()
-                        .toList()) {
-                    out.add(new ReliabilityFile(impl.id(), f, JsonFiles.read(f)));
-                }
-            } catch (IOException e) {
-                throw new InputException(dir, "cannot be listed: " + e.getMessage(), e);
+            if (Files.isDirectory(dir)) {
+                list(dir).forEach(f -> out.add(new ReliabilityFile(impl.id(), f, JsonFiles.read(f))));
             }
         }
+        if (!out.isEmpty()) {
+            gaps.add("reliability: this results folder has no reliability/ (an older bench); read instead from"
+                    + " impl-*/target/reliability under " + repoRoot
+                    + ", which may come from another build than this run");
+        }
         return out;
+    }
+
+    /** The *.json files of {@code dir}, sorted. */
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InputException(dir, "cannot be listed: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.persistbench.reports.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,37 +26,15 @@ import java.util.List;
  */
 public record RunData(
         Path resultsDir,
-        JsonNode environment,
-        PairedRun paired,
+        Environment environment,
+        Paired paired,
         List<JmhEntry> jmh,
         List<Implementation> implementations,
         List<ContractResult> contract,
         List<StatementCounts> statements,
-        List<ColdStartRecord> coldStart,
+        List<ColdStartResult> coldStart,
         List<ReliabilityFile> reliability,
         List<String> gaps) {
-
-    /**
-     * Cold start measurements of one implementation.
-     *
-     * @param impl implementation id
-     * @param runs one per fresh JVM
-     * @param medianMs median time to the first answer
-     * @param medianHeapMb median heap after it
-     */
-    public record ColdStartRecord(String impl, List<Run> runs, Double medianMs, Double medianHeapMb) {
-        public ColdStartRecord {
-            runs = runs == null ? List.of() : runs;
-        }
-    }
-
-    /**
-     * One cold JVM.
-     *
-     * @param ms time to first answer
-     * @param heapMb heap used after it
-     */
-    public record Run(Double ms, Double heapMb) {}
 
     /**
      * A reliability result file, kept as JSON since its producer owns its shape.

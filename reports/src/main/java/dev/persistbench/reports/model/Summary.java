@@ -201,7 +201,10 @@ public record Summary(
      * @param threads measuring threads of the headline figures (paired runs), null when unpaired
      * @param placement "same-core", "cross-core" or "none" (paired runs)
      * @param rounds rounds run (paired runs)
-     * @param steadyFromRound first round counted, earlier ones were warm-up (paired runs)
+     * @param steadyFromRound first round counted, earlier ones were warm-up (paired runs): the latest of
+     *     the implementations' own steady rounds; the floor and the groups count from it
+     * @param armsSteadyFromRound implementations whose figures count from an earlier round of their
+     *     own than steadyFromRound, with that round (paired runs; empty otherwise or in an older file)
      * @param warmupSeconds time before steadyFromRound, the untimed warm-up phase included (paired runs)
      * @param warmUpPhaseSeconds the untimed warm-up phase before the first round (paired runs), null
      *     when the fork had none
@@ -233,6 +236,7 @@ public record Summary(
             String placement,
             Integer rounds,
             Integer steadyFromRound,
+            Map<String, Integer> armsSteadyFromRound,
             Double warmupSeconds,
             Double warmUpPhaseSeconds,
             Boolean warmUpCapReached,

@@ -3,14 +3,14 @@ package dev.persistbench.reports.render;
 import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.chart.Charts;
-import dev.persistbench.reports.input.PairedRun;
-import dev.persistbench.reports.input.PairedRun.Probe;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.results.Paired;
+import dev.persistbench.reports.results.Paired.Probe;
 import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.source.CodeExtractor;
 import dev.persistbench.reports.source.CodeSnippet;
@@ -414,6 +414,16 @@ public record ReportView(
                 rows);
     }
 
+    /** " (jooq from round 3, jdbc from round 0)": implementations counted from a round of their own. */
+    private static String ownSteadyRounds(PatternSummary p) {
+        if (p.armsSteadyFromRound() == null || p.armsSteadyFromRound().isEmpty()) {
+            return "";
+        }
+        List<String> own = new ArrayList<>();
+        p.armsSteadyFromRound().forEach((impl, round) -> own.add(impl + " from round " + round));
+        return " (" + String.join(", ", own) + ")";
+    }
+
     private static String run(PatternSummary p) {
         List<String> parts = new ArrayList<>();
         if (p.threads() != null) {
@@ -425,6 +435,7 @@ public record ReportView(
         if (p.rounds() != null) {
             parts.add(p.rounds() + " rounds"
                     + (p.steadyFromRound() == null ? "" : ", steady from round " + p.steadyFromRound())
+                    + ownSteadyRounds(p)
                     + (p.warmupSeconds() == null
                             ? ""
                             : " (" + Fmt.us(p.warmupSeconds()) + " s warm-up"
@@ -512,7 +523,7 @@ public record ReportView(
     }
 
     /** Every probe as {minutes since the first probe, µs}, in time order. */
-    private static List<double[]> probes(PairedRun run) {
+    private static List<double[]> probes(Paired run) {
         List<Probe> all = allProbes(run);
         if (all.isEmpty()) {
             return List.of();
@@ -524,14 +535,14 @@ public record ReportView(
     }
 
     /** The minute each pattern's probes begin. */
-    private static Map<String, Double> starts(PairedRun run) {
+    private static Map<String, Double> starts(Paired run) {
         List<Probe> all = allProbes(run);
         Map<String, Double> out = new java.util.LinkedHashMap<>();
         if (all.isEmpty()) {
             return out;
         }
         long start = all.get(0).epochMillis();
-        run.results().stream()
+        run.loopback().stream()
                 .filter(r -> r.selectOne() != null && !r.selectOne().isEmpty())
                 .sorted(Comparator.comparingLong(r -> r.selectOne().stream()
                         .mapToLong(Probe::epochMillis)
@@ -548,8 +559,8 @@ public record ReportView(
         return out;
     }
 
-    private static List<Probe> allProbes(PairedRun run) {
-        return run.results().stream()
+    private static List<Probe> allProbes(Paired run) {
+        return run.loopback().stream()
                 .filter(r -> r.selectOne() != null)
                 .flatMap(r -> r.selectOne().stream())
                 .sorted(Comparator.comparingLong(Probe::epochMillis))

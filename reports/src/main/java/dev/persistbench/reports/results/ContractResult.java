@@ -62,16 +62,18 @@ public record ContractResult(
         return status == Status.Contract.PASSED;
     }
 
-    /** Why it may or may not be timed, in words ({@code module}: where its reports were looked for). */
-    public String reason(String module) {
+    /**
+     * Why it may or may not be timed, in words.
+     *
+     * @param reports the folder its Surefire reports were looked for in (impl-jdbc/target/surefire-reports)
+     */
+    public String reason(String reports) {
         return switch (status) {
             case PASSED -> "contract suite passed (" + tests + " tests)";
             case FAILED ->
                 "contract suite failed: " + failed + " failures, " + errors + " errors of " + tests + " tests";
             case NO_TESTS -> "contract suite ran no tests";
-            case MISSING ->
-                "no contract-suite report in " + module
-                        + "/target/surefire-reports (build the module with its tests first)";
+            case MISSING -> "no contract-suite report in " + reports + " (build the module with its tests first)";
         };
     }
 }

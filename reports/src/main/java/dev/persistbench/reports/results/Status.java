@@ -63,6 +63,29 @@ public final class Status {
         }
     }
 
+    /** Where a fork's measuring thread and the database ran (paired.json, environment.json). */
+    public enum Placement {
+        SAME_CORE,
+        CROSS_CORE,
+        NONE;
+
+        /** The placement spelt "same-core", "cross-core" or "none" (case-insensitive). */
+        public static Placement of(String text) {
+            for (Placement p : values()) {
+                if (p.toString().equalsIgnoreCase(text.trim())) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("not a placement: \"" + text + "\" (same-core, cross-core or none)");
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return text(this);
+        }
+    }
+
     private static String text(Enum<?> status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

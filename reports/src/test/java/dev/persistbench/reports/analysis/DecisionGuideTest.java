@@ -95,6 +95,7 @@ class DecisionGuideTest {
                 "none",
                 20,
                 3,
+                Map.of(),
                 1.0,
                 null,
                 false,

@@ -1,0 +1,160 @@
+package dev.persistbench.reports.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * paired.json, written by the bench and read by the report: per pattern, all arms (each
+ * implementation and the raw-JDBC floor) measured interleaved in one fork, so the per-round ratio
+ * arm / floor cancels the machine's drift. Component names are the JSON field names. Numbers are
+ * boxed: a file from an older bench may lack a field the bench writes today (null then); the
+ * report's reader checks the fields it needs.
+ *
+ * @param schema format version, 1
+ * @param method how the figures were computed
+ * @param results one entry per pattern, data size, network distance and thread count
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Paired(Integer schema, Method method, List<PatternResult> results) {
+
+    /** The implementation id of the raw-JDBC floor arm. */
+    public static final String FLOOR = "raw-jdbc";
+
+    /** The results measured over plain loopback (no added round-trip time). */
+    @JsonIgnore
+    public List<PatternResult> loopback() {
+        return results.stream().filter(r -> r.addedRttMicros() == 0).toList();
+    }
+
+    /** The results measured through the bench's delaying relay ({@code rttMicros > 0}). */
+    @JsonIgnore
+    public List<PatternResult> distance() {
+        return results.stream().filter(r -> r.addedRttMicros() > 0).toList();
+    }
+
+    /**
+     * How the figures were made.
+     *
+     * @param statistic what a figure is
+     * @param confidence two-sided confidence of every interval
+     * @param bootstrapResamples bootstrap resamples
+     * @param tieMargin ratios within 1 +- this are not ranked
+     * @param steadyTrendLimit largest change over the steady rounds, as a share of their median
+     * @param steadyTrendNoiseZ standard errors of the noise a steady tail's change may reach beyond that
+     *     limit (absent in older files)
+     * @param minSteadyRounds fewest rounds a steady tail has
+     * @param sliceMillis one slice's length
+     * @param warmUpWindow chunks an arm's warm-up looks at (absent in older files)
+     * @param warmUpTrendLimit largest change over that window still called warm (absent in older files)
+     * @param warmUpCapMillis the warm-up phase's cap per fork, 0: none (absent in older files)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Method(
+            String statistic,
+            Double confidence,
+            Integer bootstrapResamples,
+            Double tieMargin,
+            Double steadyTrendLimit,
+            Double steadyTrendNoiseZ,
+            Integer minSteadyRounds,
+            Integer sliceMillis,
+            Integer warmUpWindow,
+            Double warmUpTrendLimit,
+            Long warmUpCapMillis) {}
+
+    /**
+     * One pattern measured in one fork.
+     *
+     * @param pattern P01..P13
+     * @param dataSize seeded data size
+     * @param rttMicros round-trip time the relay added between pool and server, µs (absent or 0: none)
+     * @param threads measuring threads
+     * @param placement "same-core", "cross-core" or "none"
+     * @param rounds complete rounds run (each runs every arm once, in a seeded random order)
+     * @param steadyFromRound first round the pattern counts: the latest of its implementations' own
+     *     steady rounds (earlier rounds are warm-up, decided from the data)
+     * @param warmupSeconds time spent before steadyFromRound, the untimed warm-up phase included
+     * @param warmUpPhaseSeconds the untimed warm-up phase before the first round (absent: none)
+     * @param warmUpCapReached whether that phase ended on its cap with an arm still trending
+     * @param settled false when some arm's tail never stopped trending
+     * @param arms the implementations and the floor
+     * @param groups implementations (not the floor), fastest group first; members of one group cannot
+     *     be told apart by this run
+     * @param selectOne the SELECT 1 probe taken before every slice
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PatternResult(
+            String pattern,
+            Integer dataSize,
+            Integer rttMicros,
+            Integer threads,
+            Status.Placement placement,
+            Integer rounds,
+            Integer steadyFromRound,
+            Double warmupSeconds,
+            Double warmUpPhaseSeconds,
+            Boolean warmUpCapReached,
+            Boolean settled,
+            List<Arm> arms,
+            List<List<String>> groups,
+            List<Probe> selectOne) {
+
+        /** The round-trip time the relay added, µs (0 over plain loopback). */
+        public int addedRttMicros() {
+            return rttMicros == null ? 0 : rttMicros;
+        }
+    }
+
+    /**
+     * One arm of a pattern.
+     *
+     * @param impl implementation id, or {@link #FLOOR}
+     * @param floor whether this is the raw-JDBC floor
+     * @param steadyFromRound the first round this arm's figures count: an implementation's own steady
+     *     round, the floor's is the pattern's (absent in older files: the pattern's)
+     * @param usPerOp median µs/op of the steady slices with its interval
+     * @param bytesPerOp allocation per operation, null when not measured
+     * @param ratioToFloor median of the per-round ratios arm / floor with its bootstrap interval;
+     *     null for the floor itself and where the pattern has no floor arm
+     * @param settled false when this arm's tail never stopped trending
+     * @param series µs/op of every slice, in time order, warm-up included
+     * @param warmUpSettled whether the arm stopped trending in the untimed warm-up phase
+     * @param warmUpSeries µs/op of each warm-up chunk (empty: none)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Arm(
+            String impl,
+            Boolean floor,
+            Integer steadyFromRound,
+            Interval usPerOp,
+            Double bytesPerOp,
+            Interval ratioToFloor,
+            Boolean settled,
+            List<Double> series,
+            Boolean warmUpSettled,
+            List<Double> warmUpSeries) {
+
+        /** Whether this is the raw-JDBC floor (flagged, or by its id). */
+        public boolean floorArm() {
+            return Boolean.TRUE.equals(floor) || FLOOR.equals(impl);
+        }
+    }
+
+    /**
+     * A median with its confidence interval.
+     *
+     * @param median the median
+     * @param low lower bound
+     * @param high upper bound
+     */
+    public record Interval(Double median, Double low, Double high) {}
+
+    /**
+     * One SELECT 1 probe.
+     *
+     * @param epochMillis when it was taken
+     * @param us median µs of a short burst of SELECT 1 round trips
+     */
+    public record Probe(Long epochMillis, Double us) {}
+}
