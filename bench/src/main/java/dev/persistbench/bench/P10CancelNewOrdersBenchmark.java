@@ -44,7 +44,7 @@ public class P10CancelNewOrdersBenchmark {
         @Override
         protected void beginIteration() {
             Pools.resetOrders(db, MARKER);
-            vacuum("purchase_order");
+            vacuum("purchase_order", "product");
             next = 0;
         }
 

@@ -495,13 +495,16 @@ public final class JooqStoreRepository implements StoreRepository {
     // tag::P06[]
     // tag::P09[]
     // tag::P10[]
+    /** The product table as the lock sub-select's {@code q}: made once (an alias copies the table's fields). */
+    private static final dev.persistbench.jooq.db.tables.Product LOCKED_PRODUCT = PRODUCT.as("q");
+
     /**
      * {@code (SELECT q.id, units FROM product q JOIN wanted ON q.id = productId ORDER BY q.id FOR NO
      * KEY UPDATE OF q) alias}: the products {@code wanted} names, with its {@code units}, locked in
      * ascending id order, the order in which every statement that changes stock locks them.
      */
     private static <T> Table<?> lockedInIdOrder(Field<Long> productId, Field<T> units, Table<?> wanted, String alias) {
-        dev.persistbench.jooq.db.tables.Product q = PRODUCT.as("q");
+        dev.persistbench.jooq.db.tables.Product q = LOCKED_PRODUCT;
         return select(q.ID, units)
                 .from(q)
                 .join(wanted)
