@@ -45,15 +45,7 @@ class MergedReportTest {
     void generate() throws IOException {
         sources = Fixtures.repo(tmp.resolve("repo"), false);
         out = tmp.resolve("merged");
-        Run r = run(
-                "--results",
-                Fixtures.dir(A).toString(),
-                "--results",
-                Fixtures.dir(B).toString(),
-                "--out",
-                out.toString(),
-                "--sources",
-                sources.toString());
+        Run r = merge(out, Fixtures.dir(A), Fixtures.dir(B));
         assertThat(r.status).as("exit status; stderr: %s", r.err).isZero();
         assertThat(r.out.strip()).isEqualTo(out.resolve("index.html").toString());
         summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -71,6 +63,16 @@ class MergedReportTest {
                 new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
         return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    /** ReportMain with {@code --results} for each of {@code sets}, into {@code out}. */
+    Run merge(Path out, Path... sets) {
+        List<String> args = new ArrayList<>();
+        for (Path set : sets) {
+            args.addAll(List.of("--results", set.toString()));
+        }
+        args.addAll(List.of("--out", out.toString(), "--sources", sources.toString()));
+        return run(args.toArray(String[]::new));
     }
 
     JsonNode set(String label) {
@@ -182,11 +184,13 @@ class MergedReportTest {
 
     @Test
     void the_result_sets_table_puts_the_environments_side_by_side() {
-        assertThat(md).contains("## Result sets");
-        assertThat(md).contains("| PostgreSQL | 18.1 | 16.6 |");
-        assertThat(md).contains("| Database mode | embedded | container |");
-        assertThat(md).contains("| CPU | Fixture CPU @ 2.0GHz (2 cores) | Other Fixture CPU @ 3.1GHz (4 cores) |");
-        assertThat(md).contains("| Network distance (added round trip) | loopback only | loopback only |");
+        assertThat(md)
+                .contains(
+                        "## Result sets",
+                        "| PostgreSQL | 18.1 | 16.6 |",
+                        "| Database mode | embedded | container |",
+                        "| CPU | Fixture CPU @ 2.0GHz (2 cores) | Other Fixture CPU @ 3.1GHz (4 cores) |",
+                        "| Network distance (added round trip) | loopback only | loopback only |");
         assertThat(html).contains("<td>Other Fixture CPU @ 3.1GHz (4 cores)</td>");
         assertThat(md.indexOf("## Result sets")).isLessThan(md.indexOf("## P02"));
         Matcher never = Pattern.compile("never averaged").matcher(md);
@@ -232,15 +236,7 @@ class MergedReportTest {
     @Test
     void a_folder_that_is_not_a_result_set_is_named() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("not-a-set"));
-        Run r = run(
-                "--results",
-                Fixtures.dir(A).toString(),
-                "--results",
-                empty.toString(),
-                "--out",
-                tmp.resolve("x").toString(),
-                "--sources",
-                sources.toString());
+        Run r = merge(tmp.resolve("x"), Fixtures.dir(A), empty);
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err).contains(empty.toString(), "is not a result set", "paired.json");
         assertThat(tmp.resolve("x")).doesNotExist();
@@ -249,15 +245,7 @@ class MergedReportTest {
     @Test
     void two_sets_with_one_label_are_refused() {
         Path copy = Fixtures.copy(A, tmp.resolve("elsewhere").resolve(A));
-        Run r = run(
-                "--results",
-                Fixtures.dir(A).toString(),
-                "--results",
-                copy.toString(),
-                "--out",
-                tmp.resolve("y").toString(),
-                "--sources",
-                sources.toString());
+        Run r = merge(tmp.resolve("y"), Fixtures.dir(A), copy);
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err)
                 .contains(
@@ -296,17 +284,7 @@ class MergedReportTest {
         Path single = tmp.resolve("single");
         Fixtures.report(Fixtures.dir(A), single, sources);
         Path merged = tmp.resolve("own");
-        assertThat(run(
-                                "--results",
-                                Fixtures.dir(A).toString(),
-                                "--results",
-                                Fixtures.dir(B).toString(),
-                                "--out",
-                                merged.toString(),
-                                "--sources",
-                                sources.toString())
-                        .status)
-                .isZero();
+        assertThat(merge(merged, Fixtures.dir(A), Fixtures.dir(B)).status).isZero();
         // The same generator renders a set alone and inside the merged report; only the time stamps differ.
         assertThat(withoutTimes(
                         Files.readString(merged.resolve("sets").resolve(A).resolve("report.md"))))
