@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -203,6 +204,38 @@ class MergedReportTest {
                 .as("P02, P06, P07: the patterns the fixtures measured")
                 .isEqualTo(3);
         assertThat(count).as("the rule on top and under every pattern").isEqualTo(sections + 1);
+    }
+
+    @Test
+    void sets_from_different_machines_get_no_side_by_side_table() {
+        assertThat(md).doesNotContain("side by side");
+        assertThat(html).doesNotContain("side by side");
+    }
+
+    @Test
+    void sets_that_differ_only_in_postgresql_stand_side_by_side_each_with_its_own_figures() throws IOException {
+        // B's figures on A's machine: the environments differ in the PostgreSQL version alone.
+        Path pg18 = Fixtures.copy(A, tmp.resolve("side").resolve("pg18"));
+        Path pg16 = Fixtures.copy(B, tmp.resolve("side").resolve("pg16"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode env =
+                (ObjectNode) json.readTree(pg18.resolve("environment.json").toFile());
+        env.put("postgres", "16.6");
+        json.writeValue(pg16.resolve("environment.json").toFile(), env);
+        Path o = tmp.resolve("side-report");
+        Run r = merge(o, pg18, pg16);
+        assertThat(r.status).as(r.err).isZero();
+        String side = Files.readString(o.resolve("report.md"));
+        assertThat(side)
+                .contains(
+                        "**P02 side by side: the sets differ only in PostgreSQL**",
+                        "| implementation | pg18: µs/op | pg18: ratio to the floor | pg16: µs/op | pg16: ratio to the floor |",
+                        "| hibernate | 15.5 [15.0, 16.1] | 1.22× [1.16, 1.29] | 21.9 [21.2, 22.8] | 1.72× [1.64, 1.81] |",
+                        "| raw-jdbc (floor) | 12.7 [12.5, 12.9] | — | 12.7 [12.5, 12.9] | — |")
+                .doesNotContain("18.7")
+                .doesNotContain("1.47×");
+        assertThat(Files.readString(o.resolve("index.html")))
+                .contains("<h3>P02 side by side: the sets differ only in PostgreSQL</h3>");
     }
 
     @Test

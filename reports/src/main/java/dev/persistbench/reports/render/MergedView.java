@@ -21,9 +21,15 @@ import java.util.function.Function;
  * @param environment one row per environment field, one column per set
  * @param patterns per pattern id (in id order) that some set measured, one table per set that has it
  * @param notMeasured pattern ids no set measured (each set's own report says why)
+ * @param onlyDifference the one environment field in which the sets differ (then each pattern also gets
+ *     a side-by-side table), null when they differ in none or in several
  */
 public record MergedView(
-        List<LabelledSet> sets, Table environment, List<PatternTables> patterns, List<String> notMeasured) {
+        List<LabelledSet> sets,
+        Table environment,
+        List<PatternTables> patterns,
+        List<String> notMeasured,
+        String onlyDifference) {
 
     /** Printed under every merged table. */
     public static final String NEVER_AVERAGED = "Each figure is its own result set's, measured on that set's machine"
@@ -56,22 +62,45 @@ public record MergedView(
      * @param id P01..P13
      * @param title its title
      * @param tables one per set that measured it, titled with the set's label
+     * @param sideBySide each set's figures in its own columns, when the sets differ in one environment
+     *     field only; null otherwise
      */
-    public record PatternTables(String id, String title, List<Table> tables) {}
+    public record PatternTables(String id, String title, List<Table> tables, Table sideBySide) {}
 
     /** Builds the view; {@code sets} must have unique labels. */
     public static MergedView of(List<LabelledSet> sets) {
-        List<PatternTables> patterns = patternTables(sets);
+        Map<String, Function<LabelledSet, String>> fields = environmentFields();
+        List<String> differing = new ArrayList<>();
+        fields.forEach((name, value) -> {
+            if (COMPARED.contains(name) && sets.stream().map(value).distinct().count() > 1) {
+                differing.add(name);
+            }
+        });
+        String onlyDifference = differing.size() == 1 ? differing.getFirst() : null;
+        List<PatternTables> patterns = patternTables(sets, onlyDifference);
         List<String> notMeasured = new ArrayList<>();
         sets.forEach(s -> s.summary().patterns().forEach(p -> {
             if (patterns.stream().noneMatch(t -> t.id().equals(p.id())) && !notMeasured.contains(p.id())) {
                 notMeasured.add(p.id());
             }
         }));
-        return new MergedView(List.copyOf(sets), environmentTable(sets), patterns, notMeasured);
+        return new MergedView(List.copyOf(sets), environmentTable(sets, fields), patterns, notMeasured, onlyDifference);
     }
 
-    private static Table environmentTable(List<LabelledSet> sets) {
+    /** The environment fields that must agree, but for one, before two sets' figures stand side by side. */
+    private static final List<String> COMPARED = List.of(
+            "PostgreSQL",
+            "Database mode",
+            "Network distance (added round trip)",
+            "CPU",
+            "Memory",
+            "Machine (OS)",
+            "JVM",
+            "Profile",
+            "Commit",
+            "Timing");
+
+    private static Map<String, Function<LabelledSet, String>> environmentFields() {
         Map<String, Function<LabelledSet, String>> fields = new LinkedHashMap<>();
         fields.put("PostgreSQL", s -> env(s).postgres());
         fields.put("Database mode", s -> env(s).dbMode());
@@ -90,6 +119,10 @@ public record MergedView(
         fields.put("Results written", s -> env(s).resultsGeneratedAt());
         fields.put("Timing", s -> s.summary().timing());
         fields.put("Full report", LabelledSet::report);
+        return fields;
+    }
+
+    private static Table environmentTable(List<LabelledSet> sets, Map<String, Function<LabelledSet, String>> fields) {
         List<String> headers = new ArrayList<>();
         headers.add("");
         sets.forEach(s -> headers.add(s.label()));
@@ -122,7 +155,7 @@ public record MergedView(
         return String.join(", ", parts);
     }
 
-    private static List<PatternTables> patternTables(List<LabelledSet> sets) {
+    private static List<PatternTables> patternTables(List<LabelledSet> sets, String onlyDifference) {
         Map<String, String> titles = new java.util.TreeMap<>();
         sets.forEach(s -> s.summary().patterns().stream()
                 .filter(MergedView::measured)
@@ -130,13 +163,25 @@ public record MergedView(
         List<PatternTables> out = new ArrayList<>();
         titles.forEach((id, title) -> {
             List<Table> tables = new ArrayList<>();
+            Map<String, PatternSummary> bySet = new LinkedHashMap<>();
             for (LabelledSet s : sets) {
                 s.summary().patterns().stream()
                         .filter(p -> p.id().equals(id))
                         .findFirst()
-                        .ifPresent(p -> tables.add(patternTable(s.label(), p)));
+                        .ifPresent(p -> {
+                            tables.add(patternTable(s.label(), p));
+                            bySet.put(s.label(), p);
+                        });
             }
-            out.add(new PatternTables(id, title, tables));
+            boolean oneSize = bySet.values().stream()
+                            .map(PatternSummary::dataSize)
+                            .distinct()
+                            .count()
+                    == 1;
+            Table side = onlyDifference != null && bySet.size() > 1 && oneSize
+                    ? sideBySide(id, onlyDifference, bySet)
+                    : null;
+            out.add(new PatternTables(id, title, tables, side));
         });
         return out;
     }
@@ -145,7 +190,49 @@ public record MergedView(
         return p.floorUsPerOp() != null || p.results().stream().anyMatch(r -> r.usPerOp() != null);
     }
 
+    /**
+     * Each set's µs/op and ratio in its own two columns, one row per arm; a cell is exactly the one of
+     * that set's own table.
+     */
+    private static Table sideBySide(String id, String difference, Map<String, PatternSummary> bySet) {
+        List<String> headers = new ArrayList<>(List.of("implementation"));
+        Map<String, Map<String, List<String>>> rowsBySet = new LinkedHashMap<>();
+        List<String> arms = new ArrayList<>();
+        bySet.forEach((label, p) -> {
+            headers.add(label + ": µs/op");
+            headers.add(label + ": ratio to the floor");
+            Map<String, List<String>> byArm = new LinkedHashMap<>();
+            for (List<String> row : rows(p)) {
+                byArm.put(row.getFirst(), row);
+                if (!arms.contains(row.getFirst())) {
+                    arms.add(row.getFirst());
+                }
+            }
+            rowsBySet.put(label, byArm);
+        });
+        List<List<String>> rows = new ArrayList<>();
+        for (String arm : arms) {
+            List<String> row = new ArrayList<>(List.of(arm));
+            rowsBySet.values().forEach(byArm -> {
+                List<String> own = byArm.get(arm);
+                row.add(own == null ? Fmt.NONE : own.get(1));
+                row.add(own == null ? Fmt.NONE : own.get(2));
+            });
+            rows.add(row);
+        }
+        return new Table(id + " side by side: the sets differ only in " + difference, headers, rows);
+    }
+
     private static Table patternTable(String label, PatternSummary p) {
+        String size = p.dataSize() == null ? "" : " · " + Fmt.integer(p.dataSize()) + " orders";
+        return new Table(
+                label + size,
+                List.of("implementation", "µs/op", "ratio to the floor", "statements/op", "settled"),
+                rows(p));
+    }
+
+    /** Per arm, floor first: implementation, µs/op, ratio to the floor, statements/op, settled. */
+    private static List<List<String>> rows(PatternSummary p) {
         List<List<String>> rows = new ArrayList<>();
         if (p.floorUsPerOp() != null) {
             rows.add(List.of(
@@ -171,11 +258,7 @@ public record MergedView(
                                     Fmt.integer(r.statementsPerOp()),
                                     settled(r.settled())));
         }
-        String size = p.dataSize() == null ? "" : " · " + Fmt.integer(p.dataSize()) + " orders";
-        return new Table(
-                label + size,
-                List.of("implementation", "µs/op", "ratio to the floor", "statements/op", "settled"),
-                rows);
+        return rows;
     }
 
     /** A paired median with its interval, or an unpaired score with its error. */
