@@ -17,6 +17,8 @@ import dev.persistbench.reports.render.ReportWriter;
 import dev.persistbench.reports.source.CodeExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,7 +83,7 @@ public final class ReportGenerator {
         for (ResultSets.ResultSet set : sets) {
             String dir = "sets/" + set.label() + "/";
             ReportView view = add(writer, dir, set.dir(), code, sourceRoot);
-            labelled.add(new MergedView.LabelledSet(set.label(), dir + "index.html", view.summary()));
+            labelled.add(new MergedView.LabelledSet(set.label(), link(dir + "index.html"), view.summary()));
         }
         MergedView merged = MergedView.of(labelled);
         writer.add("index.html", new HtmlRenderer().render(merged));
@@ -113,6 +115,15 @@ public final class ReportGenerator {
             writer.add(prefix + c.fileName(), c.svg());
         }
         return view;
+    }
+
+    /** A relative link to {@code path}, characters such as spaces or '#' in a label escaped. */
+    private static String link(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot link to " + path, e);
+        }
     }
 
     private static String json(Object value) {

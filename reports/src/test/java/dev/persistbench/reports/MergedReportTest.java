@@ -267,6 +267,17 @@ class MergedReportTest {
     }
 
     @Test
+    void a_label_with_spaces_and_a_hash_is_linked_escaped() throws IOException {
+        Path odd = Fixtures.copy(B, tmp.resolve("odd").resolve("pg 16 #2"));
+        Path o = tmp.resolve("odd-report");
+        Run r = merge(o, Fixtures.dir(A), odd);
+        assertThat(r.status).as(r.err).isZero();
+        assertThat(o.resolve("sets").resolve("pg 16 #2").resolve("report.md")).exists();
+        assertThat(Files.readString(o.resolve("report.md"))).contains("(sets/pg%2016%20%232/report.md)");
+        assertThat(Files.readString(o.resolve("index.html"))).contains("href=\"sets/pg%2016%20%232/index.html\"");
+    }
+
+    @Test
     void a_folder_that_is_not_a_result_set_is_named() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("not-a-set"));
         Run r = merge(tmp.resolve("x"), Fixtures.dir(A), empty);
