@@ -6,14 +6,20 @@ import dev.persistbench.reports.source.MarkerException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Generates the architect's report.
  *
  * <pre>
- * ReportMain [--results DIR] [--out DIR | --publish DIR] [--sources DIR]
+ * ReportMain [--results DIR]... [--results-from DIR]... [--out DIR | --publish DIR] [--sources DIR]
  * </pre>
+ *
+ * Several result sets ({@code --results} more than once, or the sub-folders of {@code --results-from})
+ * make one document with each set's environment and figures under its label (its folder's name),
+ * never averaged or ranked across sets; see {@link ReportGenerator#generate(java.util.List, Path, Path)}.
  *
  * Defaults: results bench/target/results, out reports/target/report, sources the repository root
  * (the nearest directory above the working directory that contains mvnw); the defaults are resolved
@@ -39,7 +45,8 @@ public final class ReportMain {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path cwd = Path.of("").toAbsolutePath();
         Optional<Path> root = RepositoryRoot.above(cwd);
-        Path results = null;
+        List<Path> results = new ArrayList<>();
+        List<Path> resultsFrom = new ArrayList<>();
         Path output = null;
         Path sources = null;
         boolean publish = false;
@@ -56,7 +63,8 @@ public final class ReportMain {
             }
             Path value = cwd.resolve(args[++i]).normalize();
             switch (a) {
-                case "--results" -> results = value;
+                case "--results" -> results.add(value);
+                case "--results-from" -> resultsFrom.add(value);
                 case "--out" -> output = value;
                 case "--publish" -> {
                     output = value;
@@ -70,13 +78,13 @@ public final class ReportMain {
                 }
             }
         }
-        if ((results == null || output == null) && root.isEmpty()) {
+        if (((results.isEmpty() && resultsFrom.isEmpty()) || output == null) && root.isEmpty()) {
             err.println("error: cannot find the repository root (a directory containing mvnw) above " + cwd
                     + "; pass --results and --out explicitly");
             return 2;
         }
-        if (results == null) {
-            results = root.get().resolve("bench/target/results");
+        if (results.isEmpty() && resultsFrom.isEmpty()) {
+            results.add(root.get().resolve("bench/target/results"));
         }
         if (output == null) {
             output = root.get().resolve("reports/target/report");
@@ -85,7 +93,17 @@ public final class ReportMain {
             sources = root.orElse(null);
         }
         try {
-            ReportGenerator.Generated report = ReportGenerator.generate(results, output, sources);
+            List<ResultSets.ResultSet> sets = ResultSets.resolve(results, resultsFrom);
+            if (sets.size() > 1) {
+                if (publish) {
+                    err.println("error: --publish takes one result set (the reference report); got " + sets.size());
+                    return 2;
+                }
+                out.println(ReportGenerator.generate(sets, output, sources));
+                return 0;
+            }
+            ReportGenerator.Generated report =
+                    ReportGenerator.generate(sets.getFirst().dir(), output, sources);
             if (publish) {
                 String profile = report.view().summary().environment().profile();
                 if (!"quick".equalsIgnoreCase(profile) && !"full".equalsIgnoreCase(profile)) {
@@ -113,8 +131,10 @@ public final class ReportMain {
     }
 
     private static String usage() {
-        return "usage: ReportMain [--results DIR] [--out DIR | --publish DIR] [--sources DIR]\n"
-                + "  --results  bench results (default <repo>/bench/target/results)\n"
+        return "usage: ReportMain [--results DIR]... [--results-from DIR]... [--out DIR | --publish DIR] [--sources DIR]\n"
+                + "  --results  bench results (default <repo>/bench/target/results); several: one document of\n"
+                + "             all of them, each set with its own environment and figures, never averaged\n"
+                + "  --results-from  a folder whose sub-folders are result sets (e.g. downloaded CI artifacts)\n"
                 + "  --out      output directory (default <repo>/reports/target/report)\n"
                 + "  --publish  like --out, for the reference report kept in git (e.g. reports/example); also\n"
                 + "             updates the reference-report section of the README.md beside that directory\n"

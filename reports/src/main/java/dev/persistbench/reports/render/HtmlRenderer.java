@@ -12,6 +12,7 @@ import java.util.Map;
 public final class HtmlRenderer {
 
     private final PebbleTemplate template;
+    private final PebbleTemplate merged;
 
     /** Loads the template from the classpath. */
     public HtmlRenderer() {
@@ -26,10 +27,20 @@ public final class HtmlRenderer {
                 .newLineTrimming(false)
                 .build();
         this.template = engine.getTemplate("report");
+        this.merged = engine.getTemplate("merged");
     }
 
     /** The whole page. */
     public String render(ReportView view) {
+        return evaluate(template, view);
+    }
+
+    /** The page of several result sets (templates/merged.peb). */
+    public String render(MergedView view) {
+        return evaluate(merged, view);
+    }
+
+    private static String evaluate(PebbleTemplate template, Object view) {
         StringWriter out = new StringWriter();
         try {
             template.evaluate(out, Map.of("view", view));

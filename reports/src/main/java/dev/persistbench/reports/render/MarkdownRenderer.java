@@ -28,6 +28,11 @@ public final class MarkdownRenderer {
         return evaluate("report.md", Map.of("view", view));
     }
 
+    /** The document of several result sets (templates/merged.md.peb). */
+    public static String render(MergedView view) {
+        return evaluate("merged.md", Map.of("view", view));
+    }
+
     /** The summary table alone: pattern × implementation µs/op ± error (ratio to the floor). */
     public static String summaryTable(ReportView view) {
         return evaluate("summary-table.md", Map.of("view", view));
