@@ -143,12 +143,15 @@ public final class PairedAnalysis {
         // Where each implementation settled (its ratio series stops trending); the pattern, at the latest of them.
         int cut = 0;
         Map<String, PairedStats.Steady> steadyBy = new LinkedHashMap<>();
+        Map<String, double[]> ratiosBy = new LinkedHashMap<>();
         for (int a = 0; a < arms.size(); a++) {
             if (a == floor) {
                 continue;
             }
-            PairedStats.Steady steady = stats.steadyFrom(
-                    PairedStats.ratios(Arrays.copyOf(byArm[a], complete), Arrays.copyOf(byArm[floor], complete)));
+            double[] ratios =
+                    PairedStats.ratios(Arrays.copyOf(byArm[a], complete), Arrays.copyOf(byArm[floor], complete));
+            ratiosBy.put(arms.get(a), ratios);
+            PairedStats.Steady steady = stats.steadyFrom(ratios);
             int from = Math.min(steady.from(), Math.max(0, complete - 2));
             steadyBy.put(arms.get(a), new PairedStats.Steady(from, steady.settled()));
             cut = Math.max(cut, from);
@@ -165,13 +168,9 @@ public final class PairedAnalysis {
             double[] bytesTail = Arrays.copyOfRange(bytesByArm[a], from, complete);
             Paired.Interval ratio = null;
             if (a != floor) {
-                ratio = interval(stats.medianInterval(
-                        PairedStats.ratios(tail, Arrays.copyOfRange(byArm[floor], from, complete))));
-                ratioTails.put(
-                        id,
-                        PairedStats.ratios(
-                                Arrays.copyOfRange(byArm[a], cut, complete),
-                                Arrays.copyOfRange(byArm[floor], cut, complete)));
+                double[] ratios = ratiosBy.get(id);
+                ratio = interval(stats.medianInterval(Arrays.copyOfRange(ratios, from, complete)));
+                ratioTails.put(id, Arrays.copyOfRange(ratios, cut, complete));
             }
             double b = Arrays.stream(bytesTail).anyMatch(Double::isNaN) ? Double.NaN : PairedStats.median(bytesTail);
             armResults.add(new Paired.Arm(
