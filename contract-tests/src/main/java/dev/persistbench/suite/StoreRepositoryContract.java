@@ -120,11 +120,11 @@ public abstract class StoreRepositoryContract {
     class P09ChangeStatus extends Group implements P09ChangeStatusRules {}
 
     @Nested
-    @DisplayName("P10 cancelNewOrders")
+    @DisplayName("P10 cancelNewOrdersBefore")
     class P10CancelNewOrders extends Group implements P10CancelNewOrdersRules {}
 
     @Nested
-    @DisplayName("P11 revenueReport")
+    @DisplayName("P11 topCustomersByRevenue")
     class P11RevenueReport extends Group implements P11RevenueReportRules {}
 
     @Nested

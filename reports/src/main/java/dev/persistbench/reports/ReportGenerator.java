@@ -2,12 +2,12 @@ package dev.persistbench.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.input.ResultsReader;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
-import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.render.HtmlRenderer;
 import dev.persistbench.reports.render.MarkdownRenderer;

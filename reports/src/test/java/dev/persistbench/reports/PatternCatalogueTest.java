@@ -2,30 +2,41 @@ package dev.persistbench.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.persistbench.contract.StoreRepository;
-import dev.persistbench.reports.model.Pattern;
-import java.lang.reflect.Method;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.contract.Pattern;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The report's catalogue must name real contract methods, or code extraction finds nothing. */
+/** The report takes its patterns from the contract's catalogue: one entry per pattern, in its order. */
 class PatternCatalogueTest {
 
-    @Test
-    void every_pattern_names_a_method_of_the_contract() {
-        Set<String> methods = Arrays.stream(StoreRepository.class.getMethods())
-                .map(Method::getName)
-                .collect(Collectors.toSet());
-        for (Pattern p : Pattern.values()) {
-            assertThat(methods).as("StoreRepository method of %s", p).contains(p.method());
-        }
-    }
+    @TempDir
+    Path tmp;
 
     @Test
-    void floors_are_the_five_agreed_with_bench() {
-        assertThat(Arrays.stream(Pattern.values()).filter(Pattern::hasFloor).map(Pattern::id))
-                .containsExactly("P02", "P03", "P07", "P08", "P11");
+    void the_summary_has_one_entry_per_catalogued_pattern_titled_from_the_catalogue() throws IOException {
+        Path out = Fixtures.report(
+                Fixtures.dir("results-paired"), tmp.resolve("report"), Fixtures.repo(tmp.resolve("repo"), true));
+        JsonNode patterns = new ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile())
+                .get("patterns");
+        List<String> ids = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        patterns.forEach(p -> {
+            ids.add(p.get("id").asText());
+            titles.add(p.get("title").asText());
+        });
+        assertThat(ids)
+                .containsExactlyElementsOf(
+                        Arrays.stream(Pattern.values()).map(Pattern::id).toList());
+        assertThat(titles)
+                .containsExactlyElementsOf(
+                        Arrays.stream(Pattern.values()).map(Pattern::title).toList());
     }
 }

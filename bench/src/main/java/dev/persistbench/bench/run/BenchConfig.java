@@ -1,6 +1,7 @@
 package dev.persistbench.bench.run;
 
 import dev.persistbench.bench.Impl;
+import dev.persistbench.contract.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +11,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -54,10 +53,9 @@ public record BenchConfig(
         Profile profile, List<String> includes, List<Impl> impls, Path results, Path root, Map<Impl, Path> targets) {
 
     static final String PACKAGE = "dev\\.persistbench\\.bench\\.";
-    private static final Pattern PATTERN_ID = Pattern.compile("P(0[1-9]|1[0-3])");
-    /** Every pattern id. */
+    /** Every pattern id, from the contract's catalogue. */
     public static final List<String> PATTERNS =
-            List.of("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09", "P10", "P11", "P12", "P13");
+            Arrays.stream(Pattern.values()).map(Pattern::id).toList();
     /**
      * Heap of every forked benchmark JVM and cold-start JVM, and quiet start-up logs (embedded
      * PostgreSQL, Flyway, HikariCP log at INFO through slf4j-simple) so that JMH's output stays
@@ -163,19 +161,14 @@ public record BenchConfig(
         }
         Set<String> selected = new LinkedHashSet<>();
         for (String token : includes) {
-            String upper = token.toUpperCase(Locale.ROOT);
-            if (PATTERN_ID.matcher(upper).matches()) {
-                selected.add(upper);
-            }
+            Pattern.byId(token).ifPresent(p -> selected.add(p.id()));
         }
         return List.copyOf(selected);
     }
 
     /** Include tokens that are not pattern ids: passed to JMH as regexps. */
     public List<String> rawIncludes() {
-        return includes.stream()
-                .filter(t -> !PATTERN_ID.matcher(t.toUpperCase(Locale.ROOT)).matches())
-                .toList();
+        return includes.stream().filter(t -> Pattern.byId(t).isEmpty()).toList();
     }
 
     /** The JMH include regexp of the pattern benchmarks of {@code patterns}. */

@@ -2,10 +2,10 @@ package dev.persistbench.reports.analysis;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.reports.analysis.SummaryBuilder.Counts;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
-import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary.Environment;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;

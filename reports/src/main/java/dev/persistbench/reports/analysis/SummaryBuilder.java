@@ -3,11 +3,11 @@ package dev.persistbench.reports.analysis;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.reports.input.JmhEntry;
 import dev.persistbench.reports.input.JsonFiles;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
-import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.ColdStart;
 import dev.persistbench.reports.model.Summary.Environment;
@@ -275,15 +275,9 @@ public final class SummaryBuilder {
         List<JmhEntry> floors = preferAvgt(data.jmh().stream()
                 .filter(e -> e.benchmarkClass().equals(FLOOR_CLASS) && timeMode(e))
                 .toList());
-        Optional<JmhEntry> floor = p.hasFloor()
-                ? atSize(
-                        floors.stream()
-                                .filter(e -> e.method().equalsIgnoreCase(p.id()))
-                                .toList(),
-                        size,
-                        false)
-                : Optional.empty();
-        if (p.hasFloor() && floor.isEmpty()) {
+        Optional<JmhEntry> floor = atSize(
+                floors.stream().filter(e -> e.method().equalsIgnoreCase(p.id())).toList(), size, false);
+        if (floor.isEmpty()) {
             notMeasured.add(p.id() + ": raw-JDBC floor not measured" + (size == null ? "" : " at dataSize=" + size));
         }
         Optional<JmhEntry> selectOne = atSize(
@@ -363,8 +357,7 @@ public final class SummaryBuilder {
             }
         }
         floors.stream()
-                .filter(e ->
-                        p.hasFloor() && e.method().equalsIgnoreCase(p.id()) && e.threads() == 1 && e.dataSize() != null)
+                .filter(e -> e.method().equalsIgnoreCase(p.id()) && e.threads() == 1 && e.dataSize() != null)
                 .forEach(e -> bySize.add(
                         new SizePoint("raw-jdbc", e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
         bySize.sort(Comparator.comparingInt((SizePoint x) -> order(x.impl())).thenComparingInt(SizePoint::dataSize));
@@ -398,7 +391,7 @@ public final class SummaryBuilder {
                 floor.map(f -> round(f.errorUs(), 3)).orElse(null),
                 null,
                 floor.map(f -> round(f.bytesPerOp(), 0)).orElse(null),
-                p.hasFloor() ? statements(data, p, "raw-jdbc") : null,
+                statements(data, p, "raw-jdbc"),
                 round(selectOneUs, 3),
                 selectOne.map(s -> round(s.errorUs(), 3)).orElse(null),
                 results,

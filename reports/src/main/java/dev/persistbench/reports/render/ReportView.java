@@ -1,11 +1,11 @@
 package dev.persistbench.reports.render;
 
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.chart.Charts;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
-import dev.persistbench.reports.model.Pattern;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
@@ -223,7 +223,7 @@ public record ReportView(
             for (Impl impl : Impl.values()) {
                 sql.add(sql(data, p.id(), impl.id()));
             }
-            if (pattern.hasFloor() || p.floorUsPerOp() != null || statement(data, p.id(), "raw-jdbc") != null) {
+            if (p.floorUsPerOp() != null || statement(data, p.id(), "raw-jdbc") != null) {
                 sql.add(sql(data, p.id(), "raw-jdbc"));
             }
             List<CodeSnippet> snippets = new ArrayList<>();
@@ -238,7 +238,7 @@ public record ReportView(
                     p.title(),
                     p.dataSize() == null ? Fmt.NONE : Fmt.integer(p.dataSize()),
                     params,
-                    floor(p, pattern, paired),
+                    floor(p, paired),
                     paired ? Fmt.us(p.selectOneUsPerOp()) : Fmt.usErr(p.selectOneUsPerOp(), p.selectOneError()),
                     Fmt.integer(p.floorStatementsPerOp()),
                     charts.pattern(p).orElse(null),
@@ -357,7 +357,7 @@ public record ReportView(
         return Impl.byId(id).map(Impl::label).orElse(id);
     }
 
-    private static String floor(PatternSummary p, Pattern pattern, boolean paired) {
+    private static String floor(PatternSummary p, boolean paired) {
         if (paired) {
             if (p.floorUsPerOp() == null) {
                 return "no floor arm";
@@ -365,7 +365,7 @@ public record ReportView(
             return Fmt.interval(p.floorUsPerOp(), p.floorUsPerOpLow(), p.floorUsPerOpHigh())
                     + (Boolean.FALSE.equals(p.floorSettled()) ? " " + NOT_SETTLED : "");
         }
-        return pattern.hasFloor() ? Fmt.usErr(p.floorUsPerOp(), p.floorError()) : "no floor for this pattern";
+        return p.floorUsPerOp() != null ? Fmt.usErr(p.floorUsPerOp(), p.floorError()) : "no floor for this pattern";
     }
 
     /** The mark of a figure whose slices never stopped trending. */

@@ -3,8 +3,8 @@ package dev.persistbench.reports.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.reports.model.Impl;
-import dev.persistbench.reports.model.Pattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
