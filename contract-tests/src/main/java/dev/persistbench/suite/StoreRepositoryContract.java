@@ -1,21 +1,13 @@
 package dev.persistbench.suite;
 
-import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.suite.reliability.ConcurrencyRules;
 import dev.persistbench.suite.reliability.FaultRules;
 import dev.persistbench.suite.reliability.HostileInputRules;
 import dev.persistbench.suite.reliability.MigrationRules;
 import dev.persistbench.suite.reliability.ModelBasedRules;
 import dev.persistbench.suite.reliability.SchemaDriftRules;
-import dev.persistbench.testkit.db.TestDatabase;
-import dev.persistbench.testkit.sql.SqlRecorder;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract suite. An implementation module adds one subclass that says how to build its
@@ -28,60 +20,10 @@ import org.junit.jupiter.api.TestInstance;
  * and database of the enclosing class.
  *
  * <p>The repository is built once per class (an ORM's bootstrap is not what these tests
- * measure) over the JVM's shared database; every test starts from empty tables and leaves them
- * empty.
+ * measure) over the JVM's shared database ({@link ContractHarness}); every test starts from empty
+ * tables and leaves them empty.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class StoreRepositoryContract {
-
-    private final SqlRecorder sql = new SqlRecorder();
-    private TestDatabase database;
-    private StoreRepository store;
-
-    /** Builds the implementation under test over {@code dataSource}. */
-    protected abstract StoreRepository createRepository(DataSource dataSource);
-
-    @BeforeAll
-    final void startRepository() {
-        database = TestDatabase.shared();
-        database.truncateAll();
-        store = createRepository(sql.wrap(database.dataSource()));
-    }
-
-    @AfterEach
-    final void cleanTables() {
-        database.truncateAll();
-    }
-
-    @AfterAll
-    final void closeRepository() {
-        if (store != null) {
-            store.close();
-        }
-    }
-
-    /** A group of rules: the fixture is the enclosing contract's. */
-    abstract class Group implements ContractFixture {
-        @Override
-        public final StoreRepository store() {
-            return store;
-        }
-
-        @Override
-        public final StoreRepository newRepository(DataSource dataSource) {
-            return createRepository(dataSource);
-        }
-
-        @Override
-        public final TestDatabase database() {
-            return database;
-        }
-
-        @Override
-        public final SqlRecorder sql() {
-            return sql;
-        }
-    }
+public abstract class StoreRepositoryContract extends ContractHarness {
 
     @Nested
     @DisplayName("P01 createCustomer")

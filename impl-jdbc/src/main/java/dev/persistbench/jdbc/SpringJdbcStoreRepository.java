@@ -1,7 +1,9 @@
 package dev.persistbench.jdbc;
 
 import dev.persistbench.contract.Arguments;
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
@@ -29,6 +31,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,11 +287,40 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     private final JdbcClient client;
     private final TransactionTemplate writeTx;
     private final TransactionTemplate streamTx;
+    /** The {@code read-tx} variant's read-only transaction around every read; null by default. */
+    private final TransactionTemplate readTx;
+
     private final AttributesJson json = new AttributesJson();
     private final RowMapper<Product> productMapper = Rows.product(json);
 
     /** Builds the repository over {@code dataSource}, which it uses but never closes. */
     public SpringJdbcStoreRepository(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    // end::config[]
+    // tag::variant-read-tx[]
+    /**
+     * The variants measured beside this default: {@code read-tx} runs every read in a read-only
+     * transaction, as a service method annotated {@code @Transactional(readOnly = true)} does.
+     */
+    public static List<Variant> variants() {
+        return List.of(new Variant(
+                "read-tx",
+                "every read in a read-only transaction (TransactionTemplate with readOnly = true), as a"
+                        + " @Transactional(readOnly = true) service method runs it: BEGIN READ ONLY ... COMMIT around the one SELECT",
+                EnumSet.of(Pattern.P02, Pattern.P04, Pattern.P05, Pattern.P07, Pattern.P08, Pattern.P11),
+                ds -> new SpringJdbcStoreRepository(ds, true)));
+    }
+
+    /** Runs a read: in auto-commit by default, in the read-only transaction in the {@code read-tx} variant. */
+    private <T> T read(String operation, Supplier<T> work) {
+        return readTx == null ? run(operation, work) : inTransaction(operation, readTx, status -> work.get());
+    }
+
+    // end::variant-read-tx[]
+    // tag::config[]
+    private SpringJdbcStoreRepository(DataSource dataSource, boolean readTransactions) {
         Check.notNull("dataSource", dataSource);
         this.jdbc = new JdbcTemplate(dataSource);
         // SQLSTATE-based translation needs no database metadata; the default translator would
@@ -306,6 +338,13 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         this.streamTx.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
         // pgjdbc turns Connection.setReadOnly(true) into BEGIN READ ONLY: no extra round trip.
         this.streamTx.setReadOnly(true);
+        if (readTransactions) {
+            this.readTx = new TransactionTemplate(transactions);
+            this.readTx.setIsolationLevel(TransactionDefinition.ISOLATION_DEFAULT);
+            this.readTx.setReadOnly(true);
+        } else {
+            this.readTx = null;
+        }
     }
     // end::config[]
 
@@ -329,7 +368,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         if (!Arguments.findCustomer(id)) {
             return Optional.empty();
         }
-        return run(
+        return read(
                 "findCustomer",
                 () -> client.sql(SELECT_CUSTOMER)
                         .param("id", id)
@@ -394,7 +433,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         if (!Arguments.findProductBySku(sku)) {
             return Optional.empty();
         }
-        return run(
+        return read(
                 "findProductBySku",
                 () -> client.sql(SELECT_PRODUCT_BY_SKU)
                         .param("sku", sku)
@@ -408,7 +447,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     public ProductPage searchProducts(ProductSearch search) {
         Arguments.searchProducts(search);
         ProductSearchSql query = ProductSearchSql.of(search, json);
-        List<Product> items = run(
+        List<Product> items = read(
                 "searchProducts",
                 () -> client.sql(query.sql())
                         .params(query.params())
@@ -580,7 +619,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     // tag::P07[]
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return run("findOrder", () -> {
+        return read("findOrder", () -> {
             List<Order> orders =
                     client.sql(SELECT_ORDER_BY_ID).param("id", orderId).query(Rows.ORDERS_WITH_LINES);
             return orders.isEmpty() ? Optional.empty() : Optional.of(orders.getFirst());
@@ -594,7 +633,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
         if (!Arguments.latestOrders(customerId, limit)) {
             return List.of();
         }
-        return run(
+        return read(
                 "latestOrders",
                 () -> client.sql(SELECT_LATEST_ORDERS)
                         .param("customerId", customerId)
@@ -665,7 +704,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     @Override
     public List<CustomerRevenue> topCustomersByRevenue(Instant from, Instant to, int limit) {
         Arguments.TimeRange range = Arguments.topCustomersByRevenue(from, to, limit);
-        return run(
+        return read(
                 "topCustomersByRevenue",
                 () -> client.sql(REVENUE_REPORT)
                         .param("from", Rows.timestamptz(range.from()))
@@ -728,8 +767,11 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
                 "JdbcClient (statements), JdbcTemplate.batchUpdate (order lines), SqlArrayValue (arrays), explicit RowMappers");
         settings.put(
                 "transactions",
-                "single statements in auto-commit (no transaction); P06 in one TransactionTemplate transaction,"
-                        + " P12 in one read-only transaction (cursor)");
+                (readTx == null
+                                ? "single statements in auto-commit (no transaction)"
+                                : "variant read-tx: reads in one read-only TransactionTemplate transaction each;"
+                                        + " single-statement writes in auto-commit")
+                        + "; P06 in one TransactionTemplate transaction, P12 in one read-only transaction (cursor)");
         settings.put("isolation", "READ COMMITTED (server default, not set per transaction)");
         settings.put("fetchSize", "stream (P12): " + STREAM_FETCH_SIZE + "; other queries: driver default (all rows)");
         settings.put("batch.products", "one INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku");

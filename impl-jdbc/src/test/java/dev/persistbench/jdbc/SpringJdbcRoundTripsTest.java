@@ -5,6 +5,7 @@ import static dev.persistbench.suite.TestData.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.NotFoundException;
 import dev.persistbench.contract.error.StaleVersionException;
@@ -89,6 +90,42 @@ class SpringJdbcRoundTripsTest {
                 .isEqualTo(statements);
         assertThat(recorded.transactionCalls()).as("%s transaction calls", what).isEqualTo(transaction);
         assertThat(recorded.roundTrips()).as("%s round trips", what).isEqualTo(roundTrips);
+    }
+
+    @Test
+    @DisplayName("variant read-tx: each read is BEGIN READ ONLY, the SELECT and COMMIT: one statement, two round trips")
+    void readsInReadOnlyTransactions() {
+        StoreRepository readTx =
+                SpringJdbcStoreRepository.variants().getFirst().factory().apply(sql.wrap(database.dataSource()));
+        Customer customer = data.customer();
+        Product product = data.product("2.50", 1_000);
+        Order order = data.order(customer, T0, line(product, 2), line(product, 1));
+        // BEGIN READ ONLY rides with the SELECT; the COMMIT is a round trip of its own.
+        assertCounts(
+                "P02 findCustomer (read-tx)",
+                warmThenRecord(() -> readTx.findCustomer(customer.id())),
+                1,
+                COMMITTED,
+                2);
+        assertCounts(
+                "P04 findProductBySku (read-tx)",
+                warmThenRecord(() -> readTx.findProductBySku(product.sku())),
+                1,
+                COMMITTED,
+                2);
+        assertCounts("P07 findOrder (read-tx)", warmThenRecord(() -> readTx.findOrder(order.id())), 1, COMMITTED, 2);
+        assertCounts(
+                "P08 latestOrders (read-tx)",
+                warmThenRecord(() -> readTx.latestOrders(customer.id(), 10)),
+                1,
+                COMMITTED,
+                2);
+        assertCounts(
+                "P13 deleteOrder (read-tx: writes unchanged)",
+                sql.record(() -> readTx.deleteOrder(order.id())),
+                1,
+                NONE,
+                1);
     }
 
     @Test
