@@ -13,6 +13,8 @@ import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.contract.Pattern;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
@@ -20,6 +22,7 @@ import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
 import dev.persistbench.reports.results.Status;
+import dev.persistbench.reports.results.VariantEntry;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +63,41 @@ public final class BenchMain {
         System.exit(code);
     }
 
+    /**
+     * The variants of the selected implementations and whether each is timed: only when its
+     * implementation is timed and the variant answered right in the verification pass.
+     */
+    static List<VariantEntry> variantEntries(
+            BenchConfig config, List<Impl> timed, Map<String, Verification.Outcome> outcomes) {
+        List<VariantEntry> entries = new ArrayList<>();
+        for (Impl impl : config.impls()) {
+            for (Variant v : impl.variants()) {
+                String arm = v.armId(impl.id());
+                Verification.Outcome outcome = outcomes.get(arm);
+                boolean verified = outcome != null && outcome.passed();
+                boolean wanted = timed.contains(impl) && verified;
+                String reason = !timed.contains(impl)
+                        ? impl.id() + " is not timed"
+                        : verified
+                                ? "verified; measured beside " + impl.id() + " in the forks of its patterns"
+                                : "verification: "
+                                        + (outcome == null ? "did not run" : String.join("; ", outcome.failures()));
+                entries.add(new VariantEntry(
+                        arm,
+                        impl.id(),
+                        v.name(),
+                        v.description(),
+                        v.patterns().stream().sorted().map(Pattern::id).toList(),
+                        outcome == null
+                                ? null
+                                : outcome.passed() ? Status.Verification.PASSED : Status.Verification.FAILED,
+                        wanted ? Status.Timing.TIMED : Status.Timing.NOT_TIMED,
+                        reason));
+            }
+        }
+        return entries;
+    }
+
     /** Runs the whole bench; returns the process exit code (0 when something was timed). */
     int run(BenchConfig config) throws IOException {
         long start = System.nanoTime();
@@ -98,6 +136,19 @@ public final class BenchMain {
             log("verified " + impl.id() + " in " + ms(t) + " ms: "
                     + (outcome.passed() ? "every answer right" : outcome.failures()));
         }
+        // Variants: each over the patterns it changes.
+        Map<String, Verification.Outcome> variantOutcomes = new LinkedHashMap<>();
+        for (Impl impl : config.impls()) {
+            for (Variant v : impl.variants()) {
+                List<String> ids =
+                        v.patterns().stream().sorted().map(Pattern::id).toList();
+                Verification.Outcome outcome = Verification.verify(Arm.of(impl, v), ids, db, dataSize);
+                variantOutcomes.put(v.armId(impl.id()), outcome);
+                statements.addAll(outcome.statements());
+                log("verified " + v.armId(impl.id()) + " (" + ids + "): "
+                        + (outcome.passed() ? "every answer right" : outcome.failures()));
+            }
+        }
         Verification.Outcome floor = Verification.verify(Arm.FLOOR, BenchConfig.PATTERNS, db, dataSize);
         statements.addAll(floor.statements());
         log("verified raw-jdbc floor: " + (floor.passed() ? "every answer right" : floor.failures()));
@@ -112,7 +163,14 @@ public final class BenchMain {
                 .filter(i -> (ignoreContract || suiteOf.get(i.id()).passed())
                         && outcomes.get(i).passed())
                 .toList();
-        log("timed: " + timed + (floor.passed() ? " and the raw-jdbc floor" : ""));
+        List<VariantEntry> variants = variantEntries(config, timed, variantOutcomes);
+        write(results.resolve("variants.json"), variants);
+        List<String> timedVariants = variants.stream()
+                .filter(v -> v.status() == Status.Timing.TIMED)
+                .map(VariantEntry::arm)
+                .toList();
+        log("timed: " + timed + (timedVariants.isEmpty() ? "" : ", variants " + timedVariants)
+                + (floor.passed() ? " and the raw-jdbc floor" : ""));
 
         // 4. Cold starts, against the seeded schema of this JVM.
         List<ColdStartResult> coldStarts = new ArrayList<>();
@@ -147,8 +205,10 @@ public final class BenchMain {
             // In-process (smoke): the benchmark threads are this JVM's; pinning them would pin the runner.
             System.setProperty(Slices.PROPERTY, slices.toString());
             System.setProperty(Placement.PROPERTY, "none");
+            System.setProperty(
+                    Arm.VARIANTS_PROPERTY, timedVariants.isEmpty() ? "none" : String.join(",", timedVariants));
         }
-        List<BenchConfig.JmhRun> runs = config.runs(floor.passed() ? timed : List.of(), forkArgs);
+        List<BenchConfig.JmhRun> runs = config.runs(floor.passed() ? timed : List.of(), timedVariants, forkArgs);
         JmhRunner jmh = new JmhRunner(results.resolve("jmh-result.json"));
         List<String> runErrors = new ArrayList<>(jmh.runAll(runs));
         List<RunResult> jmhResults = jmh.results();

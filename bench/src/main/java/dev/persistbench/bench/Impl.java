@@ -1,12 +1,15 @@
 package dev.persistbench.bench;
 
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.hibernate.HibernateStoreRepository;
 import dev.persistbench.jdbc.SpringJdbcStoreRepository;
 import dev.persistbench.jooq.JooqStoreRepository;
 import dev.persistbench.mybatis.MyBatisStoreRepository;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -14,16 +17,23 @@ import javax.sql.DataSource;
  * constructor of its repository, so no benchmark ever switches on a name.
  */
 public enum Impl {
-    HIBERNATE(HibernateStoreRepository::new),
-    JOOQ(JooqStoreRepository::new),
-    MYBATIS(MyBatisStoreRepository::new),
+    HIBERNATE(HibernateStoreRepository::new, List::of),
+    JOOQ(JooqStoreRepository::new, List::of),
+    MYBATIS(MyBatisStoreRepository::new, List::of),
     /** The Spring JDBC implementation (JdbcClient); the hand-written java.sql floor is not an Impl. */
-    JDBC(SpringJdbcStoreRepository::new);
+    JDBC(SpringJdbcStoreRepository::new, SpringJdbcStoreRepository::variants);
 
     private final Function<DataSource, StoreRepository> constructor;
+    private final Supplier<List<Variant>> variants;
 
-    Impl(Function<DataSource, StoreRepository> constructor) {
+    Impl(Function<DataSource, StoreRepository> constructor, Supplier<List<Variant>> variants) {
         this.constructor = constructor;
+        this.variants = variants;
+    }
+
+    /** The variants the implementation declares, measured beside its default (none for most). */
+    public List<Variant> variants() {
+        return variants.get();
     }
 
     /** A new repository over {@code dataSource}; the caller closes it. */

@@ -88,7 +88,7 @@ public abstract class PatternState {
         TestDatabase database = TestDatabase.shared();
         Dataset.of(dataSize).load(database);
         distance = NetworkDistance.open(database, rttMicros);
-        List<Arm> arms = Arm.parse(impls);
+        List<Arm> arms = Arm.forPattern(impls, pattern(), rttMicros, System.getProperty(Arm.VARIANTS_PROPERTY, "all"));
         for (Arm a : arms) {
             repos.put(a, a.factory().apply(distance.dataSource()));
         }

@@ -1,7 +1,9 @@
 package dev.persistbench.bench.run;
 
+import dev.persistbench.bench.Arm;
 import dev.persistbench.bench.Impl;
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.contract.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,24 +187,56 @@ public record BenchConfig(
      * @param forkJvmArgs JVM arguments of every fork (heap, database address, placement)
      */
     public List<JmhRun> runs(Collection<Impl> timed, List<String> forkJvmArgs) {
+        return runs(timed, List.of(), forkJvmArgs);
+    }
+
+    /**
+     * The JMH runs, as {@link #runs(Collection, List)}, with {@code variants} (arm ids such as
+     * "jdbc:read-tx", of timed implementations) measured as extra arms in the forks of the
+     * patterns they change. A fork's slices are its rounds times its arms, so patterns with
+     * variant arms run in JMH runs of their own, one per number of arms.
+     */
+    public List<JmhRun> runs(Collection<Impl> timed, List<String> variants, List<String> forkJvmArgs) {
         List<JmhRun> runs = new ArrayList<>();
         if (timed.isEmpty()) {
             return runs;
         }
         List<String> patterns = patterns();
+        List<String> withVariants = new ArrayList<>(forkJvmArgs);
+        withVariants.add(
+                "-D" + Arm.VARIANTS_PROPERTY + "=" + (variants.isEmpty() ? "none" : String.join(",", variants)));
+        forkJvmArgs = List.copyOf(withVariants);
         if (profile.forks() == 0) {
             for (String pattern : patterns) {
                 runs.add(new JmhRun(
-                        "paired " + pattern, build(List.of(patternRegex(List.of(pattern))), timed, forkJvmArgs)));
+                        "paired " + pattern,
+                        build(
+                                List.of(patternRegex(List.of(pattern))),
+                                timed,
+                                variantArms(pattern, variants),
+                                forkJvmArgs)));
             }
         } else {
+            Map<Integer, List<String>> byVariantArms = new java.util.TreeMap<>();
+            for (String pattern : patterns) {
+                byVariantArms
+                        .computeIfAbsent(variantArms(pattern, variants), k -> new ArrayList<>())
+                        .add(pattern);
+            }
             List<String> include = new ArrayList<>();
-            if (!patterns.isEmpty()) {
-                include.add(patternRegex(patterns));
+            if (byVariantArms.containsKey(0)) {
+                include.add(patternRegex(byVariantArms.get(0)));
             }
             include.addAll(rawIncludes());
             if (!include.isEmpty()) {
-                runs.add(new JmhRun("paired", build(include, timed, forkJvmArgs)));
+                runs.add(new JmhRun("paired", build(include, timed, 0, forkJvmArgs)));
+            }
+            for (Map.Entry<Integer, List<String>> e : byVariantArms.entrySet()) {
+                if (e.getKey() > 0) {
+                    runs.add(new JmhRun(
+                            "paired with " + e.getKey() + " variant arm(s) " + e.getValue(),
+                            build(List.of(patternRegex(e.getValue())), timed, e.getKey(), forkJvmArgs)));
+                }
             }
             List<String> far =
                     patterns.stream().filter(Profile.NETWORK_PATTERNS::contains).toList();
@@ -217,7 +251,7 @@ public record BenchConfig(
     private Options networkDistance(List<String> patterns, Collection<Impl> timed, List<String> forkJvmArgs) {
         Profile far = profile.withRounds(Math.min(profile.rounds(), Profile.NETWORK_ROUNDS));
         return new OptionsBuilder()
-                .parent(build(List.of(patternRegex(patterns)), timed, forkJvmArgs))
+                .parent(build(List.of(patternRegex(patterns)), timed, 0, forkJvmArgs))
                 .measurementIterations(far.rounds() * (timed.size() + 1))
                 .jvmArgsAppend(
                         "-D" + WarmUp.PROPERTY + "=" + Math.min(profile.warmUpMillis(), Profile.NETWORK_WARM_UP_MILLIS))
@@ -229,10 +263,30 @@ public record BenchConfig(
 
     /** Slices per fork at no added distance: every arm (the timed implementations and the floor) once per round. */
     public int slices(Collection<Impl> timed) {
-        return profile.rounds() * (timed.size() + 1);
+        return slices(timed, 0);
     }
 
-    private Options build(List<String> includeRegexps, Collection<Impl> timed, List<String> forkJvmArgs) {
+    /** Slices per fork with {@code variantArms} variant arms besides the floor and {@code timed}. */
+    public int slices(Collection<Impl> timed, int variantArms) {
+        return profile.rounds() * (timed.size() + 1 + variantArms);
+    }
+
+    /** How many of {@code variants} (arm ids) change {@code pattern}. */
+    static int variantArms(String pattern, List<String> variants) {
+        Pattern p = Pattern.of(pattern);
+        int n = 0;
+        for (Impl impl : Impl.values()) {
+            for (Variant v : impl.variants()) {
+                if (v.patterns().contains(p) && variants.contains(v.armId(impl.id()))) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private Options build(
+            List<String> includeRegexps, Collection<Impl> timed, int variantArms, List<String> forkJvmArgs) {
         TimeValue slice = TimeValue.milliseconds(profile.sliceMillis());
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .forks(profile.forks())
@@ -240,7 +294,7 @@ public record BenchConfig(
                 // analysis decides from the data where each pattern settled.
                 .warmupIterations(0)
                 .warmupTime(slice)
-                .measurementIterations(slices(timed))
+                .measurementIterations(slices(timed, variantArms))
                 .measurementTime(slice)
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MICROSECONDS)

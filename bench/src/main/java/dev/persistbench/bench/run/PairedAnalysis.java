@@ -154,7 +154,10 @@ public final class PairedAnalysis {
             PairedStats.Steady steady = stats.steadyFrom(ratios);
             int from = Math.min(steady.from(), Math.max(0, complete - 2));
             steadyBy.put(arms.get(a), new PairedStats.Steady(from, steady.settled()));
-            cut = Math.max(cut, from);
+            if (!Arm.isVariant(arms.get(a))) {
+                // A variant has its own steady rounds; the pattern's cut and groups are the defaults'.
+                cut = Math.max(cut, from);
+            }
         }
         WarmUp.Record warmUp = record.warmUp() != null ? record.warmUp() : WarmUp.Record.none(arms);
         Map<String, WarmUp.ArmWarmUp> warmed = new LinkedHashMap<>();
@@ -170,7 +173,9 @@ public final class PairedAnalysis {
             if (a != floor) {
                 double[] ratios = ratiosBy.get(id);
                 ratio = interval(stats.medianInterval(Arrays.copyOfRange(ratios, from, complete)));
-                ratioTails.put(id, Arrays.copyOfRange(ratios, cut, complete));
+                if (!Arm.isVariant(id)) {
+                    ratioTails.put(id, Arrays.copyOfRange(ratios, cut, complete));
+                }
             }
             double b = Arrays.stream(bytesTail).anyMatch(Double::isNaN) ? Double.NaN : PairedStats.median(bytesTail);
             armResults.add(new Paired.Arm(
@@ -209,7 +214,9 @@ public final class PairedAnalysis {
                 warmUp.seconds() + (firstSteady - start) / 1000.0,
                 warmUp.seconds(),
                 warmUp.capReached(),
-                steadyBy.values().stream().allMatch(PairedStats.Steady::settled),
+                steadyBy.entrySet().stream()
+                        .filter(e -> !Arm.isVariant(e.getKey()))
+                        .allMatch(e -> e.getValue().settled()),
                 armResults,
                 ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),
                 probes);

@@ -51,7 +51,7 @@ class BenchConfigTest {
                 .containsExactly("org.openjdk.jmh.profile.GCProfiler");
         assertThat(o.getParameter("impls").get()).containsExactly("HIBERNATE,JOOQ,MYBATIS,JDBC");
         assertThat(o.getParameter("dataSize").get()).containsExactly("1000");
-        assertThat(o.getJvmArgs().get()).containsExactlyElementsOf(FORK_ARGS);
+        assertThat(o.getJvmArgs().get()).containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
         assertThat(o.shouldFailOnError().get()).isFalse();
         assertThat(o.getIncludes())
                 .containsExactly(
@@ -123,7 +123,7 @@ class BenchConfigTest {
         assertThat(far.getParameter("rttMicros").get()).containsExactly("500");
         assertThat(far.getParameter("impls").get()).containsExactly("JDBC,JOOQ");
         assertThat(far.getMeasurementIterations().get()).isEqualTo(Profile.NETWORK_ROUNDS * 3);
-        assertThat(far.getJvmArgs().get()).containsExactlyElementsOf(FORK_ARGS);
+        assertThat(far.getJvmArgs().get()).containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
         assertThat(far.getJvmArgsAppend().get()).containsExactly("-Dbench.warmUpMillis=10000");
         assertThat(runs.get(0).options().getParameter("rttMicros").hasValue()).isFalse();
 
@@ -139,5 +139,23 @@ class BenchConfigTest {
                 .hasMessageContaining("bench.latency")
                 .hasMessageContaining("fast");
         assertThatThrownBy(() -> config("bench.latency", "0")).hasMessageContaining("above 0");
+    }
+
+    @Test
+    void patterns_with_variant_arms_run_apart_with_a_slice_per_arm_and_round() {
+        BenchConfig c = config();
+        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.values()), List.of("jdbc:read-tx"), FORK_ARGS);
+        assertThat(runs).hasSize(2);
+        Options plain = runs.get(0).options();
+        assertThat(plain.getIncludes())
+                .containsExactly(
+                        "^dev\\.persistbench\\.bench\\.(P01|P03|P06|P09|P10|P12|P13)[A-Za-z]*Benchmark\\.run$");
+        assertThat(plain.getMeasurementIterations().get()).isEqualTo(Profile.QUICK.rounds() * 5);
+        Options variants = runs.get(1).options();
+        assertThat(runs.get(1).name()).contains("1 variant arm");
+        assertThat(variants.getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.(P02|P04|P05|P07|P08|P11)[A-Za-z]*Benchmark\\.run$");
+        assertThat(variants.getMeasurementIterations().get()).isEqualTo(Profile.QUICK.rounds() * 6);
+        assertThat(variants.getJvmArgs().get()).contains("-Dbench.variants=jdbc:read-tx");
     }
 }

@@ -71,6 +71,40 @@ class PairedAnalysisTest {
     }
 
     @Test
+    @DisplayName(
+            "a variant arm has its own ratio and steady round, but neither moves the pattern's cut nor joins its groups")
+    void variantArm() {
+        List<String> arms = List.of("raw-jdbc", "lib", "other", "lib:variant");
+        List<Slices.Slice> slices = new ArrayList<>();
+        List<Double> us = new ArrayList<>();
+        List<Double> bytes = new ArrayList<>();
+        Random random = new Random(5);
+        int rounds = 30;
+        for (int round = 0; round < rounds; round++) {
+            for (String arm : arms) {
+                double factor = switch (arm) {
+                    case "raw-jdbc" -> 1.0;
+                    case "lib" -> 1.5;
+                    case "other" -> 1.51;
+                    default -> round < 12 ? 14.0 - round : 2.0; // the variant warms over twelve rounds
+                };
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10));
+                us.add(20 * factor * (1 + 0.005 * random.nextGaussian()));
+                bytes.add(1000.0);
+            }
+        }
+        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null);
+        Paired.PatternResult r = analysis.analyse(record, us, bytes);
+        assertThat(r.steadyFromRound()).as("the defaults settled at once").isZero();
+        assertThat(r.settled()).isTrue();
+        assertThat(r.groups()).containsExactly(List.of("lib", "other"));
+        Paired.Arm variant = r.arms().get(3);
+        assertThat(variant.impl()).isEqualTo("lib:variant");
+        assertThat(variant.steadyFromRound()).isBetween(12, 14);
+        assertThat(variant.ratioToFloor().median()).isBetween(1.98, 2.02);
+    }
+
+    @Test
     @DisplayName("slices and JMH iterations that do not match are refused, naming both counts")
     void mismatch() {
         Slices.Record record = new Slices.Record(

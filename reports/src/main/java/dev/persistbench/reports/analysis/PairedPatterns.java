@@ -3,6 +3,7 @@ package dev.persistbench.reports.analysis;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.analysis.SummaryBuilder.Counts;
 import dev.persistbench.reports.input.RunData;
 import dev.persistbench.reports.model.Impl;
@@ -130,11 +131,20 @@ final class PairedPatterns {
         if (!missing.isEmpty()) {
             notMeasured.add(p.id() + ": no paired result for " + String.join(", ", missing));
         }
+        List<PatternResult> variants = new ArrayList<>();
+        head.ifPresent(h -> h.arms().stream()
+                .filter(a -> !a.floorArm() && isVariant(a.impl()))
+                .sorted(Comparator.comparingInt((Arm a) -> SummaryBuilder.order(base(a.impl())))
+                        .thenComparing(Arm::impl))
+                .forEach(a -> variants.add(variantRow(data, p, a, contract, floorUs, selectOneUs))));
 
         List<SizePoint> bySize = new ArrayList<>();
         List<ThreadPoint> byThreads = new ArrayList<>();
         for (Paired.PatternResult r : runs) {
             for (Arm a : r.arms()) {
+                if (!a.floorArm() && isVariant(a.impl())) {
+                    continue; // a variant is a row of its pattern, not a point of the size and thread charts
+                }
                 String id = a.floorArm() ? Paired.FLOOR : implId(a.impl());
                 double us = a.usPerOp().median();
                 if (threads(r) == threads && r.dataSize() != null) {
@@ -198,7 +208,58 @@ final class PairedPatterns {
                         .orElse(null),
                 head.map(Paired.PatternResult::warmUpCapReached).orElse(null),
                 head.map(Paired.PatternResult::settled).orElse(null),
-                groups);
+                groups,
+                variants);
+    }
+
+    /** Whether {@code armId} is a variant's ("jdbc:read-tx"). */
+    static boolean isVariant(String armId) {
+        return armId.contains(Variant.SEPARATOR);
+    }
+
+    /** The implementation id of an arm id: "jdbc" for "jdbc:read-tx". */
+    static String base(String armId) {
+        return armId.split(Variant.SEPARATOR, 2)[0];
+    }
+
+    /**
+     * A variant's row: its figures from its own arm, its counts from statements.json under its
+     * arm id, and the contract status of its implementation (whose suite runs the variant's rules).
+     */
+    private static PatternResult variantRow(
+            RunData data, Pattern p, Arm a, Map<String, ContractResult> contract, Double floorUs, Double selectOneUs) {
+        Impl impl = Impl.byId(base(a.impl())).orElseThrow();
+        ContractResult c = contract.get(impl.id());
+        Counts counts = SummaryBuilder.counts(data, p, a.impl());
+        double us = a.usPerOp().median();
+        Paired.Interval ratio = a.ratioToFloor();
+        return new PatternResult(
+                a.impl(),
+                Status.Measure.MEASURED,
+                null,
+                c == null ? Status.Contract.MISSING : c.status(),
+                SummaryBuilder.round(us, 3),
+                SummaryBuilder.round(a.usPerOp().low(), 3),
+                SummaryBuilder.round(a.usPerOp().high(), 3),
+                null,
+                a.settled(),
+                SummaryBuilder.round(a.bytesPerOp(), 0),
+                counts.statements(),
+                counts.roundTrips(),
+                counts.serverStatements(),
+                counts.serverCountNote(),
+                counts.transactions(),
+                counts.shape(),
+                ratio == null ? null : SummaryBuilder.round(ratio.median(), 4),
+                ratio == null ? null : SummaryBuilder.round(ratio.low(), 4),
+                ratio == null ? null : SummaryBuilder.round(ratio.high(), 4),
+                SummaryBuilder.delta(us, floorUs),
+                SummaryBuilder.ratio(us, selectOneUs),
+                SummaryBuilder.delta(us, selectOneUs),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** What limits a paired run's figures. */
@@ -252,6 +313,7 @@ final class PairedPatterns {
         Map<String, Integer> out = new LinkedHashMap<>();
         r.arms().stream()
                 .filter(a -> !a.floorArm()
+                        && !isVariant(a.impl())
                         && a.steadyFromRound() != null
                         && !a.steadyFromRound().equals(r.steadyFromRound()))
                 .sorted(Comparator.comparingInt(a -> SummaryBuilder.order(implId(a.impl()))))

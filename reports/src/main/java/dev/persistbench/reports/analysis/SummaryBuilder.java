@@ -408,6 +408,7 @@ public final class SummaryBuilder {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of());
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.Paired.Arm;
@@ -97,11 +98,13 @@ final class PairedReader {
             require(a, aAt);
             require(a.impl(), aAt + ".impl");
             boolean floor = a.floorArm();
-            if (!floor && Impl.byId(a.impl()).isEmpty()) {
+            // A variant's arm is "implementation:variant" ("jdbc:read-tx").
+            String base = a.impl().split(Variant.SEPARATOR, 2)[0];
+            if (!floor && (Impl.byId(base).isEmpty() || a.impl().endsWith(Variant.SEPARATOR))) {
                 fail(
                         aAt + ".impl",
-                        "\"" + a.impl() + "\" is not an implementation (hibernate, jooq, mybatis, jdbc)"
-                                + " nor the floor (" + Paired.FLOOR + ")");
+                        "\"" + a.impl() + "\" is not an implementation (hibernate, jooq, mybatis, jdbc), a variant"
+                                + " of one (jdbc:name) nor the floor (" + Paired.FLOOR + ")");
             }
             if (!arms.add(a.impl())) {
                 fail(aAt + ".impl", "\"" + a.impl() + "\" appears twice in " + at + ".arms");

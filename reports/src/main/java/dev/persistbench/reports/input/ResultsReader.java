@@ -8,6 +8,7 @@ import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
+import dev.persistbench.reports.results.VariantEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,11 @@ public final class ResultsReader {
         List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
         List<StatementCounts> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartResult> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
+        Path variantsFile = resultsDir.resolve("variants.json");
+        // Absent in a run from a bench older than variants: nothing to report, and nothing missing.
+        List<VariantEntry> variants = Files.isRegularFile(variantsFile)
+                ? JsonFiles.readList(variantsFile, VariantEntry.class, "arm", "impl", "variant", "status")
+                : List.of();
         List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, gaps);
         return new RunData(
                 resultsDir,
@@ -83,6 +89,7 @@ public final class ResultsReader {
                 contract,
                 statements,
                 coldStart,
+                variants,
                 reliability,
                 gaps);
     }

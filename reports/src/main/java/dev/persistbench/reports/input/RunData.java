@@ -7,6 +7,7 @@ import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
+import dev.persistbench.reports.results.VariantEntry;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,6 +22,7 @@ import java.util.List;
  * @param contract one contract result per implementation, in report order
  * @param statements statements.json entries (empty when absent)
  * @param coldStart coldstart.json entries (empty when absent)
+ * @param variants variants.json entries: the variants the bench measured beside the defaults (empty when absent)
  * @param reliability reliability files found under impl-x/target/reliability
  * @param gaps optional inputs that were absent, in words
  */
@@ -33,6 +35,7 @@ public record RunData(
         List<ContractResult> contract,
         List<StatementCounts> statements,
         List<ColdStartResult> coldStart,
+        List<VariantEntry> variants,
         List<ReliabilityFile> reliability,
         List<String> gaps) {
 

@@ -212,6 +212,8 @@ public record Summary(
      * @param settled false when some arm never stopped trending (paired runs), null when unpaired
      * @param groups implementations fastest group first; members of one group cannot be told apart
      *     by this run (paired runs; empty when unpaired)
+     * @param variants the implementations' variants measured beside their defaults in this pattern's
+     *     fork, one row each ({@code impl} is the arm id, "jdbc:read-tx"); they are not ranked
      */
     public record PatternSummary(
             String id,
@@ -241,7 +243,8 @@ public record Summary(
             Double warmUpPhaseSeconds,
             Boolean warmUpCapReached,
             Boolean settled,
-            List<List<String>> groups) {}
+            List<List<String>> groups,
+            List<PatternResult> variants) {}
 
     /**
      * One implementation's figures for one pattern; the numbers are null when not measured.

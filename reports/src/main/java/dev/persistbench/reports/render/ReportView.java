@@ -250,7 +250,7 @@ public record ReportView(
                     paired ? run(p) : "",
                     !Boolean.FALSE.equals(p.settled()),
                     paired ? arms(p, data) : List.of(),
-                    paired ? notes(p) : List.of()));
+                    paired ? notes(p, data) : List.of()));
             charts.dataSize(p).ifPresent(sizeCharts::add);
             charts.threads(p).ifPresent(threadCharts::add);
         }
@@ -261,7 +261,12 @@ public record ReportView(
                     impl.label(),
                     new ArrayList<>(
                             summary.settings().getOrDefault(impl.id(), Map.of()).entrySet()),
-                    CodeExtractor.SETUP_TAGS.stream()
+                    java.util.stream.Stream.concat(
+                                    CodeExtractor.SETUP_TAGS.stream(),
+                                    // The code each measured variant adds to the default, with its own count.
+                                    data.variants().stream()
+                                            .filter(v -> v.impl().equals(impl.id()))
+                                            .map(v -> CodeExtractor.VARIANT_PREFIX + v.variant()))
                             .map(tag -> code.extract(impl, tag))
                             .toList()));
         }
@@ -458,9 +463,11 @@ public record ReportView(
 
     private static List<ArmRow> arms(PatternSummary p, RunData data) {
         List<ArmRow> rows = new ArrayList<>();
-        for (PatternResult r : p.results()) {
+        List<PatternResult> all = new ArrayList<>(p.results());
+        all.addAll(p.variants());
+        for (PatternResult r : all) {
             rows.add(new ArmRow(
-                    r.impl(),
+                    p.variants().contains(r) ? r.impl() + " (variant)" : r.impl(),
                     false,
                     r.usPerOp() != null,
                     r.reason(),
@@ -498,12 +505,20 @@ public record ReportView(
         return rows;
     }
 
-    private static List<String> notes(PatternSummary p) {
+    private static List<String> notes(PatternSummary p, RunData data) {
         List<String> out = new ArrayList<>();
         for (PatternResult r : p.results()) {
             if (r.serverStatements() == null && r.serverCountNote() != null) {
                 out.add(r.impl() + ": server statements not counted: " + r.serverCountNote());
             }
+        }
+        for (PatternResult r : p.variants()) {
+            data.variants().stream()
+                    .filter(v -> v.arm().equals(r.impl()))
+                    .findFirst()
+                    .ifPresent(v -> out.add(v.arm() + " is a variant of " + label(v.impl()) + ", measured in the same"
+                            + " fork and not ranked; the row " + v.impl() + " is the implementation's default. "
+                            + v.description()));
         }
         return out;
     }

@@ -36,7 +36,9 @@ import javax.xml.stream.XMLStreamReader;
  * in mapper XML with {@code <!-- tag::P05[] -->} and {@code <!-- end::P05[] -->}. A pattern's code
  * may be split over several regions and files, and regions of several tags may overlap or nest
  * (shared order-reading code counted for P06 and P07, say). Besides P01 to P13, {@code mapping}
- * marks entity mappings and {@code config} the configuration, both shown once per implementation.
+ * marks entity mappings and {@code config} the configuration, both shown once per implementation,
+ * and {@code variant-<name>} the code a variant adds to the default (the Spring JDBC variant
+ * read-tx: {@code variant-read-tx}).
  *
  * <p>Lines of code are the non-blank lines inside a tag's regions that are not only a comment;
  * marker lines are never part of a region. Java markers are found by JavaParser (line comments
@@ -44,7 +46,7 @@ import javax.xml.stream.XMLStreamReader;
  * inside a string or a text block is not one.
  *
  * <p>An {@code end} without its {@code tag}, a {@code tag} never ended or opened again before its
- * end, a name other than P01-P13/mapping/config, and a pattern with no region in an
+ * end, a name other than P01-P13/mapping/config/variant-name, and a pattern with no region in an
  * implementation whose sources exist are errors ({@link MarkerException}) naming the file, the
  * line and the tag.
  */
@@ -52,6 +54,9 @@ public final class CodeExtractor {
 
     /** The non-pattern tags: entity mappings and configuration. */
     public static final List<String> SETUP_TAGS = List.of("mapping", "config");
+
+    /** What a variant's tag starts with: {@code variant-read-tx} marks the code of the variant read-tx. */
+    public static final String VARIANT_PREFIX = "variant-";
 
     private static final java.util.regex.Pattern MARKER =
             java.util.regex.Pattern.compile("(tag|end)::([^\\[\\]\\s]*)\\[\\]");
@@ -164,8 +169,8 @@ public final class CodeExtractor {
         Map<String, List<Part>> out = new LinkedHashMap<>();
         for (Marker m : markers) {
             if (!known(m.tag())) {
-                throw new MarkerException(
-                        file + ":" + m.line() + ": unknown tag '" + m.tag() + "' (known: P01 to P13, mapping, config)");
+                throw new MarkerException(file + ":" + m.line() + ": unknown tag '" + m.tag()
+                        + "' (known: P01 to P13, mapping, config, variant-<name>)");
             }
             if (m.open()) {
                 Integer before = open.putIfAbsent(m.tag(), m.line());
@@ -206,7 +211,9 @@ public final class CodeExtractor {
     }
 
     private static boolean known(String tag) {
-        return Pattern.byId(tag).map(p -> p.id().equals(tag)).orElse(false) || SETUP_TAGS.contains(tag);
+        return Pattern.byId(tag).map(p -> p.id().equals(tag)).orElse(false)
+                || SETUP_TAGS.contains(tag)
+                || tag.matches(VARIANT_PREFIX + "[a-z][a-z0-9-]*");
     }
 
     /** Line comments alone on their line whose text is a marker, found by JavaParser. */

@@ -100,7 +100,8 @@ class DecisionGuideTest {
                 null,
                 false,
                 true,
-                groups);
+                groups,
+                List.of());
     }
 
     static GuideEntry entry(List<GuideEntry> guide, String concern, String pattern) {

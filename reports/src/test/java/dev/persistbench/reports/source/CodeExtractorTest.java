@@ -138,7 +138,19 @@ class CodeExtractorTest {
     @Test
     void an_unknown_tag_names_file_line_and_tag() throws IOException {
         repository(stubs() + "    // tag::P14[]\n    void x() {}\n    // end::P14[]\n");
-        failsWith(REPOSITORY + ":" + (4 + 3 * 13) + ": unknown tag 'P14' (known: P01 to P13, mapping, config)");
+        failsWith(REPOSITORY + ":" + (4 + 3 * 13)
+                + ": unknown tag 'P14' (known: P01 to P13, mapping, config, variant-<name>)");
+    }
+
+    @Test
+    void a_variant_tag_is_read_like_a_pattern_and_a_malformed_one_is_unknown() throws IOException {
+        repository(stubs()
+                + "    // tag::variant-read-tx[]\n    void x() {}\n    void y() {}\n    // end::variant-read-tx[]\n");
+        assertThat(new CodeExtractor(root).extract(Impl.JDBC, "variant-read-tx").loc())
+                .isEqualTo(2);
+        repository(stubs() + "    // tag::variant-[]\n    void x() {}\n    // end::variant-[]\n");
+        failsWith(REPOSITORY + ":" + (4 + 3 * 13)
+                + ": unknown tag 'variant-' (known: P01 to P13, mapping, config, variant-<name>)");
     }
 
     @Test
