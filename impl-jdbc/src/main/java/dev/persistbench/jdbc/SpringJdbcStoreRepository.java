@@ -307,7 +307,7 @@ public final class SpringJdbcStoreRepository implements StoreRepository {
     public static List<Variant> variants() {
         return List.of(new Variant(
                 "read-tx",
-                "every read in a read-only transaction (TransactionTemplate with readOnly = true), as a"
+                "Every read in a read-only transaction (TransactionTemplate with readOnly = true), as a"
                         + " @Transactional(readOnly = true) service method runs it: BEGIN READ ONLY ... COMMIT around the one SELECT",
                 EnumSet.of(Pattern.P02, Pattern.P04, Pattern.P05, Pattern.P07, Pattern.P08, Pattern.P11),
                 ds -> new SpringJdbcStoreRepository(ds, true)));
