@@ -151,7 +151,8 @@ public final class SummaryBuilder {
                 caveats,
                 reliability,
                 schemaDrift,
-                DecisionGuide.of(patterns, coldStart, schemaDrift));
+                DecisionGuide.of(patterns, coldStart, schemaDrift),
+                EvolutionVerdicts.of(data.evolution()));
     }
 
     /** Rule and drift outcomes per implementation from the reliability files (format 1). */

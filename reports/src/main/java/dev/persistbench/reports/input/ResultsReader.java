@@ -5,6 +5,7 @@ import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
+import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Reads a bench results directory: everything about its run is in it (paired.json or
  * jmh-result.json, environment.json, implementations.json, contract.json, statements.json,
- * coldstart.json, reliability/&lt;impl&gt;.json). Only a folder from an older bench, without
+ * coldstart.json, reliability/&lt;impl&gt;.json, and evolution.json when the schema-evolution rehearsal
+ * ran). Only a folder from an older bench, without
  * contract.json or reliability/, falls back to the Surefire and reliability files of the working
  * tree given as the sources root, and a gap says so.
  */
@@ -26,6 +28,12 @@ public final class ResultsReader {
 
     /** The results folder's sub-folder holding the reliability files the bench copied. */
     public static final String RELIABILITY = "reliability";
+
+    /** The schema-evolution rehearsal's file, written only when it ran. */
+    public static final String EVOLUTION = "evolution.json";
+
+    /** How to run the rehearsal, for the report's "not run" text. */
+    public static final String EVOLUTION_COMMAND = "./mvnw -B -Pbench -Dbench.evolution=true";
 
     private ResultsReader() {}
 
@@ -74,6 +82,7 @@ public final class ResultsReader {
         List<StatementCounts> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartResult> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
         List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, gaps);
+        Evolution evolution = readEvolution(resultsDir.resolve(EVOLUTION), gaps);
         return new RunData(
                 resultsDir,
                 environment,
@@ -84,6 +93,7 @@ public final class ResultsReader {
                 statements,
                 coldStart,
                 reliability,
+                evolution,
                 gaps);
     }
 
@@ -109,6 +119,49 @@ public final class ResultsReader {
             return List.of();
         }
         return JsonFiles.readList(file, ColdStartResult.class, "impl");
+    }
+
+    /**
+     * evolution.json by Jackson, then checked: format 1, every step with a version and a kind, every
+     * run with an implementation, every step result naming a step of the track.
+     */
+    private static Evolution readEvolution(Path file, List<String> gaps) {
+        if (!Files.isRegularFile(file)) {
+            gaps.add("schema evolution: not measured (no " + EVOLUTION + "; the rehearsal runs with "
+                    + EVOLUTION_COMMAND + ")");
+            return null;
+        }
+        Evolution e = JsonFiles.readObject(file, Evolution.class);
+        if (e.schema() != null && e.schema() != 1) {
+            throw new InputException(file, "\"schema\" is " + e.schema() + ", this report reads format 1");
+        }
+        if (e.steps().isEmpty()) {
+            throw new InputException(file, "has no \"steps\" (the migrations of the track)");
+        }
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < e.steps().size(); i++) {
+            Evolution.Step step = e.steps().get(i);
+            if (step.version() == null || step.version().isBlank() || step.kind() == null) {
+                throw new InputException(
+                        file, "steps[" + i + "] needs a \"version\" and a \"kind\" (expand or contract)");
+            }
+            versions.add(step.version());
+        }
+        for (int i = 0; i < e.runs().size(); i++) {
+            Evolution.Run run = e.runs().get(i);
+            if (run.impl() == null || run.impl().isBlank()) {
+                throw new InputException(file, "runs[" + i + "] has no \"impl\"");
+            }
+            for (Evolution.StepResult r : run.steps()) {
+                if (!versions.contains(r.version())) {
+                    throw new InputException(
+                            file,
+                            "runs[" + i + "] (" + run.impl() + ") has a result for version " + r.version()
+                                    + ", which is not a step of the track " + versions);
+                }
+            }
+        }
+        return e;
     }
 
     /**
