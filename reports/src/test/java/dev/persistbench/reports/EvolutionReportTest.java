@@ -212,6 +212,32 @@ class EvolutionReportTest {
     }
 
     @Test
+    void a_merged_report_lists_which_sets_have_the_rehearsal_and_each_keeps_its_section() throws IOException {
+        Path withIt = results("with-evolution", e -> {});
+        Path out = tmp.resolve("merged");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportMain.run(
+                new String[] {
+                    "--results", withIt.toString(),
+                    "--results", Fixtures.dir("results-paired-pg16").toString(),
+                    "--out", out.toString(),
+                    "--sources", sources.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("| Schema evolution | 5 steps under 4 libraries, in the set's own report | not run |");
+        assertThat(Files.readString(out.resolve("index.html")))
+                .contains("<td>Schema evolution</td><td>5 steps under 4 libraries, in the set&#39;s own report</td>"
+                        + "<td>not run</td>");
+        assertThat(Files.readString(out.resolve("sets/with-evolution/report.md")))
+                .contains("V4 product inventory split (expand): failed calls under MyBatis 3 of 3,290;");
+        assertThat(Files.readString(out.resolve("sets/results-paired-pg16/report.md")))
+                .contains("Not run: this results folder has no evolution.json.");
+    }
+
+    @Test
     void a_malformed_evolution_json_is_a_clear_error_naming_the_file() throws IOException {
         assertError(e -> result(e, 0, 0).put("detection", "sometimes"), "detection-value", "sometimes");
         assertError(e -> e.put("steps", "V2"), "steps-shape", "wrong type or shape");
