@@ -167,6 +167,15 @@ class EvolutionReportTest {
     }
 
     @Test
+    void the_decision_guide_links_its_claim_to_the_section() {
+        String claim = "schema changes under load, schema evolution: Hibernate ORM = jOOQ = Spring JDBC kept serving"
+                + " through all 4 expand steps with 0 failed calls (MyBatis 3 failed calls); contract step V6 noticed"
+                + " at start-up by Hibernate ORM, only at the first failing call by jOOQ, MyBatis, Spring JDBC.";
+        assertThat(md).contains("- " + claim + " ([figures](#schema-evolution))");
+        assertThat(html).contains(claim).contains("href=\"#evolution\"");
+    }
+
+    @Test
     void lines_changed_are_said_to_be_not_measured_yet() {
         assertThat(html).contains("Lines changed to follow each step: not measured yet.");
         assertThat(md).contains("Lines changed to follow each step: not measured yet.");
