@@ -36,8 +36,8 @@ public record EvolutionView(
         String linesChanged) {
 
     /** Printed instead of the section when the results folder has no evolution.json. */
-    public static final String NOT_RUN = "Not run: this results folder has no " + ResultsReader.EVOLUTION
-            + ". The schema-evolution rehearsal (migrations after V1 applied under each library's load) runs with "
+    public static final String NOT_RUN = "the schema-evolution rehearsal (migrations after V1 applied under each"
+            + " library's load) was not run: this results folder has no " + ResultsReader.EVOLUTION + ". It runs with "
             + ResultsReader.EVOLUTION_COMMAND + ".";
 
     /** The headers of a step's table, library first. */
