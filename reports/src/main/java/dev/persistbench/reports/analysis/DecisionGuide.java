@@ -2,11 +2,14 @@ package dev.persistbench.reports.analysis;
 
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary.ColdStart;
+import dev.persistbench.reports.model.Summary.EvolutionStep;
+import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.model.Summary.GuideEntry;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
 import dev.persistbench.reports.render.Fmt;
+import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
  * (paired runs) or its fastest and ties within the combined error (unpaired runs), never a ranking of
  * medians; the margin is the next group's figure over the leaders', with bounds from the 95 % intervals
  * where the summary has them. Counted concerns (B/op, lines of code, round trips, cold start, schema
- * drift) compare the figures as they are, equal figures tie. A concern without a figure says "not
+ * drift, failed calls while the schema changed) compare the figures as they are, equal figures tie. A concern without a figure says "not
  * measured in this run" and why; a figure that did not settle is named as provisional.
  */
 public final class DecisionGuide {
@@ -56,6 +59,23 @@ public final class DecisionGuide {
      */
     public static List<GuideEntry> of(
             List<PatternSummary> patterns, List<ColdStart> coldStart, Map<String, Map<String, String>> drift) {
+        return of(patterns, coldStart, drift, null);
+    }
+
+    /**
+     * The guide's entries with the schema-evolution rehearsal's.
+     *
+     * @param patterns the summary's patterns
+     * @param coldStart the summary's cold start
+     * @param drift drift to implementation to outcome (empty when not measured)
+     * @param evolution the rehearsal, null when not run
+     * @return one entry per concern and pattern (or counted figure)
+     */
+    public static List<GuideEntry> of(
+            List<PatternSummary> patterns,
+            List<ColdStart> coldStart,
+            Map<String, Map<String, String>> drift,
+            EvolutionSummary evolution) {
         Map<String, PatternSummary> byId = patterns.stream()
                 .collect(Collectors.toMap(PatternSummary::id, p -> p, (a, b) -> a, LinkedHashMap::new));
         List<GuideEntry> out = new ArrayList<>();
@@ -91,6 +111,7 @@ public final class DecisionGuide {
                                 PatternResult::statementsPerOp,
                                 "client statements of one operation of each pattern; no round-trip count in this run"));
         out.add(drift(drift));
+        out.add(evolution(evolution));
         return out;
     }
 
@@ -460,6 +481,76 @@ public final class DecisionGuide {
                 tied,
                 List.of(),
                 text);
+    }
+
+    /**
+     * Schema changes under load, from the rehearsal: who kept serving through every expand step with 0
+     * failed calls and no acknowledged order missing (they lead, equal), who failed how often, and who noticed each contract step at
+     * start-up and who only at the first failing call.
+     */
+    private static GuideEntry evolution(EvolutionSummary evolution) {
+        String concern = "schema changes under load";
+        String where = "schema evolution";
+        if (evolution == null) {
+            return notMeasured(concern, where, "evolution", "no evolution.json: the rehearsal was not run");
+        }
+        List<EvolutionStep> expand = evolution.steps().stream()
+                .filter(s -> s.step().kind() == Evolution.Kind.EXPAND)
+                .toList();
+        if (expand.isEmpty() || evolution.runs().isEmpty()) {
+            return notMeasured(concern, where, "evolution", "no expand step ran under any library");
+        }
+        List<String> clean = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        for (Evolution.Run run : evolution.runs()) {
+            String impl = run.impl();
+            boolean all = expand.stream().allMatch(s -> s.failedCalls().get(impl) != null);
+            long failed = expand.stream()
+                    .mapToLong(s -> Objects.requireNonNullElse(s.failedCalls().get(impl), 0L))
+                    .sum();
+            long lost = Objects.requireNonNullElse(run.missingOrders(), 0L);
+            if (failed > 0) {
+                failing.add(label(impl) + " " + Fmt.integer(failed) + " failed calls");
+            } else if (lost > 0) {
+                failing.add(label(impl) + " lost " + Fmt.integer(lost) + " acknowledged orders");
+            } else if (all) {
+                clean.add(impl);
+            } else {
+                failing.add(label(impl) + " did not run every expand step");
+            }
+        }
+        String text = (clean.isEmpty()
+                        ? "no library kept serving through every expand step without a failed call"
+                        : labels(clean) + " kept serving through all " + expand.size()
+                                + " expand steps with 0 failed calls")
+                + (failing.isEmpty() ? "" : " (" + String.join("; ", failing) + ")");
+        for (EvolutionStep s : evolution.steps()) {
+            if (s.step().kind() != Evolution.Kind.CONTRACT) {
+                continue;
+            }
+            List<String> startUp = byDetection(s, Evolution.Detection.START_UP);
+            List<String> firstCall = byDetection(s, Evolution.Detection.FIRST_CALL);
+            text += "; contract step V" + s.step().version() + " noticed at start-up by "
+                    + (startUp.isEmpty() ? "none" : String.join(", ", startUp)) + ", only at the first failing call by "
+                    + (firstCall.isEmpty() ? "none" : String.join(", ", firstCall));
+        }
+        return entry(
+                concern,
+                where,
+                List.of(where),
+                "evolution",
+                clean,
+                new Margin(null, null, null, null, failing.isEmpty() ? null : String.join("; ", failing)),
+                clean.size() == evolution.runs().size(),
+                List.of(),
+                text);
+    }
+
+    private static List<String> byDetection(EvolutionStep s, Evolution.Detection d) {
+        return s.detection().entrySet().stream()
+                .filter(e -> e.getValue() == d)
+                .map(e -> label(e.getKey()))
+                .toList();
     }
 
     /** The margin of an entry: smallest and largest ratio, bounds from the intervals, as printed. */

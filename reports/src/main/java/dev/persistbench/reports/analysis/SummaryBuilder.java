@@ -11,6 +11,7 @@ import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.ColdStart;
 import dev.persistbench.reports.model.Summary.Environment;
+import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.SizePoint;
@@ -134,6 +135,7 @@ public final class SummaryBuilder {
             caveats.add(UNPAIRED_CAVEAT);
         }
         caveats.addAll(caveats(environment, implStatus, contract, patterns));
+        EvolutionSummary evolution = EvolutionVerdicts.of(data.evolution());
         return new Summary(
                 generatedAt.toString(),
                 environment,
@@ -151,7 +153,8 @@ public final class SummaryBuilder {
                 caveats,
                 reliability,
                 schemaDrift,
-                DecisionGuide.of(patterns, coldStart, schemaDrift));
+                DecisionGuide.of(patterns, coldStart, schemaDrift, evolution),
+                evolution);
     }
 
     /** Rule and drift outcomes per implementation from the reliability files (format 1). */

@@ -5,6 +5,7 @@ import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
+import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Reads a bench results directory: everything about its run is in it (paired.json or
  * jmh-result.json, environment.json, implementations.json, contract.json, statements.json,
- * coldstart.json, reliability/&lt;impl&gt;.json). Only a folder from an older bench, without
+ * coldstart.json, reliability/&lt;impl&gt;.json, and evolution.json when the schema-evolution rehearsal
+ * ran). Only a folder from an older bench, without
  * contract.json or reliability/, falls back to the Surefire and reliability files of the working
  * tree given as the sources root, and a gap says so.
  */
@@ -27,6 +29,12 @@ public final class ResultsReader {
 
     /** The results folder's sub-folder holding the reliability files the bench copied. */
     public static final String RELIABILITY = "reliability";
+
+    /** The schema-evolution rehearsal's file, written only when it ran. */
+    public static final String EVOLUTION = "evolution.json";
+
+    /** How to run the rehearsal, for the report's "not run" text. */
+    public static final String EVOLUTION_COMMAND = "./mvnw -B -Pbench -Dbench.evolution=true";
 
     private ResultsReader() {}
 
@@ -80,6 +88,7 @@ public final class ResultsReader {
                 ? JsonFiles.readList(variantsFile, VariantEntry.class, "arm", "impl", "variant", "status")
                 : List.of();
         List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, gaps);
+        Evolution evolution = readEvolution(resultsDir.resolve(EVOLUTION), gaps);
         return new RunData(
                 resultsDir,
                 environment,
@@ -91,6 +100,7 @@ public final class ResultsReader {
                 coldStart,
                 variants,
                 reliability,
+                evolution,
                 gaps);
     }
 
@@ -116,6 +126,49 @@ public final class ResultsReader {
             return List.of();
         }
         return JsonFiles.readList(file, ColdStartResult.class, "impl");
+    }
+
+    /**
+     * evolution.json by Jackson, then checked: format 1, every step with a version and a kind, every
+     * run with an implementation, every step result naming a step of the track.
+     */
+    private static Evolution readEvolution(Path file, List<String> gaps) {
+        if (!Files.isRegularFile(file)) {
+            gaps.add("schema evolution: not measured (no " + EVOLUTION + "; the rehearsal runs with "
+                    + EVOLUTION_COMMAND + ")");
+            return null;
+        }
+        Evolution e = JsonFiles.readObject(file, Evolution.class);
+        if (e.schema() != null && e.schema() != 1) {
+            throw new InputException(file, "\"schema\" is " + e.schema() + ", this report reads format 1");
+        }
+        if (e.steps().isEmpty()) {
+            throw new InputException(file, "has no \"steps\" (the migrations of the track)");
+        }
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < e.steps().size(); i++) {
+            Evolution.Step step = e.steps().get(i);
+            if (step.version() == null || step.version().isBlank() || step.kind() == null) {
+                throw new InputException(
+                        file, "steps[" + i + "] needs a \"version\" and a \"kind\" (expand or contract)");
+            }
+            versions.add(step.version());
+        }
+        for (int i = 0; i < e.runs().size(); i++) {
+            Evolution.Run run = e.runs().get(i);
+            if (run.impl() == null || run.impl().isBlank()) {
+                throw new InputException(file, "runs[" + i + "] has no \"impl\"");
+            }
+            for (Evolution.StepResult r : run.steps()) {
+                if (!versions.contains(r.version())) {
+                    throw new InputException(
+                            file,
+                            "runs[" + i + "] (" + run.impl() + ") has a result for version " + r.version()
+                                    + ", which is not a step of the track " + versions);
+                }
+            }
+        }
+        return e;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
+import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -24,6 +25,7 @@ import java.util.List;
  * @param coldStart coldstart.json entries (empty when absent)
  * @param variants variants.json entries: the variants the bench measured beside the defaults (empty when absent)
  * @param reliability reliability files found under impl-x/target/reliability
+ * @param evolution evolution.json, the schema-evolution rehearsal; null when the run had none
  * @param gaps optional inputs that were absent, in words
  */
 public record RunData(
@@ -37,6 +39,7 @@ public record RunData(
         List<ColdStartResult> coldStart,
         List<VariantEntry> variants,
         List<ReliabilityFile> reliability,
+        Evolution evolution,
         List<String> gaps) {
 
     /**

@@ -1,6 +1,7 @@
 package dev.persistbench.reports.model;
 
 import dev.persistbench.reports.results.ContractResult;
+import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Status;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.Map;
  * @param schemaDrift drift to implementation to outcome (empty when not measured)
  * @param decisionGuide per concern, who leads by how much and who cannot be told apart, from the figures
  *     above only ({@code analysis.DecisionGuide})
+ * @param evolution the schema-evolution rehearsal (evolution.json) and the verdicts drawn from it; null
+ *     when the run had no rehearsal
  */
 public record Summary(
         String generatedAt,
@@ -48,7 +51,44 @@ public record Summary(
         List<String> caveats,
         Map<String, Map<String, String>> reliability,
         Map<String, Map<String, String>> schemaDrift,
-        List<GuideEntry> decisionGuide) {
+        List<GuideEntry> decisionGuide,
+        EvolutionSummary evolution) {
+
+    /**
+     * The schema-evolution rehearsal: each migration applied under each implementation's load, with the
+     * verdicts printed in the report's "Schema evolution" section ({@code analysis.EvolutionVerdicts}).
+     *
+     * @param setup what every run shared, as read
+     * @param steps per migration, in the order applied, with its verdict
+     * @param runs per implementation, every figure as read, in the order run
+     * @param orders the verdict on acknowledged orders found afterwards
+     * @param linesChanged why the lines each library changed to follow a step are not given (null once
+     *     they are measured)
+     */
+    public record EvolutionSummary(
+            Evolution.Setup setup,
+            List<EvolutionStep> steps,
+            List<Evolution.Run> runs,
+            String orders,
+            String linesChanged) {}
+
+    /**
+     * One migration of the rehearsal and what it did to the old code of each implementation.
+     *
+     * @param step the migration as read (version, description, kind, transactional, SQL)
+     * @param failedCalls implementation id to load calls that failed while it ran (null: not recorded);
+     *     implementations whose run stopped before it are absent
+     * @param detection implementation id to how the old code met it
+     * @param notRun implementations whose run stopped before this step
+     * @param verdict the sentence printed: for an expand step who had failed calls, for a contract step
+     *     who noticed at start-up and who only at the first failing call
+     */
+    public record EvolutionStep(
+            Evolution.Step step,
+            Map<String, Long> failedCalls,
+            Map<String, Evolution.Detection> detection,
+            List<String> notRun,
+            String verdict) {}
 
     /**
      * One sentence of the decision guide, with the figures it rests on.

@@ -118,6 +118,7 @@ public record MergedView(
                                 + (Boolean.TRUE.equals(env(s).commitDirty()) ? " (uncommitted changes)" : ""));
         fields.put("Results written", s -> env(s).resultsGeneratedAt());
         fields.put("Timing", s -> s.summary().timing());
+        fields.put("Schema evolution", MergedView::evolution);
         fields.put("Full report", LabelledSet::report);
         return fields;
     }
@@ -142,6 +143,14 @@ public record MergedView(
                 ? e
                 : new Summary.Environment(
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the set has the schema-evolution rehearsal, whose section is in its own report. */
+    private static String evolution(LabelledSet s) {
+        Summary.EvolutionSummary e = s.summary().evolution();
+        return e == null
+                ? "not run"
+                : e.steps().size() + " steps under " + e.runs().size() + " libraries, in the set's own report";
     }
 
     private static String distances(LabelledSet s) {

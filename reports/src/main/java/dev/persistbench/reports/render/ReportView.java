@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  * @param networkDistance the network patterns through the delaying relay, null when not measured
  * @param settings the settings per implementation
  * @param reliability reliability rules, figures and schema-drift matrix
+ * @param evolution the schema-evolution rehearsal, or the text saying it was not run
  */
 public record ReportView(
         Summary summary,
@@ -52,7 +53,8 @@ public record ReportView(
         List<Chart> threadCharts,
         Table networkDistance,
         List<SettingsView> settings,
-        ReliabilityTables reliability) {
+        ReliabilityTables reliability,
+        EvolutionView evolution) {
 
     /**
      * @param id implementation id
@@ -289,14 +291,15 @@ public record ReportView(
                 threadCharts,
                 networkDistance(summary.networkDistance()),
                 settings,
-                ReliabilityTables.of(data.reliability()));
+                ReliabilityTables.of(data.reliability()),
+                EvolutionView.of(summary.evolution()));
     }
 
     /**
      * The Markdown link target of a report section named by its HTML id (a decision-guide anchor):
      * the GitHub slug of the heading report.md gives that section.
      *
-     * @param anchor HTML id: a pattern id, "coldstart", "cost", "scaling" or "reliability"
+     * @param anchor HTML id: a pattern id, "coldstart", "cost", "scaling", "reliability" or "evolution"
      * @return the slug, without "#"
      */
     public String mdAnchor(String anchor) {
@@ -305,6 +308,7 @@ public record ReportView(
             case "cost" -> "Statements, allocation and code per operation";
             case "scaling" -> "Scaling";
             case "reliability" -> "Reliability and schema drift";
+            case "evolution" -> "Schema evolution";
             default ->
                 summary.patterns().stream()
                         .filter(p -> p.id().equals(anchor))

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.reports.model.Summary.ColdStart;
+import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.model.Summary.GuideEntry;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Status;
 import java.util.HashMap;
 import java.util.List;
@@ -225,5 +227,71 @@ class DecisionGuideTest {
         assertThat(e.margin()).isEqualTo(1.3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(e.anchor()).isEqualTo("scaling");
         assertThat(e.sentence()).contains("at 8 threads").contains("Hibernate ORM, takes 1.30×");
+    }
+
+    /**
+     * A rehearsal of two expand steps and one contract step under four libraries: MyBatis had
+     * {@code mybatisFailed} failed calls in the second expand step, Spring JDBC lost
+     * {@code jdbcMissing} orders, Hibernate noticed the contract step at start-up.
+     */
+    static EvolutionSummary rehearsal(long mybatisFailed, long jdbcMissing) {
+        List<Evolution.Step> steps = List.of(
+                new Evolution.Step("2", "add column", Evolution.Kind.EXPAND, true, "ALTER TABLE ..."),
+                new Evolution.Step("3", "index", Evolution.Kind.EXPAND, false, "CREATE INDEX CONCURRENTLY ..."),
+                new Evolution.Step("4", "drop column", Evolution.Kind.CONTRACT, true, "ALTER TABLE ... DROP ..."));
+        List<Evolution.Run> runs = new java.util.ArrayList<>();
+        for (String impl : List.of("hibernate", "jooq", "mybatis", "jdbc")) {
+            List<Evolution.StepResult> results = List.of(
+                    result("2", 0, Evolution.Detection.NONE),
+                    result("3", impl.equals("mybatis") ? mybatisFailed : 0, Evolution.Detection.NONE),
+                    result(
+                            "4",
+                            50,
+                            impl.equals("hibernate") ? Evolution.Detection.START_UP : Evolution.Detection.FIRST_CALL));
+            runs.add(new Evolution.Run(impl, results, 3.0, 1000L, impl.equals("jdbc") ? jdbcMissing : 0L, null));
+        }
+        return EvolutionVerdicts.of(new Evolution(1, null, steps, runs));
+    }
+
+    static Evolution.StepResult result(String version, long failed, Evolution.Detection detection) {
+        return new Evolution.StepResult(
+                version, 100L, 1, 1000L, failed, List.of(), 20.0, 5.0, List.of(), detection, null);
+    }
+
+    static GuideEntry evolution(EvolutionSummary e) {
+        return entry(
+                DecisionGuide.of(List.of(), List.of(), Map.of(), e), "schema changes under load", "schema evolution");
+    }
+
+    @Test
+    void the_rehearsal_claim_names_only_libraries_the_figures_support() {
+        GuideEntry all = evolution(rehearsal(0, 0));
+        assertThat(all.leaders()).containsExactly("hibernate", "jooq", "mybatis", "jdbc");
+        assertThat(all.tied()).isTrue();
+        assertThat(all.anchor()).isEqualTo("evolution");
+        assertThat(all.sentence())
+                .contains("Hibernate ORM = jOOQ = MyBatis = Spring JDBC kept serving through all 2 expand steps"
+                        + " with 0 failed calls")
+                .contains("contract step V4 noticed at start-up by Hibernate ORM, only at the first failing call by"
+                        + " jOOQ, MyBatis, Spring JDBC");
+
+        GuideEntry one = evolution(rehearsal(3, 0));
+        assertThat(one.leaders()).containsExactly("hibernate", "jooq", "jdbc");
+        assertThat(one.tied()).isFalse();
+        assertThat(one.sentence())
+                .contains("Hibernate ORM = jOOQ = Spring JDBC kept serving")
+                .contains("(MyBatis 3 failed calls)");
+
+        GuideEntry lost = evolution(rehearsal(3, 2));
+        assertThat(lost.leaders()).containsExactly("hibernate", "jooq");
+        assertThat(lost.sentence()).contains("MyBatis 3 failed calls; Spring JDBC lost 2 acknowledged orders");
+    }
+
+    @Test
+    void without_a_rehearsal_the_claim_is_not_measured() {
+        GuideEntry none = evolution(null);
+        assertThat(none.leaders()).isEmpty();
+        assertThat(none.notMeasured()).contains("no evolution.json");
+        assertThat(none.sentence()).contains("not measured in this run").doesNotContain("kept serving");
     }
 }
