@@ -21,6 +21,11 @@ interface ProductMapper {
             @Param("attributes") String[] attributesJson);
     // end::P03[]
 
+    // tag::variant-batch-executor[]
+    /** The batch-executor variant's P03: one product, its generated id written into {@code product.id}. */
+    int insertOne(ProductInsert product);
+    // end::variant-batch-executor[]
+
     // tag::P04[]
     /** P04: exact, case-sensitive match, or null. */
     Product findBySku(String sku);
