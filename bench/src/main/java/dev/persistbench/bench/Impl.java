@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  */
 public enum Impl {
     HIBERNATE(HibernateStoreRepository::new, List::of),
-    JOOQ(JooqStoreRepository::new, List::of),
+    JOOQ(JooqStoreRepository::new, JooqStoreRepository::variants),
     MYBATIS(MyBatisStoreRepository::new, MyBatisStoreRepository::variants),
     /** The Spring JDBC implementation (JdbcClient); the hand-written java.sql floor is not an Impl. */
     JDBC(SpringJdbcStoreRepository::new, SpringJdbcStoreRepository::variants);

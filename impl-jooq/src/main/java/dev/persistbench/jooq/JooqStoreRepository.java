@@ -23,7 +23,9 @@ import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.val;
 
 import dev.persistbench.contract.Arguments;
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
@@ -112,12 +114,19 @@ public final class JooqStoreRepository implements StoreRepository {
     // tag::config[]
     private final Settings settings;
     private final DSLContext dsl;
+    /** The flat-join variant: P07 and P08 as one flat join folded in Java (see {@link #variants()}). */
+    private final boolean flatJoin;
 
     /** Builds the repository over {@code dataSource}; the caller keeps owning (and closing) the DataSource. */
     public JooqStoreRepository(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    private JooqStoreRepository(DataSource dataSource, boolean flatJoin) {
         Check.notNull("dataSource", dataSource);
         this.settings = tunedSettings();
         this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
+        this.flatJoin = flatJoin;
     }
 
     /**
@@ -643,6 +652,12 @@ public final class JooqStoreRepository implements StoreRepository {
     // tag::P07[]
     @Override
     public Optional<Order> findOrder(long orderId) {
+        if (flatJoin) {
+            return run(
+                    "findOrder",
+                    () -> flatOrders(PURCHASE_ORDER, PURCHASE_ORDER.ID.eq(orderId), false).stream()
+                            .findFirst());
+        }
         return run(
                 "findOrder",
                 () -> fetchOrders(dsl, PURCHASE_ORDER.ID.eq(orderId)).stream().findFirst());
@@ -655,6 +670,15 @@ public final class JooqStoreRepository implements StoreRepository {
         if (!Arguments.latestOrders(customerId, limit)) {
             return List.of();
         }
+        if (flatJoin) {
+            // The orders limited in a derived table, then joined to their lines (the floor's shape).
+            Table<?> latest = dsl.selectFrom(PURCHASE_ORDER)
+                    .where(PURCHASE_ORDER.CUSTOMER_ID.eq(customerId))
+                    .orderBy(PURCHASE_ORDER.CREATED_AT.desc(), PURCHASE_ORDER.ID.desc())
+                    .limit(limit)
+                    .asTable("o");
+            return run("latestOrders", () -> flatOrders(latest, DSL.noCondition(), true));
+        }
         return run(
                 "latestOrders",
                 () -> dsl.select(orderFields(PURCHASE_ORDER))
@@ -666,6 +690,92 @@ public final class JooqStoreRepository implements StoreRepository {
     }
 
     // end::P08[]
+    // tag::variant-flat-join[]
+    /**
+     * The variants measured beside this default: {@code flat-join} reads P07 and P08 without
+     * MULTISET, as one flat join of orders, lines and products whose rows are folded in Java.
+     */
+    public static List<Variant> variants() {
+        return List.of(new Variant(
+                "flat-join",
+                "P07 and P08 without MULTISET: one flat join of orders, lines and products (the orders limited in a"
+                        + " derived table for P08), the rows folded into orders in Java, as the raw-JDBC floor does",
+                EnumSet.of(Pattern.P07, Pattern.P08),
+                ds -> new JooqStoreRepository(ds, true)));
+    }
+
+    /**
+     * The flat-join variant's read: {@code orders} (the table, or a derived table of it) left-joined
+     * to its lines and their products in one statement, newest first when {@code newestFirst}, each
+     * order's lines by line number; consecutive rows of one order are folded into it.
+     */
+    private List<Order> flatOrders(Table<?> orders, Condition condition, boolean newestFirst) {
+        Field<Long> id = orders.field(PURCHASE_ORDER.ID);
+        Field<Instant> createdAt = orders.field(PURCHASE_ORDER.CREATED_AT);
+        var rows = dsl.select(
+                        id,
+                        orders.field(PURCHASE_ORDER.CUSTOMER_ID),
+                        orders.field(PURCHASE_ORDER.STATUS),
+                        orders.field(PURCHASE_ORDER.IDEMPOTENCY_KEY),
+                        orders.field(PURCHASE_ORDER.TOTAL),
+                        createdAt,
+                        orders.field(PURCHASE_ORDER.VERSION),
+                        ORDER_LINE.LINE_NO,
+                        ORDER_LINE.PRODUCT_ID,
+                        PRODUCT.SKU,
+                        PRODUCT.NAME,
+                        ORDER_LINE.QUANTITY,
+                        ORDER_LINE.UNIT_PRICE)
+                .from(orders)
+                .leftJoin(ORDER_LINE)
+                .on(ORDER_LINE.ORDER_ID.eq(id))
+                .leftJoin(PRODUCT)
+                .on(PRODUCT.ID.eq(ORDER_LINE.PRODUCT_ID))
+                .where(condition)
+                .orderBy(
+                        newestFirst ? createdAt.desc() : createdAt.asc(),
+                        newestFirst ? id.desc() : id.asc(),
+                        ORDER_LINE.LINE_NO)
+                .fetch();
+        List<Order> out = new ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
+        org.jooq.Record head = null;
+        for (org.jooq.Record r : rows) {
+            if (head != null && !head.get(0, Long.class).equals(r.get(0, Long.class))) {
+                out.add(flatOrder(head, lines));
+                lines = new ArrayList<>();
+            }
+            head = r;
+            if (r.get(7) == null) {
+                continue; // an order without lines (left join): no line to add
+            }
+            lines.add(new OrderLine(
+                    r.get(7, Integer.class),
+                    r.get(8, Long.class),
+                    r.get(9, String.class),
+                    r.get(10, String.class),
+                    r.get(11, Integer.class),
+                    r.get(12, BigDecimal.class)));
+        }
+        if (head != null) {
+            out.add(flatOrder(head, lines));
+        }
+        return out;
+    }
+
+    private static Order flatOrder(org.jooq.Record r, List<OrderLine> lines) {
+        return new Order(
+                r.get(0, Long.class),
+                r.get(1, Long.class),
+                r.get(2, OrderStatus.class),
+                Optional.ofNullable(r.get(3, String.class)),
+                r.get(4, BigDecimal.class),
+                r.get(5, Instant.class),
+                r.get(6, Long.class),
+                lines);
+    }
+
+    // end::variant-flat-join[]
     // tag::P06[]
     // tag::P07[]
     /** Orders matching {@code condition}, each with its lines, in one statement. */
@@ -1035,7 +1145,11 @@ public final class JooqStoreRepository implements StoreRepository {
                 "p06.idempotency",
                 "key claimed by INSERT ... ON CONFLICT DO NOTHING in the stock statement (stock taken only if"
                         + " claimed), then total UPDATE and lines INSERT; the used key's order read only then");
-        s.put("p07.p08.nesting", "MULTISET (one statement)");
+        s.put(
+                "p07.p08.nesting",
+                flatJoin
+                        ? "variant flat-join: one flat join of orders, lines and products, folded in Java"
+                        : "MULTISET (one statement)");
         s.put(
                 "p09.change",
                 "one statement: version- and transition-checked UPDATE in a CTE (+ restock CTEs), MULTISET read-back,"

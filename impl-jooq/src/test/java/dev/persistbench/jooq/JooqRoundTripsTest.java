@@ -3,6 +3,7 @@ package dev.persistbench.jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.StaleVersionException;
 import dev.persistbench.contract.model.Customer;
@@ -96,6 +97,20 @@ class JooqRoundTripsTest {
 
     private static PlaceOrder order(Customer customer, Product product, int quantity) {
         return PlaceOrder.of(customer.id(), T0, List.of(new OrderLineRequest(product.id(), quantity)));
+    }
+
+    @Test
+    void flatJoinVariantReadsOrdersInOneStatementAndTheSameOrdersAsTheDefault() {
+        StoreRepository flat =
+                JooqStoreRepository.variants().getFirst().factory().apply(sql.wrap(database.dataSource()));
+        Customer customer = customer();
+        Product product = product(1_000);
+        Order first = store.placeOrder(order(customer, product, 1));
+        store.placeOrder(order(customer, product, 2));
+        assertCounts(count("P07 findOrder (flat-join)", () -> flat.findOrder(first.id())), 1, 0, 1);
+        assertCounts(count("P08 latestOrders (flat-join)", () -> flat.latestOrders(customer.id(), 10)), 1, 0, 1);
+        assertThat(flat.latestOrders(customer.id(), 10)).isEqualTo(store.latestOrders(customer.id(), 10));
+        assertThat(flat.findOrder(first.id())).isEqualTo(store.findOrder(first.id()));
     }
 
     @Test
