@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * constructor of its repository, so no benchmark ever switches on a name.
  */
 public enum Impl {
-    HIBERNATE(HibernateStoreRepository::new, List::of),
+    HIBERNATE(HibernateStoreRepository::new, HibernateStoreRepository::variants),
     JOOQ(JooqStoreRepository::new, JooqStoreRepository::variants),
     MYBATIS(MyBatisStoreRepository::new, MyBatisStoreRepository::variants),
     /** The Spring JDBC implementation (JdbcClient); the hand-written java.sql floor is not an Impl. */

@@ -1,7 +1,9 @@
 package dev.persistbench.hibernate;
 
 import dev.persistbench.contract.Arguments;
+import dev.persistbench.contract.Pattern;
 import dev.persistbench.contract.StoreRepository;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.contract.error.DataAccessFailureException;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +84,9 @@ public final class HibernateStoreRepository implements StoreRepository {
     // tag::config[]
     private final SessionFactory sessionFactory;
 
+    /** The entities variant: P07 and P08 load entities with fetch joins (see {@link #variants()}). */
+    private final boolean entities;
+
     private final SequencedMap<String, String> settings;
 
     /**
@@ -91,7 +97,12 @@ public final class HibernateStoreRepository implements StoreRepository {
      *     match the mapping (a missing table or column, a wrong column type); the cause says which
      */
     public HibernateStoreRepository(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    private HibernateStoreRepository(DataSource dataSource, boolean entities) {
         Check.notNull("dataSource", dataSource);
+        this.entities = entities;
         Map<String, String> hibernateSettings;
         try {
             hibernateSettings = SessionFactories.settings(SessionFactories.currentSchema(dataSource));
@@ -109,7 +120,12 @@ public final class HibernateStoreRepository implements StoreRepository {
         all.put(
                 "sessions",
                 "StatelessSession for reads and bulk statements; Session for P01 (persist + flush) and P06 (persist, one JDBC batch of lines)");
-        all.put("orders.read", "projection of order, line, product sku and name (no entity graph), one statement");
+        all.put(
+                "orders.read",
+                entities
+                        ? "variant entities: Session, PurchaseOrder entities with 'left join fetch o.lines l left join"
+                                + " fetch l.product'; P08: the ids first (order by, limit), then the entities"
+                        : "projection of order, line, product sku and name (no entity graph), one statement");
         all.put("p03.insert", "one native INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku, in auto-commit");
         all.put(
                 "p06.statements",
@@ -419,6 +435,9 @@ public final class HibernateStoreRepository implements StoreRepository {
         if (orderId <= 0) {
             return Optional.empty();
         }
+        if (entities) {
+            return findOrderAsEntity(orderId);
+        }
         return stateless("findOrder", session -> OrderQueries.findById(session, orderId));
     }
 
@@ -429,10 +448,70 @@ public final class HibernateStoreRepository implements StoreRepository {
         if (!Arguments.latestOrders(customerId, limit)) {
             return List.of();
         }
+        if (entities) {
+            return latestOrdersAsEntities(customerId, limit);
+        }
         return stateless("latestOrders", session -> OrderQueries.latest(session, customerId, limit));
     }
 
     // end::P08[]
+    // tag::variant-entities[]
+    /**
+     * The variants measured beside this default: {@code entities} reads P07 and P08 as Hibernate's
+     * guides lead, entities with their associations fetched, instead of the default's projection.
+     */
+    public static List<Variant> variants() {
+        return List.of(new Variant(
+                "entities",
+                "P07 and P08 as Hibernate's guides lead: PurchaseOrder entities loaded in a Session with"
+                        + " 'left join fetch o.lines l left join fetch l.product', mapped to the records afterwards;"
+                        + " P08 reads the latest ids first (a limit cannot apply to a collection fetch), then the"
+                        + " entities",
+                EnumSet.of(Pattern.P07, Pattern.P08),
+                ds -> new HibernateStoreRepository(ds, true)));
+    }
+
+    private static final String ORDERS_WITH_LINES =
+            "select o from PurchaseOrder o left join fetch o.lines l left join fetch l.product p";
+
+    private Optional<Order> findOrderAsEntity(long orderId) {
+        return withoutTransaction(
+                "findOrder",
+                sessionFactory.openSession(),
+                session -> session
+                        .createSelectionQuery(ORDERS_WITH_LINES + " where o.id = :id", PurchaseOrderEntity.class)
+                        .setParameter("id", orderId)
+                        .getResultList()
+                        .stream()
+                        .findFirst()
+                        .map(PurchaseOrderEntity::toRecord));
+    }
+
+    private List<Order> latestOrdersAsEntities(long customerId, int limit) {
+        return withoutTransaction("latestOrders", sessionFactory.openSession(), session -> {
+            List<Long> ids = session.createSelectionQuery(
+                            "select o.id from PurchaseOrder o where o.customerId = :customer"
+                                    + " order by o.createdAt desc, o.id desc",
+                            Long.class)
+                    .setParameter("customer", customerId)
+                    .setMaxResults(limit)
+                    .getResultList();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return session
+                    .createSelectionQuery(
+                            ORDERS_WITH_LINES + " where o.id in :ids order by o.createdAt desc, o.id desc",
+                            PurchaseOrderEntity.class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .stream()
+                    .map(PurchaseOrderEntity::toRecord)
+                    .toList();
+        });
+    }
+
+    // end::variant-entities[]
     // ---------------------------------------------------------------- P09, P10
 
     // tag::P09[]

@@ -1,5 +1,7 @@
 package dev.persistbench.hibernate;
 
+import dev.persistbench.contract.model.OrderLine;
+import dev.persistbench.contract.model.Product;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -56,5 +58,15 @@ class OrderLineEntity {
         this.quantity = quantity;
         this.unitPrice = unitPrice;
     }
+    // end::mapping[]
+    // tag::variant-entities[]
+
+    /** The line as the contract's record; its product must have been fetched with it. */
+    OrderLine toRecord() {
+        Product p = product.toRecord();
+        return new OrderLine(id.getLineNo(), p.id(), p.sku(), p.name(), quantity, unitPrice);
+    }
+    // end::variant-entities[]
+    // tag::mapping[]
 }
 // end::mapping[]

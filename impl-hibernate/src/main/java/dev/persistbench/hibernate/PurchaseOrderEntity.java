@@ -1,5 +1,7 @@
 package dev.persistbench.hibernate;
 
+import dev.persistbench.contract.model.Order;
+import dev.persistbench.contract.model.OrderLine;
 import dev.persistbench.contract.model.OrderStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,15 +19,18 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 // tag::mapping[]
 /**
  * A row of {@code purchase_order} with its lines.
  *
- * <p>Inserted by P06 ({@code persist}); never loaded as an entity: every read of orders is a
- * projection of the columns the contract's records need (see {@link OrderQueries}), which joins
- * the lines through the {@code lines} association. An order is inserted alone, so an IDENTITY id
+ * <p>Inserted by P06 ({@code persist}); loaded as an entity only by the {@code entities} variant
+ * (P07, P08 with its lines fetched): the default reads of orders are projections of the columns
+ * the contract's records need (see {@link OrderQueries}), which join the lines through the
+ * {@code lines} association. An order is inserted alone, so an IDENTITY id
  * costs nothing in batching here.
  */
 @Entity(name = "PurchaseOrder")
@@ -61,7 +66,8 @@ class PurchaseOrderEntity {
     @Column(name = "version", nullable = false)
     private long version;
 
-    // Never loaded: queries join it ("left join o.lines l"). The database deletes lines with their
+    // Loaded only by the entities variant ("left join fetch o.lines"); the default queries join it. The database
+    // deletes lines with their
     // order (ON DELETE CASCADE); no JPA cascade is needed.
     @OneToMany(mappedBy = "order")
     private List<OrderLineEntity> lines = new ArrayList<>();
@@ -79,5 +85,18 @@ class PurchaseOrderEntity {
     Long getId() {
         return id;
     }
+    // end::mapping[]
+    // tag::variant-entities[]
+
+    /** The order and its fetched lines as the contract's record (the entities variant's P07, P08). */
+    Order toRecord() {
+        List<OrderLine> out = lines.stream()
+                .map(OrderLineEntity::toRecord)
+                .sorted(Comparator.comparingInt(OrderLine::lineNo))
+                .toList();
+        return new Order(id, customerId, status, Optional.ofNullable(idempotencyKey), total, createdAt, version, out);
+    }
+    // end::variant-entities[]
+    // tag::mapping[]
 }
 // end::mapping[]

@@ -5,6 +5,7 @@ import static dev.persistbench.suite.TestData.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.StaleVersionException;
@@ -118,6 +119,25 @@ class HibernateRoundTripsTest {
                         1_000,
                         i % 3 == 0 ? Map.of("colour", "c" + i % 5) : Map.of()))
                 .toList();
+    }
+
+    @Test
+    @DisplayName("P07, P08, variant entities: the same orders; P07 one statement, P08 two (ids, then the entities)")
+    void entitiesVariant() {
+        StoreRepository entities =
+                HibernateStoreRepository.variants().getFirst().factory().apply(sql.wrap(database.dataSource()));
+        try {
+            Customer customer = store.createCustomer(new NewCustomer("entities@example.com", "Entities"));
+            Product product = data.product("3.00", 1_000);
+            Order first = data.order(customer, T0, line(product, 2), line(product, 1));
+            data.order(customer, T0.plusSeconds(1), line(product, 1));
+            expect(measureRead("P07 entities", () -> entities.findOrder(first.id())), 1, NONE, 1);
+            expect(measureRead("P08 entities", () -> entities.latestOrders(customer.id(), 10)), 2, NONE, 2);
+            assertThat(entities.findOrder(first.id())).isEqualTo(store.findOrder(first.id()));
+            assertThat(entities.latestOrders(customer.id(), 10)).isEqualTo(store.latestOrders(customer.id(), 10));
+        } finally {
+            entities.close();
+        }
     }
 
     @Test
