@@ -104,4 +104,19 @@ class VariantReportTest {
         }
         assertThat(Files.readString(out.resolve("report.md"))).doesNotContain("(variant)");
     }
+
+    @Test
+    void a_variant_that_was_not_timed_is_listed_under_not_measured_with_its_reason() throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("results"));
+        Files.writeString(results.resolve("variants.json"), """
+                [{"arm": "mybatis:batch-executor", "impl": "mybatis", "variant": "batch-executor",
+                  "description": "P03 through ExecutorType.BATCH", "patterns": ["P03"],
+                  "verification": "failed", "status": "not-timed", "reason": "verification: wrong answer"}]
+                """);
+        Path out = Fixtures.report(results, tmp.resolve("report"), Fixtures.repo(tmp.resolve("repo"), true));
+        assertThat(JSON.readTree(out.resolve("summary.json").toFile())
+                        .get("notMeasured")
+                        .toString())
+                .contains("variant mybatis:batch-executor was not timed: verification: wrong answer");
+    }
 }

@@ -96,6 +96,10 @@ public final class SummaryBuilder {
                         + (s.reason() == null ? "" : ": " + s.reason()));
             }
         }
+        data.variants().stream()
+                .filter(v -> v.status() != Status.Timing.TIMED)
+                .forEach(v -> notMeasured.add(
+                        "variant " + v.arm() + " was not timed" + (v.reason() == null ? "" : ": " + v.reason())));
         Map<String, ContractResult> contract = new LinkedHashMap<>();
         data.contract().forEach(c -> contract.put(c.impl(), c));
 
