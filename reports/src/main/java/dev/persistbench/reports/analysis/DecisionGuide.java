@@ -178,10 +178,17 @@ public final class DecisionGuide {
         List<String> involved = new ArrayList<>(leaders);
         involved.addAll(next);
         List<String> prov = provisional(involved, fig);
-        String text = values(leaders, fig, unit) + (leaders.size() > 1 ? " lead and cannot be told apart" : " leads")
-                + "; the next, " + values(next, fig, unit) + ", takes " + margin + " the time of "
-                + String.join(
-                        " and ", reference.stream().map(DecisionGuide::label).toList());
+        String of = String.join(
+                " and ", reference.stream().map(DecisionGuide::label).toList());
+        // The groups come from the paired comparisons of the whole series, not from the medians: a
+        // member of the next group may have a lower median than a leader. Then the margin is not one.
+        String text = values(leaders, fig, unit)
+                + (leaders.size() > 1 ? " lead and cannot be told apart" : " leads")
+                + (min >= 1
+                        ? "; the next, " + values(next, fig, unit) + ", takes " + margin + " the time of " + of
+                        : "; the next, " + values(next, fig, unit) + ", is ranked behind by the run's paired"
+                                + " comparisons although the medians overlap (" + margin + " the time of " + of
+                                + "): the order between them is weak");
         return entry(
                 concern, where, List.of(id), id, leaders, new Margin(min, max, low, high, margin), false, prov, text);
     }

@@ -138,6 +138,23 @@ class DecisionGuideTest {
     }
 
     @Test
+    void a_next_group_whose_median_is_below_a_leaders_is_not_given_a_margin_of_lead() {
+        List<GuideEntry> g = guide(pattern(
+                "P02",
+                List.of(List.of("jdbc", "hibernate"), List.of("mybatis")),
+                List.of(),
+                arm("jdbc", 1.00, 0.98, 1.02, true),
+                arm("hibernate", 1.40, 1.10, 1.70, true),
+                arm("mybatis", 1.30, 1.28, 1.32, true)));
+        GuideEntry e = entry(g, "single-row reads", "P02");
+        assertThat(e.leaders()).containsExactly("jdbc", "hibernate");
+        assertThat(e.sentence())
+                .contains("medians overlap")
+                .contains("the order between them is weak")
+                .doesNotContain("takes 0.93");
+    }
+
+    @Test
     void one_percent_apart_in_one_group_cannot_be_told_apart_and_no_one_leads() {
         List<GuideEntry> g = p02(List.of(List.of("jdbc", "mybatis")), 1.01);
         GuideEntry e = entry(g, "single-row reads", "P02");
