@@ -30,7 +30,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <ul>
  *   <li>{@code bench.profile}: smoke, quick (default) or full ({@link Profile});</li>
  *   <li>{@code bench.include}: comma-separated; a pattern id (P02) selects that pattern's benchmark
- *       (always paired with its floor), anything else is a JMH include regexp;</li>
+ *       (always paired with its floor), {@value #NONE} selects none (the schema-evolution rehearsal
+ *       alone, say), anything else is a JMH include regexp;</li>
+ *   <li>{@code bench.evolution}: {@code true} runs the schema-evolution rehearsal after the
+ *       patterns ({@link #evolution()}, false by default);</li>
  *   <li>{@code bench.impl}: comma-separated implementations (HIBERNATE, JOOQ, MYBATIS, JDBC);</li>
  *   <li>{@code bench.dataSizes}: comma-separated data sizes instead of the profile's;</li>
  *   <li>{@code bench.latency}: comma-separated round-trip times in ms (e.g. {@code 0.5,2}) added
@@ -54,6 +57,9 @@ public record BenchConfig(
         Profile profile, List<String> includes, List<Impl> impls, Path results, Path root, Map<Impl, Path> targets) {
 
     static final String PACKAGE = "dev\\.persistbench\\.bench\\.";
+    /** The bench.include token that selects no pattern. */
+    public static final String NONE = "none";
+
     private static final Pattern PATTERN_ID = Pattern.compile("P(0[1-9]|1[0-3])");
     /** Every pattern id. */
     public static final List<String> PATTERNS =
@@ -171,11 +177,22 @@ public record BenchConfig(
         return List.copyOf(selected);
     }
 
-    /** Include tokens that are not pattern ids: passed to JMH as regexps. */
+    /** Include tokens that are not pattern ids (nor {@value #NONE}): passed to JMH as regexps. */
     public List<String> rawIncludes() {
         return includes.stream()
                 .filter(t -> !PATTERN_ID.matcher(t.toUpperCase(Locale.ROOT)).matches())
+                .filter(t -> !t.equalsIgnoreCase(NONE))
                 .toList();
+    }
+
+    /** Whether bench.include selects no benchmark at all ({@value #NONE}). */
+    public boolean noPatterns() {
+        return !includes.isEmpty() && patterns().isEmpty() && rawIncludes().isEmpty();
+    }
+
+    /** Whether the schema-evolution rehearsal runs ({@code -Dbench.evolution=true}). */
+    public static boolean evolution() {
+        return Boolean.getBoolean("bench.evolution");
     }
 
     /** The JMH include regexp of the pattern benchmarks of {@code patterns}. */
