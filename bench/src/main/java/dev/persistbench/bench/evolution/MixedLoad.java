@@ -6,6 +6,7 @@ import dev.persistbench.contract.model.Order;
 import dev.persistbench.contract.model.OrderLineRequest;
 import dev.persistbench.contract.model.PlaceOrder;
 import dev.persistbench.contract.model.ProductSearch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A steady mixed load on one repository: reader threads call, at random, P02 findCustomer, P07
@@ -38,6 +40,7 @@ final class MixedLoad implements AutoCloseable {
     private final long pauseMillis;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<Long, Integer> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicLong completed = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -109,6 +112,19 @@ final class MixedLoad implements AutoCloseable {
             failure = firstLine(e);
         }
         calls.add(new Call(start, System.nanoTime() - start, failure));
+        completed.incrementAndGet();
+    }
+
+    /** Waits until {@code count} calls have ended (the first calls of a cold repository are slow), at most {@code timeout}. */
+    void awaitCalls(long count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (completed.get() < count && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The exception's class and the first line of its message. */

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,7 @@ public final class Rehearsal {
     }
 
     private Evolution.Run runOne(Impl impl, Dataset data, List<Evolution.Step> steps) {
+        List<Applied> applied = new ArrayList<>();
         List<Evolution.StepResult> results = new ArrayList<>();
         Double baselineP99 = null;
         Map<Long, Integer> acknowledged = Map.of();
@@ -161,23 +163,31 @@ public final class Rehearsal {
             try {
                 MixedLoad load = new MixedLoad(repository, data, "evo-" + impl.id() + "-", settings.pauseMillis())
                         .start(settings.readThreads(), settings.writeThreads());
+                long baselineStart = 0;
+                long baselineEnd = 0;
                 try {
                     sleep(settings.warmUp());
-                    long baselineStart = System.nanoTime();
+                    load.awaitCalls(settings.readThreads() + settings.writeThreads(), Duration.ofMinutes(1));
+                    baselineStart = System.nanoTime();
                     sleep(settings.baseline());
-                    baselineP99 = p99(load.callsBetween(baselineStart, System.nanoTime()));
+                    baselineEnd = System.nanoTime();
                     for (Evolution.Step step : steps) {
-                        results.add(applyStep(impl, step, schema, migrationPool, samplerPool, load));
+                        applied.add(applyStep(impl, step, schema, migrationPool, samplerPool));
                     }
                 } catch (RuntimeException e) {
                     error = "stopped at step "
-                            + (steps.size() > results.size()
-                                    ? "V" + steps.get(results.size()).version()
+                            + (steps.size() > applied.size()
+                                    ? "V" + steps.get(applied.size()).version()
                                     : "end")
                             + ": " + MixedLoad.firstLine(e);
                 } finally {
+                    // Figures only once every call has ended: one still running at a window's end counts too.
                     load.close();
                     acknowledged = load.acknowledged();
+                }
+                baselineP99 = p99(load.callsBetween(baselineStart, baselineEnd));
+                for (Applied a : applied) {
+                    results.add(a.result(load.callsBetween(a.fromNanos(), a.toNanos())));
                 }
             } finally {
                 repository.close();
@@ -189,56 +199,74 @@ public final class Rehearsal {
         return new Evolution.Run(impl.id(), results, baselineP99, (long) acknowledged.size(), missing, error);
     }
 
-    private Evolution.StepResult applyStep(
+    /**
+     * A step applied: the migration's figures, the window of the load it covers (from the
+     * migration's start to the end of the window after it), and for a contract step how a fresh
+     * instance met it.
+     */
+    private record Applied(
+            Evolution.Step step,
+            EvolutionTrack.Applied migration,
+            List<Evolution.Lock> locks,
+            long fromNanos,
+            long toNanos,
+            Detected contract) {
+
+        Evolution.StepResult result(List<MixedLoad.Call> calls) {
+            List<MixedLoad.Call> failed = calls.stream()
+                    .filter(c -> c.failure() != null)
+                    .sorted(Comparator.comparingLong(MixedLoad.Call::startNanos))
+                    .toList();
+            Detected detected = contract != null
+                    ? contract
+                    : failed.isEmpty()
+                            ? new Detected(Evolution.Detection.NONE, null)
+                            : new Detected(
+                                    Evolution.Detection.FIRST_CALL,
+                                    failed.getFirst().failure());
+            long longest = calls.stream()
+                    .mapToLong(MixedLoad.Call::durationNanos)
+                    .max()
+                    .orElse(0);
+            return new Evolution.StepResult(
+                    step.version(),
+                    migration.millis(),
+                    migration.attempts(),
+                    (long) calls.size(),
+                    (long) failed.size(),
+                    failed.stream()
+                            .map(MixedLoad.Call::failure)
+                            .distinct()
+                            .limit(5)
+                            .toList(),
+                    Math.round(longest / 1e4) / 100.0,
+                    p99(calls),
+                    locks,
+                    detected.detection(),
+                    detected.detail());
+        }
+    }
+
+    private Applied applyStep(
             Impl impl,
             Evolution.Step step,
             ScratchSchema schema,
             HikariDataSource migrationPool,
-            HikariDataSource samplerPool,
-            MixedLoad load) {
+            HikariDataSource samplerPool) {
         long start = System.nanoTime();
         LockSampler sampler = new LockSampler(samplerPool, MIGRATION_APP, schema.name());
-        EvolutionTrack.Applied applied;
+        EvolutionTrack.Applied migration;
         try {
-            applied = EvolutionTrack.migrate(
+            migration = EvolutionTrack.migrate(
                     migrationPool, schema.name(), step.version(), settings.maxAttempts(), sampler.atCommit());
         } finally {
             sampler.close();
         }
         List<Evolution.Lock> locks = sampler.stop();
         sleep(settings.window());
-        List<MixedLoad.Call> calls = load.callsBetween(start, System.nanoTime());
-        List<MixedLoad.Call> failed =
-                calls.stream().filter(c -> c.failure() != null).toList();
-        List<String> failures =
-                failed.stream().map(MixedLoad.Call::failure).distinct().limit(5).toList();
-        Evolution.Detection detection;
-        String detail;
-        if (step.kind() == Evolution.Kind.CONTRACT) {
-            Detected found = detect(impl, schema);
-            detection = found.detection();
-            detail = found.detail();
-        } else {
-            detection = failed.isEmpty() ? Evolution.Detection.NONE : Evolution.Detection.FIRST_CALL;
-            detail = failed.isEmpty() ? null : failed.getFirst().failure();
-        }
-        return new Evolution.StepResult(
-                step.version(),
-                applied.millis(),
-                applied.attempts(),
-                (long) calls.size(),
-                (long) failed.size(),
-                failures,
-                Math.round(calls.stream()
-                                        .mapToLong(MixedLoad.Call::durationNanos)
-                                        .max()
-                                        .orElse(0)
-                                / 1e4)
-                        / 100.0,
-                p99(calls),
-                locks,
-                detection,
-                detail);
+        long end = System.nanoTime();
+        Detected contract = step.kind() == Evolution.Kind.CONTRACT ? detect(impl, schema) : null;
+        return new Applied(step, migration, locks, start, end, contract);
     }
 
     /** How the old code met a step, and the message that showed it. */

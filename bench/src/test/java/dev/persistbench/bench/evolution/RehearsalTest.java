@@ -29,7 +29,8 @@ class RehearsalTest {
             5,
             Duration.ofMillis(300),
             Duration.ofMillis(700),
-            Duration.ofMillis(400),
+            // Long enough for the readers' findCustomer calls to meet the contract step even on a busy machine.
+            Duration.ofMillis(1000),
             Duration.ofSeconds(2),
             5);
 
