@@ -112,7 +112,8 @@ public final class EvolutionTrack {
      * migration gave up on a lock; any other failure, or the last one, is thrown.
      */
     public static Applied migrate(
-            DataSource dataSource, String schema, String target, int maxAttempts, Callback... callbacks) {
+            DataSource dataSource, String schema, String target, int maxAttempts, Callback... callbacks)
+            throws InterruptedException {
         long start = System.nanoTime();
         Flyway flyway = flyway(dataSource, schema, target, callbacks);
         for (int attempt = 1; ; attempt++) {
@@ -124,7 +125,7 @@ public final class EvolutionTrack {
                     throw e;
                 }
                 flyway.repair();
-                pause(100L * attempt);
+                Thread.sleep(100L * attempt);
             }
         }
     }
@@ -140,14 +141,5 @@ public final class EvolutionTrack {
             }
         }
         return false;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between migration attempts", e);
-        }
     }
 }

@@ -166,15 +166,18 @@ public final class Rehearsal {
                 long baselineStart = 0;
                 long baselineEnd = 0;
                 try {
-                    sleep(settings.warmUp());
+                    Thread.sleep(settings.warmUp());
                     load.awaitCalls(settings.readThreads() + settings.writeThreads(), Duration.ofMinutes(1));
                     baselineStart = System.nanoTime();
-                    sleep(settings.baseline());
+                    Thread.sleep(settings.baseline());
                     baselineEnd = System.nanoTime();
                     for (Evolution.Step step : steps) {
                         applied.add(applyStep(impl, step, schema, migrationPool, samplerPool));
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | InterruptedException e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
                     error = "stopped at step "
                             + (steps.size() > applied.size()
                                     ? "V" + steps.get(applied.size()).version()
@@ -252,7 +255,8 @@ public final class Rehearsal {
             Evolution.Step step,
             ScratchSchema schema,
             HikariDataSource migrationPool,
-            HikariDataSource samplerPool) {
+            HikariDataSource samplerPool)
+            throws InterruptedException {
         long start = System.nanoTime();
         LockSampler sampler = new LockSampler(samplerPool, MIGRATION_APP, schema.name());
         EvolutionTrack.Applied migration;
@@ -263,7 +267,7 @@ public final class Rehearsal {
             sampler.close();
         }
         List<Evolution.Lock> locks = sampler.stop();
-        sleep(settings.window());
+        Thread.sleep(settings.window());
         long end = System.nanoTime();
         Detected contract = step.kind() == Evolution.Kind.CONTRACT ? detect(impl, schema) : null;
         return new Applied(step, migration, locks, start, end, contract);
@@ -337,14 +341,5 @@ public final class Rehearsal {
                 calls.stream().mapToLong(MixedLoad.Call::durationNanos).sorted().toArray();
         int rank = (int) Math.ceil(0.99 * sorted.length);
         return Math.round(sorted[rank - 1] / 1e4) / 100.0;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -65,7 +65,7 @@ class EvolutionTrackTest {
     @Test
     @DisplayName(
             "V2..V6 on a loaded V1 schema: name renamed to full_name (NOT NULL), channel backfilled, attributes split off, index valid")
-    void applied() throws SQLException {
+    void applied() throws Exception {
         assertThat(EvolutionTrack.migrate(pool, schema.name(), "2", 1).attempts())
                 .isEqualTo(1);
         execute("INSERT INTO customer (email, name) VALUES ('old-code@example.com', 'Written By Old Code')");
