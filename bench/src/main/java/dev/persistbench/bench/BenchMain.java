@@ -3,6 +3,7 @@ package dev.persistbench.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.persistbench.bench.data.Dataset;
+import dev.persistbench.bench.evolution.Rehearsal;
 import dev.persistbench.bench.run.BenchConfig;
 import dev.persistbench.bench.run.ColdStart;
 import dev.persistbench.bench.run.ContractResults;
@@ -18,6 +19,7 @@ import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
+import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -234,6 +236,12 @@ public final class BenchMain {
         }
         runErrors.forEach(e -> log("ERROR " + e));
 
+        // 5b. The schema-evolution rehearsal (-Dbench.evolution=true), on the same server.
+        boolean evolutionRan = false;
+        if (BenchConfig.evolution()) {
+            evolutionRan = evolution(config, db, results.resolve("evolution.json"));
+        }
+
         // 6. Who was timed, and in what setting.
         List<Implementation> implementations = new ArrayList<>();
         for (Impl impl : Impl.values()) {
@@ -256,7 +264,29 @@ public final class BenchMain {
 
         log("done in " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s; " + jmhResults.size()
                 + " JMH results; files in " + results);
-        return jmhResults.isEmpty() ? 1 : 0;
+        // bench.include=none asks for nothing to be timed: then the rehearsal is what must have run.
+        return config.noPatterns() ? (evolutionRan ? 0 : 1) : (jmhResults.isEmpty() ? 1 : 0);
+    }
+
+    /** Runs the rehearsal under the selected implementations and writes evolution.json; false when it could not run. */
+    private static boolean evolution(BenchConfig config, TestDatabase db, Path file) {
+        Rehearsal.Settings settings = Rehearsal.Settings.bench();
+        log("evolution rehearsal: " + config.impls() + ", data size " + settings.dataSize() + " ("
+                + 2 * settings.dataSize() + " orders), lock_timeout "
+                + settings.lockTimeout().toMillis() + " ms, "
+                + settings.maxAttempts() + " attempts a step");
+        long t = System.nanoTime();
+        try {
+            Evolution evolution = new Rehearsal(db, settings, BenchMain::log).run(config.impls());
+            write(file, evolution);
+            log("evolution rehearsal done in "
+                    + Duration.ofNanos(System.nanoTime() - t).toSeconds() + " s: " + file);
+            return true;
+        } catch (RuntimeException e) {
+            log("ERROR evolution rehearsal failed after "
+                    + Duration.ofNanos(System.nanoTime() - t).toSeconds() + " s: " + e);
+            return false;
+        }
     }
 
     private static boolean coldStartWanted(BenchConfig config) {

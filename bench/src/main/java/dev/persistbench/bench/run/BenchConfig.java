@@ -31,7 +31,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <ul>
  *   <li>{@code bench.profile}: smoke, quick (default) or full ({@link Profile});</li>
  *   <li>{@code bench.include}: comma-separated; a pattern id (P02) selects that pattern's benchmark
- *       (always paired with its floor), anything else is a JMH include regexp;</li>
+ *       (always paired with its floor), {@value #NONE} selects none (the schema-evolution rehearsal
+ *       alone, say), anything else is a JMH include regexp;</li>
+ *   <li>{@code bench.evolution}: {@code true} runs the schema-evolution rehearsal after the
+ *       patterns ({@link #evolution()}, false by default);</li>
  *   <li>{@code bench.impl}: comma-separated implementations (HIBERNATE, JOOQ, MYBATIS, JDBC);</li>
  *   <li>{@code bench.dataSizes}: comma-separated data sizes instead of the profile's;</li>
  *   <li>{@code bench.latency}: comma-separated round-trip times in ms (e.g. {@code 0.5,2}) added
@@ -55,6 +58,9 @@ public record BenchConfig(
         Profile profile, List<String> includes, List<Impl> impls, Path results, Path root, Map<Impl, Path> targets) {
 
     static final String PACKAGE = "dev\\.persistbench\\.bench\\.";
+    /** The bench.include token that selects no pattern. */
+    public static final String NONE = "none";
+
     /** Every pattern id, from the contract's catalogue. */
     public static final List<String> PATTERNS =
             Arrays.stream(Pattern.values()).map(Pattern::id).toList();
@@ -168,9 +174,22 @@ public record BenchConfig(
         return List.copyOf(selected);
     }
 
-    /** Include tokens that are not pattern ids: passed to JMH as regexps. */
+    /** Include tokens that are not pattern ids (nor {@value #NONE}): passed to JMH as regexps. */
     public List<String> rawIncludes() {
-        return includes.stream().filter(t -> Pattern.byId(t).isEmpty()).toList();
+        return includes.stream()
+                .filter(t -> Pattern.byId(t).isEmpty())
+                .filter(t -> !t.equalsIgnoreCase(NONE))
+                .toList();
+    }
+
+    /** Whether bench.include selects no benchmark at all ({@value #NONE}). */
+    public boolean noPatterns() {
+        return !includes.isEmpty() && patterns().isEmpty() && rawIncludes().isEmpty();
+    }
+
+    /** Whether the schema-evolution rehearsal runs ({@code -Dbench.evolution=true}). */
+    public static boolean evolution() {
+        return Boolean.getBoolean("bench.evolution");
     }
 
     /** The JMH include regexp of the pattern benchmarks of {@code patterns}. */
