@@ -61,6 +61,8 @@ public final class BenchMain {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         BenchConfig config = BenchConfig.fromProperties(System.getProperties());
+        // A bad bench.variants stops the runner now, before anything is built or measured.
+        config.impls().forEach(BenchMain::selectedVariants);
         int code = new BenchMain().run(config);
         System.exit(code);
     }
@@ -73,7 +75,7 @@ public final class BenchMain {
             BenchConfig config, List<Impl> timed, Map<String, Verification.Outcome> outcomes) {
         List<VariantEntry> entries = new ArrayList<>();
         for (Impl impl : config.impls()) {
-            for (Variant v : impl.variants()) {
+            for (Variant v : selectedVariants(impl)) {
                 String arm = v.armId(impl.id());
                 Verification.Outcome outcome = outcomes.get(arm);
                 boolean verified = outcome != null && outcome.passed();
@@ -98,6 +100,29 @@ public final class BenchMain {
             }
         }
         return entries;
+    }
+
+    /**
+     * The variants of {@code impl} that {@code bench.variants} selects: "all" (the default), "none",
+     * or comma-separated arm ids ("jdbc:read-tx"). An id no implementation declares is refused.
+     */
+    static List<Variant> selectedVariants(Impl impl) {
+        String wanted = System.getProperty(Arm.VARIANTS_PROPERTY, "all").trim().toLowerCase(java.util.Locale.ROOT);
+        if (wanted.isEmpty() || wanted.equals("all")) {
+            return impl.variants();
+        }
+        List<String> ids = wanted.equals("none") ? List.of() : List.of(wanted.split("\\s*,\\s*"));
+        List<String> known = new ArrayList<>();
+        for (Impl i : Impl.values()) {
+            i.variants().forEach(v -> known.add(v.armId(i.id())));
+        }
+        ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException(
+                    "bench.variants: unknown variant '" + id + "'; expected all, none or some of " + known);
+        });
+        return impl.variants().stream()
+                .filter(v -> ids.contains(v.armId(impl.id())))
+                .toList();
     }
 
     /** Runs the whole bench; returns the process exit code (0 when something was timed). */
@@ -138,10 +163,10 @@ public final class BenchMain {
             log("verified " + impl.id() + " in " + ms(t) + " ms: "
                     + (outcome.passed() ? "every answer right" : outcome.failures()));
         }
-        // Variants: each over the patterns it changes.
+        // Variants: each over the patterns it changes (bench.variants: all, none or arm ids).
         Map<String, Verification.Outcome> variantOutcomes = new LinkedHashMap<>();
         for (Impl impl : config.impls()) {
-            for (Variant v : impl.variants()) {
+            for (Variant v : selectedVariants(impl)) {
                 List<String> ids =
                         v.patterns().stream().sorted().map(Pattern::id).toList();
                 Verification.Outcome outcome = Verification.verify(Arm.of(impl, v), ids, db, dataSize);
