@@ -7,6 +7,7 @@ import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.Variant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -23,8 +24,17 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class VariantContract extends ContractHarness {
 
-    /** The variant under test, as its implementation declares it. */
+    /** The variant under test, as its implementation declares it (see {@link #named}). */
     protected abstract Variant variant();
+
+    /** The variant called {@code name} among an implementation's {@code variants}; refused when absent. */
+    protected static Variant named(List<Variant> variants, String name) {
+        return variants.stream()
+                .filter(v -> v.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no variant '" + name + "' among "
+                        + variants.stream().map(Variant::name).toList()));
+    }
 
     @Override
     protected final StoreRepository createRepository(DataSource dataSource) {

@@ -12,10 +12,7 @@ class HibernateEntitiesVariantContractTest extends VariantContract {
 
     @Override
     protected Variant variant() {
-        return HibernateStoreRepository.variants().stream()
-                .filter(v -> v.name().equals("entities"))
-                .findFirst()
-                .orElseThrow();
+        return named(HibernateStoreRepository.variants(), "entities");
     }
 
     @Nested

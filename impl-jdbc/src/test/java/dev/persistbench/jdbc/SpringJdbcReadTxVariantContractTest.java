@@ -16,10 +16,7 @@ class SpringJdbcReadTxVariantContractTest extends VariantContract {
 
     @Override
     protected Variant variant() {
-        return SpringJdbcStoreRepository.variants().stream()
-                .filter(v -> v.name().equals("read-tx"))
-                .findFirst()
-                .orElseThrow();
+        return named(SpringJdbcStoreRepository.variants(), "read-tx");
     }
 
     @Nested

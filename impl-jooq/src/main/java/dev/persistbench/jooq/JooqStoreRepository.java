@@ -742,7 +742,7 @@ public final class JooqStoreRepository implements StoreRepository {
         org.jooq.Record head = null;
         for (org.jooq.Record r : rows) {
             if (head != null && !head.get(0, Long.class).equals(r.get(0, Long.class))) {
-                out.add(flatOrder(head, lines));
+                out.add(toOrder(head, lines));
                 lines = new ArrayList<>();
             }
             head = r;
@@ -758,21 +758,9 @@ public final class JooqStoreRepository implements StoreRepository {
                     r.get(12, BigDecimal.class)));
         }
         if (head != null) {
-            out.add(flatOrder(head, lines));
+            out.add(toOrder(head, lines));
         }
         return out;
-    }
-
-    private static Order flatOrder(org.jooq.Record r, List<OrderLine> lines) {
-        return new Order(
-                r.get(0, Long.class),
-                r.get(1, Long.class),
-                r.get(2, OrderStatus.class),
-                Optional.ofNullable(r.get(3, String.class)),
-                r.get(4, BigDecimal.class),
-                r.get(5, Instant.class),
-                r.get(6, Long.class),
-                lines);
     }
 
     // end::variant-flat-join[]
@@ -825,6 +813,11 @@ public final class JooqStoreRepository implements StoreRepository {
 
     @SuppressWarnings("unchecked")
     private static Order toOrder(org.jooq.Record r) {
+        return toOrder(r, (List<OrderLine>) r.get(7));
+    }
+
+    /** The order whose columns are the first seven of {@code r}, in {@link #orderFields}' order, with {@code lines}. */
+    private static Order toOrder(org.jooq.Record r, List<OrderLine> lines) {
         return new Order(
                 r.get(0, Long.class),
                 r.get(1, Long.class),
@@ -833,7 +826,7 @@ public final class JooqStoreRepository implements StoreRepository {
                 r.get(4, BigDecimal.class),
                 r.get(5, Instant.class),
                 r.get(6, Long.class),
-                (List<OrderLine>) r.get(7));
+                lines);
     }
 
     // end::P06[]

@@ -12,10 +12,7 @@ class JooqFlatJoinVariantContractTest extends VariantContract {
 
     @Override
     protected Variant variant() {
-        return JooqStoreRepository.variants().stream()
-                .filter(v -> v.name().equals("flat-join"))
-                .findFirst()
-                .orElseThrow();
+        return named(JooqStoreRepository.variants(), "flat-join");
     }
 
     @Nested

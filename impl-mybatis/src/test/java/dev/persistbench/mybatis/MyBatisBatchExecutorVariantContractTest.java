@@ -11,10 +11,7 @@ class MyBatisBatchExecutorVariantContractTest extends VariantContract {
 
     @Override
     protected Variant variant() {
-        return MyBatisStoreRepository.variants().stream()
-                .filter(v -> v.name().equals("batch-executor"))
-                .findFirst()
-                .orElseThrow();
+        return named(MyBatisStoreRepository.variants(), "batch-executor");
     }
 
     @Nested

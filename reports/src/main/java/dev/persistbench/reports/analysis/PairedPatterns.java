@@ -97,36 +97,7 @@ final class PairedPatterns {
                 results.add(SummaryBuilder.notMeasured(impl, reason, contractStatus, counts, lines));
                 continue;
             }
-            Arm a = arm.get();
-            double us = a.usPerOp().median();
-            Paired.Interval ratio = a.ratioToFloor();
-            results.add(new PatternResult(
-                    impl.id(),
-                    Status.Measure.MEASURED,
-                    null,
-                    contractStatus,
-                    SummaryBuilder.round(us, 3),
-                    SummaryBuilder.round(a.usPerOp().low(), 3),
-                    SummaryBuilder.round(a.usPerOp().high(), 3),
-                    null,
-                    a.settled(),
-                    SummaryBuilder.round(a.bytesPerOp(), 0),
-                    counts.statements(),
-                    counts.roundTrips(),
-                    counts.serverStatements(),
-                    counts.serverCountNote(),
-                    counts.transactions(),
-                    counts.shape(),
-                    ratio == null ? null : SummaryBuilder.round(ratio.median(), 4),
-                    ratio == null ? null : SummaryBuilder.round(ratio.low(), 4),
-                    ratio == null ? null : SummaryBuilder.round(ratio.high(), 4),
-                    SummaryBuilder.delta(us, floorUs),
-                    SummaryBuilder.ratio(us, selectOneUs),
-                    SummaryBuilder.delta(us, selectOneUs),
-                    null,
-                    null,
-                    null,
-                    lines));
+            results.add(measured(impl.id(), arm.get(), contractStatus, counts, floorUs, selectOneUs, lines));
         }
         if (!missing.isEmpty()) {
             notMeasured.add(p.id() + ": no paired result for " + String.join(", ", missing));
@@ -228,16 +199,27 @@ final class PairedPatterns {
      */
     private static PatternResult variantRow(
             RunData data, Pattern p, Arm a, Map<String, ContractResult> contract, Double floorUs, Double selectOneUs) {
-        Impl impl = Impl.byId(base(a.impl())).orElseThrow();
-        ContractResult c = contract.get(impl.id());
-        Counts counts = SummaryBuilder.counts(data, p, a.impl());
+        ContractResult c = contract.get(base(a.impl()));
+        Status.Contract status = c == null ? Status.Contract.MISSING : c.status();
+        return measured(a.impl(), a, status, SummaryBuilder.counts(data, p, a.impl()), floorUs, selectOneUs, null);
+    }
+
+    /** The row of a measured arm {@code a}, shown as {@code id}. */
+    private static PatternResult measured(
+            String id,
+            Arm a,
+            Status.Contract contract,
+            Counts counts,
+            Double floorUs,
+            Double selectOneUs,
+            Integer lines) {
         double us = a.usPerOp().median();
         Paired.Interval ratio = a.ratioToFloor();
         return new PatternResult(
-                a.impl(),
+                id,
                 Status.Measure.MEASURED,
                 null,
-                c == null ? Status.Contract.MISSING : c.status(),
+                contract,
                 SummaryBuilder.round(us, 3),
                 SummaryBuilder.round(a.usPerOp().low(), 3),
                 SummaryBuilder.round(a.usPerOp().high(), 3),
@@ -259,7 +241,7 @@ final class PairedPatterns {
                 null,
                 null,
                 null,
-                null);
+                lines);
     }
 
     /** What limits a paired run's figures. */
