@@ -7,7 +7,6 @@ import dev.persistbench.contract.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -47,35 +46,71 @@ public record Arm(String id, boolean floor, Function<DataSource, StoreRepository
 
     /** Whether this arm is a variant of an implementation rather than its default. */
     public boolean variant() {
-        return isVariant(id);
+        return Variant.isArmOfVariant(id);
     }
 
-    /** Whether {@code armId} names a variant ("jdbc:read-tx"). */
-    public static boolean isVariant(String armId) {
-        return armId.contains(Variant.SEPARATOR);
+    /**
+     * The variants of {@code impl} that {@code selection} names ({@link #VARIANTS_PROPERTY}'s
+     * syntax: "all" or blank, "none", or comma-separated arm ids, any case); ids of other
+     * implementations' variants select none of {@code impl}'s.
+     */
+    public static List<Variant> selected(Impl impl, String selection) {
+        List<String> ids = selectedIds(selection);
+        return ids == null
+                ? impl.variants()
+                : impl.variants().stream()
+                        .filter(v -> ids.contains(v.armId(impl.id())))
+                        .toList();
+    }
+
+    /**
+     * Refuses a {@code selection} that names an arm id no implementation declares.
+     *
+     * @throws IllegalArgumentException naming the unknown id and the known ones
+     */
+    public static void checkSelection(String selection) {
+        List<String> ids = selectedIds(selection);
+        if (ids == null) {
+            return;
+        }
+        List<String> known = new ArrayList<>();
+        for (Impl i : Impl.values()) {
+            i.variants().forEach(v -> known.add(v.armId(i.id())));
+        }
+        ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException(
+                    VARIANTS_PROPERTY + ": unknown variant '" + id + "'; expected all, none or some of " + known);
+        });
+    }
+
+    /** The arm ids {@code selection} names, lower-case; null for all. */
+    private static List<String> selectedIds(String selection) {
+        String wanted = selection.trim().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty() || wanted.equals("all")) {
+            return null;
+        }
+        return wanted.equals("none") ? List.of() : List.of(wanted.split("\\s*,\\s*"));
     }
 
     /**
      * The arms of {@code pattern}'s fork: the floor, the implementations named in {@code impls}
      * (comma-separated enum names), then those implementations' variants that change the pattern
-     * and that {@code enabled} selects ({@link #VARIANTS_PROPERTY}'s syntax). Variants are measured
-     * over plain loopback only: at an added network distance a fork measures the defaults.
+     * and that {@code selection} selects ({@link #selected}). Variants are measured over plain
+     * loopback only: at an added network distance a fork measures the defaults.
      */
-    public static List<Arm> forPattern(String impls, String pattern, int rttMicros, String enabled) {
+    public static List<Arm> forPattern(String impls, String pattern, int rttMicros, String selection) {
         List<Arm> arms = new ArrayList<>(parse(impls));
         if (rttMicros != 0) {
             return List.copyOf(arms);
         }
         Pattern p = Pattern.of(pattern);
-        Set<String> wanted = Set.of(enabled.trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
         for (String name : impls.split(",")) {
             if (name.isBlank()) {
                 continue;
             }
             Impl impl = Impl.parse(name);
-            for (Variant v : impl.variants()) {
-                String id = v.armId(impl.id());
-                if (v.patterns().contains(p) && (wanted.contains("all") || wanted.contains(id))) {
+            for (Variant v : selected(impl, selection)) {
+                if (v.patterns().contains(p)) {
                     arms.add(of(impl, v));
                 }
             }

@@ -14,7 +14,6 @@ import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
-import dev.persistbench.contract.Pattern;
 import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
@@ -91,7 +90,7 @@ public final class BenchMain {
                         impl.id(),
                         v.name(),
                         v.description(),
-                        v.patterns().stream().sorted().map(Pattern::id).toList(),
+                        v.patternIds(),
                         outcome == null
                                 ? null
                                 : outcome.passed() ? Status.Verification.PASSED : Status.Verification.FAILED,
@@ -103,26 +102,13 @@ public final class BenchMain {
     }
 
     /**
-     * The variants of {@code impl} that {@code bench.variants} selects: "all" (the default), "none",
-     * or comma-separated arm ids ("jdbc:read-tx"). An id no implementation declares is refused.
+     * The variants of {@code impl} that {@code bench.variants} selects ({@link Arm#selected}; all by
+     * default); an id no implementation declares is refused ({@link Arm#checkSelection}).
      */
     static List<Variant> selectedVariants(Impl impl) {
-        String wanted = System.getProperty(Arm.VARIANTS_PROPERTY, "all").trim().toLowerCase(java.util.Locale.ROOT);
-        if (wanted.isEmpty() || wanted.equals("all")) {
-            return impl.variants();
-        }
-        List<String> ids = wanted.equals("none") ? List.of() : List.of(wanted.split("\\s*,\\s*"));
-        List<String> known = new ArrayList<>();
-        for (Impl i : Impl.values()) {
-            i.variants().forEach(v -> known.add(v.armId(i.id())));
-        }
-        ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
-            throw new IllegalArgumentException(
-                    "bench.variants: unknown variant '" + id + "'; expected all, none or some of " + known);
-        });
-        return impl.variants().stream()
-                .filter(v -> ids.contains(v.armId(impl.id())))
-                .toList();
+        String selection = System.getProperty(Arm.VARIANTS_PROPERTY, "all");
+        Arm.checkSelection(selection);
+        return Arm.selected(impl, selection);
     }
 
     /** Runs the whole bench; returns the process exit code (0 when something was timed). */
@@ -167,8 +153,7 @@ public final class BenchMain {
         Map<String, Verification.Outcome> variantOutcomes = new LinkedHashMap<>();
         for (Impl impl : config.impls()) {
             for (Variant v : selectedVariants(impl)) {
-                List<String> ids =
-                        v.patterns().stream().sorted().map(Pattern::id).toList();
+                List<String> ids = v.patternIds();
                 Verification.Outcome outcome = Verification.verify(Arm.of(impl, v), ids, db, dataSize);
                 variantOutcomes.put(v.armId(impl.id()), outcome);
                 statements.addAll(outcome.statements());

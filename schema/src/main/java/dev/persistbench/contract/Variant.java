@@ -1,5 +1,6 @@
 package dev.persistbench.contract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,6 +38,11 @@ public record Variant(
         patterns = Set.copyOf(patterns);
     }
 
+    /** The ids of {@link #patterns()}, in catalogue order ("P02", "P04", ...). */
+    public List<String> patternIds() {
+        return patterns.stream().sorted().map(Pattern::id).toList();
+    }
+
     /** The id of this variant of implementation {@code implId} in results and reports: "hibernate:persist". */
     public String armId(String implId) {
         return implId.toLowerCase(Locale.ROOT) + SEPARATOR + name;
@@ -44,4 +50,14 @@ public record Variant(
 
     /** What separates the implementation's id from the variant's name in an arm id. */
     public static final String SEPARATOR = ":";
+
+    /** Whether {@code armId} is a variant's ("jdbc:read-tx") rather than an implementation's default or the floor. */
+    public static boolean isArmOfVariant(String armId) {
+        return armId.contains(SEPARATOR);
+    }
+
+    /** The implementation id in an arm id: "jdbc" for "jdbc:read-tx", the id itself for a default's. */
+    public static String implementationOf(String armId) {
+        return armId.split(SEPARATOR, 2)[0];
+    }
 }

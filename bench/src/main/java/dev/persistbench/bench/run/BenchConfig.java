@@ -3,7 +3,6 @@ package dev.persistbench.bench.run;
 import dev.persistbench.bench.Arm;
 import dev.persistbench.bench.Impl;
 import dev.persistbench.contract.Pattern;
-import dev.persistbench.contract.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -221,9 +220,9 @@ public record BenchConfig(
             return runs;
         }
         List<String> patterns = patterns();
+        String selection = variants.isEmpty() ? "none" : String.join(",", variants);
         List<String> withVariants = new ArrayList<>(forkJvmArgs);
-        withVariants.add(
-                "-D" + Arm.VARIANTS_PROPERTY + "=" + (variants.isEmpty() ? "none" : String.join(",", variants)));
+        withVariants.add("-D" + Arm.VARIANTS_PROPERTY + "=" + selection);
         forkJvmArgs = List.copyOf(withVariants);
         if (profile.forks() == 0) {
             for (String pattern : patterns) {
@@ -232,14 +231,14 @@ public record BenchConfig(
                         build(
                                 List.of(patternRegex(List.of(pattern))),
                                 timed,
-                                variantArms(pattern, variants),
+                                variantArms(pattern, timed, selection),
                                 forkJvmArgs)));
             }
         } else {
             Map<Integer, List<String>> byVariantArms = new java.util.TreeMap<>();
             for (String pattern : patterns) {
                 byVariantArms
-                        .computeIfAbsent(variantArms(pattern, variants), k -> new ArrayList<>())
+                        .computeIfAbsent(variantArms(pattern, timed, selection), k -> new ArrayList<>())
                         .add(pattern);
             }
             List<String> include = new ArrayList<>();
@@ -290,18 +289,19 @@ public record BenchConfig(
         return profile.rounds() * (timed.size() + 1 + variantArms);
     }
 
-    /** How many of {@code variants} (arm ids) change {@code pattern}. */
-    static int variantArms(String pattern, List<String> variants) {
-        Pattern p = Pattern.of(pattern);
-        int n = 0;
-        for (Impl impl : Impl.values()) {
-            for (Variant v : impl.variants()) {
-                if (v.patterns().contains(p) && variants.contains(v.armId(impl.id()))) {
-                    n++;
-                }
-            }
-        }
-        return n;
+    /**
+     * How many variant arms {@code pattern}'s fork will run beside the floor and {@code timed}: counted
+     * on the arms the fork itself builds ({@link Arm#forPattern}) from the same selection.
+     */
+    static int variantArms(String pattern, Collection<Impl> timed, String selection) {
+        return (int) Arm.forPattern(implsParam(timed), pattern, 0, selection).stream()
+                .filter(Arm::variant)
+                .count();
+    }
+
+    /** The JMH parameter {@code impls}: the timed implementations' enum names, comma-separated. */
+    private static String implsParam(Collection<Impl> timed) {
+        return timed.stream().map(Impl::name).collect(java.util.stream.Collectors.joining(","));
     }
 
     private Options build(
@@ -325,7 +325,7 @@ public record BenchConfig(
                 .param(
                         "dataSize",
                         profile.dataSizes().stream().map(String::valueOf).toArray(String[]::new))
-                .param("impls", timed.stream().map(Impl::name).collect(java.util.stream.Collectors.joining(",")));
+                .param("impls", implsParam(timed));
         includeRegexps.forEach(b::include);
         return b.build();
     }

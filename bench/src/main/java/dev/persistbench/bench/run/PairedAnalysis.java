@@ -3,6 +3,7 @@ package dev.persistbench.bench.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persistbench.bench.Arm;
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.Paired.Method;
 import dev.persistbench.reports.results.Paired.PatternResult;
@@ -154,7 +155,7 @@ public final class PairedAnalysis {
             PairedStats.Steady steady = stats.steadyFrom(ratios);
             int from = Math.min(steady.from(), Math.max(0, complete - 2));
             steadyBy.put(arms.get(a), new PairedStats.Steady(from, steady.settled()));
-            if (!Arm.isVariant(arms.get(a))) {
+            if (!Variant.isArmOfVariant(arms.get(a))) {
                 // A variant has its own steady rounds; the pattern's cut and groups are the defaults'.
                 cut = Math.max(cut, from);
             }
@@ -173,7 +174,7 @@ public final class PairedAnalysis {
             if (a != floor) {
                 double[] ratios = ratiosBy.get(id);
                 ratio = interval(stats.medianInterval(Arrays.copyOfRange(ratios, from, complete)));
-                if (!Arm.isVariant(id)) {
+                if (!Variant.isArmOfVariant(id)) {
                     ratioTails.put(id, Arrays.copyOfRange(ratios, cut, complete));
                 }
             }
@@ -215,7 +216,7 @@ public final class PairedAnalysis {
                 warmUp.seconds(),
                 warmUp.capReached(),
                 steadyBy.entrySet().stream()
-                        .filter(e -> !Arm.isVariant(e.getKey()))
+                        .filter(e -> !Variant.isArmOfVariant(e.getKey()))
                         .allMatch(e -> e.getValue().settled()),
                 armResults,
                 ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),

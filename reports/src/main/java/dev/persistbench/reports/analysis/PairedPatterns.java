@@ -104,8 +104,8 @@ final class PairedPatterns {
         }
         List<PatternResult> variants = new ArrayList<>();
         head.ifPresent(h -> h.arms().stream()
-                .filter(a -> !a.floorArm() && isVariant(a.impl()))
-                .sorted(Comparator.comparingInt((Arm a) -> SummaryBuilder.order(base(a.impl())))
+                .filter(a -> !a.floorArm() && Variant.isArmOfVariant(a.impl()))
+                .sorted(Comparator.comparingInt((Arm a) -> SummaryBuilder.order(Variant.implementationOf(a.impl())))
                         .thenComparing(Arm::impl))
                 .forEach(a -> variants.add(variantRow(data, p, a, contract, floorUs, selectOneUs))));
 
@@ -113,7 +113,7 @@ final class PairedPatterns {
         List<ThreadPoint> byThreads = new ArrayList<>();
         for (Paired.PatternResult r : runs) {
             for (Arm a : r.arms()) {
-                if (!a.floorArm() && isVariant(a.impl())) {
+                if (!a.floorArm() && Variant.isArmOfVariant(a.impl())) {
                     continue; // a variant is a row of its pattern, not a point of the size and thread charts
                 }
                 String id = a.floorArm() ? Paired.FLOOR : implId(a.impl());
@@ -183,23 +183,13 @@ final class PairedPatterns {
                 variants);
     }
 
-    /** Whether {@code armId} is a variant's ("jdbc:read-tx"). */
-    static boolean isVariant(String armId) {
-        return armId.contains(Variant.SEPARATOR);
-    }
-
-    /** The implementation id of an arm id: "jdbc" for "jdbc:read-tx". */
-    static String base(String armId) {
-        return armId.split(Variant.SEPARATOR, 2)[0];
-    }
-
     /**
      * A variant's row: its figures from its own arm, its counts from statements.json under its
      * arm id, and the contract status of its implementation (whose suite runs the variant's rules).
      */
     private static PatternResult variantRow(
             RunData data, Pattern p, Arm a, Map<String, ContractResult> contract, Double floorUs, Double selectOneUs) {
-        ContractResult c = contract.get(base(a.impl()));
+        ContractResult c = contract.get(Variant.implementationOf(a.impl()));
         Status.Contract status = c == null ? Status.Contract.MISSING : c.status();
         return measured(a.impl(), a, status, SummaryBuilder.counts(data, p, a.impl()), floorUs, selectOneUs, null);
     }
@@ -295,7 +285,7 @@ final class PairedPatterns {
         Map<String, Integer> out = new LinkedHashMap<>();
         r.arms().stream()
                 .filter(a -> !a.floorArm()
-                        && !isVariant(a.impl())
+                        && !Variant.isArmOfVariant(a.impl())
                         && a.steadyFromRound() != null
                         && !a.steadyFromRound().equals(r.steadyFromRound()))
                 .sorted(Comparator.comparingInt(a -> SummaryBuilder.order(implId(a.impl()))))

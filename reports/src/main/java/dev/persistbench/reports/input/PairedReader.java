@@ -99,8 +99,9 @@ final class PairedReader {
             require(a.impl(), aAt + ".impl");
             boolean floor = a.floorArm();
             // A variant's arm is "implementation:variant" ("jdbc:read-tx").
-            String base = a.impl().split(Variant.SEPARATOR, 2)[0];
-            if (!floor && (Impl.byId(base).isEmpty() || a.impl().endsWith(Variant.SEPARATOR))) {
+            if (!floor
+                    && (Impl.byId(Variant.implementationOf(a.impl())).isEmpty()
+                            || a.impl().endsWith(Variant.SEPARATOR))) {
                 fail(
                         aAt + ".impl",
                         "\"" + a.impl() + "\" is not an implementation (hibernate, jooq, mybatis, jdbc), a variant"

@@ -1,6 +1,7 @@
 package dev.persistbench.reports.render;
 
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.chart.Charts;
@@ -471,7 +472,7 @@ public record ReportView(
         all.addAll(p.variants());
         for (PatternResult r : all) {
             rows.add(new ArmRow(
-                    p.variants().contains(r) ? r.impl() + " (variant)" : r.impl(),
+                    Variant.isArmOfVariant(r.impl()) ? r.impl() + " (variant)" : r.impl(),
                     false,
                     r.usPerOp() != null,
                     r.reason(),
