@@ -131,8 +131,9 @@ public final class BenchMain {
 
         // 2. The database, seeded once here; forks get schemas of their own on the same server.
         TestDatabase db = TestDatabase.shared();
-        // Statement counts do not depend on the size, and every fork checks its answer again at its
-        // own size before timing: verify (and seed the cold starts) at the smallest size, at most 1000.
+        // Statement counts do not depend on the size, and every fork (the data-size run's included)
+        // checks every arm's answers again at its own size before timing, where a wrong answer
+        // throws and nothing is timed: verify (and seed the cold starts) at the smallest size, at most 1000.
         int dataSize = Math.min(
                 VERIFY_SIZE,
                 config.profile().dataSizes().stream().min(Integer::compare).orElseThrow());
@@ -417,7 +418,8 @@ public final class BenchMain {
                         forkArgs.stream()
                                 .filter(a -> !a.startsWith("-Dpb.db.password"))
                                 .toList(),
-                        runErrors),
+                        runErrors,
+                        config.scaleSizes()),
                 placement,
                 new Environment.Workload(
                         P03CreateProductsBenchmark.Fixture.BATCH,

@@ -36,6 +36,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       patterns ({@link #evolution()}, false by default);</li>
  *   <li>{@code bench.impl}: comma-separated implementations (HIBERNATE, JOOQ, MYBATIS, JDBC);</li>
  *   <li>{@code bench.dataSizes}: comma-separated data sizes instead of the profile's;</li>
+ *   <li>{@code bench.scaleSizes}: comma-separated data sizes at which {@link Profile#SIZE_PATTERNS} are
+ *       measured again, instead of the profile's; {@code none} for no such run;</li>
  *   <li>{@code bench.latency}: comma-separated round-trip times in ms (e.g. {@code 0.5,2}) added
  *       between pool and server for a second measurement of {@link Profile#NETWORK_PATTERNS}
  *       through a delaying relay, instead of the profile's; {@code none} for no such run;</li>
@@ -84,9 +86,14 @@ public record BenchConfig(
         if (!rounds.isBlank()) {
             profile = profile.withRounds(Integer.parseInt(rounds.trim()));
         }
-        List<String> sizes = split(p.getProperty("bench.dataSizes", ""));
-        if (!sizes.isEmpty()) {
-            profile = profile.withDataSizes(sizes.stream().map(Integer::valueOf).toList());
+        String sizes = p.getProperty("bench.dataSizes", "");
+        if (!sizes.isBlank()) {
+            profile = profile.withDataSizes(dataSizes("bench.dataSizes", sizes));
+        }
+        String scaleSizes = p.getProperty("bench.scaleSizes", "");
+        if (!scaleSizes.isBlank()) {
+            profile = profile.withScaleSizes(
+                    scaleSizes.trim().equalsIgnoreCase("none") ? List.of() : dataSizes("bench.scaleSizes", scaleSizes));
         }
         String latency = p.getProperty("bench.latency", "");
         if (!latency.isBlank()) {
@@ -161,6 +168,29 @@ public record BenchConfig(
         return out.stream().distinct().toList();
     }
 
+    /**
+     * Data sizes ("1000,50000") of the property {@code property}; a value that is not a valid
+     * {@link dev.persistbench.bench.data.Dataset} size (a multiple of 10, at least 100) is refused
+     * naming the property.
+     */
+    static List<Integer> dataSizes(String property, String value) {
+        List<Integer> out = new ArrayList<>();
+        for (String token : split(value)) {
+            int size;
+            try {
+                size = Integer.parseInt(token);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 100 || size % 10 != 0) {
+                throw new IllegalArgumentException(property + ": each data size must be a whole multiple of 10 and at"
+                        + " least 100 (customers; orders are twice as many); was '" + token + "'");
+            }
+            out.add(size);
+        }
+        return out.stream().distinct().toList();
+    }
+
     /** The patterns selected by bench.include (all when it names none). */
     public List<String> patterns() {
         if (includes.isEmpty()) {
@@ -221,9 +251,8 @@ public record BenchConfig(
         }
         List<String> patterns = patterns();
         String selection = variants.isEmpty() ? "none" : String.join(",", variants);
-        List<String> withVariants = new ArrayList<>(forkJvmArgs);
-        withVariants.add("-D" + Arm.VARIANTS_PROPERTY + "=" + selection);
-        forkJvmArgs = List.copyOf(withVariants);
+        List<String> defaultArms = withVariants(forkJvmArgs, "none");
+        forkJvmArgs = withVariants(forkJvmArgs, selection);
         if (profile.forks() == 0) {
             for (String pattern : patterns) {
                 runs.add(new JmhRun(
@@ -259,24 +288,76 @@ public record BenchConfig(
             List<String> far =
                     patterns.stream().filter(Profile.NETWORK_PATTERNS::contains).toList();
             if (!profile.rttMicros().isEmpty() && !far.isEmpty()) {
-                runs.add(new JmhRun("network distance", networkDistance(far, timed, forkJvmArgs)));
+                runs.add(new JmhRun(
+                        "network distance",
+                        extraRun(
+                                far,
+                                timed,
+                                forkJvmArgs,
+                                Profile.NETWORK_ROUNDS,
+                                Profile.NETWORK_WARM_UP_MILLIS,
+                                "rttMicros",
+                                profile.rttMicros())));
+            }
+            List<Integer> scale = scaleSizes();
+            if (!scale.isEmpty()) {
+                runs.add(new JmhRun(
+                        "data size",
+                        extraRun(
+                                patterns.stream()
+                                        .filter(Profile.SIZE_PATTERNS::contains)
+                                        .toList(),
+                                timed,
+                                defaultArms,
+                                Profile.SIZE_ROUNDS,
+                                Profile.SIZE_WARM_UP_MILLIS,
+                                "dataSize",
+                                scale)));
             }
         }
         return runs;
     }
 
-    /** The network patterns at every distance of the profile: fewer rounds and a shorter warm-up cap. */
-    private Options networkDistance(List<String> patterns, Collection<Impl> timed, List<String> forkJvmArgs) {
-        Profile far = profile.withRounds(Math.min(profile.rounds(), Profile.NETWORK_ROUNDS));
+    /**
+     * The sizes the "data size" run measures: the profile's scale sizes that are not among its data
+     * sizes (those are measured already); none in-process (forks 0, as the network distance) or
+     * when no {@link Profile#SIZE_PATTERNS size pattern} is selected.
+     */
+    public List<Integer> scaleSizes() {
+        if (profile.forks() == 0 || patterns().stream().noneMatch(Profile.SIZE_PATTERNS::contains)) {
+            return List.of();
+        }
+        return profile.scaleSizes().stream()
+                .filter(s -> !profile.dataSizes().contains(s))
+                .toList();
+    }
+
+    /**
+     * A run of {@code patterns} measured again at each value of the JMH parameter {@code param}
+     * (a network distance, a data size), with the implementations and the floor only: at most
+     * {@code rounds} rounds and a warm-up cap of at most {@code warmUpCapMillis}.
+     */
+    private Options extraRun(
+            List<String> patterns,
+            Collection<Impl> timed,
+            List<String> forkJvmArgs,
+            int rounds,
+            long warmUpCapMillis,
+            String param,
+            List<Integer> values) {
         return new OptionsBuilder()
                 .parent(build(List.of(patternRegex(patterns)), timed, 0, forkJvmArgs))
-                .measurementIterations(far.rounds() * (timed.size() + 1))
-                .jvmArgsAppend(
-                        "-D" + WarmUp.PROPERTY + "=" + Math.min(profile.warmUpMillis(), Profile.NETWORK_WARM_UP_MILLIS))
-                .param(
-                        "rttMicros",
-                        profile.rttMicros().stream().map(String::valueOf).toArray(String[]::new))
+                .measurementIterations(Math.min(profile.rounds(), rounds) * (timed.size() + 1))
+                .jvmArgsAppend("-D" + WarmUp.PROPERTY + "=" + Math.min(profile.warmUpMillis(), warmUpCapMillis))
+                .param(param, values.stream().map(String::valueOf).toArray(String[]::new))
                 .build();
+    }
+
+    /** {@code forkJvmArgs} with the fork's variant selection ({@link Arm#VARIANTS_PROPERTY}) added. */
+    private static List<String> withVariants(List<String> forkJvmArgs, String selection) {
+        List<String> args = new ArrayList<>(forkJvmArgs);
+        args.add("-D" + Arm.VARIANTS_PROPERTY + "=" + selection);
+        return List.copyOf(args);
     }
 
     /** Slices per fork at no added distance: every arm (the timed implementations and the floor) once per round. */

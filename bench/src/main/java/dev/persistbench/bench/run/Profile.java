@@ -21,6 +21,8 @@ import java.util.Locale;
  * @param warmUpMillis the warm-up phase's cap per fork (0: no warm-up phase)
  * @param rttMicros network distances (round-trip time added between pool and server, µs) at which
  *     the {@link #NETWORK_PATTERNS} are measured again, beside the run at no added distance
+ * @param scaleSizes extra data sizes at which the {@link #SIZE_PATTERNS} are measured again, beside
+ *     the run at {@code dataSizes} (empty: none), so that a read's cost against size shows
  */
 public record Profile(
         String name,
@@ -30,7 +32,8 @@ public record Profile(
         List<Integer> dataSizes,
         int coldStartRuns,
         long warmUpMillis,
-        List<Integer> rttMicros) {
+        List<Integer> rttMicros,
+        List<Integer> scaleSizes) {
 
     /** The patterns measured at every network distance: a point read, a transactional write, a graph read. */
     public static final List<String> NETWORK_PATTERNS = List.of("P02", "P06", "P08");
@@ -41,24 +44,41 @@ public record Profile(
     /** The warm-up cap of a fork at a network distance. */
     public static final long NETWORK_WARM_UP_MILLIS = 10_000;
 
+    /** The patterns measured again at every scale size: the reads (the writes' tables stay the same size per slice). */
+    public static final List<String> SIZE_PATTERNS = List.of("P02", "P04", "P05", "P07", "P08", "P11", "P12");
+
+    /** Rounds of a fork at a scale size (the size's effect is a ratio of medians, not a close ranking). */
+    public static final int SIZE_ROUNDS = 12;
+
+    /** The warm-up cap of a fork at a scale size. */
+    public static final long SIZE_WARM_UP_MILLIS = 10_000;
+
     /**
      * CI's sanity run: every pattern briefly, in ONE JVM (forks 0). Its numbers share one JIT
      * profile and one heap across patterns: they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0, List.of());
+    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0, List.of(), List.of());
 
     /**
      * Minutes for the whole run: per pattern a warm-up phase of at most 20 s, then 20 rounds of
      * 150 ms slices (with five arms, 15 s of timed slices per pattern).
      */
-    public static final Profile QUICK = new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000, List.of());
+    public static final Profile QUICK =
+            new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000, List.of(), List.of());
 
-    /** The run to publish: longer slices and warm-up, more rounds, a larger data set, two network distances. */
-    public static final Profile FULL = new Profile("full", 1, 30, 300, List.of(10_000), 5, 45_000, List.of(500, 2_000));
+    /**
+     * The run to publish: more rounds of longer slices than quick, two network distances, and the
+     * reads again at 50,000 (100,000 orders) beside the main size of 1000 (2,000 orders, as quick).
+     * Rounds, slice and warm-up cap are sized so that the whole run stays within 40 minutes
+     * (bench/README.md, "Data size").
+     */
+    public static final Profile FULL =
+            new Profile("full", 1, 24, 200, List.of(1000), 5, 15_000, List.of(500, 2_000), List.of(50_000));
 
     public Profile {
         dataSizes = List.copyOf(dataSizes);
         rttMicros = List.copyOf(rttMicros);
+        scaleSizes = List.copyOf(scaleSizes);
         if (rttMicros.stream().anyMatch(r -> r <= 0)) {
             throw new IllegalArgumentException("network distances must be positive, were " + rttMicros);
         }
@@ -86,16 +106,23 @@ public record Profile(
 
     /** This profile with other data sizes. */
     public Profile withDataSizes(List<Integer> sizes) {
-        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis, rttMicros);
+        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis, rttMicros, scaleSizes);
     }
 
     /** This profile with another number of rounds. */
     public Profile withRounds(int count) {
-        return new Profile(name, forks, count, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros);
+        return new Profile(
+                name, forks, count, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros, scaleSizes);
     }
 
     /** This profile measuring the network patterns at {@code distances} (µs added per round trip; empty: none). */
     public Profile withRttMicros(List<Integer> distances) {
-        return new Profile(name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, distances);
+        return new Profile(
+                name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, distances, scaleSizes);
+    }
+
+    /** This profile measuring the size patterns again at {@code sizes} (empty: none). */
+    public Profile withScaleSizes(List<Integer> sizes) {
+        return new Profile(name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros, sizes);
     }
 }

@@ -66,7 +66,7 @@ class BenchConfigTest {
         assertThat(runs.get(0).options().getForkCount().get()).isZero();
         assertThat(runs.get(0).options().getMeasurementIterations().get()).isEqualTo(Profile.SMOKE.rounds() * 3);
         assertThat(runs.get(0).options().getParameter("impls").get()).containsExactly("JDBC,JOOQ");
-        assertThat(config("bench.profile", "full").profile().dataSizes()).containsExactly(10_000);
+        assertThat(config("bench.profile", "full").profile().dataSizes()).containsExactly(1000);
     }
 
     @Test
@@ -157,5 +157,100 @@ class BenchConfigTest {
                 .containsExactly("^dev\\.persistbench\\.bench\\.(P02|P04|P05|P07|P08|P11)[A-Za-z]*Benchmark\\.run$");
         assertThat(variants.getMeasurementIterations().get()).isEqualTo(Profile.QUICK.rounds() * 6);
         assertThat(variants.getJvmArgs().get()).contains("-Dbench.variants=jdbc:read-tx");
+    }
+
+    @Test
+    void dataSizeRunMeasuresTheReadsAgainAtTheScaleSizes_DefaultArmsFewerRoundsShorterWarmUp() {
+        BenchConfig full = config("bench.profile", "full");
+        assertThat(full.profile().scaleSizes()).containsExactly(50_000);
+        List<BenchConfig.JmhRun> runs = full.runs(List.of(Impl.JDBC, Impl.JOOQ), List.of("jdbc:read-tx"), FORK_ARGS);
+        assertThat(runs)
+                .extracting(BenchConfig.JmhRun::name)
+                .containsExactly(
+                        "paired",
+                        "paired with 1 variant arm(s) [P02, P04, P05, P07, P08, P11]",
+                        "network distance",
+                        "data size");
+        assertThat(runs.get(0).options().getParameter("dataSize").get())
+                .as("every pattern at the main size")
+                .containsExactly("1000");
+        Options size = runs.get(3).options();
+        assertThat(size.getIncludes())
+                .containsExactly(
+                        "^dev\\.persistbench\\.bench\\.(P02|P04|P05|P07|P08|P11|P12)[A-Za-z]*Benchmark\\.run$");
+        assertThat(size.getParameter("dataSize").get()).containsExactly("50000");
+        assertThat(size.getParameter("impls").get()).containsExactly("JDBC,JOOQ");
+        assertThat(size.getParameter("rttMicros").hasValue()).isFalse();
+        assertThat(size.getMeasurementIterations().get())
+                .as("12 rounds of the two implementations and the floor")
+                .isEqualTo(Profile.SIZE_ROUNDS * 3)
+                .isEqualTo(36);
+        assertThat(size.getMeasurementTime().get()).isEqualTo(TimeValue.milliseconds(200));
+        assertThat(size.getJvmArgs().get())
+                .as("the default arms only: no variant arm at the scale size")
+                .containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
+        assertThat(size.getJvmArgsAppend().get()).containsExactly("-Dbench.warmUpMillis=10000");
+        assertThat(JmhRunner.count(size)).as("seven reads at one size").isEqualTo(7);
+    }
+
+    @Test
+    void scaleSizesFollowTheProperty_AndRunOnlyWhereTheyAddSomething() {
+        assertThat(config().profile().scaleSizes()).isEmpty();
+        assertThat(config("bench.profile", "smoke").profile().scaleSizes()).isEmpty();
+        BenchConfig quick = config("bench.scaleSizes", "10000, 2000,10000");
+        assertThat(quick.profile().scaleSizes()).containsExactly(10_000, 2000);
+        assertThat(quick.runs(List.of(Impl.JDBC), FORK_ARGS)
+                        .get(1)
+                        .options()
+                        .getParameter("dataSize")
+                        .get())
+                .containsExactly("10000", "2000");
+        assertThat(config("bench.profile", "full", "bench.scaleSizes", "none").runs(List.of(Impl.JDBC), FORK_ARGS))
+                .extracting(BenchConfig.JmhRun::name)
+                .containsExactly("paired", "network distance");
+        assertThat(config("bench.scaleSizes", "1000").scaleSizes())
+                .as("the main size is measured already")
+                .isEmpty();
+        assertThat(config("bench.dataSizes", "200", "bench.scaleSizes", "200,1000")
+                        .scaleSizes())
+                .containsExactly(1000);
+        assertThat(config("bench.include", "P06,P13", "bench.scaleSizes", "2000")
+                        .runs(List.of(Impl.JDBC), FORK_ARGS))
+                .as("no read selected")
+                .extracting(BenchConfig.JmhRun::name)
+                .containsExactly("paired");
+        assertThat(config("bench.include", "P06,P12", "bench.scaleSizes", "2000")
+                        .runs(List.of(Impl.JDBC), FORK_ARGS)
+                        .get(1)
+                        .options()
+                        .getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.(P12)[A-Za-z]*Benchmark\\.run$");
+        assertThat(config("bench.profile", "smoke", "bench.scaleSizes", "2000").scaleSizes())
+                .as("in-process, as the network distance")
+                .isEmpty();
+    }
+
+    @Test
+    void badDataSizesAreRefusedNamingTheProperty() {
+        for (String bad : List.of("1005", "50", "0", "-1000", "lots", "1e5")) {
+            assertThatThrownBy(() -> config("bench.scaleSizes", "1000," + bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bench.scaleSizes")
+                    .hasMessageContaining("'" + bad + "'");
+            assertThatThrownBy(() -> config("bench.dataSizes", bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bench.dataSizes")
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void sizePatternsAreExactlyTheReads() {
+        List<String> reads = Verification.PATTERNS.stream()
+                .map(java.util.function.Supplier::get)
+                .filter(s -> !s.writes())
+                .map(dev.persistbench.bench.PatternState::pattern)
+                .toList();
+        assertThat(Profile.SIZE_PATTERNS).containsExactlyElementsOf(reads);
     }
 }

@@ -115,7 +115,8 @@ class ResultsRoundTripTest {
                         List.of("gc"),
                         List.of(1),
                         List.of("-Xmx1g"),
-                        List.of("P05 failed")),
+                        List.of("P05 failed"),
+                        List.of(50_000)),
                 new Environment.PlacementReport(
                         Status.Placement.SAME_CORE,
                         Map.of(

@@ -72,6 +72,8 @@ public record Environment(
      * @param threadSweep thread counts run
      * @param forkJvmArgs every fork's JVM arguments (no password)
      * @param runErrors benchmarks that failed, as JMH reported them
+     * @param scaleSizes data sizes at which the reads were measured again beside dataSizes ("data
+     *     size" run; empty: none, absent in older files)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Jmh(
@@ -87,7 +89,8 @@ public record Environment(
             List<String> profilers,
             List<Integer> threadSweep,
             List<String> forkJvmArgs,
-            List<String> runErrors) {}
+            List<String> runErrors,
+            List<Integer> scaleSizes) {}
 
     /**
      * The placement asked for, and what each fork did (from its slices record).
