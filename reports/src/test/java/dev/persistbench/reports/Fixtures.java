@@ -49,10 +49,20 @@ final class Fixtures {
      * @return {@code out}
      */
     static Path report(Path results, Path out, Path sources) {
+        return report(results, out, new String[] {
+            "--results", results.toString(), "--out", out.toString(), "--sources", sources.toString()
+        });
+    }
+
+    /** As {@link #report(Path, Path, Path)}, with ReportMain's default sources (the repository root). */
+    static Path report(Path results, Path out) {
+        return report(results, out, new String[] {"--results", results.toString(), "--out", out.toString()});
+    }
+
+    private static Path report(Path results, Path out, String[] args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = ReportMain.run(
-                new String[] {"--results", results.toString(), "--out", out.toString(), "--sources", sources.toString()
-                },
+                args,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         if (status != 0) {

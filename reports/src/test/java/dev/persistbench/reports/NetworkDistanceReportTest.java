@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,16 +27,7 @@ class NetworkDistanceReportTest {
     Path tmp;
 
     private Path generate(Path results) {
-        Path out = tmp.resolve("report-" + results.getFileName());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ReportMain.run(
-                new String[] {"--results", results.toString(), "--out", out.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status)
-                .as("stderr: %s", err.toString(StandardCharsets.UTF_8))
-                .isZero();
-        return out;
+        return Fixtures.report(results, tmp.resolve("report-" + results.getFileName()));
     }
 
     /** The fixture with a copy of its P02 fork at +500 µs added. */

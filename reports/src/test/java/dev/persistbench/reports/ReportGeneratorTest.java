@@ -335,7 +335,7 @@ class ReportGeneratorTest {
         void marks_what_was_not_measured() {
             assertThat(html).contains("<h2 id=\"not-measured\">Not measured</h2>");
             assertThat(html).contains("Not measured: no implementation has a result for P13 in this run.");
-            assertThat(html).contains("Not measured: every pattern was run at one data size only.");
+            assertThat(html).contains("Not measured: every pattern was run at one data size only (");
             assertThat(html).contains("Not measured: no pattern was run at more than one thread count");
             assertThat(html).contains("Not measured: no reliability results");
             assertThat(html).contains("not measured: mybatis not timed: contract suite failed in this build");

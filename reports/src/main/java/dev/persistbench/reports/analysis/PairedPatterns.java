@@ -31,7 +31,8 @@ import java.util.Optional;
 /**
  * The figures of a paired run (paired.json): per pattern the arms' medians with their intervals,
  * the per-round ratios to the floor with their bootstrap intervals, and the groups the run can rank.
- * The headline of a pattern is its entry at the lowest thread count and the largest data size.
+ * The headline of a pattern is its entry at the lowest thread count and the largest main data size
+ * ({@link #headlineSize}: never a size of the data-size run), so its ranking never mixes sizes.
  */
 final class PairedPatterns {
 
@@ -50,12 +51,13 @@ final class PairedPatterns {
                 .filter(r -> Pattern.byId(r.pattern()).orElseThrow() == p)
                 .toList();
         int threads = runs.stream().mapToInt(PairedPatterns::threads).min().orElse(1);
-        Integer size = runs.stream()
-                .filter(r -> threads(r) == threads)
-                .map(Paired.PatternResult::dataSize)
-                .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
+        Integer size = headlineSize(
+                runs.stream()
+                        .filter(r -> threads(r) == threads)
+                        .map(Paired.PatternResult::dataSize)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                data);
         Optional<Paired.PatternResult> head = runs.stream()
                 .filter(r -> threads(r) == threads && Objects.equals(r.dataSize(), size))
                 .findFirst();
@@ -109,7 +111,7 @@ final class PairedPatterns {
                         .thenComparing(Arm::impl))
                 .forEach(a -> variants.add(variantRow(data, p, a, contract, floorUs, selectOneUs))));
 
-        List<SizePoint> bySize = new ArrayList<>();
+        List<SizePoint> sizePoints = new ArrayList<>();
         List<ThreadPoint> byThreads = new ArrayList<>();
         for (Paired.PatternResult r : runs) {
             for (Arm a : r.arms()) {
@@ -119,7 +121,7 @@ final class PairedPatterns {
                 String id = a.floorArm() ? Paired.FLOOR : implId(a.impl());
                 double us = a.usPerOp().median();
                 if (threads(r) == threads && r.dataSize() != null) {
-                    bySize.add(new SizePoint(id, r.dataSize(), SummaryBuilder.round(us, 3), null));
+                    sizePoints.add(sizePoint(id, r.dataSize(), a));
                 }
                 if (Objects.equals(r.dataSize(), size) && !a.floorArm()) {
                     byThreads.add(new ThreadPoint(
@@ -131,8 +133,8 @@ final class PairedPatterns {
                 }
             }
         }
-        bySize.sort(Comparator.comparingInt((SizePoint x) -> SummaryBuilder.order(x.impl()))
-                .thenComparingInt(SizePoint::dataSize));
+        List<SizePoint> bySize = SummaryBuilder.withGrowth(sizePoints);
+        missingAtOtherSizes(p, runs, threads, size, implStatus, notMeasured);
         if (SummaryBuilder.distinct(byThreads, ThreadPoint::threads) < 2) {
             byThreads.clear();
         }
@@ -181,6 +183,72 @@ final class PairedPatterns {
                 head.map(Paired.PatternResult::settled).orElse(null),
                 groups,
                 variants);
+    }
+
+    /**
+     * The data size of a pattern's headline figures: the largest of {@code measured} that is not a
+     * scale size (environment.json's {@code jmh.scaleSizes}, where the data-size run measured the
+     * reads again), so that the ranking stays at the main size; the largest measured when every
+     * size is a scale size or the run names none (an older run). Null when none was measured.
+     */
+    static Integer headlineSize(List<Integer> measured, RunData data) {
+        List<Integer> scale = data.environment() == null
+                        || data.environment().jmh() == null
+                        || data.environment().jmh().scaleSizes() == null
+                ? List.of()
+                : data.environment().jmh().scaleSizes();
+        return measured.stream()
+                .filter(s -> !scale.contains(s))
+                .max(Comparator.naturalOrder())
+                .or(() -> measured.stream().max(Comparator.naturalOrder()))
+                .orElse(null);
+    }
+
+    /** One arm at one data size, with its interval and its ratio to the floor at that size. */
+    private static SizePoint sizePoint(String id, int dataSize, Arm a) {
+        Paired.Interval ratio = a.ratioToFloor();
+        return new SizePoint(
+                id,
+                dataSize,
+                SummaryBuilder.round(a.usPerOp().median(), 3),
+                null,
+                SummaryBuilder.round(a.usPerOp().low(), 3),
+                SummaryBuilder.round(a.usPerOp().high(), 3),
+                ratio == null ? null : SummaryBuilder.round(ratio.median(), 4),
+                ratio == null ? null : SummaryBuilder.round(ratio.low(), 4),
+                ratio == null ? null : SummaryBuilder.round(ratio.high(), 4),
+                null,
+                a.settled());
+    }
+
+    /**
+     * Adds to {@code notMeasured} the timed implementations with no arm at a size of {@code p}
+     * other than the headline's (its fork checks every answer at its own size first, so a wrong
+     * answer there leaves the arm out, as a failure does).
+     */
+    private static void missingAtOtherSizes(
+            Pattern p,
+            List<Paired.PatternResult> runs,
+            int threads,
+            Integer headline,
+            List<Implementation> implStatus,
+            List<String> notMeasured) {
+        for (Paired.PatternResult r : runs) {
+            if (threads(r) != threads || r.dataSize() == null || r.dataSize().equals(headline)) {
+                continue;
+            }
+            List<String> missing = implStatus.stream()
+                    .filter(Implementation::timed)
+                    .map(Implementation::impl)
+                    .filter(id -> Impl.byId(id).isPresent())
+                    .filter(id -> Impl.byId(id).flatMap(impl -> arm(r, impl)).isEmpty())
+                    .toList();
+            if (!missing.isEmpty()) {
+                notMeasured.add(p.id() + " at dataSize=" + r.dataSize() + ": no paired result for "
+                        + String.join(", ", missing) + " (its benchmark failed there: a wrong answer or an error;"
+                        + " see the console log)");
+            }
+        }
     }
 
     /**

@@ -34,8 +34,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * Computes {@link Summary} from {@link RunData}. Headline figures are JMH average time at the
- * lowest thread count and the largest data size measured for the pattern; the floor and SELECT 1
- * are taken at the same data size, so a ratio never mixes two data sets.
+ * lowest thread count and the largest data size measured for the pattern (in a paired run the
+ * largest main size: the data-size run's sizes are shown beside it, never ranked); the floor and
+ * SELECT 1 are taken at the same data size, so a ratio never mixes two data sets.
  */
 public final class SummaryBuilder {
 
@@ -115,7 +116,8 @@ public final class SummaryBuilder {
                     + " count; no profile sweeps threads yet)");
         }
         if (patterns.stream().noneMatch(ps -> distinct(ps.bySize(), SizePoint::dataSize) > 1)) {
-            notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only)");
+            notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only; full"
+                    + " measures the reads at 50,000 too, -Dbench.scaleSizes=50000 adds that run to quick)");
         }
         if (data.paired() == null || data.paired().distance().isEmpty()) {
             notMeasured.add("cost vs network distance: not measured (no pattern was run through the delaying"
@@ -355,19 +357,19 @@ public final class SummaryBuilder {
             notMeasured.add(p.id() + ": no JMH result for " + String.join(", ", missing));
         }
 
-        List<SizePoint> bySize = new ArrayList<>();
+        List<SizePoint> points = new ArrayList<>();
         for (JmhEntry e : avgt) {
             if (e.threads() == threads && e.dataSize() != null) {
                 implId(e)
-                        .ifPresent(id -> bySize.add(
-                                new SizePoint(id, e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
+                        .ifPresent(id -> points.add(
+                                SizePoint.unpaired(id, e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
             }
         }
         floors.stream()
                 .filter(e -> e.method().equalsIgnoreCase(p.id()) && e.threads() == 1 && e.dataSize() != null)
-                .forEach(e -> bySize.add(
-                        new SizePoint("raw-jdbc", e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
-        bySize.sort(Comparator.comparingInt((SizePoint x) -> order(x.impl())).thenComparingInt(SizePoint::dataSize));
+                .forEach(e -> points.add(
+                        SizePoint.unpaired("raw-jdbc", e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
+        List<SizePoint> bySize = withGrowth(points);
 
         List<ThreadPoint> byThreads = new ArrayList<>();
         for (JmhEntry e : avgt) {
@@ -684,6 +686,27 @@ public final class SummaryBuilder {
         return java.math.BigDecimal.valueOf(v)
                 .setScale(digits, java.math.RoundingMode.HALF_UP)
                 .doubleValue();
+    }
+
+    /**
+     * {@code points} in report order (implementation, then size), each with its growth: its µs/op over
+     * the same arm's at the smallest size measured (null at that size).
+     */
+    static List<SizePoint> withGrowth(List<SizePoint> points) {
+        Map<String, Double> smallest = new LinkedHashMap<>();
+        points.stream()
+                .sorted(Comparator.comparingInt(SizePoint::dataSize))
+                .forEach(x -> smallest.putIfAbsent(x.impl(), x.usPerOp()));
+        return points.stream()
+                .sorted(Comparator.comparingInt((SizePoint x) -> order(x.impl()))
+                        .thenComparingInt(SizePoint::dataSize))
+                .map(x -> {
+                    double base = smallest.get(x.impl());
+                    boolean first =
+                            points.stream().noneMatch(o -> o.impl().equals(x.impl()) && o.dataSize() < x.dataSize());
+                    return x.withGrowth(first || base <= 0 ? null : round(x.usPerOp() / base, 3));
+                })
+                .toList();
     }
 
     /** Distinct data sizes measured over all patterns, ascending. */

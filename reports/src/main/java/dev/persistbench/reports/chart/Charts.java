@@ -435,11 +435,16 @@ public final class Charts {
         }
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         for (SizePoint pt : p.bySize()) {
+            // A paired point has its median's interval; an unpaired one JMH's score error.
             double err = zeroIfNull(pt.error());
             series.computeIfAbsent(pt.impl(), YIntervalSeries::new)
-                    .add(pt.dataSize(), pt.usPerOp(), pt.usPerOp() - err, pt.usPerOp() + err);
+                    .add(
+                            pt.dataSize(),
+                            pt.usPerOp(),
+                            pt.usPerOpLow() == null ? pt.usPerOp() - err : pt.usPerOpLow(),
+                            pt.usPerOpHigh() == null ? pt.usPerOp() + err : pt.usPerOpHigh());
         }
-        LogAxis x = new LogAxis("seeded data size (rows, log scale)");
+        LogAxis x = new LogAxis("dataSize: customers and products (orders twice as many), log scale");
         x.setBase(10);
         x.setSmallestValue(1);
         // One tick per power of ten, labelled as plain numbers rather than 10^3.1.

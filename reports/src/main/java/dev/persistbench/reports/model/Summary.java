@@ -350,10 +350,51 @@ public record Summary(
      *
      * @param impl implementation id, or "raw-jdbc"
      * @param dataSize seeded data size
-     * @param usPerOp µs/op
-     * @param error score error
+     * @param usPerOp µs/op (a paired run: the median of the steady slices)
+     * @param error score error (unpaired runs)
+     * @param usPerOpLow lower bound of the median's interval (paired runs)
+     * @param usPerOpHigh upper bound (paired runs)
+     * @param ratioToFloor median per-round ratio to the floor at this size (paired runs; null for the floor)
+     * @param ratioToFloorLow lower bound of its interval
+     * @param ratioToFloorHigh upper bound
+     * @param growth usPerOp divided by this arm's usPerOp at the smallest size measured (null there): how
+     *     the cost grows with the data
+     * @param settled false when this arm's slices never stopped trending at this size (paired runs)
      */
-    public record SizePoint(String impl, int dataSize, double usPerOp, Double error) {}
+    public record SizePoint(
+            String impl,
+            int dataSize,
+            double usPerOp,
+            Double error,
+            Double usPerOpLow,
+            Double usPerOpHigh,
+            Double ratioToFloor,
+            Double ratioToFloorLow,
+            Double ratioToFloorHigh,
+            Double growth,
+            Boolean settled) {
+
+        /** A point of an unpaired run: a JMH score and its error. */
+        public static SizePoint unpaired(String impl, int dataSize, double usPerOp, Double error) {
+            return new SizePoint(impl, dataSize, usPerOp, error, null, null, null, null, null, null, null);
+        }
+
+        /** This point with {@code factor} as its growth. */
+        public SizePoint withGrowth(Double factor) {
+            return new SizePoint(
+                    impl,
+                    dataSize,
+                    usPerOp,
+                    error,
+                    usPerOpLow,
+                    usPerOpHigh,
+                    ratioToFloor,
+                    ratioToFloorLow,
+                    ratioToFloorHigh,
+                    factor,
+                    settled);
+        }
+    }
 
     /**
      * Cost and throughput at one thread count.

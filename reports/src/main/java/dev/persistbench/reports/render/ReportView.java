@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * @param probeChart the SELECT 1 probe through the run, null when not measured (unpaired runs)
  * @param probeLine one line: median and p10-p90 of the probe, null when not measured
  * @param sizeCharts cost-vs-data-size charts (empty when one size only)
+ * @param sizeTables the same patterns' figures at each size, one table per chart, in the same order
  * @param threadCharts throughput-vs-threads charts (empty when not measured)
  * @param networkDistance the network patterns through the delaying relay, null when not measured
  * @param settings the settings per implementation
@@ -51,6 +52,7 @@ public record ReportView(
         Chart probeChart,
         String probeLine,
         List<Chart> sizeCharts,
+        List<Table> sizeTables,
         List<Chart> threadCharts,
         Table networkDistance,
         List<SettingsView> settings,
@@ -218,6 +220,7 @@ public record ReportView(
         }
         List<PatternView> patterns = new ArrayList<>();
         List<Chart> sizeCharts = new ArrayList<>();
+        List<Table> sizeTables = new ArrayList<>();
         List<Chart> threadCharts = new ArrayList<>();
         for (PatternSummary p : summary.patterns()) {
             Pattern pattern = Pattern.byId(p.id()).orElseThrow();
@@ -254,7 +257,10 @@ public record ReportView(
                     !Boolean.FALSE.equals(p.settled()),
                     paired ? arms(p, data) : List.of(),
                     paired ? notes(p, data) : List.of()));
-            charts.dataSize(p).ifPresent(sizeCharts::add);
+            charts.dataSize(p).ifPresent(c -> {
+                sizeCharts.add(c);
+                sizeTables.add(sizeTable(p));
+            });
             charts.threads(p).ifPresent(threadCharts::add);
         }
         List<SettingsView> settings = new ArrayList<>();
@@ -289,6 +295,7 @@ public record ReportView(
                 probeChart,
                 probeLine,
                 sizeCharts,
+                sizeTables,
                 threadCharts,
                 networkDistance(summary.networkDistance()),
                 settings,
@@ -380,6 +387,50 @@ public record ReportView(
 
     /** The mark of a figure whose slices never stopped trending. */
     public static final String NOT_SETTLED = "(not settled)";
+
+    /**
+     * A pattern measured at several data sizes: per implementation and the floor, µs/op and the
+     * ratio to the floor at each size, and the growth of µs/op from the smallest size to the largest.
+     */
+    static Table sizeTable(PatternSummary p) {
+        List<Integer> sizes = p.bySize().stream()
+                .map(Summary.SizePoint::dataSize)
+                .distinct()
+                .sorted()
+                .toList();
+        List<String> headers = new ArrayList<>(List.of("implementation"));
+        sizes.forEach(n -> headers.add("µs/op at " + Fmt.integer(n)));
+        sizes.forEach(n -> headers.add("× floor at " + Fmt.integer(n)));
+        headers.add("growth " + Fmt.integer(sizes.get(0)) + " → " + Fmt.integer(sizes.get(sizes.size() - 1)));
+        List<List<String>> rows = new ArrayList<>();
+        for (String impl :
+                p.bySize().stream().map(Summary.SizePoint::impl).distinct().toList()) {
+            List<String> row =
+                    new ArrayList<>(List.of(Impl.byId(impl).map(Impl::label).orElse("raw-JDBC floor")));
+            List<Summary.SizePoint> points = sizes.stream()
+                    .map(n -> p.bySize().stream()
+                            .filter(x -> x.impl().equals(impl) && x.dataSize() == n)
+                            .findFirst()
+                            .orElse(null))
+                    .toList();
+            points.forEach(x -> row.add(
+                    x == null
+                            ? Fmt.NONE
+                            : Fmt.interval(x.usPerOp(), x.usPerOpLow(), x.usPerOpHigh())
+                                    + (Boolean.FALSE.equals(x.settled()) ? " " + NOT_SETTLED : "")));
+            points.forEach(x -> row.add(
+                    x == null
+                            ? Fmt.NONE
+                            : Fmt.ratioInterval(x.ratioToFloor(), x.ratioToFloorLow(), x.ratioToFloorHigh())));
+            Summary.SizePoint largest = points.get(points.size() - 1);
+            row.add(largest == null || points.get(0) == null ? Fmt.NONE : Fmt.ratio(largest.growth()));
+            rows.add(row);
+        }
+        return new Table(
+                p.id() + " " + p.title() + ": cost vs data size (dataSize n: n customers and products, 2n orders)",
+                headers,
+                rows);
+    }
 
     /** One row per network pattern, arm and added round trip; null when the run measured none. */
     private static Table networkDistance(List<Summary.DistancePoint> points) {
