@@ -91,6 +91,10 @@ public record Profile(
         if (dataSizes.isEmpty()) {
             throw new IllegalArgumentException("a profile needs at least one data size");
         }
+        if (scaleSizes.stream().anyMatch(n -> n < 100 || n % 10 != 0)) {
+            throw new IllegalArgumentException(
+                    "scale sizes must be data sizes (multiples of 10, at least 100), were " + scaleSizes);
+        }
     }
 
     /** The profile called {@code name} (smoke, quick, full). */

@@ -245,6 +245,14 @@ class BenchConfigTest {
     }
 
     @Test
+    void aProfileRefusesAScaleSizeThatIsNoDataSize() {
+        assertThatThrownBy(() -> Profile.QUICK.withScaleSizes(List.of(50_005)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("50005");
+        assertThat(Profile.QUICK.withScaleSizes(List.of(2000)).scaleSizes()).containsExactly(2000);
+    }
+
+    @Test
     void sizePatternsAreExactlyTheReads() {
         List<String> reads = Verification.PATTERNS.stream()
                 .map(java.util.function.Supplier::get)

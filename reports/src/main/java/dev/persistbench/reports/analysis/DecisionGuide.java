@@ -7,6 +7,7 @@ import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.model.Summary.GuideEntry;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
 import dev.persistbench.reports.render.Fmt;
 import dev.persistbench.reports.results.Evolution;
@@ -112,7 +113,77 @@ public final class DecisionGuide {
                                 "client statements of one operation of each pattern; no round-trip count in this run"));
         out.add(drift(drift));
         out.add(evolution(evolution));
+        out.add(sizeGrowth(patterns));
         return out;
+    }
+
+    /**
+     * Which implementation's cost grows most against the floor's with the data: over the patterns
+     * measured at two or more data sizes, the largest growth of an implementation's ratio to the
+     * floor from the smallest size to the largest. It names who degrades, not who leads: leaders
+     * stay empty.
+     */
+    private static GuideEntry sizeGrowth(List<PatternSummary> patterns) {
+        String concern = "cost growth with the data";
+        PatternSummary worstPattern = null;
+        SizePoint worstSmall = null;
+        SizePoint worstLarge = null;
+        for (PatternSummary p : patterns) {
+            List<Integer> sizes = p.bySize().stream()
+                    .map(SizePoint::dataSize)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            if (sizes.size() < 2) {
+                continue;
+            }
+            for (SizePoint large : p.bySize()) {
+                SizePoint small = p.bySize().stream()
+                        .filter(x -> x.impl().equals(large.impl()) && x.dataSize() == sizes.get(0))
+                        .findFirst()
+                        .orElse(null);
+                if (large.dataSize() != sizes.get(sizes.size() - 1)
+                        || small == null
+                        || small.ratioToFloor() == null
+                        || large.ratioToFloor() == null) {
+                    continue;
+                }
+                if (worstLarge == null
+                        || large.ratioToFloor() / small.ratioToFloor()
+                                > worstLarge.ratioToFloor() / worstSmall.ratioToFloor()) {
+                    worstPattern = p;
+                    worstSmall = small;
+                    worstLarge = large;
+                }
+            }
+        }
+        if (worstPattern == null) {
+            return notMeasured(concern, "data sizes", "scaling", "no pattern was measured at two data sizes");
+        }
+        PatternSummary p = worstPattern;
+        SizePoint small = worstSmall;
+        SizePoint large = worstLarge;
+        Double floorGrowth = p.bySize().stream()
+                .filter(x -> x.impl().equals("raw-jdbc") && x.dataSize() == large.dataSize())
+                .map(SizePoint::growth)
+                .findFirst()
+                .orElse(null);
+        String text = label(large.impl()) + "'s cost grows most against the floor's: its ratio to the floor goes from "
+                + Fmt.ratio(small.ratioToFloor()) + " to " + Fmt.ratio(large.ratioToFloor()) + " (its µs/op "
+                + Fmt.ratio(large.growth()) + ", the floor's " + Fmt.ratio(floorGrowth) + ")";
+        List<String> provisional = Boolean.FALSE.equals(small.settled()) || Boolean.FALSE.equals(large.settled())
+                ? List.of(large.impl())
+                : List.of();
+        return entry(
+                concern,
+                p.id() + ", dataSize " + Fmt.integer(small.dataSize()) + " → " + Fmt.integer(large.dataSize()),
+                List.of(p.id()),
+                "scaling",
+                List.of(),
+                NO_MARGIN,
+                false,
+                provisional,
+                text);
     }
 
     /** One figure of one arm with its interval, and whether it settled. */

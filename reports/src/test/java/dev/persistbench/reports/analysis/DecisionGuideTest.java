@@ -8,6 +8,7 @@ import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.model.Summary.GuideEntry;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
 import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Status;
@@ -310,5 +311,45 @@ class DecisionGuideTest {
         assertThat(none.leaders()).isEmpty();
         assertThat(none.notMeasured()).contains("no evolution.json");
         assertThat(none.sentence()).contains("not measured in this run").doesNotContain("kept serving");
+    }
+
+    /** {@code p} with its cost at each data size. */
+    static PatternSummary withSizes(PatternSummary p, SizePoint... points) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = JSON.convertValue(p, Map.class);
+        fields.put("bySize", List.of(points));
+        return JSON.convertValue(fields, PatternSummary.class);
+    }
+
+    static SizePoint size(String impl, int dataSize, Double ratio, Double growth) {
+        return new SizePoint(impl, dataSize, 100.0, null, null, null, ratio, null, null, growth, true);
+    }
+
+    @Test
+    void the_implementation_whose_ratio_to_the_floor_grows_most_with_the_data_is_named() {
+        PatternSummary p05 = withSizes(
+                pattern("P05", List.of(List.of("jdbc"), List.of("hibernate")), List.of()),
+                size("hibernate", 1000, 1.20, null),
+                size("hibernate", 50_000, 6.00, 10.0),
+                size("jdbc", 1000, 1.05, null),
+                size("jdbc", 50_000, 1.10, 2.1),
+                size("raw-jdbc", 1000, null, null),
+                size("raw-jdbc", 50_000, null, 2.0));
+        PatternSummary p02 = withSizes(
+                pattern("P02", List.of(List.of("mybatis")), List.of()),
+                size("mybatis", 1000, 1.20, null),
+                size("mybatis", 50_000, 2.00, 3.0));
+        GuideEntry growth = entry(guide(p02, p05), "cost growth with the data", "P05");
+        assertThat(growth.leaders()).as("it names who degrades, not who leads").isEmpty();
+        assertThat(growth.notMeasured()).isNull();
+        assertThat(growth.anchor()).isEqualTo("scaling");
+        assertThat(growth.sentence())
+                .isEqualTo("cost growth with the data, P05, dataSize 1,000 → 50,000: Hibernate ORM's cost grows most"
+                        + " against the floor's: its ratio to the floor goes from 1.20× to 6.00× (its µs/op 10.00×,"
+                        + " the floor's 2.00×).");
+
+        GuideEntry none = entry(p07(true), "cost growth with the data", "data sizes");
+        assertThat(none.notMeasured()).isEqualTo("no pattern was measured at two data sizes");
+        assertThat(none.leaders()).isEmpty();
     }
 }
