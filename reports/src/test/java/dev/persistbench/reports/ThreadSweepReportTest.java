@@ -179,6 +179,7 @@ class ThreadSweepReportTest {
                 .contains("| Hibernate ORM | 6,600 | 140.0 / 260.0 / 700.0 | 0 | 13,300 | 270.0 / 900.0 / 4,000 |"
                         + " 42 (DataAccessFailureException 42) |")
                 .contains("| raw-JDBC floor | 10,000 | 95.0 / 180.0 / 400.0 | 0 | 25,000 | 150.0 / 420.0 / 1,300 | 0 |")
+                .contains("every thread of a slice on the same arm")
                 .doesNotContain("**Not measured:** no pattern was run at more than one thread count");
         assertThat(Files.readString(plain.resolve("report.md")))
                 .contains("**Not measured:** no pattern was run at more than one thread count");
