@@ -11,6 +11,7 @@ import dev.persistbench.bench.run.EnvironmentInfo;
 import dev.persistbench.bench.run.JmhRunner;
 import dev.persistbench.bench.run.PairedAnalysis;
 import dev.persistbench.bench.run.Placement;
+import dev.persistbench.bench.run.Profile;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.Verification;
 import dev.persistbench.bench.stats.PairedStats;
@@ -414,7 +415,14 @@ public final class BenchMain {
                         "avgt",
                         "us",
                         List.of("gc"),
-                        List.of(1),
+                        java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of(1),
+                                        config.patterns().stream().anyMatch(Profile.SWEEP_PATTERNS::contains)
+                                                ? config.profile().threads().stream()
+                                                : java.util.stream.Stream.empty())
+                                .distinct()
+                                .sorted()
+                                .toList(),
                         forkArgs.stream()
                                 .filter(a -> !a.startsWith("-Dpb.db.password"))
                                 .toList(),

@@ -4,13 +4,13 @@ import dev.persistbench.bench.check.Expect;
 import dev.persistbench.contract.model.Customer;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.ThreadParams;
 
-/** P02: a customer read by primary key, cycling over every seeded customer. Also run with 2 and 4 threads (full profile). */
+/**
+ * P02: a customer read by primary key, cycling over every seeded customer. The thread sweep
+ * ({@link #sweep}) runs it with several threads, each walking from its own starting point.
+ */
 public class P02FindCustomerBenchmark {
 
     /** The implementation and the data set. */
@@ -42,19 +42,14 @@ public class P02FindCustomerBenchmark {
         }
     }
 
-    /** Each thread walks the customers from its own starting point. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        long next;
-
-        @Setup(Level.Trial)
-        public void start(ThreadParams thread) {
-            next = thread.getThreadIndex() * 7919L;
-        }
+    @Benchmark
+    public Optional<Customer> run(Fixture f, ThreadCursor c) {
+        return f.repo.findCustomer(f.customerId(c.next++));
     }
 
+    /** The thread sweep's operation: {@link #run}, its latency recorded and a failure counted. */
     @Benchmark
-    public Optional<Customer> run(Fixture f, Cursor c) {
-        return f.repo.findCustomer(f.customerId(c.next++));
+    public Optional<Customer> sweep(Fixture f, ThreadCursor c) {
+        return f.timed(() -> run(f, c));
     }
 }

@@ -24,8 +24,10 @@ import org.openjdk.jmh.infra.ThreadParams;
 /**
  * P06: an order of {@value Fixture#LINES} lines placed in one transaction, with a fresh
  * idempotency key (so the key is looked up and stored), taking stock from products that have
- * it. After each iteration the orders it placed are deleted and their stock given back. Also run
- * with 2 and 4 threads (full profile); threads start at different products.
+ * it. After each iteration the orders it placed are deleted and their stock given back. The thread
+ * sweep ({@link #sweep}) runs it with several threads that all order from the same
+ * {@value Fixture#HOT_PRODUCTS} hot products, so that they contend for the same stock rows; there
+ * a failure the contract allows (a conflict) is counted, and the slice goes on.
  */
 public class P06PlaceOrderBenchmark {
 
@@ -35,11 +37,24 @@ public class P06PlaceOrderBenchmark {
         static final int LINES = 3;
         static final String PREFIX = "p06-";
         static final Instant PLACED_AT = Instant.parse("2026-01-01T12:00:00Z");
+        /** The products every thread of the sweep orders from (each holds a million units). */
+        static final int HOT_PRODUCTS = 4;
 
         PlaceOrder request(String key, long n) {
+            return request(key, n, false);
+        }
+
+        /** An order of {@value #LINES} of the hot products, a different rotation of them for each {@code n}. */
+        PlaceOrder hotRequest(String key, long n) {
+            return request(key, n, true);
+        }
+
+        /** The {@code n}-th order: its lines name in-stock products, all of them or only the hot ones. */
+        private PlaceOrder request(String key, long n, boolean hot) {
             List<OrderLineRequest> lines = new ArrayList<>(LINES);
             for (int l = 0; l < LINES; l++) {
-                lines.add(new OrderLineRequest(Dataset.productId(data.inStockProductIndex(n * LINES + l)), 1));
+                long product = hot ? (n + l) % HOT_PRODUCTS : n * LINES + l;
+                lines.add(new OrderLineRequest(Dataset.productId(data.inStockProductIndex(product)), 1));
             }
             return new PlaceOrder(n % data.customerCount() + 1, lines, Optional.of(key), PLACED_AT);
         }
@@ -95,7 +110,7 @@ public class P06PlaceOrderBenchmark {
         @Setup(Level.Trial)
         public void start(ThreadParams thread) {
             keyPrefix = Fixture.PREFIX + thread.getThreadIndex() + "-";
-            next = thread.getThreadIndex() * 7919L;
+            next = ThreadCursor.start(thread.getThreadIndex());
         }
     }
 
@@ -103,5 +118,12 @@ public class P06PlaceOrderBenchmark {
     public Order run(Fixture f, Cursor c) {
         long n = c.next++;
         return f.repo.placeOrder(f.request(c.keyPrefix + n, n));
+    }
+
+    /** The thread sweep's operation: an order of the hot products, its latency recorded and a failure counted. */
+    @Benchmark
+    public Order sweep(Fixture f, Cursor c) {
+        long n = c.next++;
+        return f.timed(() -> f.repo.placeOrder(f.hotRequest(c.keyPrefix + n, n)));
     }
 }

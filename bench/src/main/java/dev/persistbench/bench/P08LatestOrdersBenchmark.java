@@ -9,7 +9,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * P08: the latest {@value Fixture#LIMIT} orders of a customer with their lines (30 lines), cycling
- * over the customers that have orders (20 each).
+ * over the customers that have orders (20 each). The thread sweep ({@link #sweep}) runs it with
+ * several threads, each walking from its own starting point.
  */
 public class P08LatestOrdersBenchmark {
 
@@ -17,15 +18,14 @@ public class P08LatestOrdersBenchmark {
     @State(Scope.Benchmark)
     public static class Fixture extends PatternState {
         static final int LIMIT = 10;
-        long next;
 
-        long nextCustomer() {
-            return next++ % data.buyerCount() + 1;
+        long customer(long n) {
+            return n % data.buyerCount() + 1;
         }
 
         @Override
         protected Object warmUp(long n) {
-            return repo.latestOrders(nextCustomer(), LIMIT);
+            return repo.latestOrders(customer(n), LIMIT);
         }
 
         @Override
@@ -41,7 +41,13 @@ public class P08LatestOrdersBenchmark {
     }
 
     @Benchmark
-    public List<Order> run(Fixture f) {
-        return f.repo.latestOrders(f.nextCustomer(), Fixture.LIMIT);
+    public List<Order> run(Fixture f, ThreadCursor c) {
+        return f.repo.latestOrders(f.customer(c.next++), Fixture.LIMIT);
+    }
+
+    /** The thread sweep's operation: {@link #run}, its latency recorded and a failure counted. */
+    @Benchmark
+    public List<Order> sweep(Fixture f, ThreadCursor c) {
+        return f.timed(() -> run(f, c));
     }
 }

@@ -4,6 +4,8 @@ import dev.persistbench.bench.data.Dataset;
 import dev.persistbench.bench.data.NetworkDistance;
 import dev.persistbench.bench.data.Pools;
 import dev.persistbench.bench.run.Placement;
+import dev.persistbench.bench.run.ServerCounters;
+import dev.persistbench.bench.run.SliceLoad;
 import dev.persistbench.bench.run.Slices;
 import dev.persistbench.bench.run.WarmUp;
 import dev.persistbench.contract.StoreRepository;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -39,6 +42,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * what the operations changed, so every slice starts from tables of the same size, and a short
  * {@code SELECT 1} probe outside the timing records how fast the machine's round trip was. No
  * set-up runs per invocation.
+ *
+ * <p>Thread sweep: the {@code sweep} benchmark methods of P02, P06 and P08 run with several JMH
+ * threads; this state is shared by them ({@link Scope#Benchmark}: one arm per slice for every
+ * thread, set up and reset by one thread while the others wait), each thread keeps its own
+ * inputs in a {@link Scope#Thread} cursor, and every operation goes through {@link #timed},
+ * which records its latency and counts its failure ({@link SliceLoad}) for the slice.
  *
  * <p>The runner's verification pass uses the same class outside JMH: {@link Dataset#load}, then
  * {@link #open} with one repository built over the statement recorder's proxy, then
@@ -76,6 +85,8 @@ public abstract class PatternState {
     private Slices slices;
     private Placement placement;
     private NetworkDistance distance;
+    private final SliceLoad load = new SliceLoad();
+    private ServerCounters serverAtStart;
     private long warmUpCalls;
     /** Whether the untimed warm-up phase is running (its resets skip the planner statistics). */
     private boolean warming;
@@ -124,6 +135,9 @@ public abstract class PatternState {
             warming = false;
         }
         slices = new Slices(pattern(), dataSize, rttMicros, params, arms, placement, warmUp);
+        if (slices.sweep()) {
+            serverAtStart = ServerCounters.read(distance.dataSource());
+        }
     }
 
     /**
@@ -150,17 +164,35 @@ public abstract class PatternState {
         arm = slices.next(distance.dataSource());
         repo = repos.get(arm);
         beginIteration();
+        if (slices.sweep()) {
+            load.begin(); // only the sweep's forks: the ranking's iterations allocate nothing more
+        }
     }
 
     @TearDown(Level.Iteration)
     public final void tearDownIteration() {
+        if (slices.sweep()) {
+            slices.finish(load.take());
+        }
         endIteration();
+    }
+
+    /**
+     * Runs one operation of a thread-sweep slice from any thread: its latency is recorded, and a
+     * failure is counted (null is returned) instead of ending the slice.
+     */
+    public final <T> T timed(Supplier<T> op) {
+        return load.time(op);
     }
 
     @TearDown(Level.Trial)
     public final void tearDownTrial() {
         try {
-            slices.write();
+            slices.write(
+                    serverAtStart == null
+                            ? null
+                            : ServerCounters.read(distance.dataSource())
+                                    .sweepSince(serverAtStart, distance.dataSource()));
             placement.release(distance.dataSource());
             endIteration();
             closeTrial();

@@ -29,6 +29,19 @@ final class Fixtures {
         }
     }
 
+    /** The first element of the JSON array {@code array} that {@code match} accepts; fails naming {@code what}. */
+    static com.fasterxml.jackson.databind.JsonNode first(
+            com.fasterxml.jackson.databind.JsonNode array,
+            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> match,
+            String what) {
+        for (com.fasterxml.jackson.databind.JsonNode e : array) {
+            if (match.test(e)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + what);
+    }
+
     /** Copies a fixture directory (flat) to {@code into}, so a test can change one of its files. */
     static Path copy(String name, Path into) {
         try (Stream<Path> files = Files.list(dir(name))) {

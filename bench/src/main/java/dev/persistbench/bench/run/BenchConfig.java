@@ -3,6 +3,7 @@ package dev.persistbench.bench.run;
 import dev.persistbench.bench.Arm;
 import dev.persistbench.bench.Impl;
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.testkit.db.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code bench.latency}: comma-separated round-trip times in ms (e.g. {@code 0.5,2}) added
  *       between pool and server for a second measurement of {@link Profile#NETWORK_PATTERNS}
  *       through a delaying relay, instead of the profile's; {@code none} for no such run;</li>
+ *   <li>{@code bench.threads}: comma-separated thread counts (1 to {@value Profile#MAX_THREADS}) of
+ *       the thread sweep of {@link Profile#SWEEP_PATTERNS}, instead of the profile's; {@code none}
+ *       for no sweep;</li>
  *   <li>{@code bench.results}: where result files go (default target/results);</li>
  *   <li>{@code bench.root}: the project's root folder (default ..), whose commit environment.json names;</li>
  *   <li>{@code bench.target.<impl>} (hibernate, jooq, mybatis, jdbc): the build folder of that
@@ -59,6 +63,8 @@ public record BenchConfig(
         Profile profile, List<String> includes, List<Impl> impls, Path results, Path root, Map<Impl, Path> targets) {
 
     static final String PACKAGE = "dev\\.persistbench\\.bench\\.";
+    /** The system property of the forks' pool size, passed on by the runner and raised for the thread sweep. */
+    static final String POOL_SIZE = "pb.pool.size";
     /** The bench.include token that selects no pattern. */
     public static final String NONE = "none";
 
@@ -98,6 +104,10 @@ public record BenchConfig(
         String latency = p.getProperty("bench.latency", "");
         if (!latency.isBlank()) {
             profile = profile.withRttMicros(rttMicros(latency));
+        }
+        String threads = p.getProperty("bench.threads", "");
+        if (!threads.isBlank()) {
+            profile = profile.withThreads(threadCounts(threads));
         }
         List<String> implNames = split(p.getProperty("bench.impl", ""));
         List<Impl> impls = implNames.isEmpty()
@@ -191,6 +201,28 @@ public record BenchConfig(
         return out.stream().distinct().toList();
     }
 
+    /** Thread counts ("1,4,16", or "none"); a bad value is refused naming the property. */
+    static List<Integer> threadCounts(String value) {
+        if (value.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String token : split(value)) {
+            int n;
+            try {
+                n = Integer.parseInt(token);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1 || n > Profile.MAX_THREADS) {
+                throw new IllegalArgumentException("bench.threads must be thread counts from 1 to "
+                        + Profile.MAX_THREADS + ", like 1,4,16 (or none); was '" + value + "'");
+            }
+            out.add(n);
+        }
+        return out.stream().distinct().sorted().toList();
+    }
+
     /** The patterns selected by bench.include (all when it names none). */
     public List<String> patterns() {
         if (includes.isEmpty()) {
@@ -223,7 +255,12 @@ public record BenchConfig(
 
     /** The JMH include regexp of the pattern benchmarks of {@code patterns}. */
     public static String patternRegex(Collection<String> patterns) {
-        return "^" + PACKAGE + "(" + String.join("|", patterns) + ")[A-Za-z]*Benchmark\\.run$";
+        return patternRegex(patterns, "run");
+    }
+
+    /** The JMH include regexp of the benchmark method {@code method} of {@code patterns}. */
+    static String patternRegex(Collection<String> patterns, String method) {
+        return "^" + PACKAGE + "(" + String.join("|", patterns) + ")[A-Za-z]*Benchmark\\." + method + "$";
     }
 
     /**
@@ -314,8 +351,40 @@ public record BenchConfig(
                                 "dataSize",
                                 scale)));
             }
+            List<String> swept =
+                    patterns.stream().filter(Profile.SWEEP_PATTERNS::contains).toList();
+            for (int n : swept.isEmpty() ? List.<Integer>of() : profile.threads()) {
+                runs.add(new JmhRun("thread sweep, " + n + " thread(s)", threadSweep(swept, n, timed, forkJvmArgs)));
+            }
         }
         return runs;
+    }
+
+    /**
+     * The sweep patterns' {@code sweep} methods at {@code threads} threads, the default arms only:
+     * fewer rounds, a shorter warm-up cap, and a pool of at least one connection per thread.
+     */
+    private Options threadSweep(List<String> patterns, int threads, Collection<Impl> timed, List<String> forkJvmArgs) {
+        Profile sweep = profile.withRounds(Math.min(profile.rounds(), Profile.SWEEP_ROUNDS));
+        return new OptionsBuilder()
+                .parent(build(List.of(patternRegex(patterns, Slices.SWEEP_METHOD)), timed, 0, forkJvmArgs))
+                .measurementIterations(sweep.slices(timed.size()))
+                .threads(threads)
+                .jvmArgsAppend(
+                        "-D" + WarmUp.PROPERTY + "=" + Math.min(profile.warmUpMillis(), Profile.SWEEP_WARM_UP_MILLIS),
+                        "-D" + Arm.VARIANTS_PROPERTY + "=none",
+                        "-D" + POOL_SIZE + "=" + Math.max(threads, poolSize(forkJvmArgs)))
+                .build();
+    }
+
+    /** The pool size the forks are given ({@value #POOL_SIZE} among {@code forkJvmArgs}, else the kit's default). */
+    static int poolSize(List<String> forkJvmArgs) {
+        String prefix = "-D" + POOL_SIZE + "=";
+        return forkJvmArgs.stream()
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .reduce((a, b) -> b)
+                .orElse(TestDatabase.DEFAULT_POOL_SIZE);
     }
 
     /**
@@ -362,12 +431,12 @@ public record BenchConfig(
 
     /** Slices per fork at no added distance: every arm (the timed implementations and the floor) once per round. */
     public int slices(Collection<Impl> timed) {
-        return slices(timed, 0);
+        return profile.slices(timed.size());
     }
 
     /** Slices per fork with {@code variantArms} variant arms besides the floor and {@code timed}. */
     public int slices(Collection<Impl> timed, int variantArms) {
-        return profile.rounds() * (timed.size() + 1 + variantArms);
+        return profile.slices(timed.size() + variantArms);
     }
 
     /**

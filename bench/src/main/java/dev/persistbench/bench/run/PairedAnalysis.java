@@ -31,7 +31,9 @@ import org.openjdk.jmh.results.RunResult;
  * interval; the pattern settled at the latest of these rounds, and over the pattern's steady rounds
  * come the floor's figures and the groups of implementations the run can tell apart (every pair
  * compared over the same rounds). The records are the report's ({@link Paired}), so what the bench writes
- * is what the report reads.
+ * is what the report reads. A thread-sweep fork's result also carries, per arm, its throughput and
+ * latency percentiles over the same steady slices and its failures over every slice, and the
+ * fork's pool size and server rollbacks and deadlocks.
  */
 public final class PairedAnalysis {
 
@@ -49,21 +51,22 @@ public final class PairedAnalysis {
         for (RunResult run : results) {
             String benchmark = run.getParams().getBenchmark();
             String simple = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
-            if (!simple.matches("P\\d\\d[A-Za-z]*Benchmark\\.run")) {
+            if (!simple.matches("P\\d\\d[A-Za-z]*Benchmark\\.(run|" + Slices.SWEEP_METHOD + ")")) {
                 continue;
             }
+            boolean sweep = simple.endsWith("." + Slices.SWEEP_METHOD);
             String pattern = simple.substring(0, 3);
             int dataSize = Integer.parseInt(run.getParams().getParam("dataSize"));
             int threads = run.getParams().getThreads();
             String rtt = run.getParams().getParam("rttMicros");
             int rttMicros = rtt == null ? 0 : Integer.parseInt(rtt);
-            Path file = slicesDir.resolve(Slices.fileName(pattern, dataSize, rttMicros, threads));
+            Path file = slicesDir.resolve(Slices.fileName(pattern, dataSize, rttMicros, threads, sweep));
             try {
                 Slices.Record record = new ObjectMapper().readValue(file.toFile(), Slices.Record.class);
                 out.add(analyse(record, iterations(run)));
             } catch (IOException | RuntimeException e) {
-                errors.add(pattern + " (dataSize " + dataSize + ", rtt " + rttMicros + " µs): not analysed: "
-                        + e.getMessage());
+                errors.add(pattern + " (dataSize " + dataSize + ", rtt " + rttMicros + " µs, " + threads + " thread(s)"
+                        + (sweep ? ", sweep" : "") + "): not analysed: " + e.getMessage());
             }
         }
         PairedStats.Method m = stats.method();
@@ -189,7 +192,8 @@ public final class PairedAnalysis {
                     a == floor || steadyBy.get(id).settled(),
                     List.copyOf(series.get(id)),
                     warmed.containsKey(id) && warmed.get(id).settled(),
-                    warmed.containsKey(id) ? warmed.get(id).usPerOp() : List.of()));
+                    warmed.containsKey(id) ? warmed.get(id).usPerOp() : List.of(),
+                    record.sweep() == null ? null : load(slices, id, from, complete)));
         }
         long start = slices.get(0).epochMillis();
         int cutFinal = cut;
@@ -220,7 +224,49 @@ public final class PairedAnalysis {
                         .allMatch(e -> e.getValue().settled()),
                 armResults,
                 ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),
-                probes);
+                probes,
+                record.sweep() == null
+                        ? null
+                        : new Paired.Sweep(
+                                record.sweep().poolSize(),
+                                record.placement() == null
+                                        ? null
+                                        : record.placement().note(),
+                                record.sweep().rollbacks(),
+                                record.sweep().deadlocks()));
+    }
+
+    /**
+     * An arm's load in a sweep fork: throughput and latency percentiles over its slices of rounds
+     * {@code from} to {@code complete} (its steady ones), operations and failures over all its slices.
+     */
+    static Paired.Load load(List<Slices.Slice> slices, String arm, int from, int complete) {
+        List<Slices.Load> all = slices.stream()
+                .filter(s -> s.arm().equals(arm) && s.load() != null)
+                .map(Slices.Slice::load)
+                .toList();
+        List<Slices.Load> steady = slices.stream()
+                .filter(s -> s.arm().equals(arm) && s.load() != null && s.round() >= from && s.round() < complete)
+                .map(Slices.Slice::load)
+                .toList();
+        if (all.isEmpty()) {
+            return null;
+        }
+        double[] p = SliceLoad.percentilesUs(steady, 50, 99, 99.9);
+        double seconds = steady.stream().mapToDouble(Slices.Load::seconds).sum();
+        Map<String, Long> failed = new java.util.TreeMap<>();
+        all.forEach(l -> l.errors().forEach((k, v) -> failed.merge(k, v, Long::sum)));
+        return new Paired.Load(
+                seconds > 0 ? steady.stream().mapToLong(Slices.Load::ops).sum() / seconds : null,
+                finite(p[0]),
+                finite(p[1]),
+                finite(p[2]),
+                all.stream().mapToLong(Slices.Load::ops).sum(),
+                failed);
+    }
+
+    private static Double finite(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private static Paired.Interval interval(PairedStats.Interval i) {

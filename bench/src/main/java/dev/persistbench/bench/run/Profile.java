@@ -23,6 +23,8 @@ import java.util.Locale;
  *     the {@link #NETWORK_PATTERNS} are measured again, beside the run at no added distance
  * @param scaleSizes extra data sizes at which the {@link #SIZE_PATTERNS} are measured again, beside
  *     the run at {@code dataSizes} (empty: none), so that a read's cost against size shows
+ * @param threads thread counts at which the {@link #SWEEP_PATTERNS} are measured again in the thread
+ *     sweep, every thread running the same arm in each slice (empty: no sweep)
  */
 public record Profile(
         String name,
@@ -33,7 +35,8 @@ public record Profile(
         int coldStartRuns,
         long warmUpMillis,
         List<Integer> rttMicros,
-        List<Integer> scaleSizes) {
+        List<Integer> scaleSizes,
+        List<Integer> threads) {
 
     /** The patterns measured at every network distance: a point read, a transactional write, a graph read. */
     public static final List<String> NETWORK_PATTERNS = List.of("P02", "P06", "P08");
@@ -53,32 +56,49 @@ public record Profile(
     /** The warm-up cap of a fork at a scale size. */
     public static final long SIZE_WARM_UP_MILLIS = 10_000;
 
+    /** The patterns of the thread sweep: a point read, a contended transactional write, a graph read. */
+    public static final List<String> SWEEP_PATTERNS = List.of("P02", "P06", "P08");
+
+    /** Rounds of a thread-sweep fork. */
+    public static final int SWEEP_ROUNDS = 10;
+
+    /** The warm-up cap of a thread-sweep fork. */
+    public static final long SWEEP_WARM_UP_MILLIS = 8_000;
+
+    /** The most threads a sweep may run. */
+    public static final int MAX_THREADS = 64;
+
     /**
      * CI's sanity run: every pattern briefly, in ONE JVM (forks 0). Its numbers share one JIT
      * profile and one heap across patterns: they show that everything runs, not how fast.
      */
-    public static final Profile SMOKE = new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0, List.of(), List.of());
+    public static final Profile SMOKE =
+            new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0, List.of(), List.of(), List.of());
 
     /**
      * Minutes for the whole run: per pattern a warm-up phase of at most 20 s, then 20 rounds of
      * 150 ms slices (with five arms, 15 s of timed slices per pattern).
      */
     public static final Profile QUICK =
-            new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000, List.of(), List.of());
+            new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000, List.of(), List.of(), List.of());
 
     /**
-     * The run to publish: more rounds of longer slices than quick, two network distances, and the
-     * reads again at 50,000 (100,000 orders) beside the main size of 1000 (2,000 orders, as quick).
-     * Rounds, slice and warm-up cap are sized so that the whole run stays within 40 minutes
-     * (bench/README.md, "Data size").
+     * The run to publish: more rounds of longer slices than quick, two network distances, the reads
+     * again at 50,000 (100,000 orders) beside the main size of 1000 (2,000 orders, as quick), and a
+     * thread sweep at 1, 4 and 16 threads. Rounds, slice and warm-up cap are sized so that the whole
+     * run stays within 40 minutes (bench/README.md, "Data size"); the warm-up cap is quick's.
      */
-    public static final Profile FULL =
-            new Profile("full", 1, 24, 200, List.of(1000), 5, 15_000, List.of(500, 2_000), List.of(50_000));
+    public static final Profile FULL = new Profile(
+            "full", 1, 24, 200, List.of(1000), 5, 20_000, List.of(500, 2_000), List.of(50_000), List.of(1, 4, 16));
 
     public Profile {
         dataSizes = List.copyOf(dataSizes);
         rttMicros = List.copyOf(rttMicros);
         scaleSizes = List.copyOf(scaleSizes);
+        threads = List.copyOf(threads);
+        if (threads.stream().anyMatch(t -> t < 1 || t > MAX_THREADS)) {
+            throw new IllegalArgumentException("sweep thread counts must be 1 to " + MAX_THREADS + ", were " + threads);
+        }
         if (rttMicros.stream().anyMatch(r -> r <= 0)) {
             throw new IllegalArgumentException("network distances must be positive, were " + rttMicros);
         }
@@ -110,23 +130,63 @@ public record Profile(
 
     /** This profile with other data sizes. */
     public Profile withDataSizes(List<Integer> sizes) {
-        return new Profile(name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis, rttMicros, scaleSizes);
+        return new Profile(
+                name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis, rttMicros, scaleSizes, threads);
     }
 
     /** This profile with another number of rounds. */
     public Profile withRounds(int count) {
         return new Profile(
-                name, forks, count, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros, scaleSizes);
+                name,
+                forks,
+                count,
+                sliceMillis,
+                dataSizes,
+                coldStartRuns,
+                warmUpMillis,
+                rttMicros,
+                scaleSizes,
+                threads);
     }
 
     /** This profile measuring the network patterns at {@code distances} (µs added per round trip; empty: none). */
     public Profile withRttMicros(List<Integer> distances) {
         return new Profile(
-                name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, distances, scaleSizes);
+                name,
+                forks,
+                rounds,
+                sliceMillis,
+                dataSizes,
+                coldStartRuns,
+                warmUpMillis,
+                distances,
+                scaleSizes,
+                threads);
     }
 
     /** This profile measuring the size patterns again at {@code sizes} (empty: none). */
     public Profile withScaleSizes(List<Integer> sizes) {
-        return new Profile(name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros, sizes);
+        return new Profile(
+                name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros, sizes, threads);
+    }
+
+    /** This profile sweeping the {@link #SWEEP_PATTERNS} at {@code counts} threads (empty: no sweep). */
+    public Profile withThreads(List<Integer> counts) {
+        return new Profile(
+                name,
+                forks,
+                rounds,
+                sliceMillis,
+                dataSizes,
+                coldStartRuns,
+                warmUpMillis,
+                rttMicros,
+                scaleSizes,
+                counts);
+    }
+
+    /** Slices of a fork whose arms are the floor and {@code timedArms} others: every arm once per round. */
+    public int slices(int timedArms) {
+        return rounds * (timedArms + 1);
     }
 }

@@ -24,13 +24,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * an order drawn from a random sequence seeded by the pattern (reproducible, and no arm always
  * follows the same neighbour); before each slice a burst of {@value #PROBES} {@code SELECT 1}
  * round trips, outside the timing, records how fast the machine was then. At the end of the trial
- * the record is written to {@code <bench.slices>/<pattern>-<dataSize>[-rtt<µs>]-t<threads>.json}, where the
- * runner pairs it with JMH's per-iteration results.
+ * the record is written to {@code <bench.slices>/<pattern>-<dataSize>[-rtt<µs>]-t<threads>[-sweep].json}, where the
+ * runner pairs it with JMH's per-iteration results. A thread-sweep fork also records each slice's
+ * load ({@link SliceLoad}) and the server's rollback and deadlock counts over its slices.
  */
 public final class Slices {
 
     /** The folder the runner passes to every fork. */
     public static final String PROPERTY = "bench.slices";
+
+    /** The benchmark method a thread-sweep fork runs (the ranking's is {@code run}). */
+    public static final String SWEEP_METHOD = "sweep";
 
     /** SELECT 1 round trips per probe. */
     static final int PROBES = 50;
@@ -48,6 +52,7 @@ public final class Slices {
      * @param slices one entry per JMH iteration, warm-up iterations included, in order
      * @param placement where the threads ran
      * @param warmUp the untimed warm-up phase before the first slice
+     * @param sweep what a thread-sweep fork adds (null: not one)
      */
     public record Record(
             String pattern,
@@ -57,7 +62,28 @@ public final class Slices {
             List<String> arms,
             List<Slice> slices,
             Placement placement,
-            WarmUp.Record warmUp) {}
+            WarmUp.Record warmUp,
+            Sweep sweep) {}
+
+    /**
+     * What a thread-sweep fork records besides its slices.
+     *
+     * @param poolSize the arms' connection pool's size
+     * @param rollbacks transactions the server rolled back in the fork's database from the first
+     *     slice to the end (pg_stat_database.xact_rollback; as far as the server had counted them)
+     * @param deadlocks deadlocks the server detected in that time (pg_stat_database.deadlocks)
+     */
+    public record Sweep(int poolSize, long rollbacks, long deadlocks) {}
+
+    /**
+     * What all threads of a thread-sweep slice did.
+     *
+     * @param ops operations timed, failed ones included
+     * @param seconds the slice's length as the fork measured it
+     * @param errors failed operations by exception class (simple name)
+     * @param histogram every operation's latency in ns, an HdrHistogram compressed and in Base64
+     */
+    public record Load(long ops, double seconds, java.util.Map<String, Long> errors, String histogram) {}
 
     /**
      * One slice.
@@ -66,8 +92,15 @@ public final class Slices {
      * @param round the round it belongs to (from 0)
      * @param epochMillis when it started
      * @param selectOneUs median of the probe's round trips just before it, in µs
+     * @param load what its threads did (thread-sweep forks; null otherwise)
      */
-    public record Slice(String arm, int round, long epochMillis, double selectOneUs) {}
+    public record Slice(String arm, int round, long epochMillis, double selectOneUs, Load load) {
+
+        /** A slice of a fork outside the thread sweep. */
+        public Slice(String arm, int round, long epochMillis, double selectOneUs) {
+            this(arm, round, epochMillis, selectOneUs, null);
+        }
+    }
 
     private final String pattern;
     private final int dataSize;
@@ -76,6 +109,7 @@ public final class Slices {
     private final List<Arm> arms;
     private final Placement placement;
     private final WarmUp.Record warmUp;
+    private final boolean sweep;
     private final Random order;
     private final List<Slice> done = new ArrayList<>();
     private final List<Arm> round = new ArrayList<>();
@@ -96,6 +130,7 @@ public final class Slices {
         this.arms = List.copyOf(arms);
         this.placement = placement;
         this.warmUp = warmUp;
+        this.sweep = params.getBenchmark().endsWith("." + SWEEP_METHOD);
         this.order = new Random(pattern.hashCode() * 31L + dataSize);
     }
 
@@ -111,8 +146,24 @@ public final class Slices {
         return arm;
     }
 
-    /** Writes the record where the runner expects it (nothing when no folder was given: a run outside the runner). */
-    public void write() {
+    /** Whether this fork belongs to the thread sweep. */
+    public boolean sweep() {
+        return sweep;
+    }
+
+    /** Adds what the last slice's threads did ({@code load}: null when nothing was timed) to its entry. */
+    public void finish(Load load) {
+        if (load != null && !done.isEmpty()) {
+            Slice last = done.removeLast();
+            done.add(new Slice(last.arm(), last.round(), last.epochMillis(), last.selectOneUs(), load));
+        }
+    }
+
+    /**
+     * Writes the record where the runner expects it (nothing when no folder was given: a run outside
+     * the runner); {@code server}: a sweep fork's figures, null for other forks.
+     */
+    public void write(Sweep server) {
         String folder = System.getProperty(PROPERTY, "");
         if (folder.isBlank()) {
             return;
@@ -125,10 +176,11 @@ public final class Slices {
                 arms.stream().map(Arm::id).toList(),
                 List.copyOf(done),
                 placement,
-                warmUp);
+                warmUp,
+                server);
         try {
             Path dir = Files.createDirectories(Path.of(folder));
-            Path file = dir.resolve(fileName(pattern, dataSize, rttMicros, threads));
+            Path file = dir.resolve(fileName(pattern, dataSize, rttMicros, threads, sweep));
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), record);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -137,9 +189,10 @@ public final class Slices {
         }
     }
 
-    /** The file name of a fork's record. */
-    public static String fileName(String pattern, int dataSize, int rttMicros, int threads) {
-        return pattern + "-" + dataSize + (rttMicros == 0 ? "" : "-rtt" + rttMicros) + "-t" + threads + ".json";
+    /** The file name of a fork's record ({@code sweep}: a thread-sweep fork). */
+    public static String fileName(String pattern, int dataSize, int rttMicros, int threads, boolean sweep) {
+        return pattern + "-" + dataSize + (rttMicros == 0 ? "" : "-rtt" + rttMicros) + "-t" + threads
+                + (sweep ? "-sweep" : "") + ".json";
     }
 
     private static double probe(DataSource dataSource) {

@@ -161,7 +161,7 @@ class BenchConfigTest {
 
     @Test
     void dataSizeRunMeasuresTheReadsAgainAtTheScaleSizes_DefaultArmsFewerRoundsShorterWarmUp() {
-        BenchConfig full = config("bench.profile", "full");
+        BenchConfig full = config("bench.profile", "full", "bench.threads", "none");
         assertThat(full.profile().scaleSizes()).containsExactly(50_000);
         List<BenchConfig.JmhRun> runs = full.runs(List.of(Impl.JDBC, Impl.JOOQ), List.of("jdbc:read-tx"), FORK_ARGS);
         assertThat(runs)
@@ -205,7 +205,8 @@ class BenchConfigTest {
                         .getParameter("dataSize")
                         .get())
                 .containsExactly("10000", "2000");
-        assertThat(config("bench.profile", "full", "bench.scaleSizes", "none").runs(List.of(Impl.JDBC), FORK_ARGS))
+        assertThat(config("bench.profile", "full", "bench.scaleSizes", "none", "bench.threads", "none")
+                        .runs(List.of(Impl.JDBC), FORK_ARGS))
                 .extracting(BenchConfig.JmhRun::name)
                 .containsExactly("paired", "network distance");
         assertThat(config("bench.scaleSizes", "1000").scaleSizes())
@@ -260,5 +261,74 @@ class BenchConfigTest {
                 .map(dev.persistbench.bench.PatternState::pattern)
                 .toList();
         assertThat(Profile.SIZE_PATTERNS).containsExactlyElementsOf(reads);
+    }
+
+    @Test
+    void theThreadSweepRunsP02P06AndP08AtEachThreadCountWithAPoolForEveryThread() {
+        assertThat(Profile.FULL.threads()).containsExactly(1, 4, 16);
+        assertThat(Profile.QUICK.threads()).isEmpty();
+        assertThat(Profile.SMOKE.threads()).isEmpty();
+
+        BenchConfig c = config("bench.profile", "full", "bench.latency", "none", "bench.scaleSizes", "none");
+        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.JDBC, Impl.JOOQ), FORK_ARGS);
+        assertThat(runs)
+                .extracting(BenchConfig.JmhRun::name)
+                .containsExactly(
+                        "paired",
+                        "thread sweep, 1 thread(s)",
+                        "thread sweep, 4 thread(s)",
+                        "thread sweep, 16 thread(s)");
+        Options sixteen = runs.get(3).options();
+        assertThat(sixteen.getThreads().get()).isEqualTo(16);
+        assertThat(sixteen.getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.(P02|P06|P08)[A-Za-z]*Benchmark\\.sweep$");
+        assertThat(sixteen.getMeasurementIterations().get())
+                .as("10 rounds of the floor and two implementations")
+                .isEqualTo(Profile.SWEEP_ROUNDS * 3);
+        assertThat(sixteen.getJvmArgsAppend().get())
+                .containsExactly("-Dbench.warmUpMillis=8000", "-Dbench.variants=none", "-Dpb.pool.size=16");
+        assertThat(runs.get(1).options().getJvmArgsAppend().get())
+                .as("the kit's default pool is already larger than 1 thread needs")
+                .contains("-Dpb.pool.size=10");
+        assertThat(runs.get(0).options().getThreads().get())
+                .as("the ranking stays at one thread")
+                .isEqualTo(1);
+
+        List<String> withPool = List.of("-Xmx1g", "-Dpb.pool.size=24");
+        assertThat(c.runs(List.of(Impl.JDBC), withPool)
+                        .get(3)
+                        .options()
+                        .getJvmArgsAppend()
+                        .get())
+                .as("a larger pool asked for is kept")
+                .contains("-Dpb.pool.size=24");
+
+        BenchConfig quick = config("bench.threads", "4, 2,4", "bench.include", "P06,P11");
+        assertThat(quick.profile().threads()).containsExactly(2, 4);
+        List<BenchConfig.JmhRun> quickRuns = quick.runs(List.of(Impl.JDBC), FORK_ARGS);
+        assertThat(quickRuns).extracting(BenchConfig.JmhRun::name).contains("thread sweep, 2 thread(s)");
+        assertThat(quickRuns.get(1).options().getIncludes())
+                .containsExactly("^dev\\.persistbench\\.bench\\.(P06)[A-Za-z]*Benchmark\\.sweep$");
+        assertThat(quickRuns.get(1).options().getMeasurementIterations().get())
+                .as("quick's 20 rounds capped at the sweep's")
+                .isEqualTo(Profile.SWEEP_ROUNDS * 2);
+        assertThat(config("bench.threads", "2", "bench.include", "P11").runs(List.of(Impl.JDBC), FORK_ARGS))
+                .as("no sweep pattern selected")
+                .hasSize(1);
+        assertThat(config("bench.profile", "full", "bench.threads", "none")
+                        .profile()
+                        .threads())
+                .isEmpty();
+    }
+
+    @Test
+    void badThreadCountsAreRefusedNamingThePropertyAndTheValue() {
+        for (String bad : List.of("0", "65", "four", "1,,x", "-2")) {
+            assertThatThrownBy(() -> config("bench.threads", bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bench.threads")
+                    .hasMessageContaining("'" + bad + "'");
+        }
+        assertThatThrownBy(() -> Profile.QUICK.withThreads(List.of(1, 100))).hasMessageContaining("1 to 64");
     }
 }

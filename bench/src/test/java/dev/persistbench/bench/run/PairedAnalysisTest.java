@@ -43,7 +43,7 @@ class PairedAnalysisTest {
                 .map(a -> new WarmUp.ArmWarmUp(a, !a.equals("slowlib"), List.of(3.0, 2.0, 1.0)))
                 .toList();
         WarmUp.Record warmUp = new WarmUp.Record(WarmUp.Rule.capped(10_000), 10.0, true, warmed);
-        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, warmUp);
+        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, warmUp, null);
         Paired.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.rounds()).isEqualTo(rounds);
         assertThat(r.steadyFromRound()).isBetween(6, 8);
@@ -93,7 +93,7 @@ class PairedAnalysisTest {
                 bytes.add(1000.0);
             }
         }
-        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null);
+        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null, null);
         Paired.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.steadyFromRound()).as("the defaults settled at once").isZero();
         assertThat(r.settled()).isTrue();
@@ -115,9 +115,55 @@ class PairedAnalysisTest {
                 List.of("raw-jdbc", "a"),
                 List.of(new Slices.Slice("raw-jdbc", 0, 0, 1)),
                 null,
+                null,
                 null);
         assertThatThrownBy(() -> analysis.analyse(record, List.of(1.0, 2.0), List.of(1.0, 1.0)))
                 .hasMessageContaining("1 slices")
                 .hasMessageContaining("2 iterations");
+    }
+
+    @Test
+    @DisplayName(
+            "a thread-sweep fork: throughput and percentiles over the steady slices, failures over all, pool and server kept")
+    void sweep() {
+        List<String> arms = List.of("raw-jdbc", "lib");
+        List<Slices.Slice> slices = new ArrayList<>();
+        List<Double> us = new ArrayList<>();
+        int rounds = 10;
+        for (int round = 0; round < rounds; round++) {
+            for (String arm : arms) {
+                boolean lib = arm.equals("lib");
+                // 1,000 operations a slice of half a second; lib's take 101..200 µs and one fails a slice.
+                Slices.Load load = new Slices.Load(
+                        1000,
+                        0.5,
+                        lib ? java.util.Map.of("StaleVersionException", 1L) : java.util.Map.of(),
+                        SliceLoadTest.slice(lib ? 101 : 1, lib ? 200 : 100, java.util.Map.of())
+                                .histogram());
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, load));
+                us.add(lib ? 150.0 : 50.0);
+            }
+        }
+        Slices.Record record =
+                new Slices.Record("P06", 1000, 0, 4, arms, slices, null, null, new Slices.Sweep(16, 7, 2));
+        Paired.PatternResult r = analysis.analyse(record, us, new ArrayList<>(java.util.Collections.nCopies(20, 1.0)));
+        assertThat(r.threads()).isEqualTo(4);
+        assertThat(r.sweep()).isEqualTo(new Paired.Sweep(16, null, 7L, 2L));
+        Paired.Load lib = r.arms().get(1).load();
+        assertThat(lib.opsPerSecond()).isEqualTo(2000.0);
+        assertThat(lib.p50Us()).isCloseTo(150, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(lib.p99Us()).isCloseTo(199, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(lib.ops()).isEqualTo(10_000);
+        assertThat(lib.errors()).containsExactly(java.util.Map.entry("StaleVersionException", 10L));
+        assertThat(lib.errorCount()).isEqualTo(10);
+        assertThat(r.arms().get(0).load().errorCount()).isZero();
+        assertThat(r.arms().get(1).ratioToFloor().median()).isEqualTo(3.0);
+
+        Paired.PatternResult ranked = analysis.analyse(
+                new Slices.Record("P06", 1000, 0, 1, arms, slices, null, null, null),
+                us,
+                new ArrayList<>(java.util.Collections.nCopies(20, 1.0)));
+        assertThat(ranked.sweep()).as("a fork outside the sweep").isNull();
+        assertThat(ranked.arms().get(1).load()).isNull();
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -338,17 +339,19 @@ public final class DecisionGuide {
             }
             String where = id + " at " + threads + " threads";
             String anchor = "scaling";
+            String failures = failures(at);
             if (next == null) {
-                String text = labels(tied) + " cannot be told apart within the combined JMH error (" + tied.size()
-                        + " measured)";
+                String text = labels(tied) + " cannot be told apart within the combined error (" + tied.size()
+                        + " measured)" + failures;
                 out.add(entry(concern, where, List.of(id), anchor, tied, NO_MARGIN, tied.size() > 1, List.of(), text));
                 continue;
             }
             double m = next.usPerOp() / best.usPerOp();
             String text = labels(tied)
-                    + (tied.size() > 1 ? " lead, within the combined JMH error of each other (" : " leads (")
-                    + Fmt.us(best.usPerOp()) + " µs/op per thread); the next, " + label(next.impl()) + ", takes "
-                    + Fmt.ratio(m) + " its time";
+                    + (tied.size() > 1 ? " lead, within the combined error of each other (" : " leads (")
+                    + Fmt.us(best.usPerOp()) + " µs/op per thread, "
+                    + String.format(Locale.ROOT, "%,.0f", best.opsPerSecond()) + " ops/s); the next, "
+                    + label(next.impl()) + ", takes " + Fmt.ratio(m) + " its time" + failures;
             out.add(entry(
                     concern,
                     where,
@@ -361,9 +364,18 @@ public final class DecisionGuide {
                     text));
         }
         if (out.isEmpty()) {
-            out.add(notMeasured(concern, "P06, P09", "scaling", "no thread sweep"));
+            out.add(notMeasured(concern, String.join(", ", ids), "scaling", "no thread sweep"));
         }
         return out;
+    }
+
+    /** "; failed operations: Hibernate 12, jOOQ 3" when any point of {@code at} counted failures. */
+    private static String failures(List<ThreadPoint> at) {
+        List<String> failed = at.stream()
+                .filter(t -> t.errors() != null && t.errors() > 0)
+                .map(t -> label(t.impl()) + " " + t.errors())
+                .toList();
+        return failed.isEmpty() ? "" : "; failed operations: " + String.join(", ", failed);
     }
 
     private static GuideEntry streamingAllocation(PatternSummary p) {

@@ -112,29 +112,20 @@ final class PairedPatterns {
                 .forEach(a -> variants.add(variantRow(data, p, a, contract, floorUs, selectOneUs))));
 
         List<SizePoint> sizePoints = new ArrayList<>();
-        List<ThreadPoint> byThreads = new ArrayList<>();
         for (Paired.PatternResult r : runs) {
             for (Arm a : r.arms()) {
                 if (!a.floorArm() && Variant.isArmOfVariant(a.impl())) {
-                    continue; // a variant is a row of its pattern, not a point of the size and thread charts
+                    continue; // a variant is a row of its pattern, not a point of the size chart
                 }
                 String id = a.floorArm() ? Paired.FLOOR : implId(a.impl());
-                double us = a.usPerOp().median();
                 if (threads(r) == threads && r.dataSize() != null) {
                     sizePoints.add(sizePoint(id, r.dataSize(), a));
-                }
-                if (Objects.equals(r.dataSize(), size) && !a.floorArm()) {
-                    byThreads.add(new ThreadPoint(
-                            id,
-                            threads(r),
-                            SummaryBuilder.round(us, 3),
-                            null,
-                            SummaryBuilder.round(threads(r) * 1e6 / us, 1)));
                 }
             }
         }
         List<SizePoint> bySize = SummaryBuilder.withGrowth(sizePoints);
         missingAtOtherSizes(p, runs, threads, size, implStatus, notMeasured);
+        List<ThreadPoint> byThreads = byThreads(p, data.paired());
         if (SummaryBuilder.distinct(byThreads, ThreadPoint::threads) < 2) {
             byThreads.clear();
         }
@@ -302,6 +293,42 @@ final class PairedPatterns {
                 lines);
     }
 
+    /**
+     * The implementations' points of {@code p}'s thread sweep at its largest data size: throughput
+     * of all threads, JMH's µs/op per thread with half its interval's width as error, failures.
+     * Only the sweep's forks count, never the ranking's.
+     */
+    private static List<ThreadPoint> byThreads(Pattern p, Paired run) {
+        List<Paired.PatternResult> swept = run.threadSweep().stream()
+                .filter(r -> r.pattern().equals(p.id()))
+                .toList();
+        Integer size = swept.stream()
+                .map(Paired.PatternResult::dataSize)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        List<ThreadPoint> out = new ArrayList<>();
+        for (Paired.PatternResult r : swept) {
+            if (!Objects.equals(r.dataSize(), size)) {
+                continue;
+            }
+            for (Arm a : r.arms()) {
+                if (a.floorArm() || a.load() == null || a.load().opsPerSecond() == null) {
+                    continue;
+                }
+                Paired.Interval us = a.usPerOp();
+                out.add(new ThreadPoint(
+                        implId(a.impl()),
+                        threads(r),
+                        SummaryBuilder.round(us.median(), 3),
+                        SummaryBuilder.round((us.high() - us.low()) / 2, 3),
+                        SummaryBuilder.round(a.load().opsPerSecond(), 1),
+                        a.load().errorCount()));
+            }
+        }
+        return out;
+    }
+
     /** What limits a paired run's figures. */
     static List<String> caveats(Environment env, List<PatternSummary> patterns) {
         List<String> out = new ArrayList<>();
@@ -401,7 +428,7 @@ final class PairedPatterns {
                 .findFirst();
     }
 
-    private static String implId(String id) {
+    static String implId(String id) {
         return Impl.byId(id).map(Impl::id).orElse(id);
     }
 

@@ -113,7 +113,7 @@ public final class SummaryBuilder {
         }
         if (patterns.stream().noneMatch(ps -> distinct(ps.byThreads(), ThreadPoint::threads) > 1)) {
             notMeasured.add("throughput vs threads: not measured (no pattern was run at more than one thread"
-                    + " count; no profile sweeps threads yet)");
+                    + " count; the full profile sweeps P02, P06 and P08, -Dbench.threads=1,4,16 adds it to quick)");
         }
         if (patterns.stream().noneMatch(ps -> distinct(ps.bySize(), SizePoint::dataSize) > 1)) {
             notMeasured.add("cost vs data size: not measured (every pattern was run at one data size only; full"
@@ -151,6 +151,7 @@ public final class SummaryBuilder {
                 patterns,
                 paired ? PairedPatterns.probe(data.paired()) : null,
                 paired ? NetworkDistances.of(data.paired()) : List.of(),
+                paired ? ThreadSweeps.of(data.paired()) : List.of(),
                 coldStart,
                 data.contract(),
                 implStatus,
@@ -380,7 +381,8 @@ public final class SummaryBuilder {
                                 e.threads(),
                                 round(e.usPerOp(), 3),
                                 round(e.errorUs(), 3),
-                                round(e.threads() * 1e6 / e.usPerOp(), 1))));
+                                round(e.threads() * 1e6 / e.usPerOp(), 1),
+                                null)));
             }
         }
         if (distinct(byThreads, ThreadPoint::threads) < 2) {

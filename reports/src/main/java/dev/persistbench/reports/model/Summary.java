@@ -21,6 +21,8 @@ import java.util.Map;
  * @param selectOneProbe the SELECT 1 probe over the whole run (paired runs only), null when absent
  * @param networkDistance the network patterns measured again through the bench's delaying relay
  *     (empty when the run had no network distance)
+ * @param threadSweep the thread sweep: per pattern, arm and thread count its throughput, latency
+ *     percentiles and failures (empty when the run had no sweep); never part of the ranking
  * @param coldStart one entry per implementation
  * @param contract the contract-suite result per implementation
  * @param implementationStatus whether bench timed each implementation, and why not
@@ -43,6 +45,7 @@ public record Summary(
         List<PatternSummary> patterns,
         ProbeSummary selectOneProbe,
         List<DistancePoint> networkDistance,
+        List<SweepPoint> threadSweep,
         List<ColdStart> coldStart,
         List<ContractResult> contract,
         List<Implementation> implementationStatus,
@@ -210,6 +213,48 @@ public record Summary(
             Double gapToFloorUs,
             Double loopbackGapToFloorUs,
             Double extraRoundTrips,
+            Boolean settled) {}
+
+    /**
+     * One arm of a thread-sweep pattern at one thread count (all its threads together).
+     *
+     * @param pattern P02, P06 or P08
+     * @param dataSize the seeded data size
+     * @param impl implementation id, or raw-jdbc for the floor
+     * @param threads measuring threads (each slice: every thread on this arm)
+     * @param poolSize the arms' connection pool's size
+     * @param placement what was done about thread placement
+     * @param opsPerSecond operations per second over the steady slices, failed ones included
+     * @param p50Us median latency of one operation, µs
+     * @param p99Us 99th percentile, µs
+     * @param p999Us 99.9th percentile, µs
+     * @param usPerOp JMH's µs/op per thread (median of the steady slices)
+     * @param ratioToFloor median per-round ratio to the floor at this thread count (null for the floor)
+     * @param ops operations over every timed slice
+     * @param errors failed operations over every timed slice
+     * @param errorsByType the same by exception class
+     * @param serverRollbacks transactions the server rolled back during the fork (all arms)
+     * @param serverDeadlocks deadlocks the server detected during the fork (all arms)
+     * @param settled false when this arm's figure never settled
+     */
+    public record SweepPoint(
+            String pattern,
+            Integer dataSize,
+            String impl,
+            Integer threads,
+            Integer poolSize,
+            String placement,
+            Double opsPerSecond,
+            Double p50Us,
+            Double p99Us,
+            Double p999Us,
+            Double usPerOp,
+            Double ratioToFloor,
+            Long ops,
+            Long errors,
+            Map<String, Long> errorsByType,
+            Long serverRollbacks,
+            Long serverDeadlocks,
             Boolean settled) {}
 
     /**
@@ -402,10 +447,12 @@ public record Summary(
      * @param impl implementation id
      * @param threads JMH threads
      * @param usPerOp µs/op per thread
-     * @param error score error
-     * @param opsPerSecond threads / usPerOp, per second
+     * @param error score error (thread sweep: half the width of the median's interval)
+     * @param opsPerSecond operations per second of all threads (older runs: threads / usPerOp)
+     * @param errors failed operations (thread sweep; null otherwise)
      */
-    public record ThreadPoint(String impl, int threads, double usPerOp, Double error, double opsPerSecond) {}
+    public record ThreadPoint(
+            String impl, int threads, double usPerOp, Double error, double opsPerSecond, Long errors) {}
 
     /**
      * Cold start of one implementation.

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * @param sizeCharts cost-vs-data-size charts (empty when one size only)
  * @param sizeTables the same patterns' figures at each size, one table per chart, in the same order
  * @param threadCharts throughput-vs-threads charts (empty when not measured)
+ * @param threadSweep one table per thread-sweep pattern (empty when not measured)
  * @param networkDistance the network patterns through the delaying relay, null when not measured
  * @param settings the settings per implementation
  * @param reliability reliability rules, figures and schema-drift matrix
@@ -54,6 +55,7 @@ public record ReportView(
         List<Chart> sizeCharts,
         List<Table> sizeTables,
         List<Chart> threadCharts,
+        List<Table> threadSweep,
         Table networkDistance,
         List<SettingsView> settings,
         ReliabilityTables reliability,
@@ -297,6 +299,7 @@ public record ReportView(
                 sizeCharts,
                 sizeTables,
                 threadCharts,
+                threadSweep(summary.threadSweep()),
                 networkDistance(summary.networkDistance()),
                 settings,
                 ReliabilityTables.of(data.reliability()),
@@ -405,8 +408,7 @@ public record ReportView(
         List<List<String>> rows = new ArrayList<>();
         for (String impl :
                 p.bySize().stream().map(Summary.SizePoint::impl).distinct().toList()) {
-            List<String> row =
-                    new ArrayList<>(List.of(Impl.byId(impl).map(Impl::label).orElse("raw-JDBC floor")));
+            List<String> row = new ArrayList<>(List.of(armLabel(impl)));
             List<Summary.SizePoint> points = sizes.stream()
                     .map(n -> p.bySize().stream()
                             .filter(x -> x.impl().equals(impl) && x.dataSize() == n)
@@ -432,6 +434,90 @@ public record ReportView(
                 rows);
     }
 
+    /**
+     * Per thread-sweep pattern (and data size) a table: one row per arm, for every thread count its
+     * throughput, latency percentiles and failed operations; the title names the pool, placement and
+     * server counts of each thread count's fork.
+     */
+    static List<Table> threadSweep(List<Summary.SweepPoint> points) {
+        List<Table> out = new ArrayList<>();
+        if (points == null) {
+            return out;
+        }
+        Map<String, List<Summary.SweepPoint>> byPattern = new java.util.LinkedHashMap<>();
+        points.forEach(pt -> byPattern
+                .computeIfAbsent(pt.pattern() + " " + pt.dataSize(), k -> new ArrayList<>())
+                .add(pt));
+        for (List<Summary.SweepPoint> pts : byPattern.values()) {
+            List<Integer> threads = pts.stream()
+                    .map(Summary.SweepPoint::threads)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            List<String> headers = new ArrayList<>(List.of("implementation"));
+            for (int n : threads) {
+                String at = " (" + n + (n == 1 ? " thread)" : " threads)");
+                headers.addAll(List.of("ops/s" + at, "p50 / p99 / p99.9 µs" + at, "errors" + at));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (String impl :
+                    pts.stream().map(Summary.SweepPoint::impl).distinct().toList()) {
+                List<String> row = new ArrayList<>(List.of(armLabel(impl)));
+                for (int n : threads) {
+                    Summary.SweepPoint pt = pts.stream()
+                            .filter(x -> x.impl().equals(impl) && x.threads() == n)
+                            .findFirst()
+                            .orElse(null);
+                    if (pt == null || pt.opsPerSecond() == null) {
+                        row.addAll(List.of(Fmt.NONE, Fmt.NONE, Fmt.NONE));
+                        continue;
+                    }
+                    row.add(String.format(java.util.Locale.ROOT, "%,.0f", pt.opsPerSecond())
+                            + (Boolean.FALSE.equals(pt.settled()) ? " " + NOT_SETTLED : ""));
+                    row.add(Fmt.us(pt.p50Us()) + " / " + Fmt.us(pt.p99Us()) + " / " + Fmt.us(pt.p999Us()));
+                    row.add(errors(pt));
+                }
+                rows.add(row);
+            }
+            Summary.SweepPoint first = pts.getFirst();
+            List<String> forks = new ArrayList<>();
+            for (int n : threads) {
+                Summary.SweepPoint pt =
+                        pts.stream().filter(x -> x.threads() == n).findFirst().orElseThrow();
+                forks.add(n + " thread(s): pool " + Fmt.integer(pt.poolSize()) + ", server "
+                        + Fmt.integer(pt.serverRollbacks()) + " rollbacks, " + Fmt.integer(pt.serverDeadlocks())
+                        + " deadlocks"
+                        + (pt.placement() == null || pt.placement().isBlank() ? "" : "; " + pt.placement()));
+            }
+            out.add(new Table(
+                    first.pattern() + " throughput vs threads, data size " + Fmt.integer(first.dataSize()) + " ("
+                            + String.join("; ", forks) + ")",
+                    headers,
+                    rows));
+        }
+        return out;
+    }
+
+    /** "0", or "12 (StaleVersionException 12)": failed operations with their classes. */
+    private static String errors(Summary.SweepPoint pt) {
+        if (pt.errors() == null) {
+            return Fmt.NONE;
+        }
+        if (pt.errors() == 0 || pt.errorsByType() == null || pt.errorsByType().isEmpty()) {
+            return String.valueOf(pt.errors());
+        }
+        return pt.errors() + " ("
+                + pt.errorsByType().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    /** The label of an arm: its implementation's, or the floor's. */
+    private static String armLabel(String impl) {
+        return Impl.byId(impl).map(Impl::label).orElse("raw-JDBC floor");
+    }
+
     /** One row per network pattern, arm and added round trip; null when the run measured none. */
     private static Table networkDistance(List<Summary.DistancePoint> points) {
         if (points == null || points.isEmpty()) {
@@ -439,7 +525,7 @@ public record ReportView(
         }
         List<List<String>> rows = new ArrayList<>();
         for (Summary.DistancePoint d : points) {
-            String label = Impl.byId(d.impl()).map(Impl::label).orElse("raw-JDBC floor");
+            String label = armLabel(d.impl());
             rows.add(List.of(
                     d.pattern(),
                     label,

@@ -3,6 +3,7 @@ package dev.persistbench.reports.results;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 
 /**
  * paired.json, written by the bench and read by the report: per pattern, all arms (each
@@ -21,16 +22,26 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
     /** The implementation id of the raw-JDBC floor arm. */
     public static final String FLOOR = "raw-jdbc";
 
-    /** The results measured over plain loopback (no added round-trip time). */
+    /** The results measured over plain loopback (no added round-trip time), the thread sweep's left out. */
     @JsonIgnore
     public List<PatternResult> loopback() {
-        return results.stream().filter(r -> r.addedRttMicros() == 0).toList();
+        return results.stream()
+                .filter(r -> r.addedRttMicros() == 0 && r.sweep() == null)
+                .toList();
     }
 
     /** The results measured through the bench's delaying relay ({@code rttMicros > 0}). */
     @JsonIgnore
     public List<PatternResult> distance() {
-        return results.stream().filter(r -> r.addedRttMicros() > 0).toList();
+        return results.stream()
+                .filter(r -> r.addedRttMicros() > 0 && r.sweep() == null)
+                .toList();
+    }
+
+    /** The thread sweep's results (never part of the ranking). */
+    @JsonIgnore
+    public List<PatternResult> threadSweep() {
+        return results.stream().filter(r -> r.sweep() != null).toList();
     }
 
     /**
@@ -82,6 +93,7 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      * @param groups implementations (not the floor), fastest group first; members of one group cannot
      *     be told apart by this run
      * @param selectOne the SELECT 1 probe taken before every slice
+     * @param sweep what a thread-sweep fork adds (absent: not one; such a result is never ranked)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PatternResult(
@@ -98,7 +110,8 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             Boolean settled,
             List<Arm> arms,
             List<List<String>> groups,
-            List<Probe> selectOne) {
+            List<Probe> selectOne,
+            Sweep sweep) {
 
         /** The round-trip time the relay added, µs (0 over plain loopback). */
         public int addedRttMicros() {
@@ -121,6 +134,7 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      * @param series µs/op of every slice, in time order, warm-up included
      * @param warmUpSettled whether the arm stopped trending in the untimed warm-up phase
      * @param warmUpSeries µs/op of each warm-up chunk (empty: none)
+     * @param load throughput, latency percentiles and failures (thread-sweep results only)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Arm(
@@ -133,11 +147,45 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             Boolean settled,
             List<Double> series,
             Boolean warmUpSettled,
-            List<Double> warmUpSeries) {
+            List<Double> warmUpSeries,
+            Load load) {
 
         /** Whether this is the raw-JDBC floor (flagged, or by its id). */
         public boolean floorArm() {
             return Boolean.TRUE.equals(floor) || FLOOR.equals(impl);
+        }
+    }
+
+    /**
+     * What a thread-sweep fork adds to its pattern result.
+     *
+     * @param poolSize the arms' connection pool's size (at least the thread count)
+     * @param placementNote what was done about thread placement
+     * @param rollbacks transactions the server rolled back during the fork's slices (pg_stat_database)
+     * @param deadlocks deadlocks the server detected in that time
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Sweep(Integer poolSize, String placementNote, Long rollbacks, Long deadlocks) {}
+
+    /**
+     * An arm's load in a thread-sweep fork: all its threads together.
+     *
+     * @param opsPerSecond operations per second over the steady slices, failed ones included
+     * @param p50Us median latency of one operation over the steady slices, µs
+     * @param p99Us 99th percentile, µs
+     * @param p999Us 99.9th percentile, µs
+     * @param ops operations over every timed slice
+     * @param errors failed operations over every timed slice, by exception class
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Load(
+            Double opsPerSecond, Double p50Us, Double p99Us, Double p999Us, Long ops, Map<String, Long> errors) {
+
+        /** Failed operations of every class. */
+        public long errorCount() {
+            return errors == null
+                    ? 0
+                    : errors.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

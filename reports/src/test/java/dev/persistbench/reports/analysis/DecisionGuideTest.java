@@ -199,7 +199,9 @@ class DecisionGuideTest {
         PatternSummary p = pattern(
                 "P12",
                 List.of(List.of("jdbc", "jooq")),
-                List.of(new ThreadPoint("jdbc", 4, 100, 1.0, 40_000), new ThreadPoint("jooq", 4, 150, 1.0, 26_000)),
+                List.of(
+                        new ThreadPoint("jdbc", 4, 100, 1.0, 40_000, null),
+                        new ThreadPoint("jooq", 4, 150, 1.0, 26_000, null)),
                 arm("jdbc", 1.00, 0.98, 1.02, true, 1000.0, 3, 40),
                 arm("jooq", 1.01, 0.99, 1.03, true, 1500.0, 3, 20));
         List<GuideEntry> g = DecisionGuide.of(
@@ -234,17 +236,21 @@ class DecisionGuideTest {
                 "P06",
                 List.of(List.of("jdbc", "jooq")),
                 List.of(
-                        new ThreadPoint("jdbc", 1, 50, 1.0, 20_000),
-                        new ThreadPoint("jdbc", 8, 100, 2.0, 80_000),
-                        new ThreadPoint("jooq", 8, 103, 2.0, 77_000),
-                        new ThreadPoint("hibernate", 8, 130, 2.0, 61_000)),
+                        new ThreadPoint("jdbc", 1, 50, 1.0, 20_000, null),
+                        new ThreadPoint("jdbc", 8, 100, 2.0, 80_000, null),
+                        new ThreadPoint("jooq", 8, 103, 2.0, 77_000, null),
+                        new ThreadPoint("hibernate", 8, 130, 2.0, 61_000, 7L)),
                 arm("jdbc", 1.00, 0.98, 1.02, true),
                 arm("jooq", 1.01, 0.99, 1.03, true));
         GuideEntry e = entry(guide(p06), "transactional writes under contention", "P06");
         assertThat(e.leaders()).containsExactly("jdbc", "jooq");
         assertThat(e.margin()).isEqualTo(1.3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(e.anchor()).isEqualTo("scaling");
-        assertThat(e.sentence()).contains("at 8 threads").contains("Hibernate ORM, takes 1.30×");
+        assertThat(e.sentence())
+                .contains("at 8 threads")
+                .contains("Hibernate ORM, takes 1.30×")
+                .contains("80,000 ops/s")
+                .endsWith("; failed operations: Hibernate ORM 7.");
     }
 
     /**
