@@ -354,15 +354,16 @@ public record BenchConfig(
             List<String> swept =
                     patterns.stream().filter(Profile.SWEEP_PATTERNS::contains).toList();
             for (int n : swept.isEmpty() ? List.<Integer>of() : profile.threads()) {
-                runs.add(new JmhRun("thread sweep, " + n + " thread(s)", threadSweep(swept, n, timed, forkJvmArgs)));
+                runs.add(new JmhRun("thread sweep, " + n + " thread(s)", threadSweep(swept, n, timed, defaultArms)));
             }
         }
         return runs;
     }
 
     /**
-     * The sweep patterns' {@code sweep} methods at {@code threads} threads, the default arms only:
-     * fewer rounds, a shorter warm-up cap, and a pool of at least one connection per thread.
+     * The sweep patterns' {@code sweep} methods at {@code threads} threads: fewer rounds, a shorter
+     * warm-up cap, and a pool of at least one connection per thread. {@code forkJvmArgs} select the
+     * default arms only (no variant arm).
      */
     private Options threadSweep(List<String> patterns, int threads, Collection<Impl> timed, List<String> forkJvmArgs) {
         Profile sweep = profile.withRounds(Math.min(profile.rounds(), Profile.SWEEP_ROUNDS));
@@ -372,7 +373,6 @@ public record BenchConfig(
                 .threads(threads)
                 .jvmArgsAppend(
                         "-D" + WarmUp.PROPERTY + "=" + Math.min(profile.warmUpMillis(), Profile.SWEEP_WARM_UP_MILLIS),
-                        "-D" + Arm.VARIANTS_PROPERTY + "=none",
                         "-D" + POOL_SIZE + "=" + Math.max(threads, poolSize(forkJvmArgs)))
                 .build();
     }

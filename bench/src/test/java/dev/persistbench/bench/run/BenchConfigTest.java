@@ -285,8 +285,18 @@ class BenchConfigTest {
         assertThat(sixteen.getMeasurementIterations().get())
                 .as("10 rounds of the floor and two implementations")
                 .isEqualTo(Profile.SWEEP_ROUNDS * 3);
-        assertThat(sixteen.getJvmArgsAppend().get())
-                .containsExactly("-Dbench.warmUpMillis=8000", "-Dbench.variants=none", "-Dpb.pool.size=16");
+        assertThat(sixteen.getJvmArgs().get())
+                .as("the default arms only, as the data-size run")
+                .containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
+        assertThat(sixteen.getJvmArgsAppend().get()).containsExactly("-Dbench.warmUpMillis=8000", "-Dpb.pool.size=16");
+        assertThat(c.runs(List.of(Impl.JDBC), List.of("jdbc:read-tx"), FORK_ARGS)
+                        .getLast()
+                        .options()
+                        .getJvmArgs()
+                        .get())
+                .as("a variant selection does not reach the sweep")
+                .contains("-Dbench.variants=none")
+                .doesNotContain("-Dbench.variants=jdbc:read-tx");
         assertThat(runs.get(1).options().getJvmArgsAppend().get())
                 .as("the kit's default pool is already larger than 1 thread needs")
                 .contains("-Dpb.pool.size=10");
