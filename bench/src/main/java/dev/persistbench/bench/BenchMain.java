@@ -248,9 +248,9 @@ public final class BenchMain {
         }
         runErrors.forEach(e -> log("ERROR " + e));
 
-        // 5b. The schema-evolution rehearsal (-Dbench.evolution=true), on the same server.
+        // 5b. The schema-evolution rehearsal (the full profile, or -Dbench.evolution=true), on the same server.
         boolean evolutionRan = false;
-        if (BenchConfig.evolution()) {
+        if (config.evolution()) {
             evolutionRan = evolution(config, db, results.resolve("evolution.json"));
         }
 

@@ -206,7 +206,8 @@ class EvolutionReportTest {
     @Test
     void without_evolution_json_the_section_says_not_run_and_how_to_run_it() throws IOException {
         Path out = Fixtures.report(Fixtures.dir("results-paired"), tmp.resolve("absent-out"), sources);
-        String command = "./mvnw -B -Pbench -Dbench.evolution=true";
+        String command = "./mvnw -B -Pbench -Dbench.evolution=true (the full profile, -Dbench.profile=full, runs it"
+                + " by default)";
         assertThat(Files.readString(out.resolve("index.html")))
                 .contains("<h2 id=\"evolution\">Schema evolution</h2>")
                 .contains("Not measured: the schema-evolution rehearsal (migrations after V1 applied under each"

@@ -58,16 +58,20 @@ public final class Rehearsal {
             Duration lockTimeout,
             int maxAttempts) {
 
-        /** The bench's: 100,000 orders, 3 readers and 2 writers, 2 s lock_timeout, 5 attempts. */
+        /**
+         * The bench's: 100,000 orders, 3 readers and 2 writers, 3 s warm-up, 6 s baseline, 3 s after
+         * each step, 2 s lock_timeout, 5 attempts (about 30 s per implementation, so that the full
+         * profile holds the rehearsal within its 40 minutes).
+         */
         public static Settings bench() {
             return new Settings(
                     50_000,
                     3,
                     2,
                     5,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(10),
-                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(3),
+                    Duration.ofSeconds(6),
+                    Duration.ofSeconds(3),
                     Duration.ofSeconds(2),
                     5);
         }

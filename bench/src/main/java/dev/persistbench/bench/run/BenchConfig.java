@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -33,8 +34,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code bench.include}: comma-separated; a pattern id (P02) selects that pattern's benchmark
  *       (always paired with its floor), {@value #NONE} selects none (the schema-evolution rehearsal
  *       alone, say), anything else is a JMH include regexp;</li>
- *   <li>{@code bench.evolution}: {@code true} runs the schema-evolution rehearsal after the
- *       patterns ({@link #evolution()}, false by default);</li>
+ *   <li>{@code bench.evolution}: {@code true} or {@code false}: whether the schema-evolution
+ *       rehearsal runs after the patterns, instead of the profile's ({@link Profile#evolution()}:
+ *       full runs it, quick and smoke do not);</li>
  *   <li>{@code bench.impl}: comma-separated implementations (HIBERNATE, JOOQ, MYBATIS, JDBC);</li>
  *   <li>{@code bench.dataSizes}: comma-separated data sizes instead of the profile's;</li>
  *   <li>{@code bench.scaleSizes}: comma-separated data sizes at which {@link Profile#SIZE_PATTERNS} are
@@ -108,6 +110,10 @@ public record BenchConfig(
         String threads = p.getProperty("bench.threads", "");
         if (!threads.isBlank()) {
             profile = profile.withThreads(threadCounts(threads));
+        }
+        String evolution = p.getProperty("bench.evolution", "").trim();
+        if (!evolution.isEmpty()) {
+            profile = profile.withEvolution(flag("bench.evolution", evolution));
         }
         List<String> implNames = split(p.getProperty("bench.impl", ""));
         List<Impl> impls = implNames.isEmpty()
@@ -248,9 +254,18 @@ public record BenchConfig(
         return !includes.isEmpty() && patterns().isEmpty() && rawIncludes().isEmpty();
     }
 
-    /** Whether the schema-evolution rehearsal runs ({@code -Dbench.evolution=true}). */
-    public static boolean evolution() {
-        return Boolean.getBoolean("bench.evolution");
+    /** Whether the schema-evolution rehearsal runs: the profile's choice, or {@code bench.evolution}'s. */
+    public boolean evolution() {
+        return profile.evolution();
+    }
+
+    /** {@code true} or {@code false} (any case); anything else is refused, naming {@code property}. */
+    static boolean flag(String property, String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(property + " must be true or false; was '" + text + "'");
+        };
     }
 
     /** The JMH include regexp of the pattern benchmarks of {@code patterns}. */

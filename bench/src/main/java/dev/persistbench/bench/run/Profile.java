@@ -25,6 +25,8 @@ import java.util.Locale;
  *     the run at {@code dataSizes} (empty: none), so that a read's cost against size shows
  * @param threads thread counts at which the {@link #SWEEP_PATTERNS} are measured again in the thread
  *     sweep, every thread running the same arm in each slice (empty: no sweep)
+ * @param evolution whether the schema-evolution rehearsal runs after the patterns
+ *     ({@code dev.persistbench.bench.evolution.Rehearsal})
  */
 public record Profile(
         String name,
@@ -36,7 +38,8 @@ public record Profile(
         long warmUpMillis,
         List<Integer> rttMicros,
         List<Integer> scaleSizes,
-        List<Integer> threads) {
+        List<Integer> threads,
+        boolean evolution) {
 
     /** The patterns measured at every network distance: a point read, a transactional write, a graph read. */
     public static final List<String> NETWORK_PATTERNS = List.of("P02", "P06", "P08");
@@ -73,23 +76,34 @@ public record Profile(
      * profile and one heap across patterns: they show that everything runs, not how fast.
      */
     public static final Profile SMOKE =
-            new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0, List.of(), List.of(), List.of());
+            new Profile("smoke", 0, 2, 100, List.of(1000), 3, 0, List.of(), List.of(), List.of(), false);
 
     /**
      * Minutes for the whole run: per pattern a warm-up phase of at most 20 s, then 20 rounds of
      * 150 ms slices (with five arms, 15 s of timed slices per pattern).
      */
     public static final Profile QUICK =
-            new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000, List.of(), List.of(), List.of());
+            new Profile("quick", 1, 20, 150, List.of(1000), 3, 20_000, List.of(), List.of(), List.of(), false);
 
     /**
      * The run to publish: more rounds of longer slices than quick, two network distances, the reads
      * again at 50,000 (100,000 orders) beside the main size of 1000 (2,000 orders, as quick), and a
-     * thread sweep at 1, 4 and 16 threads. Rounds, slice and warm-up cap are sized so that the whole
-     * run stays within 40 minutes (bench/README.md, "Data size"); the warm-up cap is quick's.
+     * thread sweep at 1, 4 and 16 threads, then the schema-evolution rehearsal. Rounds, slice and
+     * warm-up cap are sized so that the whole run stays within 40 minutes (bench/README.md, "Data
+     * size"); the warm-up cap is quick's.
      */
     public static final Profile FULL = new Profile(
-            "full", 1, 24, 200, List.of(1000), 5, 20_000, List.of(500, 2_000), List.of(50_000), List.of(1, 4, 16));
+            "full",
+            1,
+            24,
+            200,
+            List.of(1000),
+            5,
+            20_000,
+            List.of(500, 2_000),
+            List.of(50_000),
+            List.of(1, 4, 16),
+            true);
 
     public Profile {
         dataSizes = List.copyOf(dataSizes);
@@ -131,7 +145,17 @@ public record Profile(
     /** This profile with other data sizes. */
     public Profile withDataSizes(List<Integer> sizes) {
         return new Profile(
-                name, forks, rounds, sliceMillis, sizes, coldStartRuns, warmUpMillis, rttMicros, scaleSizes, threads);
+                name,
+                forks,
+                rounds,
+                sliceMillis,
+                sizes,
+                coldStartRuns,
+                warmUpMillis,
+                rttMicros,
+                scaleSizes,
+                threads,
+                evolution);
     }
 
     /** This profile with another number of rounds. */
@@ -146,7 +170,8 @@ public record Profile(
                 warmUpMillis,
                 rttMicros,
                 scaleSizes,
-                threads);
+                threads,
+                evolution);
     }
 
     /** This profile measuring the network patterns at {@code distances} (µs added per round trip; empty: none). */
@@ -161,13 +186,24 @@ public record Profile(
                 warmUpMillis,
                 distances,
                 scaleSizes,
-                threads);
+                threads,
+                evolution);
     }
 
     /** This profile measuring the size patterns again at {@code sizes} (empty: none). */
     public Profile withScaleSizes(List<Integer> sizes) {
         return new Profile(
-                name, forks, rounds, sliceMillis, dataSizes, coldStartRuns, warmUpMillis, rttMicros, sizes, threads);
+                name,
+                forks,
+                rounds,
+                sliceMillis,
+                dataSizes,
+                coldStartRuns,
+                warmUpMillis,
+                rttMicros,
+                sizes,
+                threads,
+                evolution);
     }
 
     /** This profile sweeping the {@link #SWEEP_PATTERNS} at {@code counts} threads (empty: no sweep). */
@@ -182,7 +218,24 @@ public record Profile(
                 warmUpMillis,
                 rttMicros,
                 scaleSizes,
-                counts);
+                counts,
+                evolution);
+    }
+
+    /** This profile with the schema-evolution rehearsal on or off. */
+    public Profile withEvolution(boolean run) {
+        return new Profile(
+                name,
+                forks,
+                rounds,
+                sliceMillis,
+                dataSizes,
+                coldStartRuns,
+                warmUpMillis,
+                rttMicros,
+                scaleSizes,
+                threads,
+                run);
     }
 
     /** Slices of a fork whose arms are the floor and {@code timedArms} others: every arm once per round. */

@@ -341,4 +341,34 @@ class BenchConfigTest {
         }
         assertThatThrownBy(() -> Profile.QUICK.withThreads(List.of(1, 100))).hasMessageContaining("1 to 64");
     }
+
+    @Test
+    void theFullProfileRunsTheRehearsal_QuickAndSmokeDoNot_ThePropertyDecidesEitherWay() {
+        assertThat(config("bench.profile", "full").evolution()).isTrue();
+        assertThat(config().evolution()).isFalse();
+        assertThat(config("bench.profile", "smoke").evolution()).isFalse();
+        assertThat(config("bench.evolution", "").evolution())
+                .as("blank: the profile's")
+                .isFalse();
+        assertThat(config("bench.evolution", "true").evolution()).isTrue();
+        assertThat(config("bench.evolution", "TRUE", "bench.include", "none").evolution())
+                .isTrue();
+        assertThat(config("bench.profile", "full", "bench.evolution", "false").evolution())
+                .isFalse();
+        assertThat(config("bench.profile", "full", "bench.evolution", "false")
+                        .profile()
+                        .threads())
+                .as("the rest of the profile stays")
+                .containsExactly(1, 4, 16);
+    }
+
+    @Test
+    void aBadEvolutionSwitchIsRefusedNamingThePropertyAndTheValue() {
+        for (String bad : List.of("yes", "1", "on", "tru")) {
+            assertThatThrownBy(() -> config("bench.evolution", bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bench.evolution")
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
 }
