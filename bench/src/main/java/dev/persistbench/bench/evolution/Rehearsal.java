@@ -59,7 +59,7 @@ public final class Rehearsal {
             int maxAttempts) {
 
         /**
-         * The bench's: 100,000 orders, 3 readers and 2 writers, 3 s warm-up, 6 s baseline, 3 s after
+         * The bench's: 100,000 orders, 3 readers and 2 writers, 3 s warm-up, 5 s baseline, 2 s after
          * each step, 2 s lock_timeout, 5 attempts (about 30 s per implementation, so that the full
          * profile holds the rehearsal within its 40 minutes).
          */
@@ -70,8 +70,8 @@ public final class Rehearsal {
                     2,
                     5,
                     Duration.ofSeconds(3),
-                    Duration.ofSeconds(6),
-                    Duration.ofSeconds(3),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(2),
                     Duration.ofSeconds(2),
                     5);
         }

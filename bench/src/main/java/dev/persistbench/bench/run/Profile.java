@@ -45,10 +45,10 @@ public record Profile(
     public static final List<String> NETWORK_PATTERNS = List.of("P02", "P06", "P08");
 
     /** Rounds of a fork at a network distance (each slice holds fewer operations; their cost is the round trip). */
-    public static final int NETWORK_ROUNDS = 20;
+    public static final int NETWORK_ROUNDS = 16;
 
     /** The warm-up cap of a fork at a network distance. */
-    public static final long NETWORK_WARM_UP_MILLIS = 10_000;
+    public static final long NETWORK_WARM_UP_MILLIS = 8_000;
 
     /** The patterns measured again at every scale size: the reads (the writes' tables stay the same size per slice). */
     public static final List<String> SIZE_PATTERNS = List.of("P02", "P04", "P05", "P07", "P08", "P11", "P12");
@@ -98,7 +98,7 @@ public record Profile(
             24,
             200,
             List.of(1000),
-            5,
+            3,
             20_000,
             List.of(500, 2_000),
             List.of(50_000),

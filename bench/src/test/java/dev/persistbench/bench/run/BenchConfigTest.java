@@ -124,7 +124,8 @@ class BenchConfigTest {
         assertThat(far.getParameter("impls").get()).containsExactly("JDBC,JOOQ");
         assertThat(far.getMeasurementIterations().get()).isEqualTo(Profile.NETWORK_ROUNDS * 3);
         assertThat(far.getJvmArgs().get()).containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
-        assertThat(far.getJvmArgsAppend().get()).containsExactly("-Dbench.warmUpMillis=10000");
+        assertThat(far.getJvmArgsAppend().get())
+                .containsExactly("-Dbench.warmUpMillis=" + Profile.NETWORK_WARM_UP_MILLIS);
         assertThat(runs.get(0).options().getParameter("rttMicros").hasValue()).isFalse();
 
         assertThat(config("bench.profile", "full").profile().rttMicros()).containsExactly(500, 2000);
