@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -190,21 +192,11 @@ public record BenchConfig(
      * naming the property.
      */
     static List<Integer> dataSizes(String property, String value) {
-        List<Integer> out = new ArrayList<>();
-        for (String token : split(value)) {
-            int size;
-            try {
-                size = Integer.parseInt(token);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 100 || size % 10 != 0) {
-                throw new IllegalArgumentException(property + ": each data size must be a whole multiple of 10 and at"
-                        + " least 100 (customers; orders are twice as many); was '" + token + "'");
-            }
-            out.add(size);
-        }
-        return out.stream().distinct().toList();
+        return wholeNumbers(
+                value,
+                size -> size >= 100 && size % 10 == 0,
+                token -> property + ": each data size must be a whole multiple of 10 and at least 100 (customers;"
+                        + " orders are twice as many); was '" + token + "'");
     }
 
     /** Thread counts ("1,4,16", or "none"); a bad value is refused naming the property. */
@@ -212,21 +204,35 @@ public record BenchConfig(
         if (value.trim().equalsIgnoreCase("none")) {
             return List.of();
         }
+        return wholeNumbers(
+                        value,
+                        n -> n >= 1 && n <= Profile.MAX_THREADS,
+                        token -> "bench.threads must be thread counts from 1 to " + Profile.MAX_THREADS
+                                + ", like 1,4,16 (or none); was '" + value + "'")
+                .stream()
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * The comma-separated whole numbers of {@code value}, each once, in order; a token that is not a
+     * whole number or fails {@code valid} is refused with the message {@code refusal} makes of it.
+     */
+    private static List<Integer> wholeNumbers(String value, IntPredicate valid, UnaryOperator<String> refusal) {
         List<Integer> out = new ArrayList<>();
         for (String token : split(value)) {
             int n;
             try {
                 n = Integer.parseInt(token);
             } catch (NumberFormatException e) {
-                n = 0;
+                throw new IllegalArgumentException(refusal.apply(token), e);
             }
-            if (n < 1 || n > Profile.MAX_THREADS) {
-                throw new IllegalArgumentException("bench.threads must be thread counts from 1 to "
-                        + Profile.MAX_THREADS + ", like 1,4,16 (or none); was '" + value + "'");
+            if (!valid.test(n)) {
+                throw new IllegalArgumentException(refusal.apply(token));
             }
             out.add(n);
         }
-        return out.stream().distinct().sorted().toList();
+        return out.stream().distinct().toList();
     }
 
     /** The patterns selected by bench.include (all when it names none). */
