@@ -2,6 +2,7 @@ package dev.persistbench.bench;
 
 import dev.persistbench.bench.floor.RawJdbcFloor;
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.contract.StoreProvider;
 import dev.persistbench.contract.StoreRepository;
 import dev.persistbench.contract.Variant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
 public record Arm(String id, boolean floor, Function<DataSource, StoreRepository> factory) {
 
     /** The id of the floor in every result file. */
-    public static final String FLOOR_ID = "raw-jdbc";
+    public static final String FLOOR_ID = StoreProvider.FLOOR_ID;
 
     /** The hand-written java.sql floor. */
     public static final Arm FLOOR = new Arm(FLOOR_ID, true, RawJdbcFloor::new);
@@ -74,7 +75,7 @@ public record Arm(String id, boolean floor, Function<DataSource, StoreRepository
             return;
         }
         List<String> known = new ArrayList<>();
-        for (Impl i : Impl.values()) {
+        for (Impl i : Impl.all()) {
             i.variants().forEach(v -> known.add(v.armId(i.id())));
         }
         ids.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
@@ -94,7 +95,7 @@ public record Arm(String id, boolean floor, Function<DataSource, StoreRepository
 
     /**
      * The arms of {@code pattern}'s fork: the floor, the implementations named in {@code impls}
-     * (comma-separated enum names), then those implementations' variants that change the pattern
+     * (ids, as {@link #named} reads them), then those implementations' variants that change the pattern
      * and that {@code selection} selects ({@link #selected}). Variants are measured over plain
      * loopback only: at an added network distance a fork measures the defaults.
      */
@@ -104,11 +105,7 @@ public record Arm(String id, boolean floor, Function<DataSource, StoreRepository
             return List.copyOf(arms);
         }
         Pattern p = Pattern.of(pattern);
-        for (String name : impls.split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            Impl impl = Impl.parse(name);
+        for (Impl impl : named(impls)) {
             for (Variant v : selected(impl, selection)) {
                 if (v.patterns().contains(p)) {
                     arms.add(of(impl, v));
@@ -118,15 +115,33 @@ public record Arm(String id, boolean floor, Function<DataSource, StoreRepository
         return List.copyOf(arms);
     }
 
-    /** The floor followed by the implementations named in {@code impls} (comma-separated enum names). */
+    /** The floor followed by the implementations named in {@code impls} ({@link #named}'s syntax). */
     public static List<Arm> parse(String impls) {
         List<Arm> arms = new ArrayList<>();
         arms.add(FLOOR);
-        for (String name : impls.split(",")) {
-            if (!name.isBlank()) {
-                arms.add(of(Impl.parse(name)));
-            }
-        }
+        named(impls).forEach(impl -> arms.add(of(impl)));
         return List.copyOf(arms);
     }
+
+    /**
+     * The implementations {@code impls} names: comma-separated ids (any case), or "all" for every
+     * registered one ({@link Impl#all}).
+     *
+     * @throws IllegalArgumentException naming an id no provider registers
+     */
+    public static List<Impl> named(String impls) {
+        if (impls.trim().equalsIgnoreCase(ALL)) {
+            return Impl.all();
+        }
+        List<Impl> named = new ArrayList<>();
+        for (String name : impls.split(",")) {
+            if (!name.isBlank()) {
+                named.add(Impl.parse(name));
+            }
+        }
+        return named;
+    }
+
+    /** The value of the JMH parameter {@code impls} that names every registered implementation. */
+    public static final String ALL = "all";
 }

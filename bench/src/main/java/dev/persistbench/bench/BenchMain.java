@@ -256,7 +256,7 @@ public final class BenchMain {
 
         // 6. Who was timed, and in what setting.
         List<Implementation> implementations = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : Impl.all()) {
             implementations.add(implementationEntry(
                     impl, config, suiteOf.get(impl.id()), outcomes.get(impl), timed, jmhResults, ignoreContract));
         }
@@ -358,7 +358,7 @@ public final class BenchMain {
                     .filter(pattern -> jmhResults.stream()
                             .noneMatch(r -> r.getParams().getBenchmark().contains("." + pattern)
                                     && List.of(r.getParams().getParam("impls").split(","))
-                                            .contains(impl.name())))
+                                            .contains(impl.id())))
                     .toList();
             reason = suite.reason(ContractResults.folder(config, impl))
                     + (suite.passed() ? "" : " BUT TIMED ANYWAY (bench.ignoreContract=true, development only)")
@@ -393,7 +393,7 @@ public final class BenchMain {
                 config.profile().name(),
                 EnvironmentInfo.commit(config.root()),
                 EnvironmentInfo.dirty(config.root()),
-                EnvironmentInfo.libraries(),
+                EnvironmentInfo.libraries(Impl.all()),
                 EnvironmentInfo.jvm(),
                 EnvironmentInfo.os(),
                 EnvironmentInfo.cpu(),

@@ -56,8 +56,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 public abstract class PatternState {
 
-    /** The implementations, comma-separated enum names; the floor is always an arm too. */
-    @Param("HIBERNATE,JOOQ,MYBATIS,JDBC")
+    /** The implementations, comma-separated ids or "all" ({@link Arm#named}); the floor is always an arm too. */
+    @Param(Arm.ALL)
     public String impls;
 
     /** Customers and products seeded (orders: twice as many), see {@link Dataset}. */

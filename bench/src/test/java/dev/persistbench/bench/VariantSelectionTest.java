@@ -17,23 +17,23 @@ class VariantSelectionTest {
 
     @Test
     void all_by_default_none_or_named_ones() {
-        assertThat(BenchMain.selectedVariants(Impl.JDBC))
+        assertThat(BenchMain.selectedVariants(Impl.parse("jdbc")))
                 .extracting(Variant::name)
                 .containsExactly("read-tx");
         System.setProperty(Arm.VARIANTS_PROPERTY, "none");
-        assertThat(BenchMain.selectedVariants(Impl.JDBC)).isEmpty();
+        assertThat(BenchMain.selectedVariants(Impl.parse("jdbc"))).isEmpty();
         System.setProperty(Arm.VARIANTS_PROPERTY, "jooq:flat-join, JDBC:read-tx");
-        assertThat(BenchMain.selectedVariants(Impl.JDBC))
+        assertThat(BenchMain.selectedVariants(Impl.parse("jdbc")))
                 .extracting(Variant::name)
                 .containsExactly("read-tx");
-        assertThat(BenchMain.selectedVariants(Impl.MYBATIS)).isEmpty();
+        assertThat(BenchMain.selectedVariants(Impl.parse("mybatis"))).isEmpty();
     }
 
     @Test
     void an_unknown_variant_is_refused_with_the_known_ones() {
         System.setProperty(Arm.VARIANTS_PROPERTY, "jdbc:read-only");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> BenchMain.selectedVariants(Impl.JDBC))
+                .isThrownBy(() -> BenchMain.selectedVariants(Impl.parse("jdbc")))
                 .withMessageContaining("'jdbc:read-only'")
                 .withMessageContaining("jdbc:read-tx");
     }

@@ -24,7 +24,7 @@ class VerificationTest {
     @Test
     void p07IsVerifiedAndItsStatementsCounted() {
         TestDatabase db = TestDatabase.shared();
-        Verification.Outcome jdbc = Verification.verify(Impl.JDBC, List.of("P07"), db, SIZE);
+        Verification.Outcome jdbc = Verification.verify(Impl.parse("jdbc"), List.of("P07"), db, SIZE);
         assertThat(jdbc.failures()).isEmpty();
         assertThat(jdbc.statements()).singleElement().satisfies(s -> {
             assertThat(s.pattern()).isEqualTo("P07");
@@ -71,9 +71,9 @@ class VerificationTest {
             s.executeUpdate("UPDATE customer SET name = 'Someone else' WHERE id = " + probed.id());
         }
         P02FindCustomerBenchmark.Fixture state = new P02FindCustomerBenchmark.Fixture();
-        state.arm = Arm.of(Impl.JDBC);
+        state.arm = Arm.of(Impl.parse("jdbc"));
         state.dataSize = SIZE;
-        state.open(db, Impl.JDBC.create(db.dataSource()), true, 0);
+        state.open(db, Impl.parse("jdbc").create(db.dataSource()), true, 0);
         try {
             assertThatThrownBy(state::check)
                     .isInstanceOf(WrongAnswerException.class)

@@ -11,6 +11,11 @@ public interface ContractFixture {
     /** The implementation under test, built over {@link #database()} through {@link #sql()}'s recording proxy. */
     StoreRepository store();
 
+    /** Whether {@link #store()} is an implementation a provider registers (the floor is not). */
+    default boolean registered() {
+        return true;
+    }
+
     /** The migrated database, for set-up and checks that bypass the repository. */
     TestDatabase database();
 

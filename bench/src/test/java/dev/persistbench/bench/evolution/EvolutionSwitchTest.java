@@ -26,7 +26,7 @@ class EvolutionSwitchTest {
         assertThat(config.patterns()).isEmpty();
         assertThat(config.rawIncludes()).isEmpty();
         assertThat(config.noPatterns()).isTrue();
-        assertThat(config.runs(List.of(Impl.JDBC), List.of())).isEmpty();
+        assertThat(config.runs(List.of(Impl.parse("jdbc")), List.of())).isEmpty();
     }
 
     @Test

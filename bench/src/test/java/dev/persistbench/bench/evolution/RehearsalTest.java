@@ -39,7 +39,7 @@ class RehearsalTest {
 
     @BeforeAll
     static void rehearse() {
-        evolution = new Rehearsal(TestDatabase.shared(), SMALL, progress::add).run(List.of(Impl.values()));
+        evolution = new Rehearsal(TestDatabase.shared(), SMALL, progress::add).run(Impl.all());
     }
 
     @Test

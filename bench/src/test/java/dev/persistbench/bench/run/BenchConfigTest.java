@@ -29,10 +29,10 @@ class BenchConfigTest {
     void quickIsTheDefault_OneForkPerPatternRunsEveryArmInRounds() {
         BenchConfig c = config();
         assertThat(c.profile()).isEqualTo(Profile.QUICK);
-        assertThat(c.impls()).containsExactly(Impl.values());
+        assertThat(c.impls()).containsExactlyElementsOf(Impl.all());
         assertThat(c.patterns()).hasSize(13).startsWith("P01").endsWith("P13");
 
-        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.values()), FORK_ARGS);
+        List<BenchConfig.JmhRun> runs = c.runs(Impl.all(), FORK_ARGS);
         assertThat(runs).extracting(BenchConfig.JmhRun::name).containsExactly("paired");
         Options o = runs.get(0).options();
         assertThat(o.getForkCount().get()).isEqualTo(1);
@@ -49,7 +49,7 @@ class BenchConfigTest {
         assertThat(o.getProfilers())
                 .extracting(p -> p.getKlass())
                 .containsExactly("org.openjdk.jmh.profile.GCProfiler");
-        assertThat(o.getParameter("impls").get()).containsExactly("HIBERNATE,JOOQ,MYBATIS,JDBC");
+        assertThat(o.getParameter("impls").get()).containsExactly("hibernate,jooq,mybatis,jdbc");
         assertThat(o.getParameter("dataSize").get()).containsExactly("1000");
         assertThat(o.getJvmArgs().get()).containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
         assertThat(o.shouldFailOnError().get()).isFalse();
@@ -61,11 +61,11 @@ class BenchConfigTest {
     @Test
     void smokeRunsInProcessOneRunPerPattern() {
         BenchConfig smoke = config("bench.profile", "smoke");
-        List<BenchConfig.JmhRun> runs = smoke.runs(List.of(Impl.JDBC, Impl.JOOQ), FORK_ARGS);
+        List<BenchConfig.JmhRun> runs = smoke.runs(List.of(Impl.parse("jdbc"), Impl.parse("jooq")), FORK_ARGS);
         assertThat(runs).hasSize(13);
         assertThat(runs.get(0).options().getForkCount().get()).isZero();
         assertThat(runs.get(0).options().getMeasurementIterations().get()).isEqualTo(Profile.SMOKE.rounds() * 3);
-        assertThat(runs.get(0).options().getParameter("impls").get()).containsExactly("JDBC,JOOQ");
+        assertThat(runs.get(0).options().getParameter("impls").get()).containsExactly("jdbc,jooq");
         assertThat(config("bench.profile", "full").profile().dataSizes()).containsExactly(1000);
     }
 
@@ -81,7 +81,7 @@ class BenchConfigTest {
                 "bench.rounds",
                 "7");
         assertThat(c.patterns()).containsExactly("P02", "P11");
-        assertThat(c.impls()).containsExactly(Impl.JOOQ, Impl.JDBC);
+        assertThat(c.impls()).containsExactly(Impl.parse("jooq"), Impl.parse("jdbc"));
         assertThat(c.profile().dataSizes()).containsExactly(200, 400);
         assertThat(c.profile().rounds()).isEqualTo(7);
         Options o = c.runs(c.impls(), FORK_ARGS).get(0).options();
@@ -109,19 +109,19 @@ class BenchConfigTest {
 
     @Test
     void networkDistanceMeasuresTheNetworkPatternsAgainThroughTheRelay() {
-        assertThat(config().runs(List.of(Impl.values()), FORK_ARGS))
+        assertThat(config().runs(Impl.all(), FORK_ARGS))
                 .as("quick has no network distance unless asked")
                 .extracting(BenchConfig.JmhRun::name)
                 .containsExactly("paired");
         BenchConfig c = config("bench.latency", "0.5");
         assertThat(c.profile().rttMicros()).containsExactly(500);
-        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.JDBC, Impl.JOOQ), FORK_ARGS);
+        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.parse("jdbc"), Impl.parse("jooq")), FORK_ARGS);
         assertThat(runs).extracting(BenchConfig.JmhRun::name).containsExactly("paired", "network distance");
         Options far = runs.get(1).options();
         assertThat(far.getIncludes())
                 .containsExactly("^dev\\.persistbench\\.bench\\.(P02|P06|P08)[A-Za-z]*Benchmark\\.run$");
         assertThat(far.getParameter("rttMicros").get()).containsExactly("500");
-        assertThat(far.getParameter("impls").get()).containsExactly("JDBC,JOOQ");
+        assertThat(far.getParameter("impls").get()).containsExactly("jdbc,jooq");
         assertThat(far.getMeasurementIterations().get()).isEqualTo(Profile.NETWORK_ROUNDS * 3);
         assertThat(far.getJvmArgs().get()).containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
         assertThat(far.getJvmArgsAppend().get())
@@ -133,7 +133,7 @@ class BenchConfigTest {
                         .profile()
                         .rttMicros())
                 .isEmpty();
-        assertThat(config("bench.include", "P05", "bench.latency", "2").runs(List.of(Impl.JDBC), FORK_ARGS))
+        assertThat(config("bench.include", "P05", "bench.latency", "2").runs(List.of(Impl.parse("jdbc")), FORK_ARGS))
                 .as("no network pattern selected")
                 .hasSize(1);
         assertThatThrownBy(() -> config("bench.latency", "fast"))
@@ -145,7 +145,7 @@ class BenchConfigTest {
     @Test
     void patterns_with_variant_arms_run_apart_with_a_slice_per_arm_and_round() {
         BenchConfig c = config();
-        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.values()), List.of("jdbc:read-tx"), FORK_ARGS);
+        List<BenchConfig.JmhRun> runs = c.runs(Impl.all(), List.of("jdbc:read-tx"), FORK_ARGS);
         assertThat(runs).hasSize(2);
         Options plain = runs.get(0).options();
         assertThat(plain.getIncludes())
@@ -164,7 +164,8 @@ class BenchConfigTest {
     void dataSizeRunMeasuresTheReadsAgainAtTheScaleSizes_DefaultArmsFewerRoundsShorterWarmUp() {
         BenchConfig full = config("bench.profile", "full", "bench.threads", "none");
         assertThat(full.profile().scaleSizes()).containsExactly(50_000);
-        List<BenchConfig.JmhRun> runs = full.runs(List.of(Impl.JDBC, Impl.JOOQ), List.of("jdbc:read-tx"), FORK_ARGS);
+        List<BenchConfig.JmhRun> runs =
+                full.runs(List.of(Impl.parse("jdbc"), Impl.parse("jooq")), List.of("jdbc:read-tx"), FORK_ARGS);
         assertThat(runs)
                 .extracting(BenchConfig.JmhRun::name)
                 .containsExactly(
@@ -180,7 +181,7 @@ class BenchConfigTest {
                 .containsExactly(
                         "^dev\\.persistbench\\.bench\\.(P02|P04|P05|P07|P08|P11|P12)[A-Za-z]*Benchmark\\.run$");
         assertThat(size.getParameter("dataSize").get()).containsExactly("50000");
-        assertThat(size.getParameter("impls").get()).containsExactly("JDBC,JOOQ");
+        assertThat(size.getParameter("impls").get()).containsExactly("jdbc,jooq");
         assertThat(size.getParameter("rttMicros").hasValue()).isFalse();
         assertThat(size.getMeasurementIterations().get())
                 .as("12 rounds of the two implementations and the floor")
@@ -200,14 +201,14 @@ class BenchConfigTest {
         assertThat(config("bench.profile", "smoke").profile().scaleSizes()).isEmpty();
         BenchConfig quick = config("bench.scaleSizes", "10000, 2000,10000");
         assertThat(quick.profile().scaleSizes()).containsExactly(10_000, 2000);
-        assertThat(quick.runs(List.of(Impl.JDBC), FORK_ARGS)
+        assertThat(quick.runs(List.of(Impl.parse("jdbc")), FORK_ARGS)
                         .get(1)
                         .options()
                         .getParameter("dataSize")
                         .get())
                 .containsExactly("10000", "2000");
         assertThat(config("bench.profile", "full", "bench.scaleSizes", "none", "bench.threads", "none")
-                        .runs(List.of(Impl.JDBC), FORK_ARGS))
+                        .runs(List.of(Impl.parse("jdbc")), FORK_ARGS))
                 .extracting(BenchConfig.JmhRun::name)
                 .containsExactly("paired", "network distance");
         assertThat(config("bench.scaleSizes", "1000").scaleSizes())
@@ -217,12 +218,12 @@ class BenchConfigTest {
                         .scaleSizes())
                 .containsExactly(1000);
         assertThat(config("bench.include", "P06,P13", "bench.scaleSizes", "2000")
-                        .runs(List.of(Impl.JDBC), FORK_ARGS))
+                        .runs(List.of(Impl.parse("jdbc")), FORK_ARGS))
                 .as("no read selected")
                 .extracting(BenchConfig.JmhRun::name)
                 .containsExactly("paired");
         assertThat(config("bench.include", "P06,P12", "bench.scaleSizes", "2000")
-                        .runs(List.of(Impl.JDBC), FORK_ARGS)
+                        .runs(List.of(Impl.parse("jdbc")), FORK_ARGS)
                         .get(1)
                         .options()
                         .getIncludes())
@@ -271,7 +272,7 @@ class BenchConfigTest {
         assertThat(Profile.SMOKE.threads()).isEmpty();
 
         BenchConfig c = config("bench.profile", "full", "bench.latency", "none", "bench.scaleSizes", "none");
-        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.JDBC, Impl.JOOQ), FORK_ARGS);
+        List<BenchConfig.JmhRun> runs = c.runs(List.of(Impl.parse("jdbc"), Impl.parse("jooq")), FORK_ARGS);
         assertThat(runs)
                 .extracting(BenchConfig.JmhRun::name)
                 .containsExactly(
@@ -290,7 +291,7 @@ class BenchConfigTest {
                 .as("the default arms only, as the data-size run")
                 .containsExactly("-Xmx1g", "-Dpb.db=external", "-Dbench.variants=none");
         assertThat(sixteen.getJvmArgsAppend().get()).containsExactly("-Dbench.warmUpMillis=8000", "-Dpb.pool.size=16");
-        assertThat(c.runs(List.of(Impl.JDBC), List.of("jdbc:read-tx"), FORK_ARGS)
+        assertThat(c.runs(List.of(Impl.parse("jdbc")), List.of("jdbc:read-tx"), FORK_ARGS)
                         .getLast()
                         .options()
                         .getJvmArgs()
@@ -306,7 +307,7 @@ class BenchConfigTest {
                 .isEqualTo(1);
 
         List<String> withPool = List.of("-Xmx1g", "-Dpb.pool.size=24");
-        assertThat(c.runs(List.of(Impl.JDBC), withPool)
+        assertThat(c.runs(List.of(Impl.parse("jdbc")), withPool)
                         .get(3)
                         .options()
                         .getJvmArgsAppend()
@@ -316,14 +317,14 @@ class BenchConfigTest {
 
         BenchConfig quick = config("bench.threads", "4, 2,4", "bench.include", "P06,P11");
         assertThat(quick.profile().threads()).containsExactly(2, 4);
-        List<BenchConfig.JmhRun> quickRuns = quick.runs(List.of(Impl.JDBC), FORK_ARGS);
+        List<BenchConfig.JmhRun> quickRuns = quick.runs(List.of(Impl.parse("jdbc")), FORK_ARGS);
         assertThat(quickRuns).extracting(BenchConfig.JmhRun::name).contains("thread sweep, 2 thread(s)");
         assertThat(quickRuns.get(1).options().getIncludes())
                 .containsExactly("^dev\\.persistbench\\.bench\\.(P06)[A-Za-z]*Benchmark\\.sweep$");
         assertThat(quickRuns.get(1).options().getMeasurementIterations().get())
                 .as("quick's 20 rounds capped at the sweep's")
                 .isEqualTo(Profile.SWEEP_ROUNDS * 2);
-        assertThat(config("bench.threads", "2", "bench.include", "P11").runs(List.of(Impl.JDBC), FORK_ARGS))
+        assertThat(config("bench.threads", "2", "bench.include", "P11").runs(List.of(Impl.parse("jdbc")), FORK_ARGS))
                 .as("no sweep pattern selected")
                 .hasSize(1);
         assertThat(config("bench.profile", "full", "bench.threads", "none")

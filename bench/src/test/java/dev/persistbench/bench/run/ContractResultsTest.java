@@ -69,7 +69,7 @@ class ContractResultsTest {
         ContractResult none = of(read(root), "jooq");
         assertThat(none.status()).isEqualTo(Status.Contract.MISSING);
         assertThat(none.passed()).isFalse();
-        assertThat(none.reason(ContractResults.folder(config(root), Impl.JOOQ)))
+        assertThat(none.reason(ContractResults.folder(config(root), Impl.parse("jooq"))))
                 .startsWith("no contract-suite report in impl-jooq/target/surefire-reports");
 
         report(root, "impl-jooq", "EmptyContractTest", 0, 0, 0, 0);
@@ -88,14 +88,14 @@ class ContractResultsTest {
                 root,
                 "bench.target.jdbc",
                 elsewhere.resolve("jdbc-build/target").toString());
-        ContractResult given = of(ContractResults.read(config, List.of(Impl.JDBC)), "jdbc");
+        ContractResult given = of(ContractResults.read(config, List.of(Impl.parse("jdbc"))), "jdbc");
         assertThat(given.status()).isEqualTo(Status.Contract.PASSED);
         assertThat(given.tests()).isEqualTo(9);
         assertThat(given.source())
                 .startsWith(
                         elsewhere.resolve("jdbc-build/target/surefire-reports").toString());
 
-        assertThatThrownBy(() -> ContractResults.read(config, List.of(Impl.JOOQ)))
+        assertThatThrownBy(() -> ContractResults.read(config, List.of(Impl.parse("jooq"))))
                 .hasMessageContaining("bench.target.jooq")
                 .hasMessageContaining(root.resolve("impl-jooq/target").toString());
     }
