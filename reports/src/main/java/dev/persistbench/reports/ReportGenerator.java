@@ -7,6 +7,7 @@ import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.input.ResultsReader;
 import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.render.HtmlRenderer;
@@ -23,7 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class ReportGenerator {
      */
     public static Summary summarize(Path results, Path sourceRoot) {
         RunData data = ResultsReader.read(results, sourceRoot);
-        return SummaryBuilder.build(data, loc(new CodeExtractor(sourceRoot)), now());
+        return SummaryBuilder.build(data, loc(new CodeExtractor(sourceRoot), data.catalogue()), now());
     }
 
     /**
@@ -106,7 +107,7 @@ public final class ReportGenerator {
     private static ReportView add(
             ReportWriter writer, String prefix, Path results, CodeExtractor code, Path sourceRoot) {
         RunData data = ResultsReader.read(results, sourceRoot);
-        Summary summary = SummaryBuilder.build(data, loc(code), now());
+        Summary summary = SummaryBuilder.build(data, loc(code, data.catalogue()), now());
         ReportView view = ReportView.of(summary, data, code);
         writer.add(prefix + "index.html", new HtmlRenderer().render(view));
         writer.add(prefix + "report.md", MarkdownRenderer.render(view));
@@ -142,10 +143,10 @@ public final class ReportGenerator {
      */
     public record Generated(Path index, ReportView view) {}
 
-    private static Map<Impl, Map<Pattern, Integer>> loc(CodeExtractor code) {
-        Map<Impl, Map<Pattern, Integer>> loc = new EnumMap<>(Impl.class);
-        for (Impl impl : Impl.values()) {
-            loc.put(impl, code.locOf(impl));
+    private static Map<String, Map<Pattern, Integer>> loc(CodeExtractor code, Catalogue catalogue) {
+        Map<String, Map<Pattern, Integer>> loc = new LinkedHashMap<>();
+        for (Impl impl : catalogue.impls()) {
+            loc.put(impl.id(), code.locOf(impl));
         }
         return loc;
     }

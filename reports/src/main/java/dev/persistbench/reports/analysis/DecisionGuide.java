@@ -1,6 +1,6 @@
 package dev.persistbench.reports.analysis;
 
-import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Summary.ColdStart;
 import dev.persistbench.reports.model.Summary.EvolutionStep;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
@@ -49,24 +49,33 @@ public final class DecisionGuide {
 
     private static final String SILENT = "silently-wrong";
 
-    private DecisionGuide() {}
+    private final Catalogue catalogue;
+
+    private DecisionGuide(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
 
     /**
      * The guide's entries, in the order printed.
      *
+     * @param catalogue the run's implementations (their labels)
      * @param patterns the summary's patterns
      * @param coldStart the summary's cold start
      * @param drift drift to implementation to outcome (empty when not measured)
      * @return one entry per concern and pattern (or counted figure)
      */
     public static List<GuideEntry> of(
-            List<PatternSummary> patterns, List<ColdStart> coldStart, Map<String, Map<String, String>> drift) {
-        return of(patterns, coldStart, drift, null);
+            Catalogue catalogue,
+            List<PatternSummary> patterns,
+            List<ColdStart> coldStart,
+            Map<String, Map<String, String>> drift) {
+        return of(catalogue, patterns, coldStart, drift, null);
     }
 
     /**
      * The guide's entries with the schema-evolution rehearsal's.
      *
+     * @param catalogue the run's implementations (their labels)
      * @param patterns the summary's patterns
      * @param coldStart the summary's cold start
      * @param drift drift to implementation to outcome (empty when not measured)
@@ -74,6 +83,15 @@ public final class DecisionGuide {
      * @return one entry per concern and pattern (or counted figure)
      */
     public static List<GuideEntry> of(
+            Catalogue catalogue,
+            List<PatternSummary> patterns,
+            List<ColdStart> coldStart,
+            Map<String, Map<String, String>> drift,
+            EvolutionSummary evolution) {
+        return new DecisionGuide(catalogue).entries(patterns, coldStart, drift, evolution);
+    }
+
+    private List<GuideEntry> entries(
             List<PatternSummary> patterns,
             List<ColdStart> coldStart,
             Map<String, Map<String, String>> drift,
@@ -124,7 +142,7 @@ public final class DecisionGuide {
      * floor from the smallest size to the largest. It names who degrades, not who leads: leaders
      * stay empty.
      */
-    private static GuideEntry sizeGrowth(List<PatternSummary> patterns) {
+    private GuideEntry sizeGrowth(List<PatternSummary> patterns) {
         String concern = "cost growth with the data";
         PatternSummary worstPattern = null;
         SizePoint worstSmall = null;
@@ -190,7 +208,7 @@ public final class DecisionGuide {
     /** One figure of one arm with its interval, and whether it settled. */
     private record Figure(String impl, double median, Double low, Double high, boolean settled) {}
 
-    private static GuideEntry timed(String concern, String id, PatternSummary p) {
+    private GuideEntry timed(String concern, String id, PatternSummary p) {
         String where = p == null ? id : id + " " + p.title();
         List<PatternResult> measured = p == null
                 ? List.of()
@@ -250,8 +268,7 @@ public final class DecisionGuide {
         List<String> involved = new ArrayList<>(leaders);
         involved.addAll(next);
         List<String> prov = provisional(involved, fig);
-        String of = String.join(
-                " and ", reference.stream().map(DecisionGuide::label).toList());
+        String of = String.join(" and ", reference.stream().map(this::label).toList());
         // The groups come from the paired comparisons of the whole series, not from the medians: a
         // member of the next group may have a lower median than a leader. Then the margin is not one.
         String text = values(leaders, fig, unit)
@@ -265,12 +282,12 @@ public final class DecisionGuide {
                 concern, where, List.of(id), id, leaders, new Margin(min, max, low, high, margin), false, prov, text);
     }
 
-    private static boolean paired(PatternSummary p) {
+    private boolean paired(PatternSummary p) {
         return p.groups() != null && !p.groups().isEmpty();
     }
 
     /** The run's groups restricted to the measured arms; an unpaired run: fastest with its ties, then the rest. */
-    private static List<List<String>> groups(PatternSummary p, Map<String, Figure> fig) {
+    private List<List<String>> groups(PatternSummary p, Map<String, Figure> fig) {
         List<List<String>> out = new ArrayList<>();
         if (paired(p)) {
             for (List<String> g : p.groups()) {
@@ -301,15 +318,15 @@ public final class DecisionGuide {
         return out;
     }
 
-    private static boolean settled(PatternResult r) {
+    private boolean settled(PatternResult r) {
         return !Boolean.FALSE.equals(r.settled());
     }
 
-    private static List<String> provisional(List<String> impls, Map<String, Figure> fig) {
+    private List<String> provisional(List<String> impls, Map<String, Figure> fig) {
         return impls.stream().filter(i -> !fig.get(i).settled()).toList();
     }
 
-    private static List<GuideEntry> contention(List<String> ids, Map<String, PatternSummary> byId) {
+    private List<GuideEntry> contention(List<String> ids, Map<String, PatternSummary> byId) {
         String concern = "transactional writes under contention";
         List<GuideEntry> out = new ArrayList<>();
         for (String id : ids) {
@@ -370,7 +387,7 @@ public final class DecisionGuide {
     }
 
     /** "; failed operations: Hibernate 12, jOOQ 3" when any point of {@code at} counted failures. */
-    private static String failures(List<ThreadPoint> at) {
+    private String failures(List<ThreadPoint> at) {
         List<String> failed = at.stream()
                 .filter(t -> t.errors() != null && t.errors() > 0)
                 .map(t -> label(t.impl()) + " " + t.errors())
@@ -378,7 +395,7 @@ public final class DecisionGuide {
         return failed.isEmpty() ? "" : "; failed operations: " + String.join(", ", failed);
     }
 
-    private static GuideEntry streamingAllocation(PatternSummary p) {
+    private GuideEntry streamingAllocation(PatternSummary p) {
         String concern = "streaming allocation";
         Map<String, Double> bytes = new LinkedHashMap<>();
         if (p != null) {
@@ -391,7 +408,7 @@ public final class DecisionGuide {
                 concern, "P12 B/op", List.of("P12"), "P12", bytes, Fmt::bytes, "one figure per arm, no interval");
     }
 
-    private static GuideEntry coldStart(List<ColdStart> coldStart) {
+    private GuideEntry coldStart(List<ColdStart> coldStart) {
         String concern = "start-up cost";
         Map<String, Double> ms = new LinkedHashMap<>();
         coldStart.stream().filter(c -> c.ms() != null).forEach(c -> ms.put(c.impl(), c.ms()));
@@ -408,7 +425,7 @@ public final class DecisionGuide {
                 "median over the JVMs started, no interval");
     }
 
-    private static GuideEntry memory(List<PatternSummary> patterns) {
+    private GuideEntry memory(List<PatternSummary> patterns) {
         String concern = "memory per operation";
         Map<String, Integer> lowest = new LinkedHashMap<>();
         java.util.Set<String> withBytes = new java.util.TreeSet<>();
@@ -456,7 +473,7 @@ public final class DecisionGuide {
     }
 
     /** Sum of a count over the patterns where every implementation with results has one. */
-    private static GuideEntry totals(
+    private GuideEntry totals(
             String concern,
             String what,
             List<PatternSummary> patterns,
@@ -495,7 +512,7 @@ public final class DecisionGuide {
     }
 
     /** Figures without intervals: the lowest leads, equal figures tie, the next lowest gives the margin. */
-    private static GuideEntry counted(
+    private GuideEntry counted(
             String concern,
             String where,
             List<String> patterns,
@@ -531,7 +548,7 @@ public final class DecisionGuide {
         return entry(concern, where, patterns, anchor, leaders, margin, tied, List.of(), text);
     }
 
-    private static GuideEntry drift(Map<String, Map<String, String>> drift) {
+    private GuideEntry drift(Map<String, Map<String, String>> drift) {
         String concern = "schema drift detection";
         if (drift.isEmpty()) {
             return notMeasured(concern, "schema drift", "reliability", "no schema-drift matrix");
@@ -578,7 +595,7 @@ public final class DecisionGuide {
      * failed calls and no acknowledged order missing (they lead, equal), who failed how often, and who noticed each contract step at
      * start-up and who only at the first failing call.
      */
-    private static GuideEntry evolution(EvolutionSummary evolution) {
+    private GuideEntry evolution(EvolutionSummary evolution) {
         String concern = "schema changes under load";
         String where = "schema evolution";
         if (evolution == null) {
@@ -636,7 +653,7 @@ public final class DecisionGuide {
                 text);
     }
 
-    private static List<String> byDetection(EvolutionStep s, Evolution.Detection d) {
+    private List<String> byDetection(EvolutionStep s, Evolution.Detection d) {
         return s.detection().entrySet().stream()
                 .filter(e -> e.getValue() == d)
                 .map(e -> label(e.getKey()))
@@ -648,7 +665,7 @@ public final class DecisionGuide {
 
     private static final Margin NO_MARGIN = new Margin(null, null, null, null, null);
 
-    private static GuideEntry entry(
+    private GuideEntry entry(
             String concern,
             String where,
             List<String> patterns,
@@ -674,7 +691,7 @@ public final class DecisionGuide {
                 sentence(concern, where, text, provisional));
     }
 
-    private static GuideEntry notMeasured(String concern, String what, String anchor, String reason) {
+    private GuideEntry notMeasured(String concern, String what, String anchor, String reason) {
         String text = "not measured in this run (" + reason + ")";
         return new GuideEntry(
                 concern,
@@ -692,7 +709,7 @@ public final class DecisionGuide {
                 sentence(concern, what, text, List.of()));
     }
 
-    private static String sentence(String concern, String where, String text, List<String> provisional) {
+    private String sentence(String concern, String where, String text, List<String> provisional) {
         String s = concern + ", " + where + ": " + text + ".";
         if (!provisional.isEmpty()) {
             s += " Provisional: the figure of " + labels(provisional) + " did not settle.";
@@ -700,21 +717,21 @@ public final class DecisionGuide {
         return s;
     }
 
-    private static String value(Figure f, String unit) {
+    private String value(Figure f, String unit) {
         return (unit.startsWith("×") ? Fmt.ratio(f.median()).replace("×", "") : Fmt.us(f.median())) + unit;
     }
 
-    private static String values(List<String> impls, Map<String, Figure> fig, String unit) {
+    private String values(List<String> impls, Map<String, Figure> fig, String unit) {
         return impls.stream()
                 .map(i -> label(i) + " (" + value(fig.get(i), unit) + ")")
                 .collect(Collectors.joining(" = "));
     }
 
-    private static String label(String id) {
-        return Impl.byId(id).map(Impl::label).orElse(id);
+    private String label(String id) {
+        return catalogue.label(id);
     }
 
-    private static String labels(List<String> ids) {
-        return ids.stream().map(DecisionGuide::label).collect(Collectors.joining(" = "));
+    private String labels(List<String> ids) {
+        return ids.stream().map(this::label).collect(Collectors.joining(" = "));
     }
 }

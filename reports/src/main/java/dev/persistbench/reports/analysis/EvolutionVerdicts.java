@@ -1,6 +1,6 @@
 package dev.persistbench.reports.analysis;
 
-import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Summary.EvolutionStep;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.render.Fmt;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The verdicts of the schema-evolution rehearsal, drawn from evolution.json only: per expand step
@@ -32,9 +31,10 @@ public final class EvolutionVerdicts {
 
     /**
      * @param evolution evolution.json, null when absent
+     * @param catalogue the run's implementations (their labels)
      * @return its summary, null when absent
      */
-    public static EvolutionSummary of(Evolution evolution) {
+    public static EvolutionSummary of(Evolution evolution, Catalogue catalogue) {
         if (evolution == null) {
             return null;
         }
@@ -52,10 +52,11 @@ public final class EvolutionVerdicts {
                     detection.put(run.impl(), r.detection());
                 }
             }
-            steps.add(new EvolutionStep(step, failed, detection, notRun, verdict(step, evolution.runs(), notRun)));
+            steps.add(new EvolutionStep(
+                    step, failed, detection, notRun, verdict(step, evolution.runs(), notRun, catalogue)));
         }
         return new EvolutionSummary(
-                evolution.setup(), steps, evolution.runs(), orders(evolution.runs()), LINES_NOT_MEASURED);
+                evolution.setup(), steps, evolution.runs(), orders(evolution.runs(), catalogue), LINES_NOT_MEASURED);
     }
 
     /** The result of {@code run} for the step {@code version}, null when its run stopped before it. */
@@ -67,7 +68,7 @@ public final class EvolutionVerdicts {
     }
 
     /** "V3 add_order_note (expand): 0 failed calls for every library." and the like. */
-    static String verdict(Step step, List<Run> runs, List<String> notRun) {
+    static String verdict(Step step, List<Run> runs, List<String> notRun, Catalogue catalogue) {
         String head = "V" + step.version() + " " + step.description() + " (" + step.kind() + "): ";
         if (runs.isEmpty()) {
             return head + "no library ran it.";
@@ -83,12 +84,12 @@ public final class EvolutionVerdicts {
                     continue;
                 }
                 if (r.failedCalls() == null) {
-                    unknown.add(label(run.impl()));
+                    unknown.add(catalogue.label(run.impl()));
                 } else if (r.failedCalls() > 0) {
-                    failing.add(label(run.impl()) + " " + Fmt.integer(r.failedCalls()) + " of "
+                    failing.add(catalogue.label(run.impl()) + " " + Fmt.integer(r.failedCalls()) + " of "
                             + (r.calls() == null ? "?" : Fmt.integer(r.calls())));
                 } else {
-                    clean.add(label(run.impl()));
+                    clean.add(catalogue.label(run.impl()));
                 }
             }
             if (failing.isEmpty() && unknown.isEmpty() && notRun.isEmpty()) {
@@ -111,7 +112,7 @@ public final class EvolutionVerdicts {
             if (r != null) {
                 byDetection
                         .computeIfAbsent(r.detection(), d -> new ArrayList<>())
-                        .add(label(run.impl()));
+                        .add(catalogue.label(run.impl()));
             }
         }
         if (step.kind() == Evolution.Kind.CONTRACT
@@ -123,9 +124,7 @@ public final class EvolutionVerdicts {
             });
         }
         if (!notRun.isEmpty()) {
-            parts.add("not run for "
-                    + notRun.stream().map(EvolutionVerdicts::label).collect(Collectors.joining(", "))
-                    + " (its run stopped before this step)");
+            parts.add("not run for " + catalogue.labels(notRun, ", ") + " (its run stopped before this step)");
         }
         return head + String.join("; ", parts) + ".";
     }
@@ -144,7 +143,7 @@ public final class EvolutionVerdicts {
     }
 
     /** Whether every acknowledged order was found afterwards, per library. */
-    static String orders(List<Run> runs) {
+    static String orders(List<Run> runs, Catalogue catalogue) {
         if (runs.isEmpty()) {
             return "No library ran the rehearsal.";
         }
@@ -152,9 +151,9 @@ public final class EvolutionVerdicts {
         List<String> unknown = new ArrayList<>();
         for (Run run : runs) {
             if (run.missingOrders() == null || run.acknowledgedOrders() == null) {
-                unknown.add(label(run.impl()));
+                unknown.add(catalogue.label(run.impl()));
             } else if (run.missingOrders() > 0) {
-                lost.add(label(run.impl()) + " " + Fmt.integer(run.missingOrders()) + " of "
+                lost.add(catalogue.label(run.impl()) + " " + Fmt.integer(run.missingOrders()) + " of "
                         + Fmt.integer(run.acknowledgedOrders()));
             }
         }
@@ -170,10 +169,5 @@ public final class EvolutionVerdicts {
         }
         String s = String.join("; ", parts) + ".";
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** The display name of an implementation id, the id itself when unknown. */
-    public static String label(String id) {
-        return Impl.byId(id).map(Impl::label).orElse(id);
     }
 }

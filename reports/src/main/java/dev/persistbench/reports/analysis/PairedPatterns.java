@@ -6,6 +6,7 @@ import dev.persistbench.contract.Pattern;
 import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.analysis.SummaryBuilder.Counts;
 import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary.Environment;
 import dev.persistbench.reports.model.Summary.PatternResult;
@@ -45,7 +46,7 @@ final class PairedPatterns {
             RunData data,
             List<Implementation> implStatus,
             Map<String, ContractResult> contract,
-            Map<Impl, Map<Pattern, Integer>> loc,
+            Map<String, Map<Pattern, Integer>> loc,
             List<String> notMeasured) {
         List<Paired.PatternResult> runs = data.paired().loopback().stream()
                 .filter(r -> Pattern.byId(r.pattern()).orElseThrow() == p)
@@ -78,14 +79,15 @@ final class PairedPatterns {
 
         List<PatternResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        Catalogue catalogue = data.catalogue();
+        for (Impl impl : catalogue.impls()) {
             Implementation status = implStatus.stream()
                     .filter(s -> s.impl().equals(impl.id()))
                     .findFirst()
                     .orElseThrow();
             ContractResult c = contract.get(impl.id());
             Status.Contract contractStatus = c == null ? Status.Contract.MISSING : c.status();
-            Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
+            Integer lines = loc.getOrDefault(impl.id(), Map.of()).get(p);
             Counts counts = SummaryBuilder.counts(data, p, impl.id());
             Optional<Arm> arm = head.flatMap(h -> arm(h, impl));
             boolean timed = status.timed();
@@ -107,7 +109,7 @@ final class PairedPatterns {
         List<PatternResult> variants = new ArrayList<>();
         head.ifPresent(h -> h.arms().stream()
                 .filter(a -> !a.floorArm() && Variant.isArmOfVariant(a.impl()))
-                .sorted(Comparator.comparingInt((Arm a) -> SummaryBuilder.order(Variant.implementationOf(a.impl())))
+                .sorted(Comparator.comparingInt((Arm a) -> catalogue.order(Variant.implementationOf(a.impl())))
                         .thenComparing(Arm::impl))
                 .forEach(a -> variants.add(variantRow(data, p, a, contract, floorUs, selectOneUs))));
 
@@ -117,25 +119,25 @@ final class PairedPatterns {
                 if (!a.floorArm() && Variant.isArmOfVariant(a.impl())) {
                     continue; // a variant is a row of its pattern, not a point of the size chart
                 }
-                String id = a.floorArm() ? Paired.FLOOR : implId(a.impl());
+                String id = a.floorArm() ? Paired.FLOOR : catalogue.idOf(a.impl());
                 if (threads(r) == threads && r.dataSize() != null) {
                     sizePoints.add(sizePoint(id, r.dataSize(), a));
                 }
             }
         }
-        List<SizePoint> bySize = SummaryBuilder.withGrowth(sizePoints);
-        missingAtOtherSizes(p, runs, threads, size, implStatus, notMeasured);
-        List<ThreadPoint> byThreads = byThreads(p, data.paired());
+        List<SizePoint> bySize = SummaryBuilder.withGrowth(catalogue, sizePoints);
+        missingAtOtherSizes(p, runs, threads, size, implStatus, catalogue, notMeasured);
+        List<ThreadPoint> byThreads = byThreads(p, data.paired(), catalogue);
         if (SummaryBuilder.distinct(byThreads, ThreadPoint::threads) < 2) {
             byThreads.clear();
         }
-        byThreads.sort(Comparator.comparingInt((ThreadPoint x) -> SummaryBuilder.order(x.impl()))
+        byThreads.sort(Comparator.comparingInt((ThreadPoint x) -> catalogue.order(x.impl()))
                 .thenComparingInt(ThreadPoint::threads));
 
         List<List<String>> groups = head.map(h -> h.groups().stream()
                         .map(g -> g.stream()
-                                .map(PairedPatterns::implId)
-                                .sorted(Comparator.comparingInt(SummaryBuilder::order))
+                                .map(catalogue::idOf)
+                                .sorted(Comparator.comparingInt(catalogue::order))
                                 .toList())
                         .toList())
                 .orElse(List.of());
@@ -165,7 +167,7 @@ final class PairedPatterns {
                         .orElse(null),
                 head.map(Paired.PatternResult::rounds).orElse(null),
                 head.map(Paired.PatternResult::steadyFromRound).orElse(null),
-                head.map(PairedPatterns::ownSteadyRounds).orElse(Map.of()),
+                head.map(h -> ownSteadyRounds(h, catalogue)).orElse(Map.of()),
                 head.map(Paired.PatternResult::warmupSeconds).orElse(null),
                 head.map(Paired.PatternResult::warmUpPhaseSeconds)
                         .map(v -> SummaryBuilder.round(v, 1))
@@ -223,6 +225,7 @@ final class PairedPatterns {
             int threads,
             Integer headline,
             List<Implementation> implStatus,
+            Catalogue catalogue,
             List<String> notMeasured) {
         for (Paired.PatternResult r : runs) {
             if (threads(r) != threads || r.dataSize() == null || r.dataSize().equals(headline)) {
@@ -231,8 +234,9 @@ final class PairedPatterns {
             List<String> missing = implStatus.stream()
                     .filter(Implementation::timed)
                     .map(Implementation::impl)
-                    .filter(id -> Impl.byId(id).isPresent())
-                    .filter(id -> Impl.byId(id).flatMap(impl -> arm(r, impl)).isEmpty())
+                    .filter(id -> catalogue.byId(id).isPresent())
+                    .filter(id ->
+                            catalogue.byId(id).flatMap(impl -> arm(r, impl)).isEmpty())
                     .toList();
             if (!missing.isEmpty()) {
                 notMeasured.add(p.id() + " at dataSize=" + r.dataSize() + ": no paired result for "
@@ -298,7 +302,7 @@ final class PairedPatterns {
      * of all threads, JMH's µs/op per thread with half its interval's width as error, failures.
      * Only the sweep's forks count, never the ranking's.
      */
-    private static List<ThreadPoint> byThreads(Pattern p, Paired run) {
+    private static List<ThreadPoint> byThreads(Pattern p, Paired run, Catalogue catalogue) {
         List<Paired.PatternResult> swept = run.threadSweep().stream()
                 .filter(r -> r.pattern().equals(p.id()))
                 .toList();
@@ -318,7 +322,7 @@ final class PairedPatterns {
                 }
                 Paired.Interval us = a.usPerOp();
                 out.add(new ThreadPoint(
-                        implId(a.impl()),
+                        catalogue.idOf(a.impl()),
                         threads(r),
                         SummaryBuilder.round(us.median(), 3),
                         SummaryBuilder.round((us.high() - us.low()) / 2, 3),
@@ -376,15 +380,15 @@ final class PairedPatterns {
     }
 
     /** The implementations of {@code r} whose own steady round differs from the pattern's, with it. */
-    private static Map<String, Integer> ownSteadyRounds(Paired.PatternResult r) {
+    private static Map<String, Integer> ownSteadyRounds(Paired.PatternResult r, Catalogue catalogue) {
         Map<String, Integer> out = new LinkedHashMap<>();
         r.arms().stream()
                 .filter(a -> !a.floorArm()
                         && !Variant.isArmOfVariant(a.impl())
                         && a.steadyFromRound() != null
                         && !a.steadyFromRound().equals(r.steadyFromRound()))
-                .sorted(Comparator.comparingInt(a -> SummaryBuilder.order(implId(a.impl()))))
-                .forEach(a -> out.put(implId(a.impl()), a.steadyFromRound()));
+                .sorted(Comparator.comparingInt(a -> catalogue.order(a.impl())))
+                .forEach(a -> out.put(catalogue.idOf(a.impl()), a.steadyFromRound()));
         return out;
     }
 
@@ -424,12 +428,8 @@ final class PairedPatterns {
 
     private static Optional<Arm> arm(Paired.PatternResult r, Impl impl) {
         return r.arms().stream()
-                .filter(a -> !a.floorArm() && Impl.byId(a.impl()).orElse(null) == impl)
+                .filter(a -> !a.floorArm() && impl.matches(a.impl()))
                 .findFirst();
-    }
-
-    static String implId(String id) {
-        return Impl.byId(id).map(Impl::id).orElse(id);
     }
 
     private static int threads(Paired.PatternResult r) {

@@ -7,6 +7,7 @@ import dev.persistbench.contract.Pattern;
 import dev.persistbench.reports.input.JmhEntry;
 import dev.persistbench.reports.input.JsonFiles;
 import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.ColdStart;
@@ -43,7 +44,7 @@ public final class SummaryBuilder {
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** The JMH param that names the implementation. */
-    public static final String IMPL_PARAM = "impl";
+    public static final String IMPL_PARAM = JmhEntry.IMPL_PARAM;
     /** The JMH param that names the seeded data size. */
     public static final String SIZE_PARAM = "dataSize";
     /** The bench class of the floors. */
@@ -63,23 +64,24 @@ public final class SummaryBuilder {
 
     /**
      * @param data what was read
-     * @param loc lines of code per implementation and pattern (null values where not found)
+     * @param loc lines of code per implementation id and pattern (null values where not found)
      * @param generatedAt the report's timestamp
      * @return the summary
      */
-    public static Summary build(RunData data, Map<Impl, Map<Pattern, Integer>> loc, Instant generatedAt) {
+    public static Summary build(RunData data, Map<String, Map<Pattern, Integer>> loc, Instant generatedAt) {
+        Catalogue catalogue = data.catalogue();
         List<String> notMeasured = new ArrayList<>(data.gaps());
         Map<String, Implementation> statusById = new LinkedHashMap<>();
         data.implementations().forEach(s -> statusById.put(s.impl(), s));
         List<Implementation> implStatus = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : catalogue.impls()) {
             Implementation s = statusById.get(impl.id());
             if (s == null) {
-                boolean anyResult = data.jmh().stream().anyMatch(e -> isImpl(e, impl))
+                boolean anyResult = data.jmh().stream().anyMatch(e -> impl.matches(e.impl()))
                         || (data.paired() != null
                                 && data.paired().loopback().stream()
                                         .flatMap(r -> r.arms().stream())
-                                        .anyMatch(a -> Impl.byId(a.impl()).orElse(null) == impl));
+                                        .anyMatch(a -> impl.matches(a.impl())));
                 s = new Implementation(
                         impl.id(),
                         anyResult ? Status.Timing.TIMED : Status.Timing.MISSING,
@@ -141,26 +143,27 @@ public final class SummaryBuilder {
             caveats.add(UNPAIRED_CAVEAT);
         }
         caveats.addAll(caveats(environment, implStatus, contract, patterns));
-        EvolutionSummary evolution = EvolutionVerdicts.of(data.evolution());
+        EvolutionSummary evolution = EvolutionVerdicts.of(data.evolution(), catalogue);
         return new Summary(
                 generatedAt.toString(),
                 environment,
                 paired ? TIMING_PAIRED : TIMING_UNPAIRED,
                 paired ? PairedPatterns.method(data.paired()) : Map.of(),
-                List.of(Impl.values()).stream().map(Impl::id).toList(),
+                catalogue.ids(),
+                catalogue,
                 patterns,
                 paired ? PairedPatterns.probe(data.paired()) : null,
                 paired ? NetworkDistances.of(data.paired()) : List.of(),
-                paired ? ThreadSweeps.of(data.paired()) : List.of(),
+                paired ? ThreadSweeps.of(data.paired(), catalogue) : List.of(),
                 coldStart,
                 data.contract(),
                 implStatus,
-                settings(data.environment(), notMeasured),
+                settings(data.environment(), catalogue, notMeasured),
                 notMeasured,
                 caveats,
                 reliability,
                 schemaDrift,
-                DecisionGuide.of(patterns, coldStart, schemaDrift, evolution),
+                DecisionGuide.of(catalogue, patterns, coldStart, schemaDrift, evolution),
                 evolution);
     }
 
@@ -190,7 +193,7 @@ public final class SummaryBuilder {
                         .put(impl, row.path("outcome").asText("?"));
             }
         }
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : data.catalogue().impls()) {
             if (!rules.isEmpty() && !withRules.contains(impl.id())) {
                 notMeasured.add("reliability rules: no results for " + impl.id());
             }
@@ -256,7 +259,7 @@ public final class SummaryBuilder {
             RunData data,
             List<Implementation> implStatus,
             Map<String, ContractResult> contract,
-            Map<Impl, Map<Pattern, Integer>> loc,
+            Map<String, Map<Pattern, Integer>> loc,
             List<String> notMeasured) {
         List<JmhEntry> runs = data.jmh().stream()
                 .filter(e -> e.benchmarkClass().startsWith(p.id()) && timeMode(e))
@@ -297,16 +300,16 @@ public final class SummaryBuilder {
 
         List<PatternResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : data.catalogue().impls()) {
             Implementation status = implStatus.stream()
                     .filter(s -> s.impl().equals(impl.id()))
                     .findFirst()
                     .orElseThrow();
             ContractResult c = contract.get(impl.id());
             Status.Contract contractStatus = c == null ? Status.Contract.MISSING : c.status();
-            Integer lines = loc.getOrDefault(impl, Map.of()).get(p);
+            Integer lines = loc.getOrDefault(impl.id(), Map.of()).get(p);
             Optional<JmhEntry> e =
-                    headline.stream().filter(x -> isImpl(x, impl)).findFirst();
+                    headline.stream().filter(x -> impl.matches(x.impl())).findFirst();
             if (!status.timed() || e.isEmpty()) {
                 String reason = !status.timed()
                         ? impl.id() + " not timed" + (status.reason() == null ? "" : ": " + status.reason())
@@ -321,7 +324,7 @@ public final class SummaryBuilder {
             JmhEntry r = e.get();
             Optional<JmhEntry> sample = runs.stream()
                     .filter(x -> x.mode().equals("sample")
-                            && isImpl(x, impl)
+                            && impl.matches(x.impl())
                             && x.threads() == threads
                             && Objects.equals(x.dataSize(), size))
                     .findFirst();
@@ -361,7 +364,7 @@ public final class SummaryBuilder {
         List<SizePoint> points = new ArrayList<>();
         for (JmhEntry e : avgt) {
             if (e.threads() == threads && e.dataSize() != null) {
-                implId(e)
+                implId(data.catalogue(), e)
                         .ifPresent(id -> points.add(
                                 SizePoint.unpaired(id, e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
             }
@@ -370,12 +373,12 @@ public final class SummaryBuilder {
                 .filter(e -> e.method().equalsIgnoreCase(p.id()) && e.threads() == 1 && e.dataSize() != null)
                 .forEach(e -> points.add(
                         SizePoint.unpaired("raw-jdbc", e.dataSize(), round(e.usPerOp(), 3), round(e.errorUs(), 3))));
-        List<SizePoint> bySize = withGrowth(points);
+        List<SizePoint> bySize = withGrowth(data.catalogue(), points);
 
         List<ThreadPoint> byThreads = new ArrayList<>();
         for (JmhEntry e : avgt) {
             if (Objects.equals(e.dataSize(), size)) {
-                implId(e)
+                implId(data.catalogue(), e)
                         .ifPresent(id -> byThreads.add(new ThreadPoint(
                                 id,
                                 e.threads(),
@@ -389,7 +392,8 @@ public final class SummaryBuilder {
             byThreads.clear();
         }
         byThreads.sort(
-                Comparator.comparingInt((ThreadPoint x) -> order(x.impl())).thenComparingInt(ThreadPoint::threads));
+                Comparator.comparingInt((ThreadPoint x) -> data.catalogue().order(x.impl()))
+                        .thenComparingInt(ThreadPoint::threads));
 
         return new PatternSummary(
                 p.id(),
@@ -523,11 +527,6 @@ public final class SummaryBuilder {
                 .toList();
     }
 
-    /** Report order: the implementations, then the floor. */
-    static int order(String impl) {
-        return Impl.byId(impl).map(Enum::ordinal).orElse(Impl.values().length);
-    }
-
     /** avgt entries when there are any, else sample-mode ones (their score is the mean too). */
     private static List<JmhEntry> preferAvgt(List<JmhEntry> entries) {
         List<JmhEntry> avgt =
@@ -554,12 +553,8 @@ public final class SummaryBuilder {
                         e -> e.dataSize() == null || size == null ? 0 : Math.abs((long) e.dataSize() - size)));
     }
 
-    private static boolean isImpl(JmhEntry e, Impl impl) {
-        return Impl.byId(e.params().get(IMPL_PARAM)).filter(i -> i == impl).isPresent();
-    }
-
-    private static Optional<String> implId(JmhEntry e) {
-        return Impl.byId(e.params().get(IMPL_PARAM)).map(Impl::id);
+    private static Optional<String> implId(Catalogue catalogue, JmhEntry e) {
+        return catalogue.byId(e.impl()).map(Impl::id);
     }
 
     static Integer statements(RunData data, Pattern p, String impl) {
@@ -573,7 +568,7 @@ public final class SummaryBuilder {
 
     private static List<ColdStart> coldStart(RunData data, List<String> notMeasured) {
         List<ColdStart> out = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : data.catalogue().impls()) {
             Optional<ColdStartResult> r = data.coldStart().stream()
                     .filter(c -> c.impl().equals(impl.id()))
                     .findFirst();
@@ -657,10 +652,10 @@ public final class SummaryBuilder {
     }
 
     private static Map<String, Map<String, String>> settings(
-            dev.persistbench.reports.results.Environment env, List<String> notMeasured) {
+            dev.persistbench.reports.results.Environment env, Catalogue catalogue, List<String> notMeasured) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         Map<String, Map<String, String>> s = env == null || env.settings() == null ? Map.of() : env.settings();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : catalogue.impls()) {
             Map<String, String> m = s.get(impl.id());
             if (m == null) {
                 notMeasured.add("settings of " + impl.id() + " were not recorded");
@@ -694,13 +689,13 @@ public final class SummaryBuilder {
      * {@code points} in report order (implementation, then size), each with its growth: its µs/op over
      * the same arm's at the smallest size measured (null at that size).
      */
-    static List<SizePoint> withGrowth(List<SizePoint> points) {
+    static List<SizePoint> withGrowth(Catalogue catalogue, List<SizePoint> points) {
         Map<String, Double> smallest = new LinkedHashMap<>();
         points.stream()
                 .sorted(Comparator.comparingInt(SizePoint::dataSize))
                 .forEach(x -> smallest.putIfAbsent(x.impl(), x.usPerOp()));
         return points.stream()
-                .sorted(Comparator.comparingInt((SizePoint x) -> order(x.impl()))
+                .sorted(Comparator.comparingInt((SizePoint x) -> catalogue.order(x.impl()))
                         .thenComparingInt(SizePoint::dataSize))
                 .map(x -> {
                     double base = smallest.get(x.impl());

@@ -1,5 +1,6 @@
 package dev.persistbench.reports.analysis;
 
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Summary.SweepPoint;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.Paired.Arm;
@@ -20,7 +21,7 @@ final class ThreadSweeps {
 
     private ThreadSweeps() {}
 
-    static List<SweepPoint> of(Paired run) {
+    static List<SweepPoint> of(Paired run, Catalogue catalogue) {
         List<SweepPoint> out = new ArrayList<>();
         List<PatternResult> swept = run.threadSweep().stream()
                 .sorted(Comparator.comparing(PatternResult::pattern)
@@ -30,13 +31,13 @@ final class ThreadSweeps {
         for (PatternResult r : swept) {
             Paired.Sweep s = r.sweep();
             r.arms().stream()
-                    .sorted(Comparator.comparingInt((Arm a) -> SummaryBuilder.order(PairedPatterns.implId(a.impl()))))
+                    .sorted(Comparator.comparingInt((Arm a) -> catalogue.order(a.impl())))
                     .forEach(a -> {
                         Paired.Load l = a.load();
                         out.add(new SweepPoint(
                                 r.pattern(),
                                 r.dataSize(),
-                                a.floorArm() ? Paired.FLOOR : PairedPatterns.implId(a.impl()),
+                                a.floorArm() ? Paired.FLOOR : catalogue.idOf(a.impl()),
                                 r.threads(),
                                 s.poolSize(),
                                 s.placementNote(),

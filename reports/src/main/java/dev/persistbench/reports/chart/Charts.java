@@ -1,5 +1,6 @@
 package dev.persistbench.reports.chart;
 
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.ColdStart;
@@ -63,23 +64,34 @@ public final class Charts {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final Map<String, Color> COLORS = new LinkedHashMap<>();
+    /** The implementations' colours by their position in the catalogue, cycled when there are more. */
+    private static final List<Color> PALETTE = List.of(
+            new Color(0xB5, 0x5A, 0x1E),
+            new Color(0x1F, 0x68, 0xB0),
+            new Color(0x7A, 0x2E, 0x8E),
+            new Color(0x2A, 0x8A, 0x45),
+            new Color(0x17, 0x8F, 0x8F),
+            new Color(0xC0, 0x39, 0x6B),
+            new Color(0x8C, 0x7A, 0x12),
+            new Color(0x3B, 0x3F, 0x8F));
 
-    static {
-        COLORS.put("hibernate", new Color(0xB5, 0x5A, 0x1E));
-        COLORS.put("jooq", new Color(0x1F, 0x68, 0xB0));
-        COLORS.put("mybatis", new Color(0x7A, 0x2E, 0x8E));
-        COLORS.put("jdbc", new Color(0x2A, 0x8A, 0x45));
-        COLORS.put("raw-jdbc", new Color(0x44, 0x44, 0x44));
-        COLORS.put("SELECT 1", new Color(0x99, 0x99, 0x99));
+    private static final Map<String, Color> FIXED =
+            Map.of("raw-jdbc", new Color(0x44, 0x44, 0x44), "SELECT 1", new Color(0x99, 0x99, 0x99));
+
+    private final Catalogue catalogue;
+
+    /** Creates the chart factory for the implementations of {@code catalogue}, coloured by their position. */
+    public Charts(Catalogue catalogue) {
+        this.catalogue = catalogue;
     }
 
-    /** Creates the chart factory. */
-    public Charts() {}
-
-    /** Colour of an implementation id, "raw-jdbc" or "SELECT 1". */
-    public static Color color(String key) {
-        return COLORS.getOrDefault(key, Color.DARK_GRAY);
+    /** Colour of an implementation id (by its position in the catalogue), "raw-jdbc" or "SELECT 1". */
+    public Color color(String key) {
+        Color fixed = FIXED.get(key);
+        if (fixed != null) {
+            return fixed;
+        }
+        return catalogue.byId(key).isPresent() ? PALETTE.get(catalogue.order(key) % PALETTE.size()) : Color.DARK_GRAY;
     }
 
     /** µs/op per implementation with error bars, next to the floor and SELECT 1; empty if nothing measured. */
@@ -261,7 +273,9 @@ public final class Charts {
         if (categories.isEmpty()) {
             return Optional.empty();
         }
-        int n = Impl.values().length;
+        int n = catalogue.impls().size();
+        // Side by side around the category; closer together when there are many implementations.
+        double step = n <= 1 ? 0.16 : Math.min(0.16, 0.64 / (n - 1));
         for (PatternSummary p : s.patterns()) {
             int at = categories.indexOf(p.id());
             if (at < 0) {
@@ -271,8 +285,8 @@ public final class Charts {
                 if (r.ratioToFloor() == null) {
                     continue;
                 }
-                int k = Impl.byId(r.impl()).map(Enum::ordinal).orElse(0);
-                double x = at + (k - (n - 1) / 2.0) * 0.16;
+                int k = catalogue.byId(r.impl()).isPresent() ? catalogue.order(r.impl()) : 0;
+                double x = at + (k - (n - 1) / 2.0) * step;
                 series.computeIfAbsent(r.impl(), YIntervalSeries::new)
                         .add(
                                 x,
@@ -381,7 +395,7 @@ public final class Charts {
     }
 
     /** Dots with whiskers over named categories (the series' x values are category indexes). */
-    private static JFreeChart dotWhisker(
+    private JFreeChart dotWhisker(
             String title,
             List<String> categories,
             Map<String, YIntervalSeries> series,
@@ -522,7 +536,7 @@ public final class Charts {
         return Optional.of(render("coldstart", "Cold start", chart, 320));
     }
 
-    private static JFreeChart xyChart(
+    private JFreeChart xyChart(
             String title, Map<String, YIntervalSeries> series, org.jfree.chart.axis.ValueAxis x, NumberAxis y) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
@@ -569,10 +583,10 @@ public final class Charts {
         return d == null ? 0.0 : d;
     }
 
-    /** One line naming every library version and the machine, for the foot of each chart. */
-    public static String environmentLine(Summary.Environment e) {
+    /** One line naming every library version of {@code catalogue} and the machine, for the foot of each chart. */
+    public static String environmentLine(Summary.Environment e, Catalogue catalogue) {
         List<String> parts = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : catalogue.impls()) {
             String v = e.libraries().get(impl.libraryKey());
             parts.add(impl.label() + " " + (v == null ? "?" : v));
         }

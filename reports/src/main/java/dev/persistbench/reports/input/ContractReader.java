@@ -1,5 +1,6 @@
 package dev.persistbench.reports.input;
 
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.ContractResult;
 import java.nio.file.Files;
@@ -19,17 +20,28 @@ final class ContractReader {
 
     private ContractReader() {}
 
-    static List<ContractResult> read(Path contractJson, Path repoRoot, List<String> gaps) {
-        Map<Impl, ContractResult> found = new LinkedHashMap<>();
+    /** The implementation ids of contract.json in its order; empty when it is absent. */
+    static List<String> ids(Path contractJson) {
+        return Files.isRegularFile(contractJson)
+                ? JsonFiles.readList(contractJson, ContractResult.class, "impl").stream()
+                        .map(ContractResult::impl)
+                        .toList()
+                : List.of();
+    }
+
+    /** One result per implementation of {@code catalogue}, in its order. */
+    static List<ContractResult> read(Path contractJson, Path repoRoot, Catalogue catalogue, List<String> gaps) {
+        Map<String, ContractResult> found = new LinkedHashMap<>();
         if (Files.isRegularFile(contractJson)) {
             for (ContractResult r : JsonFiles.readList(contractJson, ContractResult.class, "impl")) {
-                Impl impl = Impl.byId(r.impl())
+                Impl impl = catalogue
+                        .byId(r.impl())
                         .orElseThrow(() -> new InputException(
                                 contractJson,
-                                "unknown implementation \"" + r.impl()
-                                        + "\" (expected hibernate, jooq, mybatis or jdbc)"));
+                                "unknown implementation \"" + r.impl() + "\" (expected one of implementations.json: "
+                                        + String.join(", ", catalogue.ids()) + ")"));
                 found.put(
-                        impl,
+                        impl.id(),
                         new ContractResult(
                                 r.impl(),
                                 r.tests(),
@@ -43,13 +55,13 @@ final class ContractReader {
                                 "contract.json"));
             }
         } else if (repoRoot != null) {
-            for (Impl impl : Impl.values()) {
+            for (Impl impl : catalogue.impls()) {
                 Path dir = repoRoot.resolve(impl.module()).resolve("target/surefire-reports");
                 try {
                     ContractResult r = ContractResult.read(
                             impl.id(), dir, repoRoot.relativize(dir).toString());
                     if (r.reportedAt() != null) {
-                        found.put(impl, r);
+                        found.put(impl.id(), r);
                     }
                 } catch (IllegalStateException e) {
                     throw new InputException(dir, e.getMessage(), e);
@@ -61,8 +73,8 @@ final class ContractReader {
                     + " the Surefire reports under " + repoRoot + ", which may come from another build than this run");
         }
         List<ContractResult> out = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
-            ContractResult r = found.get(impl);
+        for (Impl impl : catalogue.impls()) {
+            ContractResult r = found.get(impl.id());
             if (r == null) {
                 gaps.add("contract suite result missing for " + impl.id());
                 r = ContractResult.missing(impl.id());

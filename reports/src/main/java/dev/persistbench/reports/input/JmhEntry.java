@@ -26,6 +26,14 @@ public record JmhEntry(
         Map<String, Double> percentilesUs,
         Double bytesPerOp) {
 
+    /** The JMH param that names the implementation. */
+    public static final String IMPL_PARAM = "impl";
+
+    /** The implementation param as JMH wrote it ("JDBC"), or null (a floor). */
+    public String impl() {
+        return params.get(IMPL_PARAM);
+    }
+
     /** The dataSize param, or null. */
     public Integer dataSize() {
         String v = params.get("dataSize");

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.persistbench.contract.Pattern;
 import dev.persistbench.contract.Variant;
-import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.Paired.Arm;
 import dev.persistbench.reports.results.Paired.Interval;
@@ -61,6 +61,30 @@ final class PairedReader {
         return run;
     }
 
+    /**
+     * Checks that every arm of {@code run} other than the floor is an implementation of {@code catalogue}
+     * or a variant of one.
+     *
+     * @throws InputException naming the first arm that is not
+     */
+    static void checkArms(Path file, Paired run, Catalogue catalogue) {
+        for (int i = 0; i < run.results().size(); i++) {
+            List<Arm> arms = run.results().get(i).arms();
+            for (int j = 0; j < arms.size(); j++) {
+                Arm a = arms.get(j);
+                if (!a.floorArm()
+                        && catalogue.byId(Variant.implementationOf(a.impl())).isEmpty()) {
+                    new PairedReader(file)
+                            .fail(
+                                    "results[" + i + "].arms[" + j + "].impl",
+                                    "\"" + a.impl() + "\" is not an implementation of implementations.json ("
+                                            + String.join(", ", catalogue.ids()) + "), a variant of one (jdbc:name)"
+                                            + " nor the floor (" + Paired.FLOOR + ")");
+                }
+            }
+        }
+    }
+
     private void check(Paired run) {
         if (run.schema() == null) {
             fail("schema", "is missing (expected " + SCHEMA + ")");
@@ -100,12 +124,13 @@ final class PairedReader {
             boolean floor = a.floorArm();
             // A variant's arm is "implementation:variant" ("jdbc:read-tx").
             if (!floor
-                    && (Impl.byId(Variant.implementationOf(a.impl())).isEmpty()
+                    && (a.impl().isBlank()
+                            || a.impl().startsWith(Variant.SEPARATOR)
                             || a.impl().endsWith(Variant.SEPARATOR))) {
                 fail(
                         aAt + ".impl",
-                        "\"" + a.impl() + "\" is not an implementation (hibernate, jooq, mybatis, jdbc), a variant"
-                                + " of one (jdbc:name) nor the floor (" + Paired.FLOOR + ")");
+                        "\"" + a.impl() + "\" is not an implementation id, a variant of one (jdbc:name) nor the floor ("
+                                + Paired.FLOOR + ")");
             }
             if (!arms.add(a.impl())) {
                 fail(aAt + ".impl", "\"" + a.impl() + "\" appears twice in " + at + ".arms");

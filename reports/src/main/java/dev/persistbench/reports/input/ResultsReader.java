@@ -1,6 +1,8 @@
 package dev.persistbench.reports.input;
 
+import dev.persistbench.contract.Variant;
 import dev.persistbench.reports.input.RunData.ReliabilityFile;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
@@ -14,7 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +30,10 @@ import java.util.stream.Stream;
  * ran). Only a folder from an older bench, without
  * contract.json or reliability/, falls back to the Surefire and reliability files of the working
  * tree given as the sources root, and a gap says so.
+ *
+ * <p>The implementations, their order, labels, modules, sources and library keys are those of
+ * implementations.json. A file from an older bench that does not describe them (no "label"), or its
+ * absence, leaves the implementations the results name, each by its id only, and a gap says so.
  */
 public final class ResultsReader {
 
@@ -79,8 +89,15 @@ public final class ResultsReader {
             gaps.add("environment.json is missing: the environment of this run is unknown");
         }
 
-        List<Implementation> implementations = readImplementations(resultsDir.resolve("implementations.json"), gaps);
-        List<ContractResult> contract = ContractReader.read(resultsDir.resolve("contract.json"), repoRoot, gaps);
+        Path implementationsFile = resultsDir.resolve("implementations.json");
+        List<Implementation> implementations = readImplementations(implementationsFile, gaps);
+        Path contractFile = resultsDir.resolve("contract.json");
+        Catalogue catalogue =
+                catalogue(implementationsFile, implementations, paired, jmh, ContractReader.ids(contractFile), gaps);
+        if (paired != null && described(implementations)) {
+            PairedReader.checkArms(pairedFile, paired, catalogue);
+        }
+        List<ContractResult> contract = ContractReader.read(contractFile, repoRoot, catalogue, gaps);
         List<StatementCounts> statements = readStatements(resultsDir.resolve("statements.json"), gaps);
         List<ColdStartResult> coldStart = readColdStart(resultsDir.resolve("coldstart.json"), gaps);
         Path variantsFile = resultsDir.resolve("variants.json");
@@ -88,7 +105,7 @@ public final class ResultsReader {
         List<VariantEntry> variants = Files.isRegularFile(variantsFile)
                 ? JsonFiles.readList(variantsFile, VariantEntry.class, "arm", "impl", "variant", "status")
                 : List.of();
-        List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, gaps);
+        List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, catalogue, gaps);
         Evolution evolution = readEvolution(resultsDir.resolve(EVOLUTION), gaps);
         return new RunData(
                 resultsDir,
@@ -96,6 +113,7 @@ public final class ResultsReader {
                 paired,
                 jmh,
                 implementations,
+                catalogue,
                 contract,
                 statements,
                 coldStart,
@@ -111,6 +129,79 @@ public final class ResultsReader {
             return new ArrayList<>();
         }
         return JsonFiles.readList(file, Implementation.class, "impl", "status");
+    }
+
+    /** Whether implementations.json describes its implementations (each has a label): a bench that writes them. */
+    private static boolean described(List<Implementation> entries) {
+        List<Implementation> listed =
+                entries.stream().filter(e -> !Paired.FLOOR.equals(e.impl())).toList();
+        return !listed.isEmpty() && listed.stream().allMatch(e -> e.label() != null);
+    }
+
+    /**
+     * The run's implementations: those of implementations.json in its order when it describes them all;
+     * otherwise (an older bench) those the results name, in order of first appearance in paired.json's
+     * arms or the JMH "impl" params, then implementations.json, then contract.json, each described by
+     * its entry when it has a label and by its id only when not, with a gap naming the latter.
+     */
+    static Catalogue catalogue(
+            Path file,
+            List<Implementation> entries,
+            Paired paired,
+            List<JmhEntry> jmh,
+            List<String> contractIds,
+            List<String> gaps) {
+        if (described(entries)) {
+            try {
+                return Catalogue.of(entries.stream()
+                        .filter(e -> !Paired.FLOOR.equals(e.impl()))
+                        .map(ResultsReader::describe)
+                        .toList());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file, e.getMessage(), e);
+            }
+        }
+        Map<String, Implementation> byId = new LinkedHashMap<>();
+        entries.stream()
+                .filter(e -> !Paired.FLOOR.equals(e.impl()))
+                .forEach(e -> byId.putIfAbsent(e.impl().toLowerCase(Locale.ROOT), e));
+        List<String> ids = new ArrayList<>();
+        if (paired != null) {
+            paired.results().stream()
+                    .flatMap(r -> r.arms().stream())
+                    .filter(a -> !a.floorArm())
+                    .forEach(a -> ids.add(Variant.implementationOf(a.impl())));
+        }
+        jmh.stream().map(JmhEntry::impl).filter(Objects::nonNull).forEach(ids::add);
+        entries.stream().map(Implementation::impl).forEach(ids::add);
+        ids.addAll(contractIds);
+        Map<String, Impl> found = new LinkedHashMap<>();
+        List<String> idOnly = new ArrayList<>();
+        for (String id : ids) {
+            String key = id.toLowerCase(Locale.ROOT);
+            if (key.isBlank() || key.equals(Paired.FLOOR) || found.containsKey(key)) {
+                continue;
+            }
+            Implementation e = byId.get(key);
+            if (e != null && e.label() != null) {
+                found.put(key, describe(e));
+            } else {
+                found.put(key, Impl.ofId(key));
+                idOnly.add(key);
+            }
+        }
+        if (!idOnly.isEmpty()) {
+            gaps.add("implementations described only by their id: " + String.join(", ", idOnly) + " ("
+                    + (Files.isRegularFile(file)
+                            ? "implementations.json gives them no label, module, source or library: an older bench"
+                            : "implementations.json is missing")
+                    + "); each id is its label and library key, impl-<id> its module, and its code is not shown");
+        }
+        return Catalogue.of(List.copyOf(found.values()));
+    }
+
+    private static Impl describe(Implementation e) {
+        return new Impl(e.impl(), e.label(), e.module(), e.source(), e.library());
     }
 
     private static List<StatementCounts> readStatements(Path file, List<String> gaps) {
@@ -177,7 +268,8 @@ public final class ResultsReader {
      * folder without that copy, those of the working tree {@code repoRoot} (impl-x/target/reliability),
      * which need not belong to the same run, so a gap says so.
      */
-    private static List<ReliabilityFile> readReliability(Path resultsDir, Path repoRoot, List<String> gaps) {
+    private static List<ReliabilityFile> readReliability(
+            Path resultsDir, Path repoRoot, Catalogue catalogue, List<String> gaps) {
         Path copy = resultsDir.resolve(RELIABILITY);
         if (Files.isDirectory(copy)) {
             return list(copy).stream()
@@ -189,7 +281,7 @@ public final class ResultsReader {
         if (repoRoot == null) {
             return out;
         }
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : catalogue.impls()) {
             Path dir = repoRoot.resolve(impl.module()).resolve("target/reliability");
             if (Files.isDirectory(dir)) {
                 list(dir).forEach(f -> out.add(new ReliabilityFile(impl.id(), f, JsonFiles.read(f))));

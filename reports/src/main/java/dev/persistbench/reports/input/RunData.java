@@ -1,6 +1,7 @@
 package dev.persistbench.reports.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param paired paired.json, null when absent (an older bench: the report falls back to JMH scores)
  * @param jmh every JMH result (empty when paired.json is present: its scores mix the arms)
  * @param implementations implementations.json entries (empty when absent)
+ * @param catalogue the implementations of this run in report order: those implementations.json describes,
+ *     or, from an older bench, those the results name (by id only)
  * @param contract one contract result per implementation, in report order
  * @param statements statements.json entries (empty when absent)
  * @param coldStart coldstart.json entries (empty when absent)
@@ -34,6 +37,7 @@ public record RunData(
         Paired paired,
         List<JmhEntry> jmh,
         List<Implementation> implementations,
+        Catalogue catalogue,
         List<ContractResult> contract,
         List<StatementCounts> statements,
         List<ColdStartResult> coldStart,

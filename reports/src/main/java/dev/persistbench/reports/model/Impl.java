@@ -2,72 +2,47 @@ package dev.persistbench.reports.model;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * The four implementations under comparison, in report order, with where their sources live.
+ * One implementation under comparison, as the results describe it (implementations.json): its id,
+ * display name, and where its sources and library version are.
+ *
+ * @param id id used in results and reports
+ * @param label display name
+ * @param module Maven module directory, relative to the repository root
+ * @param source the repository class, relative to {@code <module>/src/main/java}; null when the results
+ *     did not name it
+ * @param libraryKey key of this library's version in environment.json "libraries"
  */
-public enum Impl {
-    HIBERNATE(
-            "hibernate",
-            "Hibernate ORM",
-            "impl-hibernate",
-            "dev/persistbench/hibernate/HibernateStoreRepository.java",
-            "hibernate"),
-    JOOQ("jooq", "jOOQ", "impl-jooq", "dev/persistbench/jooq/JooqStoreRepository.java", "jooq"),
-    MYBATIS("mybatis", "MyBatis", "impl-mybatis", "dev/persistbench/mybatis/MyBatisStoreRepository.java", "mybatis"),
-    JDBC("jdbc", "Spring JDBC", "impl-jdbc", "dev/persistbench/jdbc/SpringJdbcStoreRepository.java", "spring-jdbc");
+public record Impl(String id, String label, String module, String source, String libraryKey) {
 
-    private final String id;
-    private final String label;
-    private final String module;
-    private final String sourcePath;
-    private final String libraryKey;
-
-    Impl(String id, String label, String module, String sourcePath, String libraryKey) {
-        this.id = id;
-        this.label = label;
-        this.module = module;
-        this.sourcePath = sourcePath;
-        this.libraryKey = libraryKey;
+    /** Requires an id; a missing label, module or library key falls back as in {@link #ofId}. */
+    public Impl {
+        Objects.requireNonNull(id, "id");
+        label = label == null || label.isBlank() ? id : label;
+        module = module == null || module.isBlank() ? "impl-" + id : module;
+        source = source == null || source.isBlank() ? null : source;
+        libraryKey = libraryKey == null || libraryKey.isBlank() ? id : libraryKey;
     }
 
-    /** Id used in results and reports ("jdbc" is Spring JDBC). */
-    public String id() {
-        return id;
+    /**
+     * An implementation known only by its id (results of an older bench): the id as label and library
+     * key, {@code impl-<id>} as module, no source file.
+     */
+    public static Impl ofId(String id) {
+        return new Impl(id, id, null, null, null);
     }
 
-    /** Display name. */
-    public String label() {
-        return label;
-    }
-
-    /** Maven module directory. */
-    public String module() {
-        return module;
-    }
-
-    /** The repository class, relative to the repository root. */
+    /** The repository class, relative to the repository root; null when the results did not name one. */
     public Path sourceFile(Path repoRoot) {
-        return repoRoot.resolve(module).resolve("src/main/java").resolve(sourcePath);
+        return source == null
+                ? null
+                : repoRoot.resolve(module).resolve("src/main/java").resolve(source);
     }
 
-    /** Key of this library's version in environment.json "libraries". */
-    public String libraryKey() {
-        return libraryKey;
-    }
-
-    /** Matches a result id ("jdbc") or a JMH enum param ("JDBC"). */
-    public static Optional<Impl> byId(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String v = value.toLowerCase(Locale.ROOT);
-        for (Impl i : values()) {
-            if (i.id.equals(v) || i.name().toLowerCase(Locale.ROOT).equals(v)) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
+    /** Whether {@code value} names this implementation: its id in any case ("jdbc", the JMH param "JDBC"). */
+    public boolean matches(String value) {
+        return value != null && id.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT));
     }
 }

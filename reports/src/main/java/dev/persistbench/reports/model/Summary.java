@@ -17,7 +17,9 @@ import java.util.Map;
  *     or "jmh-unpaired" (an older bench: independent JMH scores, ratios of two scores)
  * @param pairedMethod how the paired figures were computed (paired.json "method"); empty when unpaired
  * @param implementations implementation ids in report order
- * @param patterns one entry per pattern P01..P13, each listing all four implementations
+ * @param catalogue the implementations in report order with their labels, modules, sources and library
+ *     keys, as the results described them (a summary.json written before it existed reads as the ids)
+ * @param patterns one entry per pattern P01..P13, each listing every implementation
  * @param selectOneProbe the SELECT 1 probe over the whole run (paired runs only), null when absent
  * @param networkDistance the network patterns measured again through the bench's delaying relay
  *     (empty when the run had no network distance)
@@ -42,6 +44,7 @@ public record Summary(
         String timing,
         Map<String, String> pairedMethod,
         List<String> implementations,
+        Catalogue catalogue,
         List<PatternSummary> patterns,
         ProbeSummary selectOneProbe,
         List<DistancePoint> networkDistance,
@@ -56,6 +59,16 @@ public record Summary(
         Map<String, Map<String, String>> schemaDrift,
         List<GuideEntry> decisionGuide,
         EvolutionSummary evolution) {
+
+    /** A summary.json without a catalogue (an older report) describes its implementations by their ids. */
+    public Summary {
+        if (catalogue == null) {
+            catalogue = Catalogue.of(
+                    implementations == null
+                            ? List.of()
+                            : implementations.stream().map(Impl::ofId).toList());
+        }
+    }
 
     /**
      * The schema-evolution rehearsal: each migration applied under each implementation's load, with the

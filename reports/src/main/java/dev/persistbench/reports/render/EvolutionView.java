@@ -2,6 +2,7 @@ package dev.persistbench.reports.render;
 
 import dev.persistbench.reports.analysis.EvolutionVerdicts;
 import dev.persistbench.reports.input.ResultsReader;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Summary.EvolutionStep;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.render.ReportView.Table;
@@ -65,8 +66,13 @@ public record EvolutionView(
     public record StepView(
             String version, String title, String kind, String transactional, String verdict, Table table, String sql) {}
 
-    /** The section of a summary whose evolution is null when the rehearsal was not run. */
-    public static EvolutionView of(EvolutionSummary e) {
+    /**
+     * The section of a summary whose evolution is null when the rehearsal was not run.
+     *
+     * @param e the summary's evolution, null when not run
+     * @param catalogue the run's implementations (their labels)
+     */
+    public static EvolutionView of(EvolutionSummary e, Catalogue catalogue) {
         if (e == null) {
             return new EvolutionView(false, NOT_RUN, "", List.of(), null, "", "");
         }
@@ -74,7 +80,7 @@ public record EvolutionView(
         for (EvolutionStep s : e.steps()) {
             List<List<String>> rows = new ArrayList<>();
             for (Run run : e.runs()) {
-                rows.add(row(run, s.step().version()));
+                rows.add(row(run, s.step().version(), catalogue));
             }
             String title = "V" + s.step().version() + " "
                     + Objects.requireNonNullElse(s.step().description(), "");
@@ -92,7 +98,7 @@ public record EvolutionView(
         List<List<String>> runs = new ArrayList<>();
         for (Run run : e.runs()) {
             runs.add(List.of(
-                    label(run.impl()),
+                    catalogue.label(run.impl()),
                     Fmt.integer(run.acknowledgedOrders()),
                     Fmt.integer(run.missingOrders()),
                     Fmt.us(run.baselineP99Millis()),
@@ -136,10 +142,10 @@ public record EvolutionView(
         return n == null ? "?" : Fmt.integer(n);
     }
 
-    private static List<String> row(Run run, String version) {
+    private static List<String> row(Run run, String version, Catalogue catalogue) {
         StepResult r = EvolutionVerdicts.result(run, version);
         if (r == null) {
-            List<String> row = new ArrayList<>(List.of(label(run.impl())));
+            List<String> row = new ArrayList<>(List.of(catalogue.label(run.impl())));
             while (row.size() < STEP_HEADERS.size()) {
                 row.add("not run (stopped before this step)");
             }
@@ -153,7 +159,7 @@ public record EvolutionView(
                     + Fmt.us(run.baselineP99Millis()) + ")";
         }
         return List.of(
-                label(run.impl()),
+                catalogue.label(run.impl()),
                 failed.toString(),
                 stall,
                 Fmt.us(r.p99Millis()),
@@ -197,9 +203,5 @@ public record EvolutionView(
 
     private static String lock(Lock l) {
         return l.mode() + " on " + l.relation();
-    }
-
-    private static String label(String id) {
-        return EvolutionVerdicts.label(id);
     }
 }

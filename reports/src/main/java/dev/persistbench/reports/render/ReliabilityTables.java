@@ -2,7 +2,7 @@ package dev.persistbench.reports.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.persistbench.reports.input.RunData.ReliabilityFile;
-import dev.persistbench.reports.model.Impl;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.render.ReportView.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +29,8 @@ public record ReliabilityTables(Table rules, List<Table> figures, Table drift, T
         return rules == null && drift == null && other.isEmpty();
     }
 
-    /** Builds the tables from every reliability file found. */
-    public static ReliabilityTables of(List<ReliabilityFile> files) {
+    /** Builds the tables from every reliability file found, one column per implementation of {@code catalogue}. */
+    public static ReliabilityTables of(List<ReliabilityFile> files, Catalogue catalogue) {
         Map<String, String> ruleTitles = new LinkedHashMap<>();
         Map<String, Map<String, JsonNode>> rules = new LinkedHashMap<>();
         Map<String, String> driftDescriptions = new LinkedHashMap<>();
@@ -61,10 +61,7 @@ public record ReliabilityTables(Table rules, List<Table> figures, Table drift, T
                 other.add(plain(f.impl() + ": " + f.file().getFileName(), c));
             }
         }
-        List<String> implHeaders = new ArrayList<>();
-        for (Impl i : Impl.values()) {
-            implHeaders.add(i.id());
-        }
+        List<String> implHeaders = catalogue.ids();
 
         Table rulesTable = null;
         List<Table> figures = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.chart.Chart;
 import dev.persistbench.reports.chart.Charts;
 import dev.persistbench.reports.input.RunData;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  * @param paired whether the figures come from paired.json (all arms interleaved in one fork)
  * @param environmentLine the line printed under every chart
  * @param implementations implementation ids and labels in report order
+ * @param libraries their labels joined by " vs ", for the report's title
  * @param patterns one view per pattern
  * @param overheadChart ratio-to-floor chart, null when no floor was measured
  * @param coldStartChart cold start chart, null when not measured
@@ -47,6 +49,7 @@ public record ReportView(
         boolean paired,
         String environmentLine,
         List<ImplLabel> implementations,
+        String libraries,
         List<PatternView> patterns,
         Chart overheadChart,
         Chart coldStartChart,
@@ -212,11 +215,12 @@ public record ReportView(
 
     /** Builds the view: charts, code and SQL for every pattern. */
     public static ReportView of(Summary summary, RunData data, CodeExtractor code) {
-        String envLine = Charts.environmentLine(summary.environment());
+        String envLine = Charts.environmentLine(summary.environment(), summary.catalogue());
         boolean paired = SummaryBuilder.TIMING_PAIRED.equals(summary.timing());
-        Charts charts = new Charts();
+        Catalogue catalogue = summary.catalogue();
+        Charts charts = new Charts(catalogue);
         List<ImplLabel> impls = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : catalogue.impls()) {
             impls.add(new ImplLabel(
                     impl.id(), impl.label(), summary.environment().libraries().get(impl.libraryKey())));
         }
@@ -228,14 +232,14 @@ public record ReportView(
             Pattern pattern = Pattern.byId(p.id()).orElseThrow();
             List<Row> rows = p.results().stream().map(r -> row(r, paired)).toList();
             List<SqlView> sql = new ArrayList<>();
-            for (Impl impl : Impl.values()) {
+            for (Impl impl : catalogue.impls()) {
                 sql.add(sql(data, p.id(), impl.id()));
             }
             if (p.floorUsPerOp() != null || statement(data, p.id(), "raw-jdbc") != null) {
                 sql.add(sql(data, p.id(), "raw-jdbc"));
             }
             List<CodeSnippet> snippets = new ArrayList<>();
-            for (Impl impl : Impl.values()) {
+            for (Impl impl : catalogue.impls()) {
                 snippets.add(code.extract(impl, pattern));
             }
             String params = p.params().entrySet().stream()
@@ -253,20 +257,20 @@ public record ReportView(
                     rows,
                     sql,
                     snippets,
-                    paired ? ranking(p) : fastest(p),
-                    paired ? ranking(p) : Fmt.NONE,
+                    paired ? ranking(p, catalogue) : fastest(p),
+                    paired ? ranking(p, catalogue) : Fmt.NONE,
                     paired ? run(p) : "",
                     !Boolean.FALSE.equals(p.settled()),
                     paired ? arms(p, data) : List.of(),
-                    paired ? notes(p, data) : List.of()));
+                    paired ? notes(p, data, catalogue) : List.of()));
             charts.dataSize(p).ifPresent(c -> {
                 sizeCharts.add(c);
-                sizeTables.add(sizeTable(p));
+                sizeTables.add(sizeTable(p, catalogue));
             });
             charts.threads(p).ifPresent(threadCharts::add);
         }
         List<SettingsView> settings = new ArrayList<>();
-        for (Impl impl : Impl.values()) {
+        for (Impl impl : catalogue.impls()) {
             settings.add(new SettingsView(
                     impl.id(),
                     impl.label(),
@@ -291,6 +295,7 @@ public record ReportView(
                 paired,
                 envLine,
                 impls,
+                catalogue.labels(catalogue.ids(), " vs "),
                 patterns,
                 charts.overhead(summary).orElse(null),
                 charts.coldStart(summary).orElse(null),
@@ -299,11 +304,11 @@ public record ReportView(
                 sizeCharts,
                 sizeTables,
                 threadCharts,
-                threadSweep(summary.threadSweep()),
-                networkDistance(summary.networkDistance()),
+                threadSweep(summary.threadSweep(), catalogue),
+                networkDistance(summary.networkDistance(), catalogue),
                 settings,
-                ReliabilityTables.of(data.reliability()),
-                EvolutionView.of(summary.evolution()));
+                ReliabilityTables.of(data.reliability(), catalogue),
+                EvolutionView.of(summary.evolution(), catalogue));
     }
 
     /**
@@ -357,24 +362,18 @@ public record ReportView(
      * "jOOQ < Hibernate ORM = MyBatis = Spring JDBC": groups fastest first, joined by "<"; inside a
      * group the members in report order (the run does not order them), joined by "=".
      */
-    static String ranking(PatternSummary p) {
+    static String ranking(PatternSummary p, Catalogue catalogue) {
         if (p.groups() == null || p.groups().isEmpty()) {
             return Fmt.NONE;
         }
-        String line = p.groups().stream()
-                .map(g -> g.stream().map(ReportView::label).collect(Collectors.joining(" = ")))
-                .collect(Collectors.joining(" < "));
+        String line = p.groups().stream().map(g -> catalogue.labels(g, " = ")).collect(Collectors.joining(" < "));
         List<String> unranked = p.results().stream()
                 .filter(r -> r.usPerOp() != null)
                 .map(PatternResult::impl)
                 .filter(id -> p.groups().stream().noneMatch(g -> g.contains(id)))
-                .map(ReportView::label)
+                .map(catalogue::label)
                 .toList();
         return unranked.isEmpty() ? line : line + "; not ranked: " + String.join(", ", unranked);
-    }
-
-    private static String label(String id) {
-        return Impl.byId(id).map(Impl::label).orElse(id);
     }
 
     private static String floor(PatternSummary p, boolean paired) {
@@ -395,7 +394,7 @@ public record ReportView(
      * A pattern measured at several data sizes: per implementation and the floor, µs/op and the
      * ratio to the floor at each size, and the growth of µs/op from the smallest size to the largest.
      */
-    static Table sizeTable(PatternSummary p) {
+    static Table sizeTable(PatternSummary p, Catalogue catalogue) {
         List<Integer> sizes = p.bySize().stream()
                 .map(Summary.SizePoint::dataSize)
                 .distinct()
@@ -408,7 +407,7 @@ public record ReportView(
         List<List<String>> rows = new ArrayList<>();
         for (String impl :
                 p.bySize().stream().map(Summary.SizePoint::impl).distinct().toList()) {
-            List<String> row = new ArrayList<>(List.of(armLabel(impl)));
+            List<String> row = new ArrayList<>(List.of(armLabel(impl, catalogue)));
             List<Summary.SizePoint> points = sizes.stream()
                     .map(n -> p.bySize().stream()
                             .filter(x -> x.impl().equals(impl) && x.dataSize() == n)
@@ -439,7 +438,7 @@ public record ReportView(
      * throughput, latency percentiles and failed operations; the title names the pool, placement and
      * server counts of each thread count's fork.
      */
-    static List<Table> threadSweep(List<Summary.SweepPoint> points) {
+    static List<Table> threadSweep(List<Summary.SweepPoint> points, Catalogue catalogue) {
         List<Table> out = new ArrayList<>();
         if (points == null) {
             return out;
@@ -462,7 +461,7 @@ public record ReportView(
             List<List<String>> rows = new ArrayList<>();
             for (String impl :
                     pts.stream().map(Summary.SweepPoint::impl).distinct().toList()) {
-                List<String> row = new ArrayList<>(List.of(armLabel(impl)));
+                List<String> row = new ArrayList<>(List.of(armLabel(impl, catalogue)));
                 for (int n : threads) {
                     Summary.SweepPoint pt = pts.stream()
                             .filter(x -> x.impl().equals(impl) && x.threads() == n)
@@ -514,18 +513,18 @@ public record ReportView(
     }
 
     /** The label of an arm: its implementation's, or the floor's. */
-    private static String armLabel(String impl) {
-        return Impl.byId(impl).map(Impl::label).orElse("raw-JDBC floor");
+    private static String armLabel(String impl, Catalogue catalogue) {
+        return catalogue.byId(impl).map(Impl::label).orElse("raw-JDBC floor");
     }
 
     /** One row per network pattern, arm and added round trip; null when the run measured none. */
-    private static Table networkDistance(List<Summary.DistancePoint> points) {
+    private static Table networkDistance(List<Summary.DistancePoint> points, Catalogue catalogue) {
         if (points == null || points.isEmpty()) {
             return null;
         }
         List<List<String>> rows = new ArrayList<>();
         for (Summary.DistancePoint d : points) {
-            String label = armLabel(d.impl());
+            String label = armLabel(d.impl(), catalogue);
             rows.add(List.of(
                     d.pattern(),
                     label,
@@ -647,7 +646,7 @@ public record ReportView(
         return rows;
     }
 
-    private static List<String> notes(PatternSummary p, RunData data) {
+    private static List<String> notes(PatternSummary p, RunData data, Catalogue catalogue) {
         List<String> out = new ArrayList<>();
         for (PatternResult r : p.results()) {
             if (r.serverStatements() == null && r.serverCountNote() != null) {
@@ -658,9 +657,10 @@ public record ReportView(
             data.variants().stream()
                     .filter(v -> v.arm().equals(r.impl()))
                     .findFirst()
-                    .ifPresent(v -> out.add(v.arm() + " is a variant of " + label(v.impl()) + ", measured in the same"
-                            + " fork and not ranked; the row " + v.impl() + " is the implementation's default. "
-                            + v.description()));
+                    .ifPresent(v ->
+                            out.add(v.arm() + " is a variant of " + catalogue.label(v.impl()) + ", measured in the same"
+                                    + " fork and not ranked; the row " + v.impl() + " is the implementation's default. "
+                                    + v.description()));
         }
         return out;
     }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * One implementation's contract suite: written by the bench into contract.json, read by the
  * report (which falls back to the modules' Surefire reports) and written into summary.json.
  *
- * @param impl "hibernate", "jooq", "mybatis", "jdbc"
+ * @param impl implementation id, as in implementations.json ("jdbc")
  * @param tests tests run, null when unknown
  * @param failed failed assertions
  * @param errors tests that threw

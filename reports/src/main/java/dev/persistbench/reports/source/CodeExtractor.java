@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +62,7 @@ public final class CodeExtractor {
             java.util.regex.Pattern.compile("(tag|end)::([^\\[\\]\\s]*)\\[\\]");
 
     private final Path repoRoot;
-    private final Map<Impl, Optional<Map<String, List<Part>>>> regions = new EnumMap<>(Impl.class);
+    private final Map<String, Optional<Map<String, List<Part>>>> regions = new HashMap<>();
 
     /** @param repoRoot repository root holding the impl-* modules; null when sources are unavailable */
     public CodeExtractor(Path repoRoot) {
@@ -87,7 +87,13 @@ public final class CodeExtractor {
         if (repoRoot == null) {
             return missing(impl, tag, "sources not available (repository root not found)");
         }
-        Optional<Map<String, List<Part>>> module = regions.computeIfAbsent(impl, this::load);
+        if (impl.sourceFile(repoRoot) == null) {
+            return missing(
+                    impl,
+                    tag,
+                    "sources of " + impl.id() + " unknown (the results do not name its module and repository class)");
+        }
+        Optional<Map<String, List<Part>>> module = regions.computeIfAbsent(impl.id(), id -> load(impl));
         if (module.isEmpty()) {
             return missing(impl, tag, "sources " + impl.module() + "/src/main do not exist");
         }

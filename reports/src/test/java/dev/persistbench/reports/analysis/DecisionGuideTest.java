@@ -3,6 +3,7 @@ package dev.persistbench.reports.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.persistbench.reports.model.FixtureImpls;
 import dev.persistbench.reports.model.Summary.ColdStart;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.model.Summary.GuideEntry;
@@ -115,7 +116,7 @@ class DecisionGuideTest {
     }
 
     static List<GuideEntry> guide(PatternSummary... patterns) {
-        return DecisionGuide.of(List.of(patterns), List.of(), Map.of());
+        return DecisionGuide.of(FixtureImpls.CATALOGUE, List.of(patterns), List.of(), Map.of());
     }
 
     @Test
@@ -205,6 +206,7 @@ class DecisionGuideTest {
                 arm("jdbc", 1.00, 0.98, 1.02, true, 1000.0, 3, 40),
                 arm("jooq", 1.01, 0.99, 1.03, true, 1500.0, 3, 20));
         List<GuideEntry> g = DecisionGuide.of(
+                FixtureImpls.CATALOGUE,
                 List.of(p),
                 List.of(new ColdStart("jdbc", 800.0, 20.0, 3, null), new ColdStart("jooq", 1200.0, 30.0, 3, null)),
                 Map.of(
@@ -274,7 +276,7 @@ class DecisionGuideTest {
                             impl.equals("hibernate") ? Evolution.Detection.START_UP : Evolution.Detection.FIRST_CALL));
             runs.add(new Evolution.Run(impl, results, 3.0, 1000L, impl.equals("jdbc") ? jdbcMissing : 0L, null));
         }
-        return EvolutionVerdicts.of(new Evolution(1, null, steps, runs));
+        return EvolutionVerdicts.of(new Evolution(1, null, steps, runs), FixtureImpls.CATALOGUE);
     }
 
     static Evolution.StepResult result(String version, long failed, Evolution.Detection detection) {
@@ -284,7 +286,9 @@ class DecisionGuideTest {
 
     static GuideEntry evolution(EvolutionSummary e) {
         return entry(
-                DecisionGuide.of(List.of(), List.of(), Map.of(), e), "schema changes under load", "schema evolution");
+                DecisionGuide.of(FixtureImpls.CATALOGUE, List.of(), List.of(), Map.of(), e),
+                "schema changes under load",
+                "schema evolution");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.persistbench.reports.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.persistbench.reports.model.FixtureImpls;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Evolution.Detection;
@@ -31,7 +32,8 @@ class EvolutionVerdictsTest {
     }
 
     private static EvolutionSummary of(Evolution.Run... runs) {
-        return EvolutionVerdicts.of(new Evolution(1, null, List.of(EXPAND, CONTRACT), List.of(runs)));
+        return EvolutionVerdicts.of(
+                new Evolution(1, null, List.of(EXPAND, CONTRACT), List.of(runs)), FixtureImpls.CATALOGUE);
     }
 
     @Test
@@ -64,6 +66,6 @@ class EvolutionVerdictsTest {
         EvolutionSummary s = of();
         assertThat(s.steps().getFirst().verdict()).isEqualTo("V2 add column (expand): no library ran it.");
         assertThat(s.orders()).isEqualTo("No library ran the rehearsal.");
-        assertThat(EvolutionVerdicts.of(null)).isNull();
+        assertThat(EvolutionVerdicts.of(null, FixtureImpls.CATALOGUE)).isNull();
     }
 }

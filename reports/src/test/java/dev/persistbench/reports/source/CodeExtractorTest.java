@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.reports.model.FixtureImpls;
 import dev.persistbench.reports.model.Impl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class CodeExtractorTest {
 
     /** The jdbc module's repository class, with {@code body} inside the class. */
     private Path repository(String body) throws IOException {
-        Path file = Impl.JDBC.sourceFile(root);
+        Path file = FixtureImpls.JDBC.sourceFile(root);
         Files.createDirectories(file.getParent());
         Files.writeString(
                 file,
@@ -56,7 +57,7 @@ class CodeExtractorTest {
                         return 1;
                     }
                 """);
-        CodeSnippet s = new CodeExtractor(root).extract(Impl.JDBC, Pattern.P02);
+        CodeSnippet s = new CodeExtractor(root).extract(FixtureImpls.JDBC, Pattern.P02);
         assertThat(s.found()).isTrue();
         assertThat(s.loc()).isEqualTo(5);
         assertThat(s.parts()).hasSize(1);
@@ -96,8 +97,8 @@ class CodeExtractorTest {
                 </mapper>
                 """);
         CodeExtractor extractor = new CodeExtractor(root);
-        CodeSnippet p06 = extractor.extract(Impl.JDBC, Pattern.P06);
-        CodeSnippet p07 = extractor.extract(Impl.JDBC, Pattern.P07);
+        CodeSnippet p06 = extractor.extract(FixtureImpls.JDBC, Pattern.P06);
+        CodeSnippet p07 = extractor.extract(FixtureImpls.JDBC, Pattern.P07);
         // P06 holds the nested P07 region too, its marker lines left out.
         assertThat(p06.loc()).isEqualTo(4);
         assertThat(p06.parts().getFirst().code()).doesNotContain("tag::").doesNotContain("end::");
@@ -115,8 +116,10 @@ class CodeExtractorTest {
                     private final JdbcClient jdbc;
                     // end::config[]
                 """);
-        assertThat(new CodeExtractor(root).extract(Impl.JDBC, "config").loc()).isEqualTo(1);
-        assertThat(new CodeExtractor(root).extract(Impl.JDBC, "mapping").loc()).isZero();
+        assertThat(new CodeExtractor(root).extract(FixtureImpls.JDBC, "config").loc())
+                .isEqualTo(1);
+        assertThat(new CodeExtractor(root).extract(FixtureImpls.JDBC, "mapping").loc())
+                .isZero();
     }
 
     private static final String REPOSITORY =
@@ -124,7 +127,7 @@ class CodeExtractorTest {
 
     /** The markers read from the module fail with exactly {@code message}. */
     private void failsWith(String message) {
-        assertThatThrownBy(() -> new CodeExtractor(root).extract(Impl.JDBC, Pattern.P01))
+        assertThatThrownBy(() -> new CodeExtractor(root).extract(FixtureImpls.JDBC, Pattern.P01))
                 .isInstanceOf(MarkerException.class)
                 .hasMessage(message);
     }
@@ -146,7 +149,9 @@ class CodeExtractorTest {
     void a_variant_tag_is_read_like_a_pattern_and_a_malformed_one_is_unknown() throws IOException {
         repository(stubs()
                 + "    // tag::variant-read-tx[]\n    void x() {}\n    void y() {}\n    // end::variant-read-tx[]\n");
-        assertThat(new CodeExtractor(root).extract(Impl.JDBC, "variant-read-tx").loc())
+        assertThat(new CodeExtractor(root)
+                        .extract(FixtureImpls.JDBC, "variant-read-tx")
+                        .loc())
                 .isEqualTo(2);
         repository(stubs() + "    // tag::variant-[]\n    void x() {}\n    // end::variant-[]\n");
         failsWith(REPOSITORY + ":" + (4 + 3 * 13)
@@ -184,11 +189,23 @@ class CodeExtractorTest {
 
     @Test
     void a_module_without_sources_is_not_found_rather_than_an_error() {
-        CodeSnippet s = new CodeExtractor(root).extract(Impl.JOOQ, Pattern.P01);
+        CodeSnippet s = new CodeExtractor(root).extract(FixtureImpls.JOOQ, Pattern.P01);
         assertThat(s.found()).isFalse();
         assertThat(s.loc()).isNull();
         assertThat(s.reason()).isEqualTo("sources impl-jooq/src/main do not exist");
-        assertThat(new CodeExtractor(null).extract(Impl.JOOQ, Pattern.P01).found())
+        assertThat(new CodeExtractor(null)
+                        .extract(FixtureImpls.JOOQ, Pattern.P01)
+                        .found())
                 .isFalse();
+    }
+
+    @Test
+    void an_implementation_known_only_by_its_id_has_no_code_and_does_not_throw() throws IOException {
+        // Even with a module where its id says, no source file named means no code looked for.
+        Files.createDirectories(root.resolve("impl-fifth/src/main/java"));
+        CodeSnippet s = new CodeExtractor(root).extract(Impl.ofId("fifth"), Pattern.P02);
+        assertThat(s.found()).isFalse();
+        assertThat(s.reason()).contains("sources of fifth unknown");
+        assertThat(new CodeExtractor(root).locOf(Impl.ofId("fifth")).values()).containsOnlyNulls();
     }
 }

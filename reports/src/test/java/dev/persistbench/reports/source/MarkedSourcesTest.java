@@ -3,6 +3,7 @@ package dev.persistbench.reports.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.persistbench.contract.Pattern;
+import dev.persistbench.reports.model.FixtureImpls;
 import dev.persistbench.reports.model.Impl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The markers of the real implementations: every one marks every pattern, and each count is the
@@ -38,7 +39,7 @@ class MarkedSourcesTest {
     private final CodeExtractor extractor = new CodeExtractor(ROOT);
 
     @ParameterizedTest
-    @EnumSource(Impl.class)
+    @MethodSource("dev.persistbench.reports.model.FixtureImpls#all")
     void every_implementation_marks_every_pattern_and_its_setup(Impl impl) {
         for (Pattern p : Pattern.values()) {
             CodeSnippet s = extractor.extract(impl, p);
@@ -54,7 +55,7 @@ class MarkedSourcesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Impl.class)
+    @MethodSource("dev.persistbench.reports.model.FixtureImpls#all")
     void each_count_is_the_count_of_its_marked_lines(Impl impl) throws IOException {
         Map<String, Integer> scanned = scan(ROOT.resolve(impl.module()).resolve("src/main"));
         for (Pattern p : Pattern.values()) {
@@ -75,13 +76,13 @@ class MarkedSourcesTest {
     @Test
     void one_small_region_per_implementation_counted_by_hand() {
         // DELETE_ORDER (1) + deleteOrder: @Override, signature, Arguments, return run(, name, lambda, } (7).
-        assertThat(extractor.extract(Impl.JDBC, Pattern.P13).loc()).isEqualTo(8);
+        assertThat(extractor.extract(FixtureImpls.JDBC, Pattern.P13).loc()).isEqualTo(8);
         // deleteOrder: 11 lines, one of them a // comment.
-        assertThat(extractor.extract(Impl.HIBERNATE, Pattern.P13).loc()).isEqualTo(10);
+        assertThat(extractor.extract(FixtureImpls.HIBERNATE, Pattern.P13).loc()).isEqualTo(10);
         // deleteOrder: @Override, signature, Arguments, return run(, name, deleteFrom, where, execute, > 0);, }.
-        assertThat(extractor.extract(Impl.JOOQ, Pattern.P13).loc()).isEqualTo(10);
+        assertThat(extractor.extract(FixtureImpls.JOOQ, Pattern.P13).loc()).isEqualTo(10);
         // deleteOrder 6 + OrderMapper.delete 1 + <delete> 3 (its comment not counted).
-        CodeSnippet mybatis = extractor.extract(Impl.MYBATIS, Pattern.P13);
+        CodeSnippet mybatis = extractor.extract(FixtureImpls.MYBATIS, Pattern.P13);
         assertThat(mybatis.parts()).extracting(CodeSnippet.Part::loc).containsExactly(6, 1, 3);
         assertThat(mybatis.parts().get(2).code()).contains("<delete id=\"delete\">");
         assertThat(mybatis.loc()).isEqualTo(10);
