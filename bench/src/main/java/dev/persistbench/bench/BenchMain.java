@@ -339,8 +339,8 @@ public final class BenchMain {
             List<RunResult> jmhResults,
             boolean ignoreContract) {
         if (!config.impls().contains(impl)) {
-            return new Implementation(
-                    impl.id(),
+            return entry(
+                    impl,
                     suite.status(),
                     null,
                     Status.Timing.NOT_TIMED,
@@ -367,13 +367,37 @@ public final class BenchMain {
                             ? ""
                             : "; no JMH result for " + missing + " (the benchmark failed: see the console log)");
         }
-        return new Implementation(
-                impl.id(),
+        return entry(
+                impl,
                 suite.status(),
                 outcome.passed() ? Status.Verification.PASSED : Status.Verification.FAILED,
                 timed.contains(impl) ? Status.Timing.TIMED : Status.Timing.NOT_TIMED,
                 reason,
                 missing);
+    }
+
+    /**
+     * The implementations.json entry of {@code impl}: what the run did with it, and how the report
+     * names it, finds its code and its library's version (from its provider).
+     */
+    static Implementation entry(
+            Impl impl,
+            Status.Contract contract,
+            Status.Verification verification,
+            Status.Timing timing,
+            String reason,
+            List<String> missingResults) {
+        return new Implementation(
+                impl.id(),
+                impl.label(),
+                impl.module(),
+                impl.sourcePath(),
+                impl.library(),
+                contract,
+                verification,
+                timing,
+                reason,
+                missingResults);
     }
 
     private static Environment environment(

@@ -8,6 +8,8 @@ import dev.persistbench.bench.run.BenchConfig;
 import dev.persistbench.bench.run.EnvironmentInfo;
 import dev.persistbench.contract.DeclaredStoreProvider;
 import dev.persistbench.contract.StoreProvider;
+import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Status;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -84,6 +86,14 @@ class RegistryTest {
         Arm arm = Arm.parse("fifth").getLast();
         assertThat(arm.id()).isEqualTo("fifth");
         assertThat(arm.factory().apply(new PGSimpleDataSource())).isInstanceOf(RawJdbcFloor.class);
+
+        // implementations.json tells the report its name, module, code and library.
+        Implementation entry = BenchMain.entry(fifth, null, null, Status.Timing.TIMED, "timed", List.of());
+        assertThat(entry.impl()).isEqualTo("fifth");
+        assertThat(entry.label()).isEqualTo("Fifth Store");
+        assertThat(entry.module()).isEqualTo("impl-fifth");
+        assertThat(entry.source()).isEqualTo("dev/persistbench/bench/floor/RawJdbcFloor.java");
+        assertThat(entry.library()).isEqualTo("fifth-lib");
 
         // Its library's version goes to environment.json beside the others'.
         assertThat(EnvironmentInfo.libraries(Impl.all()))
