@@ -109,11 +109,7 @@ class CatalogueReportTest {
 
         assertThat(summary.get("implementations").toString())
                 .isEqualTo("[\"hibernate\",\"jooq\",\"mybatis\",\"jdbc\",\"fifth\"]");
-        for (JsonNode p : summary.get("patterns")) {
-            List<String> impls = new ArrayList<>();
-            p.get("results").forEach(r -> impls.add(r.get("impl").asText()));
-            assertThat(impls).as(p.get("id").asText()).containsExactly("hibernate", "jooq", "mybatis", "jdbc", "fifth");
-        }
+        everyPatternLists(summary, List.of("hibernate", "jooq", "mybatis", "jdbc", "fifth"));
         JsonNode p02Fifth = Fixtures.first(
                 Fixtures.first(
                                 summary.get("patterns"),
@@ -222,11 +218,7 @@ class CatalogueReportTest {
 
         assertThat(summary.get("implementations").toString())
                 .isEqualTo("[\"jdbc\",\"mybatis\",\"hibernate\",\"jooq\"]");
-        for (JsonNode p : summary.get("patterns")) {
-            List<String> impls = new ArrayList<>();
-            p.get("results").forEach(r -> impls.add(r.get("impl").asText()));
-            assertThat(impls).as(p.get("id").asText()).isEqualTo(order);
-        }
+        everyPatternLists(summary, order);
         List<String> coldStart = new ArrayList<>();
         summary.get("coldStart").forEach(c -> coldStart.add(c.get("impl").asText()));
         assertThat(coldStart).isEqualTo(order);
@@ -267,5 +259,14 @@ class CatalogueReportTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("implementations.json")
                 .hasMessageContaining("implementation \"hibernate\" is listed twice");
+    }
+
+    /** Every pattern of summary.json lists its results for exactly {@code ids}, in that order. */
+    private static void everyPatternLists(JsonNode summary, List<String> ids) {
+        for (JsonNode p : summary.get("patterns")) {
+            List<String> impls = new ArrayList<>();
+            p.get("results").forEach(r -> impls.add(r.get("impl").asText()));
+            assertThat(impls).as(p.get("id").asText()).isEqualTo(ids);
+        }
     }
 }
