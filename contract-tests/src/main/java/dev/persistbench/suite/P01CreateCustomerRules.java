@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.persistbench.contract.error.DuplicateKeyException;
 import dev.persistbench.contract.model.Customer;
 import dev.persistbench.contract.model.NewCustomer;
+import dev.persistbench.testkit.db.TestDatabase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,9 @@ public interface P01CreateCustomerRules extends ContractFixture {
         assertThat(created.createdAt()).isNotNull();
         assertThat(data().queryString("SELECT email FROM customer WHERE id = ?", created.id()))
                 .isEqualTo("Mixed.Case@Example.COM");
-        assertThat(data().queryString("SELECT name FROM customer WHERE id = ?", created.id()))
+        assertThat(data().queryString(
+                                "SELECT " + TestDatabase.customerNameColumn() + " FROM customer WHERE id = ?",
+                                created.id()))
                 .isEqualTo("Ada Lovelace");
         assertThat(data().queryInstant("SELECT created_at FROM customer WHERE id = ?", created.id()))
                 .isEqualTo(created.createdAt());
@@ -62,7 +65,8 @@ public interface P01CreateCustomerRules extends ContractFixture {
         Attempt lower = attempt(() -> store().createCustomer(new NewCustomer("grace.hopper@example.com", "Lower")));
         assertThat(lower.thrown()).isInstanceOf(DuplicateKeyException.class);
         assertThat(data().count("customer")).isEqualTo(1);
-        assertThat(data().queryString("SELECT name FROM customer")).isEqualTo("Grace");
+        assertThat(data().queryString("SELECT " + TestDatabase.customerNameColumn() + " FROM customer"))
+                .isEqualTo("Grace");
         assertThat(store().findCustomer(first.id())).contains(first);
     }
 

@@ -13,6 +13,7 @@ import dev.persistbench.contract.model.OrderStatus;
 import dev.persistbench.contract.model.PlaceOrder;
 import dev.persistbench.contract.model.Product;
 import dev.persistbench.contract.model.ProductSearch;
+import dev.persistbench.testkit.db.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -173,7 +174,10 @@ public interface ValueRules extends ContractFixture {
             Customer read = store().findCustomer(created.id()).orElseThrow();
             assertThat(read.name().getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
             assertThat(read.email()).isEqualTo(email);
-            assertThat(data().queryBytes("SELECT convert_to(name, 'UTF8') FROM customer WHERE id = ?", created.id()))
+            assertThat(data().queryBytes(
+                                    "SELECT convert_to(" + TestDatabase.customerNameColumn()
+                                            + ", 'UTF8') FROM customer WHERE id = ?",
+                                    created.id()))
                     .as("bytes stored for %s", text)
                     .isEqualTo(text.getBytes(StandardCharsets.UTF_8));
         }

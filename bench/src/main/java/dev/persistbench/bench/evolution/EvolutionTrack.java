@@ -25,7 +25,7 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 public final class EvolutionTrack {
 
     /** Where the schema module keeps the track. */
-    public static final String LOCATION = "classpath:db/evolution";
+    public static final String LOCATION = TestDatabase.EVOLUTION;
 
     /** SQLState of "canceling statement due to lock timeout". */
     static final String LOCK_NOT_AVAILABLE = "55P03";

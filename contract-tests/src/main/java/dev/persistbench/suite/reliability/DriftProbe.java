@@ -254,9 +254,10 @@ public final class DriftProbe {
         }
         Set<String> names =
                 Set.of("Drift probe customer with a name of sixty characters in all.".substring(0, 60), "Twin");
+        String name = TestDatabase.customerNameColumn();
         customers.stream()
-                .filter(c -> !names.contains(c.path("name").asText()))
-                .forEach(c -> problems.add("customer name stored as " + c.get("name")));
+                .filter(c -> !names.contains(c.path(name).asText()))
+                .forEach(c -> problems.add("customer name stored as " + c.get(name)));
         long ordered = orders.size() * 2L;
         for (JsonNode p : products) {
             if (p.path("price").decimalValue().compareTo(new BigDecimal("19.99")) != 0) {

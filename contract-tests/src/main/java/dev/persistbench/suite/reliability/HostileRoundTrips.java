@@ -96,7 +96,7 @@ final class HostileRoundTrips {
         }
         List<Long> ids = List.copyOf(expected.keySet());
         Map<Long, byte[]> emails = storedBytes("customer", "email", ids);
-        Map<Long, byte[]> names = storedBytes("customer", "name", ids);
+        Map<Long, byte[]> names = storedBytes("customer", TestDatabase.customerNameColumn(), ids);
         expected.forEach((id, pair) -> {
             if (!Arrays.equals(emails.get(id), utf8(pair[0])) || !Arrays.equals(names.get(id), utf8(pair[1]))) {
                 problems.add(protocol + " stored bytes differ for customer " + id);

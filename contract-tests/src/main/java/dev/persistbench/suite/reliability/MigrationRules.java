@@ -10,6 +10,10 @@ import dev.persistbench.contract.model.NewCustomer;
 import dev.persistbench.suite.ContractFixture;
 import dev.persistbench.testkit.db.PostgresServer;
 import dev.persistbench.testkit.db.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -25,18 +29,40 @@ import org.junit.jupiter.api.Test;
  */
 public interface MigrationRules extends ContractFixture {
 
-    /** A migration location whose V2 fails half-way. */
-    String FAILING_MIGRATIONS = "classpath:reliability/migrations/failing";
+    /** The migration that fails half-way; R6.2 applies it as the version after the suite's schema version. */
+    String FAILING_MIGRATION = "reliability/migrations/failing/fails_half_way.sql";
 
-    private Flyway flyway(String schema, String... locations) {
+    /** Flyway over {@code schema} with the project's migrations up to the suite's schema version. */
+    private Flyway flyway(String schema) {
         PostgresServer server = database().server();
-        return Flyway.configure()
-                .dataSource(server.jdbcUrl(), server.user(), server.password())
-                .schemas(schema)
-                .defaultSchema(schema)
-                .createSchemas(false)
-                .locations(locations)
+        return TestDatabase.flyway(server.jdbcUrl(), server.user(), server.password(), schema)
                 .load();
+    }
+
+    /**
+     * Runs Flyway over {@code schema} with the project's migrations and the failing one as version
+     * {@code version} (copied into a temporary folder under that version's file name, removed after).
+     *
+     * @return what the migration threw, null when it did not fail
+     */
+    private Throwable migrateFailing(String schema, String version) throws IOException {
+        Path folder = Files.createTempDirectory("pb-failing-migration");
+        Path script = folder.resolve("V" + version + "__fails_half_way.sql");
+        try (InputStream in = MigrationRules.class.getClassLoader().getResourceAsStream(FAILING_MIGRATION)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + FAILING_MIGRATION + " on the class path");
+            }
+            Files.copy(in, script);
+            PostgresServer server = database().server();
+            Flyway failing = TestDatabase.flyway(
+                            server.jdbcUrl(), server.user(), server.password(), schema, "filesystem:" + folder)
+                    .target(version)
+                    .load();
+            return org.assertj.core.api.Assertions.catchThrowable(failing::migrate);
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(folder);
+        }
     }
 
     @Test
@@ -45,7 +71,7 @@ public interface MigrationRules extends ContractFixture {
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R6.1", "tampered migration checksum");
         String schema = Reliability.createMigratedScratchSchema(database());
         try {
-            assertThat(flyway(schema, TestDatabase.MIGRATIONS).validateWithResult().validationSuccessful)
+            assertThat(flyway(schema).validateWithResult().validationSuccessful)
                     .as("an untouched history validates")
                     .isTrue();
             long tampered = Reliability.queryLong(
@@ -57,8 +83,7 @@ public interface MigrationRules extends ContractFixture {
             assertThatThrownBy(() -> TestDatabase.migrate(server.jdbcUrl(), server.user(), server.password(), schema))
                     .isInstanceOf(FlywayValidateException.class)
                     .hasMessageContaining("checksum");
-            assertThatThrownBy(() -> flyway(schema, TestDatabase.MIGRATIONS).validate())
-                    .isInstanceOf(FlywayValidateException.class);
+            assertThatThrownBy(() -> flyway(schema).validate()).isInstanceOf(FlywayValidateException.class);
             figures.put("refusedWith", FlywayValidateException.class.getSimpleName());
         } finally {
             Reliability.dropSchema(database(), schema);
@@ -69,25 +94,26 @@ public interface MigrationRules extends ContractFixture {
     @Test
     @DisplayName(
             "R6.2 A migration failing half-way leaves the schema as it was, and the implementation still works on it")
-    default void r6_2_failedMigrationLeavesSchemaAsItWas() {
+    default void r6_2_failedMigrationLeavesSchemaAsItWas() throws IOException {
         ReliabilityResults.Rule figures = ReliabilityResults.of(store()).rule("R6.2", "failing migration rolled back");
         String schema = Reliability.createEmptyScratchSchema(database());
+        // The failing migration comes right after the suite's schema version: V1.1 on V1, V6.1 on V6.
+        String failingVersion = TestDatabase.schemaVersion() + ".1";
         try {
-            flyway(schema, TestDatabase.MIGRATIONS).migrate();
+            flyway(schema).migrate();
             Map<String, String> before = Reliability.snapshot(database(), schema);
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
-                    flyway(schema, TestDatabase.MIGRATIONS, FAILING_MIGRATIONS).migrate());
-            assertThat(failure).as("the failing V2").isInstanceOf(FlywayException.class);
+            Throwable failure = migrateFailing(schema, failingVersion);
+            assertThat(failure).as("the failing V" + failingVersion).isInstanceOf(FlywayException.class);
             Map<String, String> after = Reliability.snapshot(database(), schema);
             figures.put("failure", failure.getClass().getSimpleName());
             assertThat(after)
-                    .as("tables, rows, columns and constraints after the failed V2")
+                    .as("tables, rows, columns and constraints after the failed V" + failingVersion)
                     .isEqualTo(before);
             assertThat(Reliability.queryLong(
                             database(),
-                            "SELECT count(*) FROM " + schema
-                                    + ".flyway_schema_history WHERE version = '2' AND success"))
-                    .as("V2 recorded as applied")
+                            "SELECT count(*) FROM " + schema + ".flyway_schema_history WHERE version = '"
+                                    + failingVersion + "' AND success"))
+                    .as("V" + failingVersion + " recorded as applied")
                     .isZero();
             String app = Reliability.uniqueName("pb_migrated");
             try (HikariDataSource pool = Reliability.pool(

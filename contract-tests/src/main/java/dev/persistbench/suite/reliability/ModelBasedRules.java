@@ -25,6 +25,7 @@ import dev.persistbench.contract.model.ProductSearch;
 import dev.persistbench.contract.model.ProductSortKey;
 import dev.persistbench.contract.model.SortDirection;
 import dev.persistbench.suite.ContractFixture;
+import dev.persistbench.testkit.db.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -470,10 +471,12 @@ public interface ModelBasedRules extends ContractFixture {
         List<String> expectedCustomers = model.customers().stream()
                 .map(c -> c.id() + "|" + c.email() + "|" + c.name())
                 .toList();
-        List<String> actualCustomers =
-                Reliability.queryRows(admin, "SELECT id, email, name FROM customer ORDER BY id").stream()
-                        .map(row -> row.get("id") + "|" + row.get("email") + "|" + row.get("name"))
-                        .toList();
+        List<String> actualCustomers = Reliability.queryRows(
+                        admin,
+                        "SELECT id, email, " + TestDatabase.customerNameColumn() + " AS name FROM customer ORDER BY id")
+                .stream()
+                .map(row -> row.get("id") + "|" + row.get("email") + "|" + row.get("name"))
+                .toList();
         if (!expectedCustomers.equals(actualCustomers)) {
             return "customer table " + actualCustomers + ", model " + expectedCustomers;
         }

@@ -178,7 +178,7 @@ final class Reliability {
     /** Empties the tables of the schema {@code c} works in (children first) and restarts their identities. */
     static void truncate(Connection c) {
         try (Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + String.join(", ", TestDatabase.TABLES) + " RESTART IDENTITY");
+            s.execute(TestDatabase.TRUNCATE_ALL);
         } catch (SQLException e) {
             throw new IllegalStateException("could not truncate: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.postgresql.Driver;
 
 /**
@@ -34,8 +37,20 @@ public final class TestDatabase implements AutoCloseable {
     /** Where the schema module keeps its migrations. */
     public static final String MIGRATIONS = "classpath:db/persistbench";
 
+    /** Where the schema module keeps the evolution track (V2 and on), applied only up to {@link #schemaVersion()}. */
+    public static final String EVOLUTION = "classpath:db/evolution";
+
+    /** The track's contract step: it drops customer.name, and full_name holds a customer's name from then on. */
+    public static final int CUSTOMER_NAME_DROPPED_AT = 6;
+
     /** The tables of the schema, children first. */
     public static final List<String> TABLES = List.of("order_line", "purchase_order", "product", "customer");
+
+    /**
+     * Empties {@link #TABLES} and restarts their identities; CASCADE also empties the tables the
+     * evolution track adds that refer to them (V4's product_attributes), and nothing else.
+     */
+    public static final String TRUNCATE_ALL = "TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY CASCADE";
 
     /** Pool size unless {@code pb.pool.size} / {@code PB_POOL_SIZE} says otherwise. */
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -102,16 +117,66 @@ public final class TestDatabase implements AutoCloseable {
         migrate(server.jdbcUrl(), server.user(), server.password(), schema);
     }
 
-    /** Runs the project's Flyway migrations in {@code schema}; Flyway refuses a tampered history. */
+    /**
+     * Runs the project's Flyway migrations in {@code schema}, up to {@link #schemaVersion()}: V1 alone
+     * unless the evolution track was asked for. Flyway refuses a tampered history.
+     */
     public static void migrate(String url, String user, String password, String schema) {
-        Flyway.configure()
-                .dataSource(url, user, password)
+        int version = schemaVersion();
+        Flyway flyway = flyway(url, user, password, schema).load();
+        if (version > 1
+                && Arrays.stream(flyway.info().all())
+                        .noneMatch(m -> m.getVersion() != null
+                                && m.getVersion().getVersion().equals(String.valueOf(version)))) {
+            throw new IllegalStateException("pb.schema.version/PB_SCHEMA_VERSION is " + version
+                    + ", but the schema module has no migration V" + version + " (under " + MIGRATIONS
+                    + " and " + EVOLUTION + ")");
+        }
+        flyway.migrate();
+    }
+
+    /**
+     * Flyway over {@code schema} with the project's migrations up to {@link #schemaVersion()} (its
+     * target), and {@code extraLocations} beside them (a caller that wants one of theirs applied sets a
+     * target above that version).
+     */
+    public static FluentConfiguration flyway(
+            String url, String user, String password, String schema, String... extraLocations) {
+        int version = schemaVersion();
+        FluentConfiguration config = Flyway.configure();
+        List<String> locations = new ArrayList<>(List.of(MIGRATIONS));
+        if (version > 1) {
+            // CREATE INDEX CONCURRENTLY (V5) waits forever for Flyway's own lock-holding transaction
+            // unless Flyway takes its lock at session level (flyway/flyway#3682).
+            config.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                    .setTransactionalLock(false);
+            locations.add(EVOLUTION);
+        }
+        locations.addAll(List.of(extraLocations));
+        return config.dataSource(url, user, password)
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(false)
-                .locations(MIGRATIONS)
-                .load()
-                .migrate();
+                .locations(locations.toArray(String[]::new))
+                .target(String.valueOf(version));
+    }
+
+    /**
+     * The schema version the suite runs on: {@code pb.schema.version} / {@code PB_SCHEMA_VERSION},
+     * 1 (V1 alone) unless set; a later version applies the evolution track up to it.
+     */
+    public static int schemaVersion() {
+        int version = Settings.getInt("pb.schema.version", "PB_SCHEMA_VERSION", 1);
+        if (version < 1) {
+            throw new IllegalStateException(
+                    "pb.schema.version/PB_SCHEMA_VERSION must be 1 or more (a migration version), was " + version);
+        }
+        return version;
+    }
+
+    /** The column that holds a customer's name at {@link #schemaVersion()}: name, then full_name once V6 dropped name. */
+    public static String customerNameColumn() {
+        return schemaVersion() >= CUSTOMER_NAME_DROPPED_AT ? "full_name" : "name";
     }
 
     /** The pooled, migrated DataSource; every connection's search path is this database's schema. */
@@ -211,7 +276,7 @@ public final class TestDatabase implements AutoCloseable {
     public void truncateAll() {
         try (Connection c = openConnection();
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY");
+            s.execute(TRUNCATE_ALL);
         } catch (SQLException e) {
             throw new IllegalStateException("could not clean schema " + schema, e);
         }
