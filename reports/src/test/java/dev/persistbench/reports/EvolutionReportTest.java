@@ -176,9 +176,9 @@ class EvolutionReportTest {
     }
 
     @Test
-    void lines_changed_are_said_to_be_not_measured_yet() {
-        assertThat(html).contains("Lines changed to follow each step: not measured yet.");
-        assertThat(md).contains("Lines changed to follow each step: not measured yet.");
+    void lines_changed_are_said_to_be_not_measured_without_follow_track_json() {
+        assertThat(html).contains("Lines changed to follow each step: not measured in this run");
+        assertThat(md).contains("Lines changed to follow each step: not measured in this run");
     }
 
     @Test
@@ -216,7 +216,7 @@ class EvolutionReportTest {
         assertThat(Files.readString(out.resolve("report.md")))
                 .contains("## Schema evolution\n\n> **Not measured:** the schema-evolution rehearsal (migrations after"
                         + " V1 applied under each library's load) was not run: this results folder has no evolution.json."
-                        + " It runs with " + command + ".\n\n## Environment");
+                        + " It runs with " + command + ".\n\n### Following the track\n\n> **Not measured:**");
         JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
         assertThat(s.get("evolution").isNull()).isTrue();
         assertThat(s.get("notMeasured").toString()).contains("schema evolution: not measured");
@@ -270,17 +270,6 @@ class EvolutionReportTest {
     }
 
     private String runError(Path results) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ReportMain.run(
-                new String[] {
-                    "--results", results.toString(),
-                    "--out", tmp.resolve("never").toString(),
-                    "--sources", sources.toString()
-                },
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).isEqualTo(1);
-        assertThat(tmp.resolve("never")).doesNotExist();
-        return err.toString(StandardCharsets.UTF_8);
+        return Fixtures.reportError(results, tmp.resolve("never"), sources);
     }
 }

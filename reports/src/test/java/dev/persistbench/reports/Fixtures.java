@@ -72,6 +72,27 @@ final class Fixtures {
         return report(results, out, new String[] {"--results", results.toString(), "--out", out.toString()});
     }
 
+    /**
+     * Runs ReportMain on {@code results} expecting a refusal: exit status 1 and no {@code never}
+     * folder written.
+     *
+     * @return its error output
+     */
+    static String reportError(Path results, Path never, Path sources) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportMain.run(
+                new String[] {
+                    "--results", results.toString(), "--out", never.toString(), "--sources", sources.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (status != 1 || Files.exists(never)) {
+            throw new AssertionError("report of " + results + " should have been refused (status 1, nothing"
+                    + " written), was status " + status + ": " + err.toString(StandardCharsets.UTF_8));
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
     private static Path report(Path results, Path out, String[] args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = ReportMain.run(

@@ -3,16 +3,22 @@ package dev.persistbench.reports.analysis;
 import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Summary.EvolutionStep;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
+import dev.persistbench.reports.model.Summary.FollowTrackSummary;
 import dev.persistbench.reports.render.Fmt;
 import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.Evolution.Detection;
 import dev.persistbench.reports.results.Evolution.Run;
 import dev.persistbench.reports.results.Evolution.Step;
 import dev.persistbench.reports.results.Evolution.StepResult;
+import dev.persistbench.reports.results.FollowTrack;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The verdicts of the schema-evolution rehearsal, drawn from evolution.json only: per expand step
@@ -22,10 +28,11 @@ import java.util.Map;
  */
 public final class EvolutionVerdicts {
 
-    /** Said until the implementations follow the track (issue 15 item 2). */
-    public static final String LINES_NOT_MEASURED = "Lines changed to follow each step: not measured yet. The"
-            + " implementations do not follow the evolution track yet (issue 15 item 2): every run here is the"
-            + " code written for V1 meeting the migrated schema.";
+    /** Said when the results folder has no follow-track.json. */
+    public static final String LINES_NOT_MEASURED = "Lines changed to follow each step: not measured in this run"
+            + " (no follow-track/follow-track.json in the results folder; .ci/follow-track"
+            + " bench/target/results/follow-track writes it). Every run here is the code written for V1"
+            + " meeting the migrated schema.";
 
     private EvolutionVerdicts() {}
 
@@ -35,6 +42,16 @@ public final class EvolutionVerdicts {
      * @return its summary, null when absent
      */
     public static EvolutionSummary of(Evolution evolution, Catalogue catalogue) {
+        return of(evolution, null, catalogue);
+    }
+
+    /**
+     * @param evolution evolution.json, null when absent
+     * @param followTrack follow-track.json, null when absent: then the lines changed are "not measured"
+     * @param catalogue the run's implementations (their labels)
+     * @return its summary, null when evolution.json is absent
+     */
+    public static EvolutionSummary of(Evolution evolution, FollowTrack followTrack, Catalogue catalogue) {
         if (evolution == null) {
             return null;
         }
@@ -56,7 +73,143 @@ public final class EvolutionVerdicts {
                     step, failed, detection, notRun, verdict(step, evolution.runs(), notRun, catalogue)));
         }
         return new EvolutionSummary(
-                evolution.setup(), steps, evolution.runs(), orders(evolution.runs(), catalogue), LINES_NOT_MEASURED);
+                evolution.setup(),
+                steps,
+                evolution.runs(),
+                orders(evolution.runs(), catalogue),
+                followTrack == null ? LINES_NOT_MEASURED : null);
+    }
+
+    /**
+     * What follow-track.json says, in report order: per implementation its change, how its V1 code met
+     * the track's last schema and its suite after the change; null when the file is absent.
+     */
+    public static FollowTrackSummary followTrack(FollowTrack file, Catalogue catalogue) {
+        if (file == null) {
+            return null;
+        }
+        List<FollowTrack.Entry> entries = new ArrayList<>(file.implementations());
+        entries.sort(Comparator.comparingInt(e -> order(catalogue, e.module())));
+        Map<String, FollowTrack.Entry> byImpl = new LinkedHashMap<>();
+        for (FollowTrack.Entry e : entries) {
+            byImpl.put(implOf(catalogue, e.module()), e);
+        }
+        String version = "V" + Objects.requireNonNullElse(file.schemaVersion(), 0);
+        List<String> changes = new ArrayList<>();
+        Set<String> steps = new TreeSet<>();
+        List<String> noticed = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        List<String> failedAfter = new ArrayList<>();
+        Set<String> deployed = new TreeSet<>();
+        for (Map.Entry<String, FollowTrack.Entry> x : byImpl.entrySet()) {
+            String label = catalogue.label(x.getKey());
+            FollowTrack.Entry e = x.getValue();
+            changes.add(label + " " + change(e.patches()));
+            e.patches().forEach(p -> steps.add("V" + p.step()));
+            noticed.add(label + ": " + detection(e));
+            FollowTrack.Suite s = e.after();
+            if (Boolean.TRUE.equals(e.afterPassed())) {
+                after.add(label + " " + Fmt.integer(s.tests()));
+            } else {
+                failedAfter.add(label + " on " + version + " " + (s == null ? "did not run" : suiteLine(s)));
+            }
+            for (FollowTrack.AtStep a : e.atSteps()) {
+                deployed.add("V" + a.version());
+                if (!Boolean.TRUE.equals(a.passed())) {
+                    failedAfter.add(label + " on V" + a.version() + " "
+                            + (a.suite() == null ? "did not run" : suiteLine(a.suite())));
+                }
+            }
+        }
+        StringBuilder verdict = new StringBuilder("To follow the track (the patches of each module's src/evolution, ")
+                .append(steps.isEmpty() ? "none" : "after " + String.join(", ", steps))
+                .append("): ")
+                .append(String.join("; ", changes))
+                .append(". The code written for V1, built and tested on the schema at ")
+                .append(version)
+                .append(": ")
+                .append(String.join("; ", noticed))
+                .append(". ");
+        if (failedAfter.isEmpty()) {
+            verdict.append("After its change every suite passed on ")
+                    .append(version)
+                    .append(" (tests: ")
+                    .append(String.join(", ", after))
+                    .append(")")
+                    .append(
+                            deployed.isEmpty()
+                                    ? ""
+                                    : " and on " + String.join(", ", deployed) + ", where the change is deployed")
+                    .append(".");
+        } else {
+            verdict.append("After the change, suites that failed: ")
+                    .append(String.join("; ", failedAfter))
+                    .append(".");
+        }
+        return new FollowTrackSummary(file.commit(), file.schemaVersion(), byImpl, verdict.toString());
+    }
+
+    /** "1 file, +2 −2 lines" over the patches; "no change" without one. */
+    public static String change(List<FollowTrack.Patch> patches) {
+        if (patches.isEmpty()) {
+            return "no change";
+        }
+        int files = 0;
+        int added = 0;
+        int removed = 0;
+        for (FollowTrack.Patch p : patches) {
+            files += Objects.requireNonNullElse(p.filesChanged(), 0);
+            added += Objects.requireNonNullElse(p.linesAdded(), 0);
+            removed += Objects.requireNonNullElse(p.linesRemoved(), 0);
+        }
+        return Fmt.integer(files) + (files == 1 ? " file" : " files") + ", +" + Fmt.integer(added) + " \u2212"
+                + Fmt.integer(removed) + " lines";
+    }
+
+    /** How the V1 code met the last schema, in words. */
+    public static String detection(FollowTrack.Entry e) {
+        String how = Objects.requireNonNullElse(e.detection(), "?");
+        return switch (how) {
+            case "compile" ->
+                "the build failed with " + e.compileErrors().size() + " compiler error"
+                        + (e.compileErrors().size() == 1 ? "" : "s")
+                        + (Boolean.TRUE.equals(e.compilerNamedEveryPlace())
+                                ? ", naming every line the change touches"
+                                : ", not naming every line the change touches");
+            case "start-up" ->
+                "it built and did not start: every test class failed before its first test"
+                        + (e.before() == null || e.before().firstFailure() == null
+                                ? ""
+                                : " (first: " + e.before().firstFailure() + ")");
+            case "suite" ->
+                "it built and started; its suite failed " + (e.before() == null ? "?" : suiteLine(e.before()));
+            case "none" -> "nothing noticed it (its suite passed)";
+            default -> "not recorded (" + how + ")";
+        };
+    }
+
+    /** "3 of 171 tests (first: ...)". */
+    static String suiteLine(FollowTrack.Suite s) {
+        return Fmt.integer(s.failed()) + " of " + Fmt.integer(s.tests()) + " tests"
+                + (s.firstFailure() == null ? "" : " (first: " + s.firstFailure() + ")");
+    }
+
+    private static int order(Catalogue catalogue, String module) {
+        for (int k = 0; k < catalogue.impls().size(); k++) {
+            if (catalogue.impls().get(k).module().equals(module)) {
+                return k;
+            }
+        }
+        return catalogue.impls().size();
+    }
+
+    /** The id of the implementation in {@code module}; the module itself when none of the run has it. */
+    private static String implOf(Catalogue catalogue, String module) {
+        return catalogue.impls().stream()
+                .filter(i -> i.module().equals(module))
+                .map(i -> i.id())
+                .findFirst()
+                .orElse(module);
     }
 
     /** The result of {@code run} for the step {@code version}, null when its run stopped before it. */

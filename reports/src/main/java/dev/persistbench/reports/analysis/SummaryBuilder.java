@@ -143,7 +143,7 @@ public final class SummaryBuilder {
             caveats.add(UNPAIRED_CAVEAT);
         }
         caveats.addAll(caveats(environment, implStatus, contract, patterns));
-        EvolutionSummary evolution = EvolutionVerdicts.of(data.evolution(), catalogue);
+        EvolutionSummary evolution = EvolutionVerdicts.of(data.evolution(), data.followTrack(), catalogue);
         return new Summary(
                 generatedAt.toString(),
                 environment,
@@ -164,7 +164,8 @@ public final class SummaryBuilder {
                 reliability,
                 schemaDrift,
                 DecisionGuide.of(catalogue, patterns, coldStart, schemaDrift, evolution),
-                evolution);
+                evolution,
+                EvolutionVerdicts.followTrack(data.followTrack(), catalogue));
     }
 
     /** Rule and drift outcomes per implementation from the reliability files (format 1). */

@@ -8,6 +8,7 @@ import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Evolution;
+import dev.persistbench.reports.results.FollowTrack;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -39,6 +40,12 @@ public final class ResultsReader {
 
     /** The results folder's sub-folder holding the reliability files the bench copied. */
     public static final String RELIABILITY = "reliability";
+
+    /** follow-track.json, written by .ci/follow-track into a folder of its own under the results. */
+    public static final String FOLLOW_TRACK = "follow-track/follow-track.json";
+
+    /** The command that writes {@link #FOLLOW_TRACK}. */
+    public static final String FOLLOW_TRACK_COMMAND = ".ci/follow-track bench/target/results/follow-track";
 
     /** The schema-evolution rehearsal's file, written only when it ran. */
     public static final String EVOLUTION = "evolution.json";
@@ -107,6 +114,7 @@ public final class ResultsReader {
                 : List.of();
         List<ReliabilityFile> reliability = readReliability(resultsDir, repoRoot, catalogue, gaps);
         Evolution evolution = readEvolution(resultsDir.resolve(EVOLUTION), gaps);
+        FollowTrack followTrack = readFollowTrack(resultsDir.resolve(FOLLOW_TRACK), gaps);
         return new RunData(
                 resultsDir,
                 environment,
@@ -120,6 +128,7 @@ public final class ResultsReader {
                 variants,
                 reliability,
                 evolution,
+                followTrack,
                 gaps);
     }
 
@@ -218,6 +227,37 @@ public final class ResultsReader {
             return List.of();
         }
         return JsonFiles.readList(file, ColdStartResult.class, "impl");
+    }
+
+    /**
+     * follow-track.json by Jackson, then checked: every entry names its module, every patch the step it
+     * follows.
+     */
+    private static FollowTrack readFollowTrack(Path file, List<String> gaps) {
+        if (!Files.isRegularFile(file)) {
+            gaps.add("following the evolution track: not measured (no " + FOLLOW_TRACK + "; " + FOLLOW_TRACK_COMMAND
+                    + " writes it)");
+            return null;
+        }
+        FollowTrack f = JsonFiles.readObject(file, FollowTrack.class);
+        if (f.implementations().isEmpty()) {
+            throw new InputException(file, "has no \"implementations\"");
+        }
+        for (int i = 0; i < f.implementations().size(); i++) {
+            FollowTrack.Entry e = f.implementations().get(i);
+            if (e.module() == null || e.module().isBlank()) {
+                throw new InputException(file, "implementations[" + i + "] has no \"module\"");
+            }
+            for (FollowTrack.Patch p : e.patches()) {
+                if (p.step() == null || p.step().isBlank()) {
+                    throw new InputException(
+                            file,
+                            "implementations[" + i + "] (" + e.module() + "): the patch " + p.path()
+                                    + " names no step (its file name must start with V<version>-)");
+                }
+            }
+        }
+        return f;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.persistbench.reports.results.ColdStartResult;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Environment;
 import dev.persistbench.reports.results.Evolution;
+import dev.persistbench.reports.results.FollowTrack;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.StatementCounts;
@@ -29,6 +30,8 @@ import java.util.List;
  * @param variants variants.json entries: the variants the bench measured beside the defaults (empty when absent)
  * @param reliability reliability files found under impl-x/target/reliability
  * @param evolution evolution.json, the schema-evolution rehearsal; null when the run had none
+ * @param followTrack follow-track/follow-track.json, how each implementation follows the evolution
+ *     track ({@code .ci/follow-track}); null when absent
  * @param gaps optional inputs that were absent, in words
  */
 public record RunData(
@@ -44,6 +47,7 @@ public record RunData(
         List<VariantEntry> variants,
         List<ReliabilityFile> reliability,
         Evolution evolution,
+        FollowTrack followTrack,
         List<String> gaps) {
 
     /**

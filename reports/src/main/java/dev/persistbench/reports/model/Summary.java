@@ -2,6 +2,7 @@ package dev.persistbench.reports.model;
 
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Evolution;
+import dev.persistbench.reports.results.FollowTrack;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Status;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.Map;
  *     above only ({@code analysis.DecisionGuide})
  * @param evolution the schema-evolution rehearsal (evolution.json) and the verdicts drawn from it; null
  *     when the run had no rehearsal
+ * @param followTrack how each implementation follows the evolution track (follow-track.json, from
+ *     {@code .ci/follow-track}); null when the results folder has none
  */
 public record Summary(
         String generatedAt,
@@ -58,7 +61,8 @@ public record Summary(
         Map<String, Map<String, String>> reliability,
         Map<String, Map<String, String>> schemaDrift,
         List<GuideEntry> decisionGuide,
-        EvolutionSummary evolution) {
+        EvolutionSummary evolution,
+        FollowTrackSummary followTrack) {
 
     /** A summary.json without a catalogue (an older report) describes its implementations by their ids. */
     public Summary {
@@ -87,6 +91,20 @@ public record Summary(
             List<Evolution.Run> runs,
             String orders,
             String linesChanged) {}
+
+    /**
+     * How each implementation follows the evolution track: the patch of its own module per step, what
+     * pointed at the places to change when its V1 code met the track's last schema, and its suite after
+     * the change ({@code analysis.EvolutionVerdicts#followTrack}).
+     *
+     * @param commit the commit the script ran on ("+dirty" with uncommitted changes)
+     * @param schemaVersion the schema version both suite runs used
+     * @param byImpl implementation id (the module folder when no implementation of the run has that
+     *     module) to its entry, in report order
+     * @param verdict the sentences printed, from the file's figures only
+     */
+    public record FollowTrackSummary(
+            String commit, Integer schemaVersion, Map<String, FollowTrack.Entry> byImpl, String verdict) {}
 
     /**
      * One migration of the rehearsal and what it did to the old code of each implementation.

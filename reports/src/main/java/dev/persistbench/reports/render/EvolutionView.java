@@ -5,13 +5,16 @@ import dev.persistbench.reports.input.ResultsReader;
 import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Summary.EvolutionStep;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
+import dev.persistbench.reports.model.Summary.FollowTrackSummary;
 import dev.persistbench.reports.render.ReportView.Table;
 import dev.persistbench.reports.results.Evolution.Lock;
 import dev.persistbench.reports.results.Evolution.Run;
 import dev.persistbench.reports.results.Evolution.Setup;
 import dev.persistbench.reports.results.Evolution.StepResult;
+import dev.persistbench.reports.results.FollowTrack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -25,7 +28,11 @@ import java.util.stream.Collectors;
  * @param steps one per migration, in the order applied
  * @param runs per library: acknowledged and missing orders, and its error if its run stopped
  * @param orders the verdict on acknowledged orders
- * @param linesChanged what is said about the lines each library changed to follow a step
+ * @param linesChanged what is said about the lines each library changed to follow a step ("" once
+ *     follow-track.json gives them)
+ * @param followTrack per library: its change, how its V1 code met the track's last schema, its suite
+ *     after the change; null when the results folder has no follow-track.json
+ * @param followTrackText the verdict on following the track, or why it is not measured
  */
 public record EvolutionView(
         boolean run,
@@ -34,7 +41,9 @@ public record EvolutionView(
         List<StepView> steps,
         Table runs,
         String orders,
-        String linesChanged) {
+        String linesChanged,
+        Table followTrack,
+        String followTrackText) {
 
     /** Printed instead of the section when the results folder has no evolution.json. */
     public static final String NOT_RUN = "the schema-evolution rehearsal (migrations after V1 applied under each"
@@ -73,14 +82,35 @@ public record EvolutionView(
      * @param catalogue the run's implementations (their labels)
      */
     public static EvolutionView of(EvolutionSummary e, Catalogue catalogue) {
+        return of(e, null, catalogue);
+    }
+
+    /**
+     * The section of a summary: the rehearsal (null when not run) and how each implementation follows
+     * the track (null when not measured).
+     */
+    public static EvolutionView of(EvolutionSummary e, FollowTrackSummary f, Catalogue catalogue) {
+        Table follow = f == null ? null : followTable(f, catalogue);
+        String followText = f == null
+                ? EvolutionVerdicts.LINES_NOT_MEASURED
+                : f.verdict() + " (.ci/follow-track at " + Objects.requireNonNullElse(f.commit(), "an unknown commit")
+                        + ")";
         if (e == null) {
-            return new EvolutionView(false, NOT_RUN, "", List.of(), null, "", "");
+            return new EvolutionView(false, NOT_RUN, "", List.of(), null, "", "", follow, followText);
+        }
+        List<String> headers = new ArrayList<>(STEP_HEADERS);
+        if (f != null) {
+            headers.add(FOLLOW_HEADER);
         }
         List<StepView> steps = new ArrayList<>();
         for (EvolutionStep s : e.steps()) {
             List<List<String>> rows = new ArrayList<>();
             for (Run run : e.runs()) {
-                rows.add(row(run, s.step().version(), catalogue));
+                List<String> row = new ArrayList<>(row(run, s.step().version(), catalogue));
+                if (f != null) {
+                    row.add(followCell(f, run.impl(), s.step().version()));
+                }
+                rows.add(row);
             }
             String title = "V" + s.step().version() + " "
                     + Objects.requireNonNullElse(s.step().description(), "");
@@ -92,7 +122,7 @@ public record EvolutionView(
                             ? "transaction unknown"
                             : s.step().transactional() ? "in a transaction" : "outside a transaction",
                     s.verdict(),
-                    new Table(title + " under each library's load", STEP_HEADERS, rows),
+                    new Table(title + " under each library's load", headers, rows),
                     Objects.requireNonNullElse(s.step().sql(), "(not recorded)")));
         }
         List<List<String>> runs = new ArrayList<>();
@@ -121,7 +151,77 @@ public record EvolutionView(
                                 "error that stopped the run"),
                         runs),
                 e.orders(),
-                e.linesChanged());
+                Objects.requireNonNullElse(e.linesChanged(), ""),
+                follow,
+                followText);
+    }
+
+    /** The step tables' column with the code change each library made to follow the step. */
+    static final String FOLLOW_HEADER = "code change to follow it";
+
+    /** "1 file, +2 −2 lines (impl-x/src/evolution/V2-x.patch)", or "none" for a step the library's code did not follow. */
+    static String followCell(FollowTrackSummary f, String impl, String version) {
+        FollowTrack.Entry entry = f.byImpl().entrySet().stream()
+                .filter(x -> x.getKey().equalsIgnoreCase(impl))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+        if (entry == null) {
+            return "not measured";
+        }
+        List<FollowTrack.Patch> patches =
+                entry.patches().stream().filter(p -> version.equals(p.step())).toList();
+        if (patches.isEmpty()) {
+            return "none";
+        }
+        String suite = entry.atSteps().stream()
+                .filter(a -> version.equals(a.version()) && a.suite() != null)
+                .findFirst()
+                .map(a -> "\nits suite on V" + version + " after it: "
+                        + (Boolean.TRUE.equals(a.passed()) ? "passed, " : "FAILED, ")
+                        + Fmt.integer(a.suite().failed()) + " of "
+                        + Fmt.integer(a.suite().tests())
+                        + " tests failed")
+                .orElse("");
+        return EvolutionVerdicts.change(patches) + "\n"
+                + patches.stream().map(FollowTrack.Patch::path).collect(Collectors.joining("\n")) + suite;
+    }
+
+    /** Per library: the change, how its V1 code met the last schema, its suite after the change. */
+    static Table followTable(FollowTrackSummary f, Catalogue catalogue) {
+        String version = "V" + Objects.requireNonNullElse(f.schemaVersion(), 0);
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, FollowTrack.Entry> x : f.byImpl().entrySet()) {
+            FollowTrack.Entry e = x.getValue();
+            String change = e.patches().isEmpty()
+                    ? "no change"
+                    : e.patches().stream()
+                            .map(p -> "after V" + p.step() + ": " + EvolutionVerdicts.change(List.of(p)) + "\n"
+                                    + p.path())
+                            .collect(Collectors.joining("\n"));
+            String before = EvolutionVerdicts.detection(e);
+            if (!e.compileErrors().isEmpty()) {
+                before += "\n" + String.join("\n", e.compileErrors());
+            }
+            FollowTrack.Suite after = e.after();
+            rows.add(List.of(
+                    catalogue.label(x.getKey()),
+                    change,
+                    before,
+                    after == null
+                            ? "did not run"
+                            : (Boolean.TRUE.equals(e.afterPassed()) ? "passed: " : "FAILED: ")
+                                    + Fmt.integer(after.failed()) + " of " + Fmt.integer(after.tests())
+                                    + " tests failed"));
+        }
+        return new Table(
+                "Following the track: each library's change, checked on the schema at " + version,
+                List.of(
+                        "library",
+                        "code change (patch of its module)",
+                        "its V1 code on " + version + ": what pointed at the change",
+                        "contract suite on " + version + " after the change"),
+                rows);
     }
 
     /** The setup in one sentence; "?" for what the file does not say. */

@@ -308,7 +308,7 @@ public record ReportView(
                 networkDistance(summary.networkDistance(), catalogue),
                 settings,
                 ReliabilityTables.of(data.reliability(), catalogue),
-                EvolutionView.of(summary.evolution(), catalogue));
+                EvolutionView.of(summary.evolution(), summary.followTrack(), catalogue));
     }
 
     /**
