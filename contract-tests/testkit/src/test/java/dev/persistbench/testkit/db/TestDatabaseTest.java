@@ -103,4 +103,78 @@ class TestDatabaseTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Docker is not available");
     }
+
+    @Test
+    void schemaVersionIsReadFromItsPropertyAndNamesTheCustomerNameColumn() {
+        withSchemaVersion("6", () -> {
+            assertThat(TestDatabase.schemaVersion()).isEqualTo(6);
+            assertThat(TestDatabase.customerNameColumn()).isEqualTo("full_name");
+        });
+        withSchemaVersion(
+                "5", () -> assertThat(TestDatabase.customerNameColumn()).isEqualTo("name"));
+        withSchemaVersion(
+                "0",
+                () -> assertThatThrownBy(TestDatabase::schemaVersion)
+                        .hasMessageContaining("pb.schema.version")
+                        .hasMessageContaining("was 0"));
+        withSchemaVersion(
+                "six",
+                () -> assertThatThrownBy(TestDatabase::schemaVersion)
+                        .hasMessageContaining("must be a whole number, was 'six'"));
+    }
+
+    @Test
+    void theTrackMigratesUpToTheVersionAskedAndAVersionWithoutMigrationIsRefused() throws SQLException {
+        PostgresServer server = TestDatabase.shared().server();
+        String schema = TestDatabase.shared().schema() + "_track";
+        try (Connection c = TestDatabase.shared().openConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+            try {
+                withSchemaVersion(
+                        "9",
+                        () -> assertThatThrownBy(() -> TestDatabase.migrate(
+                                        server.jdbcUrl(), server.user(), server.password(), schema))
+                                .hasMessageContaining("pb.schema.version/PB_SCHEMA_VERSION is 9")
+                                .hasMessageContaining("no migration V9"));
+                withSchemaVersion(
+                        "6", () -> TestDatabase.migrate(server.jdbcUrl(), server.user(), server.password(), schema));
+                try (ResultSet rs = s.executeQuery("SELECT string_agg(column_name, ',' ORDER BY column_name)"
+                        + " FROM information_schema.columns WHERE table_schema = '" + schema
+                        + "' AND table_name = 'customer'")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("created_at,email,full_name,id");
+                }
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT max(version::int) FROM " + schema + ".flyway_schema_history WHERE success")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(6);
+                }
+                s.execute("SET search_path TO " + schema);
+                s.execute("INSERT INTO customer (email, full_name) VALUES ('track@example.com', 'Track')");
+                s.execute(TestDatabase.TRUNCATE_ALL);
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM customer")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isZero();
+                }
+            } finally {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** Runs {@code body} with pb.schema.version set to {@code version}, then restores it. */
+    private static void withSchemaVersion(String version, Runnable body) {
+        String previous = System.getProperty("pb.schema.version");
+        System.setProperty("pb.schema.version", version);
+        try {
+            body.run();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("pb.schema.version");
+            } else {
+                System.setProperty("pb.schema.version", previous);
+            }
+        }
+    }
 }
