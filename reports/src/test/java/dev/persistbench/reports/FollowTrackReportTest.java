@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +79,9 @@ class FollowTrackReportTest {
                             + " Schema-validation: missing column [name] in table [customer])")
                     .contains("MyBatis: it built and started; its suite failed 97 of 181 tests")
                     .contains("After its change every suite passed on V6 (tests: Hibernate ORM 232, jOOQ 241,"
-                            + " MyBatis 181, Spring JDBC 232) and on V2, where the change is deployed.")
+                            + " MyBatis 181, Spring JDBC 232) and at each earlier step (V2, V3, V4, V5) with the"
+                            + " code as deployed there.")
+                    .doesNotContain("not run at an earlier step")
                     .contains("(.ci/follow-track at 0123456789abcdef0123456789abcdef01234567)");
         }
     }
@@ -88,10 +91,13 @@ class FollowTrackReportTest {
         assertThat(html).contains("<th>code change to follow it</th>");
         assertThat(md)
                 .contains("| code change to follow it |")
-                // V2: jOOQ's row ends with its patch; V3: nothing to change.
+                // V2: jOOQ's row ends with its patch and the suite there; V3: nothing to change, the suite
+                // there with V2's change in; V6: the suite after the change on the last schema.
                 .contains("| 1 file, +2 \u22122 lines<br>impl-jooq/src/evolution/V2-customer-full-name.patch<br>"
-                        + "its suite on V2 after it: passed, 0 of 241 tests failed |")
-                .contains("| none |");
+                        + "its suite on V2: passed, 0 of 241 tests failed |")
+                .contains("| none<br>its suite on V3: passed, 0 of 240 tests failed |")
+                .contains("| none<br>its suite on V5: passed, 0 of 241 tests failed |")
+                .contains("| none<br>its suite on V6: passed, 0 of 181 tests failed |");
     }
 
     @Test
@@ -134,7 +140,31 @@ class FollowTrackReportTest {
         }
         assertThat(changed[1])
                 .contains("| FAILED: 2 of 181 tests failed |")
-                .contains("its suite on V2 after it: FAILED, 3 of 232 tests failed |");
+                .contains("its suite on V2: FAILED, 3 of 232 tests failed |");
+    }
+
+    @Test
+    void a_step_the_suites_did_not_run_at_is_named_not_claimed() throws IOException {
+        // An older file: the suites ran only where a patch is deployed (V2), not at V3-V5.
+        String[] older = reportOf(
+                f -> {
+                    for (int k = 0; k < 4; k++) {
+                        ArrayNode steps = entry(f, k).withArray("atSteps");
+                        while (steps.size() > 1) {
+                            steps.remove(1);
+                        }
+                    }
+                    ((ObjectNode) entry(f, 0).withArray("atSteps").get(0)).remove("patchesIn");
+                },
+                "older");
+        for (String doc : older) {
+            assertThat(doc)
+                    .doesNotContain("at each earlier step")
+                    .contains("and at the earlier steps it ran at (V2) with the code as deployed there. Suites not"
+                            + " run at an earlier step: Hibernate ORM on V3, V4, V5; jOOQ on V3, V4, V5;"
+                            + " MyBatis on V3, V4, V5; Spring JDBC on V3, V4, V5.");
+        }
+        assertThat(older[1]).contains("| none<br>its suite on V3: not run |");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The verdicts of the schema-evolution rehearsal, drawn from evolution.json only: per expand step
@@ -96,11 +97,16 @@ public final class EvolutionVerdicts {
         }
         String version = "V" + Objects.requireNonNullElse(file.schemaVersion(), 0);
         List<String> changes = new ArrayList<>();
-        Set<String> steps = new TreeSet<>();
+        Set<String> steps = new TreeSet<>(BY_VERSION);
         List<String> noticed = new ArrayList<>();
         List<String> after = new ArrayList<>();
         List<String> failedAfter = new ArrayList<>();
-        Set<String> deployed = new TreeSet<>();
+        Set<String> deployed = new TreeSet<>(BY_VERSION);
+        // The steps before the last, each of which the suites should have run at.
+        List<String> earlier = IntStream.range(2, Objects.requireNonNullElse(file.schemaVersion(), 0))
+                .mapToObj(v -> "V" + v)
+                .toList();
+        List<String> notRun = new ArrayList<>();
         for (Map.Entry<String, FollowTrack.Entry> x : byImpl.entrySet()) {
             String label = catalogue.label(x.getKey());
             FollowTrack.Entry e = x.getValue();
@@ -113,12 +119,19 @@ public final class EvolutionVerdicts {
             } else {
                 failedAfter.add(label + " on " + version + " " + (s == null ? "did not run" : suiteLine(s)));
             }
+            Set<String> ran = new TreeSet<>(BY_VERSION);
             for (FollowTrack.AtStep a : e.atSteps()) {
                 deployed.add("V" + a.version());
+                ran.add("V" + a.version());
                 if (!Boolean.TRUE.equals(a.passed())) {
                     failedAfter.add(label + " on V" + a.version() + " "
                             + (a.suite() == null ? "did not run" : suiteLine(a.suite())));
                 }
+            }
+            List<String> missing =
+                    earlier.stream().filter(v -> !ran.contains(v)).toList();
+            if (!missing.isEmpty()) {
+                notRun.add(label + " on " + String.join(", ", missing));
             }
         }
         StringBuilder verdict = new StringBuilder("To follow the track (the patches of each module's src/evolution, ")
@@ -139,15 +152,26 @@ public final class EvolutionVerdicts {
                     .append(
                             deployed.isEmpty()
                                     ? ""
-                                    : " and on " + String.join(", ", deployed) + ", where the change is deployed")
+                                    : " and at "
+                                            + (notRun.isEmpty() ? "each earlier step" : "the earlier steps it ran at")
+                                            + " (" + String.join(", ", deployed) + ") with the code as deployed there")
                     .append(".");
         } else {
             verdict.append("After the change, suites that failed: ")
                     .append(String.join("; ", failedAfter))
                     .append(".");
         }
+        if (!notRun.isEmpty()) {
+            verdict.append(" Suites not run at an earlier step: ")
+                    .append(String.join("; ", notRun))
+                    .append(".");
+        }
         return new FollowTrackSummary(file.commit(), file.schemaVersion(), byImpl, verdict.toString());
     }
+
+    /** "V2" before "V10": shorter names first, then as text. */
+    private static final Comparator<String> BY_VERSION =
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
     /** "1 file, +2 −2 lines" over the patches; "no change" without one. */
     public static String change(List<FollowTrack.Patch> patches) {

@@ -159,7 +159,10 @@ public record EvolutionView(
     /** The step tables' column with the code change each library made to follow the step. */
     static final String FOLLOW_HEADER = "code change to follow it";
 
-    /** "1 file, +2 −2 lines (impl-x/src/evolution/V2-x.patch)", or "none" for a step the library's code did not follow. */
+    /**
+     * "1 file, +2 −2 lines", the patch and the suite on the step's schema with the code as deployed there;
+     * "none" and that suite for a step the library's code did not need to follow.
+     */
     static String followCell(FollowTrackSummary f, String impl, String version) {
         FollowTrack.Entry entry = f.byImpl().entrySet().stream()
                 .filter(x -> x.getKey().equalsIgnoreCase(impl))
@@ -171,20 +174,25 @@ public record EvolutionView(
         }
         List<FollowTrack.Patch> patches =
                 entry.patches().stream().filter(p -> version.equals(p.step())).toList();
+        String suite = version.equals(String.valueOf(f.schemaVersion()))
+                ? suiteAt(version, entry.afterPassed(), entry.after())
+                : entry.atSteps().stream()
+                        .filter(a -> version.equals(a.version()))
+                        .findFirst()
+                        .map(a -> suiteAt(version, a.passed(), a.suite()))
+                        .orElse("\nits suite on V" + version + ": not run");
         if (patches.isEmpty()) {
-            return "none";
+            return "none" + suite;
         }
-        String suite = entry.atSteps().stream()
-                .filter(a -> version.equals(a.version()) && a.suite() != null)
-                .findFirst()
-                .map(a -> "\nits suite on V" + version + " after it: "
-                        + (Boolean.TRUE.equals(a.passed()) ? "passed, " : "FAILED, ")
-                        + Fmt.integer(a.suite().failed()) + " of "
-                        + Fmt.integer(a.suite().tests())
-                        + " tests failed")
-                .orElse("");
         return EvolutionVerdicts.change(patches) + "\n"
                 + patches.stream().map(FollowTrack.Patch::path).collect(Collectors.joining("\n")) + suite;
+    }
+
+    private static String suiteAt(String version, Boolean passed, FollowTrack.Suite s) {
+        return s == null
+                ? "\nits suite on V" + version + ": not run"
+                : "\nits suite on V" + version + ": " + (Boolean.TRUE.equals(passed) ? "passed, " : "FAILED, ")
+                        + Fmt.integer(s.failed()) + " of " + Fmt.integer(s.tests()) + " tests failed";
     }
 
     /** Per library: the change, how its V1 code met the last schema, its suite after the change. */

@@ -35,8 +35,9 @@ public record FollowTrack(Integer schemaVersion, String commit, List<Entry> impl
      * @param before the suite of the V1 code on the last schema (zero tests when it did not compile)
      * @param after the suite after the patches on the last schema
      * @param afterPassed whether {@code after} ran tests and none failed
-     * @param atSteps the suite after the patches on the schema at each step a patch follows (other than
-     *     the last version): where the change is deployed
+     * @param atSteps the suite on the schema at each step before the last, with the code as deployed there
+     *     (the patches of that step and the steps before it); a file written before every step ran lists
+     *     only the steps a patch follows
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entry(
@@ -58,14 +59,20 @@ public record FollowTrack(Integer schemaVersion, String commit, List<Entry> impl
     }
 
     /**
-     * The suite after the patches on the schema at one step of the track.
+     * The suite on the schema at one step of the track, with the code as deployed at that step.
      *
      * @param version the migration version the schema was at
      * @param suite the suite's figures
      * @param passed whether it ran tests and none failed
+     * @param patchesIn the patches in the code that ran (empty: the code written for V1)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AtStep(String version, Suite suite, Boolean passed) {}
+    public record AtStep(String version, Suite suite, Boolean passed, List<String> patchesIn) {
+
+        public AtStep {
+            patchesIn = patchesIn == null ? List.of() : List.copyOf(patchesIn);
+        }
+    }
 
     /**
      * One patch: the change that follows one step of the track.
