@@ -87,6 +87,9 @@ public final class HibernateStoreRepository implements StoreRepository {
     /** The entities variant: P07 and P08 load entities with fetch joins (see {@link #variants()}). */
     private final boolean entities;
 
+    /** The persist variant: P03 persists entities in a Session, batched (see {@link #variants()}). */
+    private final boolean persist;
+
     private final SequencedMap<String, String> settings;
 
     /**
@@ -97,12 +100,13 @@ public final class HibernateStoreRepository implements StoreRepository {
      *     match the mapping (a missing table or column, a wrong column type); the cause says which
      */
     public HibernateStoreRepository(DataSource dataSource) {
-        this(dataSource, false);
+        this(dataSource, false, false);
     }
 
-    private HibernateStoreRepository(DataSource dataSource, boolean entities) {
+    private HibernateStoreRepository(DataSource dataSource, boolean entities, boolean persist) {
         Check.notNull("dataSource", dataSource);
         this.entities = entities;
+        this.persist = persist;
         Map<String, String> hibernateSettings;
         try {
             hibernateSettings = SessionFactories.settings(SessionFactories.currentSchema(dataSource));
@@ -113,7 +117,10 @@ public final class HibernateStoreRepository implements StoreRepository {
         SequencedMap<String, String> all = new LinkedHashMap<>(SessionFactories.resolved(sessionFactory));
         // The resolved dialect (with the server version) stays: the configured one only names its class.
         hibernateSettings.forEach(all::putIfAbsent);
-        all.put("ids", "IDENTITY (insert ... returning) for customer, product, purchase_order");
+        all.put(
+                "ids",
+                "IDENTITY (insert ... returning) for customer and purchase_order; product: the column's default in"
+                        + " P03's native insert, product_id_seq with allocationSize 50 (pooled) where persisted");
         all.put(
                 "transactions",
                 "one statement: auto-commit, no Transaction (P01-P05, P07, P08, P10, P11, P13); several: one Transaction (P06, P09, P12)");
@@ -126,7 +133,13 @@ public final class HibernateStoreRepository implements StoreRepository {
                         ? "variant entities: Session, PurchaseOrder entities with 'left join fetch o.lines l left join"
                                 + " fetch l.product'; P08: the ids first (order by, limit), then the entities"
                         : "projection of order, line, product sku and name (no entity graph), one statement");
-        all.put("p03.insert", "one native INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku, in auto-commit");
+        all.put(
+                "p03.insert",
+                persist
+                        ? "variant persist: Session.persist per product in one Transaction, flush and clear every "
+                                + SessionFactories.BATCH_SIZE + " products (JDBC batches of "
+                                + SessionFactories.BATCH_SIZE + "), ids from product_id_seq (pooled, 50 per call)"
+                        : "one native INSERT ... SELECT FROM unnest(arrays) RETURNING id, sku, in auto-commit");
         all.put(
                 "p06.statements",
                 "native stock UPDATE ... FROM unnest RETURNING prices; order persist (or INSERT ... ON CONFLICT); lines as one JDBC batch");
@@ -176,6 +189,9 @@ public final class HibernateStoreRepository implements StoreRepository {
         Arguments.createProducts(products);
         if (products.isEmpty()) {
             return List.of();
+        }
+        if (persist) {
+            return persistProducts(products);
         }
         int size = products.size();
         String[] skus = new String[size];
@@ -455,20 +471,27 @@ public final class HibernateStoreRepository implements StoreRepository {
     }
 
     // end::P08[]
-    // tag::variant-entities[]
+    // tag::config[]
     /**
      * The variants measured beside this default: {@code entities} reads P07 and P08 as Hibernate's
-     * guides lead, entities with their associations fetched, instead of the default's projection.
+     * guides lead, entities with their associations fetched, instead of the default's projection;
+     * {@code persist} writes P03 as its batch-processing guide leads, through persisted entities.
      */
     public static List<Variant> variants() {
-        return List.of(new Variant(
+        return List.of(entitiesVariant(), persistVariant());
+    }
+
+    // end::config[]
+    // tag::variant-entities[]
+    private static Variant entitiesVariant() {
+        return new Variant(
                 "entities",
                 "P07 and P08 as Hibernate's guides lead: PurchaseOrder entities loaded in a Session with"
                         + " 'left join fetch o.lines l left join fetch l.product', mapped to the records afterwards;"
                         + " P08 reads the latest ids first (a limit cannot apply to a collection fetch), then the"
                         + " entities",
                 EnumSet.of(Pattern.P07, Pattern.P08),
-                ds -> new HibernateStoreRepository(ds, true)));
+                ds -> new HibernateStoreRepository(ds, true, false));
     }
 
     private static final String ORDERS_WITH_LINES =
@@ -512,6 +535,50 @@ public final class HibernateStoreRepository implements StoreRepository {
     }
 
     // end::variant-entities[]
+    // tag::variant-persist[]
+    private static Variant persistVariant() {
+        return new Variant(
+                "persist",
+                "P03 as Hibernate's batch-processing guide leads: one Product entity persisted per product in a"
+                        + " Session and one Transaction, flushed and cleared every " + SessionFactories.BATCH_SIZE
+                        + " products, so the inserts go as JDBC batches; ids from product_id_seq through the pooled"
+                        + " optimizer (50 per sequence call)",
+                EnumSet.of(Pattern.P03),
+                ds -> new HibernateStoreRepository(ds, false, true));
+    }
+
+    /**
+     * The persist variant's P03: every product persisted in one Session and one Transaction. The
+     * pooled optimizer hands out ids without a round trip per row; every {@link
+     * SessionFactories#BATCH_SIZE} products the session is flushed (one JDBC batch of INSERTs) and
+     * cleared, so the persistence context never holds more than one batch. A duplicate SKU fails the
+     * flush that sends it, and the rollback leaves nothing inserted.
+     */
+    private List<Product> persistProducts(List<NewProduct> products) {
+        return inTransaction("createProducts", sessionFactory.openSession(), session -> {
+            List<Product> created = new ArrayList<>(products.size());
+            List<ProductEntity> pending = new ArrayList<>(SessionFactories.BATCH_SIZE);
+            for (NewProduct p : products) {
+                ProductEntity entity = new ProductEntity(p.sku(), p.name(), p.price(), p.stock(), p.attributes());
+                session.persist(entity);
+                pending.add(entity);
+                if (pending.size() == SessionFactories.BATCH_SIZE) {
+                    flushAndClear(session, pending, created);
+                }
+            }
+            flushAndClear(session, pending, created);
+            return created;
+        });
+    }
+
+    private static void flushAndClear(Session session, List<ProductEntity> pending, List<Product> created) {
+        session.flush();
+        pending.forEach(e -> created.add(e.toRecord()));
+        pending.clear();
+        session.clear();
+    }
+
+    // end::variant-persist[]
     // ---------------------------------------------------------------- P09, P10
 
     // tag::P09[]

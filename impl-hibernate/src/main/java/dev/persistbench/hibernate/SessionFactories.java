@@ -13,7 +13,6 @@ import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.StandardBasicTypes;
@@ -45,8 +44,9 @@ final class SessionFactories {
         Map<String, String> s = new LinkedHashMap<>();
         // Validate the mapping against the Flyway-migrated schema; never create or alter anything.
         s.put(AvailableSettings.HBM2DDL_AUTO, "validate");
-        // PostgreSQL's dialect, named; the server version is still detected from the connection.
-        s.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
+        // PostgreSQL's dialect, named, seeing identity columns' sequences (IdentitySequencesDialect);
+        // the server version is still detected from the connection.
+        s.put(AvailableSettings.DIALECT, IdentitySequencesDialect.class.getName());
         // The schema of the DataSource's connections (currentSchema=...): the validator reads the
         // tables there, and generated SQL names it.
         s.put(AvailableSettings.DEFAULT_SCHEMA, defaultSchema);

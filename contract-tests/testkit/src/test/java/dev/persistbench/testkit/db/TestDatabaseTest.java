@@ -53,6 +53,28 @@ class TestDatabaseTest {
     }
 
     @Test
+    void truncateAllLeavesTheSequencesWhereTheyWere() throws SQLException {
+        TestDatabase db = TestDatabase.shared();
+        try (Connection c = db.openConnection();
+                Statement s = c.createStatement()) {
+            long before = insertedProductId(s, "seq-before");
+            db.truncateAll();
+            long after = insertedProductId(s, "seq-after");
+            // product's identity goes up by 50: the next id is 50 above, never back at the start
+            assertThat(after).isEqualTo(before + 50);
+            db.truncateAll();
+        }
+    }
+
+    private static long insertedProductId(Statement s, String sku) throws SQLException {
+        try (ResultSet rs = s.executeQuery("INSERT INTO product (sku, name, price, stock, attributes) VALUES ('" + sku
+                + "', 'P', 1.00, 1, '{}') RETURNING id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void externalModeWithoutAUrlSaysWhatIsMissing() {
         String previous = System.getProperty("pb.jdbc.url");
         System.clearProperty("pb.jdbc.url");
