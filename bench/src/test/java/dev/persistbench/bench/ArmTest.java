@@ -17,6 +17,8 @@ class ArmTest {
         assertThat(ids(Arm.forPattern("HIBERNATE,JDBC", "P02", 0, "all")))
                 .containsExactly("raw-jdbc", "hibernate", "jdbc", "jdbc:read-tx");
         assertThat(ids(Arm.forPattern("HIBERNATE,JDBC", "P03", 0, "all")))
+                .containsExactly("raw-jdbc", "hibernate", "jdbc", "hibernate:persist");
+        assertThat(ids(Arm.forPattern("HIBERNATE,JDBC", "P06", 0, "all")))
                 .containsExactly("raw-jdbc", "hibernate", "jdbc");
         assertThat(Arm.forPattern("JDBC", "P08", 0, "all").getLast().variant()).isTrue();
         assertThat(Arm.forPattern("JDBC", "P08", 0, "all").get(1).variant()).isFalse();
