@@ -27,8 +27,11 @@ public abstract class VariantContract extends ContractHarness {
     /** The variant under test, as its implementation declares it (see {@link #named}). */
     protected abstract Variant variant();
 
-    /** The variant called {@code name} among an implementation's {@code variants}; refused when absent. */
-    protected static Variant named(List<Variant> variants, String name) {
+    /**
+     * The variant called {@code name} among an implementation's {@code variants}; refused when absent.
+     * Public for an implementation's other tests of its variants (its round-trip counts).
+     */
+    public static Variant named(List<Variant> variants, String name) {
         return variants.stream()
                 .filter(v -> v.name().equals(name))
                 .findFirst()

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.persistbench.contract.StoreRepository;
-import dev.persistbench.contract.Variant;
 import dev.persistbench.contract.error.IllegalTransitionException;
 import dev.persistbench.contract.error.InsufficientStockException;
 import dev.persistbench.contract.error.StaleVersionException;
@@ -20,6 +19,7 @@ import dev.persistbench.contract.model.PlaceOrder;
 import dev.persistbench.contract.model.Product;
 import dev.persistbench.contract.model.ProductSearch;
 import dev.persistbench.suite.TestData;
+import dev.persistbench.suite.VariantContract;
 import dev.persistbench.testkit.db.TestDatabase;
 import dev.persistbench.testkit.sql.ServerStatements;
 import dev.persistbench.testkit.sql.SqlRecorder;
@@ -125,7 +125,9 @@ class HibernateRoundTripsTest {
     @Test
     @DisplayName("P07, P08, variant entities: the same orders; P07 one statement, P08 two (ids, then the entities)")
     void entitiesVariant() {
-        StoreRepository entities = named("entities").factory().apply(sql.wrap(database.dataSource()));
+        StoreRepository entities = VariantContract.named(HibernateStoreRepository.variants(), "entities")
+                .factory()
+                .apply(sql.wrap(database.dataSource()));
         try {
             Customer customer = store.createCustomer(new NewCustomer("entities@example.com", "Entities"));
             Product product = data.product("3.00", 1_000);
@@ -143,7 +145,9 @@ class HibernateRoundTripsTest {
     @Test
     @DisplayName("P03, variant persist: 1,000 products as 20 sequence calls and 20 JDBC batches in one transaction")
     void persistVariant() {
-        StoreRepository persist = named("persist").factory().apply(sql.wrap(database.dataSource()));
+        StoreRepository persist = VariantContract.named(HibernateStoreRepository.variants(), "persist")
+                .factory()
+                .apply(sql.wrap(database.dataSource()));
         try {
             persist.createProducts(newProducts(3));
             List<NewProduct> thousand = newProducts(1_000);
@@ -161,13 +165,6 @@ class HibernateRoundTripsTest {
         } finally {
             persist.close();
         }
-    }
-
-    private static Variant named(String name) {
-        return HibernateStoreRepository.variants().stream()
-                .filter(v -> v.name().equals(name))
-                .findFirst()
-                .orElseThrow();
     }
 
     @Test

@@ -180,7 +180,7 @@ public record EvolutionView(
                         .filter(a -> version.equals(a.version()))
                         .findFirst()
                         .map(a -> suiteAt(version, a.passed(), a.suite()))
-                        .orElse("\nits suite on V" + version + ": not run");
+                        .orElseGet(() -> suiteAt(version, null, null));
         if (patches.isEmpty()) {
             return "none" + suite;
         }
@@ -188,6 +188,7 @@ public record EvolutionView(
                 + patches.stream().map(FollowTrack.Patch::path).collect(Collectors.joining("\n")) + suite;
     }
 
+    /** The suite's line in a step cell; "not run" when there is none. */
     private static String suiteAt(String version, Boolean passed, FollowTrack.Suite s) {
         return s == null
                 ? "\nits suite on V" + version + ": not run"
