@@ -96,6 +96,10 @@ public record BenchConfig(
         if (!rounds.isBlank()) {
             profile = profile.withRounds(Integer.parseInt(rounds.trim()));
         }
+        String warmUp = p.getProperty("bench.warmUpSeconds", "");
+        if (!warmUp.isBlank()) {
+            profile = profile.withWarmUpMillis(warmUpMillis(warmUp));
+        }
         String sizes = p.getProperty("bench.dataSizes", "");
         if (!sizes.isBlank()) {
             profile = profile.withDataSizes(dataSizes("bench.dataSizes", sizes));
@@ -161,6 +165,24 @@ public record BenchConfig(
                     + " -am verify), or set " + targetProperty(impl) + " to its build folder");
         }
         return dir;
+    }
+
+    /** The bench.warmUpSeconds value as milliseconds; anything but 0 to 600 seconds is refused naming the property. */
+    static long warmUpMillis(String seconds) {
+        double s;
+        try {
+            s = Double.parseDouble(seconds.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "bench.warmUpSeconds must be the warm-up cap per fork in seconds, like 30 (0: no warm-up phase); was '"
+                            + seconds + "'",
+                    e);
+        }
+        if (!(s >= 0 && s <= 600)) {
+            throw new IllegalArgumentException(
+                    "bench.warmUpSeconds must be from 0 to 600 seconds; was " + seconds.trim());
+        }
+        return Math.round(s * 1000);
     }
 
     /** Round-trip times in ms ("0.5,2", or "none") as whole µs; a bad value is refused naming the property. */

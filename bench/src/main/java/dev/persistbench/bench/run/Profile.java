@@ -174,6 +174,22 @@ public record Profile(
                 evolution);
     }
 
+    /** This profile with another warm-up cap per fork, in milliseconds (0: no warm-up phase). */
+    public Profile withWarmUpMillis(long cap) {
+        return new Profile(
+                name,
+                forks,
+                rounds,
+                sliceMillis,
+                dataSizes,
+                coldStartRuns,
+                cap,
+                rttMicros,
+                scaleSizes,
+                threads,
+                evolution);
+    }
+
     /** This profile measuring the network patterns at {@code distances} (µs added per round trip; empty: none). */
     public Profile withRttMicros(List<Integer> distances) {
         return new Profile(

@@ -90,6 +90,18 @@ class BenchConfigTest {
     }
 
     @Test
+    void theWarmUpCapCanBeSetInSecondsAndReachesTheForks() {
+        BenchConfig c = config("bench.warmUpSeconds", "35");
+        assertThat(c.profile().warmUpMillis()).isEqualTo(35_000);
+        Options o = c.runs(c.impls(), FORK_ARGS).get(0).options();
+        assertThat(o.getJvmArgsAppend().get()).contains("-D" + WarmUp.PROPERTY + "=35000");
+        assertThat(config("bench.warmUpSeconds", "0").profile().warmUpMillis())
+                .as("0: no warm-up phase")
+                .isZero();
+        assertThat(config().profile().warmUpMillis()).isEqualTo(Profile.QUICK.warmUpMillis());
+    }
+
+    @Test
     void nothingRunsWhenNoImplementationCanBeTimed() {
         assertThat(config().runs(List.of(), FORK_ARGS)).isEmpty();
     }
@@ -105,6 +117,13 @@ class BenchConfigTest {
         assertThatThrownBy(() -> config("bench.rounds", "1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 rounds");
+        assertThatThrownBy(() -> config("bench.warmUpSeconds", "half a minute"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bench.warmUpSeconds")
+                .hasMessageContaining("half a minute");
+        assertThatThrownBy(() -> config("bench.warmUpSeconds", "-5"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bench.warmUpSeconds must be from 0 to 600");
     }
 
     @Test
