@@ -241,7 +241,7 @@ public final class BenchMain {
                                     java.util.Locale.ROOT,
                                     "%s %.2f [%.2f, %.2f]",
                                     a.impl(),
-                                    a.ratioToFloor().median(),
+                                    a.ratioToFloor().estimate(),
                                     a.ratioToFloor().low(),
                                     a.ratioToFloor().high()))
                             .toList());

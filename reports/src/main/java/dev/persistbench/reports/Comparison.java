@@ -62,7 +62,7 @@ public final class Comparison {
      *
      * @param pattern P01..P13
      * @param impl implementation id
-     * @param base base ratio (median of the per-round ratios in a paired run), null when absent
+     * @param base base ratio (the estimate of the per-round ratios in a paired run), null when absent
      * @param baseLow lower bound of its 95 % interval, null when the run gave none (unpaired)
      * @param baseHigh upper bound
      * @param candidate candidate ratio

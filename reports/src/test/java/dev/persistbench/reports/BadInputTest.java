@@ -149,11 +149,11 @@ class BadInputTest {
     }
 
     @Test
-    void paired_json_an_interval_that_does_not_enclose_its_median_is_named() throws IOException {
+    void paired_json_an_interval_that_does_not_enclose_its_estimate_is_named() throws IOException {
         String err = failOnPaired(root -> ((ObjectNode) arm(root, 0, 2).get("ratioToFloor")).put("low", 1.2));
         assertThat(err)
-                .contains("field results[0].arms[2].ratioToFloor low 1.2, median 1.09, high 1.11")
-                .contains("expected low <= median <= high");
+                .contains("field results[0].arms[2].ratioToFloor low 1.2, estimate 1.09, high 1.11")
+                .contains("expected low <= estimate <= high");
     }
 
     @Test

@@ -156,7 +156,7 @@ class CompareMainTest {
         for (JsonNode arm : root.get("results").get(result).get("arms")) {
             if (arm.get("impl").asText().equals(impl)) {
                 ObjectNode r = (ObjectNode) arm.get("ratioToFloor");
-                r.put("median", median);
+                r.put("estimate", median);
                 r.put("low", low);
                 r.put("high", high);
                 return;

@@ -68,10 +68,10 @@ class DataSizeReportTest {
     private static ObjectNode arm(String impl, boolean floor, double median, double low, double high, double[] ratio) {
         ObjectNode a =
                 JSON.createObjectNode().put("impl", impl).put("floor", floor).put("settled", true);
-        a.putObject("usPerOp").put("median", median).put("low", low).put("high", high);
+        a.putObject("usPerOp").put("estimate", median).put("low", low).put("high", high);
         if (ratio != null) {
             a.putObject("ratioToFloor")
-                    .put("median", ratio[0])
+                    .put("estimate", ratio[0])
                     .put("low", ratio[1])
                     .put("high", ratio[2]);
         }

@@ -51,17 +51,17 @@ class NetworkDistanceReportTest {
         for (JsonNode arm : far.get("arms")) {
             double extra = arm.get("impl").asText().equals("jooq") ? 1000 : 500;
             ObjectNode us = (ObjectNode) arm.get("usPerOp");
-            double median = us.get("median").asDouble() + extra;
-            us.put("median", median).put("low", median - 1).put("high", median + 1);
+            double median = us.get("estimate").asDouble() + extra;
+            us.put("estimate", median).put("low", median - 1).put("high", median + 1);
             if (arm.get("floor").asBoolean()) {
                 floorFar = median;
             }
         }
         for (JsonNode arm : far.get("arms")) {
             if (!arm.get("floor").asBoolean()) {
-                double ratio = arm.get("usPerOp").get("median").asDouble() / floorFar;
+                double ratio = arm.get("usPerOp").get("estimate").asDouble() / floorFar;
                 ((ObjectNode) arm.get("ratioToFloor"))
-                        .put("median", ratio)
+                        .put("estimate", ratio)
                         .put("low", ratio - 0.01)
                         .put("high", ratio + 0.01);
             }

@@ -76,7 +76,7 @@ class PairedReportTest {
     }
 
     @Test
-    void summary_json_has_the_ratio_interval_beside_its_median() {
+    void summary_json_has_the_ratio_interval_beside_its_estimate() {
         assertThat(summary.get("timing").asText()).isEqualTo("paired");
         JsonNode jooq = result("P02", "jooq");
         assertThat(jooq.get("ratioToFloor").asDouble()).isEqualTo(1.09);
@@ -180,9 +180,32 @@ class PairedReportTest {
     }
 
     @Test
+    void the_report_names_the_estimate_the_bench_recorded() throws IOException {
+        assertThat(md)
+                .contains("each the Hodges-Lehmann estimate of the per-round values of the steady rounds")
+                .contains("The Hodges-Lehmann estimate is the median of the averages of every pair of values");
+        assertThat(html).contains("each the Hodges-Lehmann estimate of the per-round values of the steady rounds");
+        assertThat(summary.get("pairedMethod").get("statistic").asText()).startsWith("Hodges-Lehmann estimate");
+        // Results written before (results-paired-pg16: "median" in the method and in every interval).
+        Path older = Fixtures.report(
+                Fixtures.dir("results-paired-pg16"),
+                tmp.resolve("older"),
+                Fixtures.repo(tmp.resolve("repo-older"), false));
+        String olderMd = Files.readString(older.resolve("report.md"));
+        assertThat(olderMd)
+                .contains("each the median of the per-round values of the steady rounds")
+                .doesNotContain("Hodges-Lehmann");
+        JsonNode olderSummary =
+                new ObjectMapper().readTree(older.resolve("summary.json").toFile());
+        assertThat(olderSummary.findValues("ratioToFloor"))
+                .as("ratios read from intervals named median")
+                .anyMatch(JsonNode::isNumber);
+    }
+
+    @Test
     void the_arms_table_has_counts_transaction_and_shape() {
         assertThat(md)
-                .contains("| arm | µs/op median [interval] | × floor median [95 % interval] | B/op | round trips"
+                .contains("| arm | µs/op [interval] | × floor [95 % interval] | B/op | round trips"
                         + " | server statements | client statements | transaction | shape | lines | contract |")
                 .contains(
                         "| jdbc | 44.1 [43.3, 45.0] | 1.10× [1.07, 1.13] | 8,830 | 1 | 1 | 1 | no | one joined SELECT |")

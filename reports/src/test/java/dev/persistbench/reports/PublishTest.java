@@ -81,7 +81,9 @@ class PublishTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
         assertThat(Files.readString(readme))
-                .contains("µs per operation, median [interval] (median of the per-round ratios to the raw-JDBC floor")
+                .contains(
+                        "µs per operation [interval] (ratio to the raw-JDBC floor [95 % bootstrap interval]), each the"
+                                + " Hodges-Lehmann estimate of the per-round values")
                 .contains("| raw-JDBC floor | SELECT 1 | ranking |")
                 .contains("| 12.7 [12.5, 12.9] | 9.46 | jOOQ < Hibernate ORM = MyBatis = Spring JDBC |")
                 .contains("SELECT 1 probe: median 9.41 µs, p10–p90 9.01–9.83 µs")

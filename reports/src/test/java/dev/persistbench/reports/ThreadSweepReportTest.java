@@ -43,10 +43,10 @@ class ThreadSweepReportTest {
                 .put("floor", impl.equals("raw-jdbc"))
                 .put("steadyFromRound", 0)
                 .put("settled", true);
-        a.putObject("usPerOp").put("median", us).put("low", us - 1).put("high", us + 1);
+        a.putObject("usPerOp").put("estimate", us).put("low", us - 1).put("high", us + 1);
         if (ratio != null) {
             a.putObject("ratioToFloor")
-                    .put("median", ratio)
+                    .put("estimate", ratio)
                     .put("low", ratio - 0.01)
                     .put("high", ratio + 0.01);
         }

@@ -34,11 +34,11 @@ class VariantReportTest {
                 ObjectNode variant = arms.get(1).deepCopy();
                 variant.put("impl", "jdbc:read-tx");
                 ((ObjectNode) variant.get("usPerOp"))
-                        .put("median", 20.5)
+                        .put("estimate", 20.5)
                         .put("low", 20.1)
                         .put("high", 21.0);
                 ((ObjectNode) variant.get("ratioToFloor"))
-                        .put("median", 1.62)
+                        .put("estimate", 1.62)
                         .put("low", 1.58)
                         .put("high", 1.66);
                 arms.add(variant);

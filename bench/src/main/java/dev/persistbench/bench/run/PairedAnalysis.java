@@ -27,8 +27,8 @@ import org.openjdk.jmh.results.RunResult;
  * Turns each pattern fork's slices (JMH's per-iteration scores and the fork's {@link Slices}
  * record) into the figures the report ranks on ({@code paired.json}): per arm its per-slice
  * series; per implementation the round where its ratio series settled ({@link PairedStats#steadyFrom})
- * and, over its steady rounds, its µs/op, B/op and ratio to the floor as a median with a bootstrap
- * interval; the pattern settled at the latest of these rounds, and over the pattern's steady rounds
+ * and, over its steady rounds, its µs/op and ratio to the floor as a Hodges-Lehmann estimate with a
+ * bootstrap interval and its median B/op; the pattern settled at the latest of these rounds, and over the pattern's steady rounds
  * come the floor's figures and the groups of implementations the run can tell apart (every pair
  * compared over the same rounds). The records are the report's ({@link Paired}), so what the bench writes
  * is what the report reads. A thread-sweep fork's result also carries, per arm, its throughput and
@@ -72,7 +72,7 @@ public final class PairedAnalysis {
         PairedStats.Method m = stats.method();
         WarmUp.Rule rule = WarmUp.Rule.capped(profile.warmUpMillis());
         Method method = new Method(
-                "median of per-round ratios, percentile bootstrap",
+                "Hodges-Lehmann estimate of per-round ratios, percentile bootstrap",
                 m.confidence(),
                 m.resamples(),
                 m.tieMargin(),
@@ -176,7 +176,7 @@ public final class PairedAnalysis {
             Paired.Interval ratio = null;
             if (a != floor) {
                 double[] ratios = ratiosBy.get(id);
-                ratio = interval(stats.medianInterval(Arrays.copyOfRange(ratios, from, complete)));
+                ratio = interval(stats.estimateInterval(Arrays.copyOfRange(ratios, from, complete)));
                 if (!Variant.isArmOfVariant(id)) {
                     ratioTails.put(id, Arrays.copyOfRange(ratios, cut, complete));
                 }
@@ -186,7 +186,7 @@ public final class PairedAnalysis {
                     id,
                     a == floor,
                     from,
-                    interval(stats.medianInterval(tail)),
+                    interval(stats.estimateInterval(tail)),
                     Double.isNaN(b) ? null : b,
                     ratio,
                     a == floor || steadyBy.get(id).settled(),
@@ -270,7 +270,7 @@ public final class PairedAnalysis {
     }
 
     private static Paired.Interval interval(PairedStats.Interval i) {
-        return new Paired.Interval(i.median(), i.low(), i.high());
+        return new Paired.Interval(i.estimate(), i.low(), i.high());
     }
 
     /** Writes {@code paired} as JSON to {@code file}. */

@@ -56,7 +56,7 @@ class PairedAnalysisTest {
         assertThat(r.arms().get(2).warmUpSeries()).containsExactly(3.0, 2.0, 1.0);
         Paired.Arm slow = r.arms().get(1);
         assertThat(slow.impl()).isEqualTo("slowlib");
-        assertThat(slow.ratioToFloor().median()).isBetween(1.98, 2.02);
+        assertThat(slow.ratioToFloor().estimate()).isBetween(1.98, 2.02);
         assertThat(slow.ratioToFloor().high() - slow.ratioToFloor().low()).isLessThan(0.02);
         assertThat(slow.bytesPerOp()).isEqualTo(5000.0);
         assertThat(slow.series()).hasSize(rounds);
@@ -101,7 +101,7 @@ class PairedAnalysisTest {
         Paired.Arm variant = r.arms().get(3);
         assertThat(variant.impl()).isEqualTo("lib:variant");
         assertThat(variant.steadyFromRound()).isBetween(12, 14);
-        assertThat(variant.ratioToFloor().median()).isBetween(1.98, 2.02);
+        assertThat(variant.ratioToFloor().estimate()).isBetween(1.98, 2.02);
     }
 
     @Test
@@ -157,7 +157,7 @@ class PairedAnalysisTest {
         assertThat(lib.errors()).containsExactly(java.util.Map.entry("StaleVersionException", 10L));
         assertThat(lib.errorCount()).isEqualTo(10);
         assertThat(r.arms().get(0).load().errorCount()).isZero();
-        assertThat(r.arms().get(1).ratioToFloor().median()).isEqualTo(3.0);
+        assertThat(r.arms().get(1).ratioToFloor().estimate()).isEqualTo(3.0);
 
         Paired.PatternResult ranked = analysis.analyse(
                 new Slices.Record("P06", 1000, 0, 1, arms, slices, null, null, null),

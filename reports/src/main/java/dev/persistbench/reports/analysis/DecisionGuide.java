@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * The decision guide: per concern an architect asks about, which library leads, by how much, and which
  * the run cannot tell apart, computed only from the summary's figures. Timed concerns use the run's groups
  * (paired runs) or its fastest and ties within the combined error (unpaired runs), never a ranking of
- * medians; the margin is the next group's figure over the leaders', with bounds from the 95 % intervals
+ * point estimates; the margin is the next group's figure over the leaders', with bounds from the 95 % intervals
  * where the summary has them. Counted concerns (B/op, lines of code, round trips, cold start, schema
  * drift, failed calls while the schema changed) compare the figures as they are, equal figures tie. A concern without a figure says "not
  * measured in this run" and why; a figure that did not settle is named as provisional.
@@ -206,7 +206,7 @@ public final class DecisionGuide {
     }
 
     /** One figure of one arm with its interval, and whether it settled. */
-    private record Figure(String impl, double median, Double low, Double high, boolean settled) {}
+    private record Figure(String impl, double value, Double low, Double high, boolean settled) {}
 
     private GuideEntry timed(String concern, String id, PatternSummary p) {
         String where = p == null ? id : id + " " + p.title();
@@ -241,7 +241,7 @@ public final class DecisionGuide {
         }
         List<String> leaders = groups.get(0);
         List<String> next = groups.get(1);
-        // unpaired: the margin is over the fastest only (its ties may lack an error and a lower median)
+        // unpaired: the margin is over the fastest only (its ties may lack an error and a lower estimate)
         List<String> reference = paired(p) ? leaders : List.of(leaders.getFirst());
         double min = Double.MAX_VALUE;
         double max = 0;
@@ -251,7 +251,7 @@ public final class DecisionGuide {
             for (String n : next) {
                 Figure a = fig.get(l);
                 Figure b = fig.get(n);
-                double q = b.median() / a.median();
+                double q = b.value() / a.value();
                 min = Math.min(min, q);
                 max = Math.max(max, q);
                 if (low != null && a.low() != null && a.high() != null && b.low() != null && b.high() != null) {
@@ -269,14 +269,14 @@ public final class DecisionGuide {
         involved.addAll(next);
         List<String> prov = provisional(involved, fig);
         String of = String.join(" and ", reference.stream().map(this::label).toList());
-        // The groups come from the paired comparisons of the whole series, not from the medians: a
-        // member of the next group may have a lower median than a leader. Then the margin is not one.
+        // The groups come from the paired comparisons of the whole series, not from the estimates: a
+        // member of the next group may have a lower estimate than a leader. Then the margin is not one.
         String text = values(leaders, fig, unit)
                 + (leaders.size() > 1 ? " lead and cannot be told apart" : " leads")
                 + (min >= 1
                         ? "; the next, " + values(next, fig, unit) + ", takes " + margin + " the time of " + of
                         : "; the next, " + values(next, fig, unit) + ", is ranked behind by the run's paired"
-                                + " comparisons although the medians overlap (" + margin + " the time of " + of
+                                + " comparisons although the estimates overlap (" + margin + " the time of " + of
                                 + "): the order between them is weak");
         return entry(
                 concern, where, List.of(id), id, leaders, new Margin(min, max, low, high, margin), false, prov, text);
@@ -313,7 +313,7 @@ public final class DecisionGuide {
         out.add(first);
         fig.values().stream()
                 .filter(f -> !first.contains(f.impl()))
-                .min(Comparator.comparingDouble(Figure::median))
+                .min(Comparator.comparingDouble(Figure::value))
                 .ifPresent(f -> out.add(List.of(f.impl())));
         return out;
     }
@@ -718,7 +718,7 @@ public final class DecisionGuide {
     }
 
     private String value(Figure f, String unit) {
-        return (unit.startsWith("×") ? Fmt.ratio(f.median()).replace("×", "") : Fmt.us(f.median())) + unit;
+        return (unit.startsWith("×") ? Fmt.ratio(f.value()).replace("×", "") : Fmt.us(f.value())) + unit;
     }
 
     private String values(List<String> impls, Map<String, Figure> fig, String unit) {

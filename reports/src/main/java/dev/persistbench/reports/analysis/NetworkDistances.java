@@ -42,14 +42,14 @@ final class NetworkDistances {
             for (Arm a : r.arms()) {
                 Double gap = a.floorArm() || floor.isEmpty()
                         ? null
-                        : a.usPerOp().median() - floor.get().usPerOp().median();
+                        : a.usPerOp().estimate() - floor.get().usPerOp().estimate();
                 Double nearGap = a.floorArm() || nearFloor.isEmpty()
                         ? null
                         : near.flatMap(l -> l.arms().stream()
                                         .filter(x -> x.impl().equals(a.impl()))
                                         .findFirst())
-                                .map(x -> x.usPerOp().median()
-                                        - nearFloor.get().usPerOp().median())
+                                .map(x -> x.usPerOp().estimate()
+                                        - nearFloor.get().usPerOp().estimate())
                                 .orElse(null);
                 Double growth =
                         gap == null || nearGap == null || rtt == null || loopbackRtt == null || rtt <= loopbackRtt
@@ -62,12 +62,12 @@ final class NetworkDistances {
                         r.addedRttMicros(),
                         SummaryBuilder.round(rtt, 1),
                         SummaryBuilder.round(loopbackRtt, 1),
-                        SummaryBuilder.round(a.usPerOp().median(), 3),
+                        SummaryBuilder.round(a.usPerOp().estimate(), 3),
                         SummaryBuilder.round(a.usPerOp().low(), 3),
                         SummaryBuilder.round(a.usPerOp().high(), 3),
                         a.ratioToFloor() == null
                                 ? null
-                                : SummaryBuilder.round(a.ratioToFloor().median(), 3),
+                                : SummaryBuilder.round(a.ratioToFloor().estimate(), 3),
                         a.ratioToFloor() == null
                                 ? null
                                 : SummaryBuilder.round(a.ratioToFloor().low(), 3),

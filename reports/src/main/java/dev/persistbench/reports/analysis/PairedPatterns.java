@@ -74,7 +74,7 @@ final class PairedPatterns {
             notMeasured.add(
                     p.id() + ": raw-JDBC floor not measured" + at + " (no floor arm in paired.json: no ratios)");
         }
-        Double floorUs = floor.map(f -> f.usPerOp().median()).orElse(null);
+        Double floorUs = floor.map(f -> f.usPerOp().estimate()).orElse(null);
         Double selectOneUs = head.map(h -> SummaryBuilder.median(probes(h))).orElse(null);
 
         List<PatternResult> results = new ArrayList<>();
@@ -203,11 +203,11 @@ final class PairedPatterns {
         return new SizePoint(
                 id,
                 dataSize,
-                SummaryBuilder.round(a.usPerOp().median(), 3),
+                SummaryBuilder.round(a.usPerOp().estimate(), 3),
                 null,
                 SummaryBuilder.round(a.usPerOp().low(), 3),
                 SummaryBuilder.round(a.usPerOp().high(), 3),
-                ratio == null ? null : SummaryBuilder.round(ratio.median(), 4),
+                ratio == null ? null : SummaryBuilder.round(ratio.estimate(), 4),
                 ratio == null ? null : SummaryBuilder.round(ratio.low(), 4),
                 ratio == null ? null : SummaryBuilder.round(ratio.high(), 4),
                 null,
@@ -266,7 +266,7 @@ final class PairedPatterns {
             Double floorUs,
             Double selectOneUs,
             Integer lines) {
-        double us = a.usPerOp().median();
+        double us = a.usPerOp().estimate();
         Paired.Interval ratio = a.ratioToFloor();
         return new PatternResult(
                 id,
@@ -285,7 +285,7 @@ final class PairedPatterns {
                 counts.serverCountNote(),
                 counts.transactions(),
                 counts.shape(),
-                ratio == null ? null : SummaryBuilder.round(ratio.median(), 4),
+                ratio == null ? null : SummaryBuilder.round(ratio.estimate(), 4),
                 ratio == null ? null : SummaryBuilder.round(ratio.low(), 4),
                 ratio == null ? null : SummaryBuilder.round(ratio.high(), 4),
                 SummaryBuilder.delta(us, floorUs),
@@ -324,7 +324,7 @@ final class PairedPatterns {
                 out.add(new ThreadPoint(
                         catalogue.idOf(a.impl()),
                         threads(r),
-                        SummaryBuilder.round(us.median(), 3),
+                        SummaryBuilder.round(us.estimate(), 3),
                         SummaryBuilder.round((us.high() - us.low()) / 2, 3),
                         SummaryBuilder.round(a.load().opsPerSecond(), 1),
                         a.load().errorCount()));

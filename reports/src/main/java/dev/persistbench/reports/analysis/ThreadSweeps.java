@@ -45,10 +45,10 @@ final class ThreadSweeps {
                                 l == null ? null : SummaryBuilder.round(l.p50Us(), 1),
                                 l == null ? null : SummaryBuilder.round(l.p99Us(), 1),
                                 l == null ? null : SummaryBuilder.round(l.p999Us(), 1),
-                                SummaryBuilder.round(a.usPerOp().median(), 3),
+                                SummaryBuilder.round(a.usPerOp().estimate(), 3),
                                 a.ratioToFloor() == null
                                         ? null
-                                        : SummaryBuilder.round(a.ratioToFloor().median(), 3),
+                                        : SummaryBuilder.round(a.ratioToFloor().estimate(), 3),
                                 l == null ? null : l.ops(),
                                 l == null ? null : l.errorCount(),
                                 l == null || l.errors() == null ? Map.of() : l.errors(),

@@ -254,13 +254,13 @@ public final class Charts {
                 "#,##0.0");
         subtitle(
                 chart,
-                "Dots: median µs/op; whiskers: its 95 % interval. All arms measured interleaved in one fork."
+                "Dots: µs/op; whiskers: its 95 % interval. All arms measured interleaved in one fork."
                         + (unsettled.isEmpty() ? "" : " Not settled: " + String.join(", ", unsettled) + ".")
                         + (missing.isEmpty() ? "" : " Not measured: " + String.join(", ", missing) + "."));
         return Optional.of(render("pattern-" + p.id(), p.id() + " " + p.title(), chart, 330));
     }
 
-    /** A paired run's ratios to the floor per pattern: median of the per-round ratios with its bootstrap interval. */
+    /** A paired run's ratios to the floor per pattern: the estimate of the per-round ratios with its bootstrap interval. */
     private Optional<Chart> pairedOverhead(Summary s) {
         List<String> categories = new ArrayList<>();
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
@@ -309,7 +309,10 @@ public final class Charts {
         y.setRange(lo - pad, hi + pad);
         JFreeChart chart =
                 dotWhisker("Overhead over the raw-JDBC floor (paired per round)", categories, series, y, 1.0, null);
-        subtitle(chart, "Dots: median of the per-round ratios arm / floor; whiskers: 95 % bootstrap interval.");
+        subtitle(
+                chart,
+                "Dots: " + Summary.estimator(s.pairedMethod())
+                        + " of the per-round ratios arm / floor; whiskers: 95 % bootstrap interval.");
         return Optional.of(render("overhead", "Overhead over the raw-JDBC floor", chart, 380));
     }
 
@@ -449,7 +452,7 @@ public final class Charts {
         }
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         for (SizePoint pt : p.bySize()) {
-            // A paired point has its median's interval; an unpaired one JMH's score error.
+            // A paired point has its estimate's interval; an unpaired one JMH's score error.
             double err = zeroIfNull(pt.error());
             series.computeIfAbsent(pt.impl(), YIntervalSeries::new)
                     .add(

@@ -183,14 +183,14 @@ final class PairedReader {
 
     private void interval(Interval i, String at) {
         require(i, at);
-        require(i.median(), at + ".median");
+        require(i.estimate(), at + ".estimate");
         require(i.low(), at + ".low");
         require(i.high(), at + ".high");
-        if (!(i.low() <= i.median() && i.median() <= i.high())) {
+        if (!(i.low() <= i.estimate() && i.estimate() <= i.high())) {
             fail(
                     at,
-                    "low " + i.low() + ", median " + i.median() + ", high " + i.high()
-                            + " (expected low <= median <= high)");
+                    "low " + i.low() + ", estimate " + i.estimate() + ", high " + i.high()
+                            + " (expected low <= estimate <= high)");
         }
         if (i.low() <= 0) {
             fail(at + ".low", "is " + i.low() + " (expected a positive figure)");

@@ -495,4 +495,13 @@ public record Summary(
      * @param reason why not measured (null when measured)
      */
     public record ColdStart(String impl, Double ms, Double heapMb, Integer runs, String reason) {}
+
+    /**
+     * What a paired figure is, from {@code pairedMethod}'s "statistic": "median" for results written
+     * before the bench took the Hodges-Lehmann estimate (2026-12-05), else "Hodges-Lehmann estimate".
+     */
+    public static String estimator(Map<String, String> pairedMethod) {
+        String statistic = pairedMethod == null ? null : pairedMethod.get("statistic");
+        return statistic != null && statistic.startsWith("median") ? "median" : "Hodges-Lehmann estimate";
+    }
 }

@@ -37,27 +37,27 @@ public final class Fmt {
         return us(v) + " ± " + (err > 0 && e.matches("[0.,]+") ? us(err) : e);
     }
 
-    /** "17.5 [17.2, 17.9]": a median with its interval at the median's precision; the median alone without one. */
-    public static String interval(Double median, Double low, Double high) {
-        if (median == null) {
+    /** "17.5 [17.2, 17.9]": an estimate with its interval at the estimate's precision; the estimate alone without one. */
+    public static String interval(Double estimate, Double low, Double high) {
+        if (estimate == null) {
             return NONE;
         }
         if (low == null || high == null) {
-            return us(median);
+            return us(estimate);
         }
-        String p = pattern(median);
-        return us(median) + " [" + format(p, low) + ", " + format(p, high) + "]";
+        String p = pattern(estimate);
+        return us(estimate) + " [" + format(p, low) + ", " + format(p, high) + "]";
     }
 
     /** "1.38× [1.35, 1.41]"; "1.38×" without an interval. */
-    public static String ratioInterval(Double median, Double low, Double high) {
-        if (median == null) {
+    public static String ratioInterval(Double estimate, Double low, Double high) {
+        if (estimate == null) {
             return NONE;
         }
         if (low == null || high == null) {
-            return ratio(median);
+            return ratio(estimate);
         }
-        return ratio(median) + " [" + format("0.00", low) + ", " + format("0.00", high) + "]";
+        return ratio(estimate) + " [" + format("0.00", low) + ", " + format("0.00", high) + "]";
     }
 
     /** "yes" for at least one transaction per operation, "no" for none, "—" when unknown. */

@@ -270,7 +270,7 @@ public record MergedView(
         return rows;
     }
 
-    /** A paired median with its interval, or an unpaired score with its error. */
+    /** A paired estimate with its interval, or an unpaired score with its error. */
     private static String figure(Double v, Double low, Double high, Double error) {
         if (low != null && high != null) {
             return Fmt.interval(v, low, high);

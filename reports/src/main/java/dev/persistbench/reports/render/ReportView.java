@@ -64,6 +64,11 @@ public record ReportView(
         ReliabilityTables reliability,
         EvolutionView evolution) {
 
+    /** What the paired figures are: "Hodges-Lehmann estimate", or "median" in results written before it. */
+    public String estimator() {
+        return Summary.estimator(summary.pairedMethod());
+    }
+
     /**
      * @param id implementation id
      * @param label display name

@@ -1,5 +1,6 @@
 package dev.persistbench.reports.results;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
@@ -190,13 +191,15 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
     }
 
     /**
-     * A median with its confidence interval.
+     * An estimate with its confidence interval. Written by the bench as {@code estimate}, the
+     * Hodges-Lehmann estimate of the per-round values (see {@link Method#statistic()}); results written
+     * before it (the median of the per-round values) name it {@code median}, and are read as they are.
      *
-     * @param median the median
+     * @param estimate the estimate
      * @param low lower bound
      * @param high upper bound
      */
-    public record Interval(Double median, Double low, Double high) {}
+    public record Interval(@JsonAlias("median") Double estimate, Double low, Double high) {}
 
     /**
      * One SELECT 1 probe.

@@ -151,7 +151,7 @@ class DecisionGuideTest {
         GuideEntry e = entry(g, "single-row reads", "P02");
         assertThat(e.leaders()).containsExactly("jdbc", "hibernate");
         assertThat(e.sentence())
-                .contains("medians overlap")
+                .contains("estimates overlap")
                 .contains("the order between them is weak")
                 .doesNotContain("takes 0.93");
     }
