@@ -216,10 +216,10 @@ public record Summary(
      * @param addedRttMicros the round-trip time the relay added, µs
      * @param roundTripUs the round trip the arms had there: median of that fork's SELECT 1 probes
      * @param loopbackRoundTripUs the same over loopback (the pattern's own fork), null when absent
-     * @param usPerOp median µs/op at this distance
+     * @param usPerOp µs/op at this distance (the run's estimate, see {@link Summary#estimator})
      * @param usPerOpLow lower bound of its 95 % interval
      * @param usPerOpHigh upper bound
-     * @param ratioToFloor median per-round ratio to the floor at this distance (null for the floor)
+     * @param ratioToFloor estimate of the per-round ratios to the floor at this distance (null for the floor)
      * @param ratioToFloorLow lower bound of its 95 % interval
      * @param ratioToFloorHigh upper bound
      * @param gapToFloorUs µs/op above the floor at this distance (null for the floor)
@@ -259,8 +259,8 @@ public record Summary(
      * @param p50Us median latency of one operation, µs
      * @param p99Us 99th percentile, µs
      * @param p999Us 99.9th percentile, µs
-     * @param usPerOp JMH's µs/op per thread (median of the steady slices)
-     * @param ratioToFloor median per-round ratio to the floor at this thread count (null for the floor)
+     * @param usPerOp JMH's µs/op per thread (the estimate over the steady slices)
+     * @param ratioToFloor estimate of the per-round ratios to the floor at this thread count (null for the floor)
      * @param ops operations over every timed slice
      * @param errors failed operations over every timed slice
      * @param errorsByType the same by exception class
@@ -295,7 +295,7 @@ public record Summary(
      * @param title human title
      * @param dataSize the seeded data size the headline figures were measured at
      * @param params other JMH parameters of the headline figures (e.g. a batch size)
-     * @param floorUsPerOp raw-JDBC floor in µs/op (the median in a paired run), null where the pattern has no
+     * @param floorUsPerOp raw-JDBC floor in µs/op (the estimate in a paired run), null where the pattern has no
      *     floor or it was not measured
      * @param floorUsPerOpLow lower bound of the floor's interval (paired runs)
      * @param floorUsPerOpHigh upper bound of the floor's interval (paired runs)
@@ -369,7 +369,7 @@ public record Summary(
      * @param status measured or not-measured
      * @param reason why not measured (null when measured)
      * @param contract contract-suite status of the implementation (passed, failed, missing, no-tests)
-     * @param usPerOp time per operation, µs: JMH's average (unpaired) or the median of the steady slices (paired)
+     * @param usPerOp time per operation, µs: JMH's average (unpaired) or the estimate over the steady slices (paired)
      * @param usPerOpLow lower bound of its interval (paired runs)
      * @param usPerOpHigh upper bound of its interval (paired runs)
      * @param error JMH score error (99.9 % confidence half-width), µs; null in a paired run
@@ -381,7 +381,7 @@ public record Summary(
      * @param serverCountNote why serverStatements is missing, when the bench said
      * @param transactions transactions per operation (0 or 1)
      * @param shape short label of the SQL shape, when the bench gave one
-     * @param ratioToFloor unpaired: usPerOp / floorUsPerOp; paired: median of the per-round ratios
+     * @param ratioToFloor unpaired: usPerOp / floorUsPerOp; paired: estimate of the per-round ratios
      * @param ratioToFloorLow lower bound of the ratio's bootstrap interval (paired runs)
      * @param ratioToFloorHigh upper bound of the ratio's bootstrap interval (paired runs)
      * @param deltaToFloorUs usPerOp - floorUsPerOp
@@ -426,11 +426,11 @@ public record Summary(
      *
      * @param impl implementation id, or "raw-jdbc"
      * @param dataSize seeded data size
-     * @param usPerOp µs/op (a paired run: the median of the steady slices)
+     * @param usPerOp µs/op (a paired run: the estimate over the steady slices)
      * @param error score error (unpaired runs)
-     * @param usPerOpLow lower bound of the median's interval (paired runs)
+     * @param usPerOpLow lower bound of the estimate's interval (paired runs)
      * @param usPerOpHigh upper bound (paired runs)
-     * @param ratioToFloor median per-round ratio to the floor at this size (paired runs; null for the floor)
+     * @param ratioToFloor estimate of the per-round ratios to the floor at this size (paired runs; null for the floor)
      * @param ratioToFloorLow lower bound of its interval
      * @param ratioToFloorHigh upper bound
      * @param growth usPerOp divided by this arm's usPerOp at the smallest size measured (null there): how
@@ -478,7 +478,7 @@ public record Summary(
      * @param impl implementation id
      * @param threads JMH threads
      * @param usPerOp µs/op per thread
-     * @param error score error (thread sweep: half the width of the median's interval)
+     * @param error score error (thread sweep: half the width of the estimate's interval)
      * @param opsPerSecond operations per second of all threads (older runs: threads / usPerOp)
      * @param errors failed operations (thread sweep; null otherwise)
      */

@@ -127,9 +127,9 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      * @param floor whether this is the raw-JDBC floor
      * @param steadyFromRound the first round this arm's figures count: an implementation's own steady
      *     round, the floor's is the pattern's (absent in older files: the pattern's)
-     * @param usPerOp median µs/op of the steady slices with its interval
+     * @param usPerOp µs/op of the steady slices (the estimate {@link Method#statistic()} names) with its interval
      * @param bytesPerOp allocation per operation, null when not measured
-     * @param ratioToFloor median of the per-round ratios arm / floor with its bootstrap interval;
+     * @param ratioToFloor estimate of the per-round ratios arm / floor with its bootstrap interval;
      *     null for the floor itself and where the pattern has no floor arm
      * @param settled false when this arm's tail never stopped trending
      * @param series µs/op of every slice, in time order, warm-up included
