@@ -107,6 +107,7 @@ public record PairedStats(Method method) {
         return hodgesLehmann(values, new double[walshCount(values.length)]);
     }
 
+    /** The same, writing the averages into {@code walsh} (of length n (n + 1) / 2), reused across resamples. */
     private static double hodgesLehmann(double[] values, double[] walsh) {
         int k = 0;
         for (int i = 0; i < values.length; i++) {
@@ -114,8 +115,8 @@ public record PairedStats(Method method) {
                 walsh[k++] = (values[i] + values[j]) / 2;
             }
         }
-        Arrays.sort(walsh, 0, k);
-        return quantile(walsh, k, 0.5);
+        Arrays.sort(walsh);
+        return quantile(walsh, 0.5);
     }
 
     private static int walshCount(int n) {
@@ -241,17 +242,12 @@ public record PairedStats(Method method) {
 
     /** Linear-interpolated quantile of sorted values. */
     static double quantile(double[] sorted, double p) {
-        return quantile(sorted, sorted.length, p);
-    }
-
-    /** Linear-interpolated quantile of the first {@code n} values of {@code sorted}. */
-    private static double quantile(double[] sorted, int n, double p) {
-        if (n == 1) {
+        if (sorted.length == 1) {
             return sorted[0];
         }
-        double pos = p * (n - 1);
+        double pos = p * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
-        int hi = Math.min(n - 1, lo + 1);
+        int hi = Math.min(sorted.length - 1, lo + 1);
         return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 }
