@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.persistbench.testkit.db.TestDatabase;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The set-up SQL's vacuum: only the schema's tables, by name, with or without fresh statistics. */
+/**
+ * The set-up SQL: its vacuum (only the schema's tables, by name, with or without fresh statistics),
+ * and its writes, which skip the foreign-key triggers but still leave every reference whole.
+ */
 class PoolsTest {
 
     @Test
@@ -46,6 +52,114 @@ class PoolsTest {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    @Test
+    @DisplayName("pool orders get all their lines; deleting them takes the lines too; no reference is left dangling")
+    void poolOrdersKeepTheirReferences() throws Exception {
+        TestDatabase db = TestDatabase.shared();
+        long customer = single(
+                db,
+                "INSERT INTO customer (email, " + TestDatabase.customerNameColumn()
+                        + ") VALUES ('pools-test-owner@example.com', 'Owner') RETURNING id");
+        long product = single(
+                db,
+                "INSERT INTO product (sku, name, price, stock) "
+                        + "VALUES ('pools-test-line', 'Line', 2.50, 0) RETURNING id");
+        try {
+            long[] ids = Pools.createOrders(
+                    db,
+                    "pools-test-",
+                    5,
+                    Instant.parse("2031-01-01T00:00:00Z"),
+                    1_000,
+                    3,
+                    customer,
+                    product,
+                    new BigDecimal("2.50"));
+            assertThat(ids).hasSize(5).doesNotHaveDuplicates();
+            assertThat(single(db, "SELECT count(*) FROM order_line WHERE product_id = " + product))
+                    .isEqualTo(15);
+            assertThat(single(
+                            db,
+                            "SELECT count(*) FROM order_line l WHERE l.product_id = " + product
+                                    + " AND NOT EXISTS (SELECT 1 FROM purchase_order o WHERE o.id = l.order_id)"))
+                    .isZero();
+            Pools.deleteOrders(db, "pools-test-");
+            assertThat(single(db, "SELECT count(*) FROM order_line WHERE product_id = " + product))
+                    .isZero();
+        } finally {
+            execute(db, "DELETE FROM purchase_order WHERE customer_id = " + customer);
+            execute(db, "DELETE FROM customer WHERE id = " + customer);
+            execute(db, "DELETE FROM product WHERE id = " + product);
+        }
+    }
+
+    @Test
+    @DisplayName("marked customers and products that something refers to are refused by name, and none is deleted")
+    void referencedRowsAreNotDeleted() throws Exception {
+        TestDatabase db = TestDatabase.shared();
+        long owner = single(
+                db,
+                "INSERT INTO customer (email, " + TestDatabase.customerNameColumn()
+                        + ") VALUES ('pools-ref-owner@example.com', 'Owner') RETURNING id");
+        single(
+                db,
+                "INSERT INTO customer (email, " + TestDatabase.customerNameColumn()
+                        + ") VALUES ('pools-ref-idle@example.com', 'Idle') RETURNING id");
+        long sold = single(
+                db,
+                "INSERT INTO product (sku, name, price, stock) "
+                        + "VALUES ('pools-ref-sold', 'Sold', 1.00, 0) RETURNING id");
+        single(
+                db,
+                "INSERT INTO product (sku, name, price, stock) "
+                        + "VALUES ('pools-ref-idle', 'Idle', 1.00, 0) RETURNING id");
+        try {
+            Pools.createOrders(
+                    db, "pools-ref-", 1, Instant.parse("2031-01-01T00:00:00Z"), 1_000, 1, owner, sold, BigDecimal.ONE);
+            assertThatThrownBy(() -> Pools.deleteCustomers(db, "pools-ref-"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("customers 'pools-ref-'")
+                    .hasMessageContaining("1 orders");
+            assertThatThrownBy(() -> Pools.deleteProducts(db, "pools-ref-"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("products 'pools-ref-'")
+                    .hasMessageContaining("1 order lines");
+            assertThat(single(db, "SELECT count(*) FROM customer WHERE email LIKE 'pools-ref-%'"))
+                    .isEqualTo(2);
+            assertThat(single(db, "SELECT count(*) FROM product WHERE sku LIKE 'pools-ref-%'"))
+                    .isEqualTo(2);
+
+            Pools.deleteOrders(db, "pools-ref-");
+            Pools.deleteCustomers(db, "pools-ref-");
+            Pools.deleteProducts(db, "pools-ref-");
+            assertThat(single(db, "SELECT count(*) FROM customer WHERE email LIKE 'pools-ref-%'"))
+                    .isZero();
+            assertThat(single(db, "SELECT count(*) FROM product WHERE sku LIKE 'pools-ref-%'"))
+                    .isZero();
+        } finally {
+            execute(db, "DELETE FROM purchase_order WHERE customer_id = " + owner);
+            execute(db, "DELETE FROM customer WHERE email LIKE 'pools-ref-%'");
+            execute(db, "DELETE FROM product WHERE sku LIKE 'pools-ref-%'");
+        }
+    }
+
+    /** The first column of the one row {@code sql} returns (a count, or the id of an inserted row). */
+    private static long single(TestDatabase db, String sql) throws Exception {
+        try (Connection c = db.openConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(TestDatabase db, String sql) throws Exception {
+        try (Connection c = db.openConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 }
