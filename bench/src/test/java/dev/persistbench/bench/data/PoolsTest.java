@@ -59,14 +59,8 @@ class PoolsTest {
     @DisplayName("pool orders get all their lines; deleting them takes the lines too; no reference is left dangling")
     void poolOrdersKeepTheirReferences() throws Exception {
         TestDatabase db = TestDatabase.shared();
-        long customer = single(
-                db,
-                "INSERT INTO customer (email, " + TestDatabase.customerNameColumn()
-                        + ") VALUES ('pools-test-owner@example.com', 'Owner') RETURNING id");
-        long product = single(
-                db,
-                "INSERT INTO product (sku, name, price, stock) "
-                        + "VALUES ('pools-test-line', 'Line', 2.50, 0) RETURNING id");
+        long customer = customer(db, "pools-test-owner@example.com");
+        long product = product(db, "pools-test-line", "2.50");
         try {
             long[] ids = Pools.createOrders(
                     db,
@@ -100,22 +94,10 @@ class PoolsTest {
     @DisplayName("marked customers and products that something refers to are refused by name, and none is deleted")
     void referencedRowsAreNotDeleted() throws Exception {
         TestDatabase db = TestDatabase.shared();
-        long owner = single(
-                db,
-                "INSERT INTO customer (email, " + TestDatabase.customerNameColumn()
-                        + ") VALUES ('pools-ref-owner@example.com', 'Owner') RETURNING id");
-        single(
-                db,
-                "INSERT INTO customer (email, " + TestDatabase.customerNameColumn()
-                        + ") VALUES ('pools-ref-idle@example.com', 'Idle') RETURNING id");
-        long sold = single(
-                db,
-                "INSERT INTO product (sku, name, price, stock) "
-                        + "VALUES ('pools-ref-sold', 'Sold', 1.00, 0) RETURNING id");
-        single(
-                db,
-                "INSERT INTO product (sku, name, price, stock) "
-                        + "VALUES ('pools-ref-idle', 'Idle', 1.00, 0) RETURNING id");
+        long owner = customer(db, "pools-ref-owner@example.com");
+        customer(db, "pools-ref-idle@example.com");
+        long sold = product(db, "pools-ref-sold", "1.00");
+        product(db, "pools-ref-idle", "1.00");
         try {
             Pools.createOrders(
                     db, "pools-ref-", 1, Instant.parse("2031-01-01T00:00:00Z"), 1_000, 1, owner, sold, BigDecimal.ONE);
@@ -144,6 +126,22 @@ class PoolsTest {
             execute(db, "DELETE FROM customer WHERE email LIKE 'pools-ref-%'");
             execute(db, "DELETE FROM product WHERE sku LIKE 'pools-ref-%'");
         }
+    }
+
+    /** A new customer with e-mail {@code email}; its id. */
+    private static long customer(TestDatabase db, String email) throws Exception {
+        return single(
+                db,
+                "INSERT INTO customer (email, " + TestDatabase.customerNameColumn() + ") VALUES ('" + email
+                        + "', 'Pools test') RETURNING id");
+    }
+
+    /** A new product with SKU {@code sku} at {@code price}, out of stock; its id. */
+    private static long product(TestDatabase db, String sku, String price) throws Exception {
+        return single(
+                db,
+                "INSERT INTO product (sku, name, price, stock) VALUES ('" + sku + "', 'Pools test', " + price
+                        + ", 0) RETURNING id");
     }
 
     /** The first column of the one row {@code sql} returns (a count, or the id of an inserted row). */
