@@ -26,14 +26,15 @@ import org.openjdk.jmh.results.RunResult;
 /**
  * Turns each pattern fork's slices (JMH's per-iteration scores and the fork's {@link Slices}
  * record) into the figures the report ranks on ({@code paired.json}): per arm its per-slice
- * series; per implementation the round where its ratio series settled ({@link PairedStats#steadyFrom})
- * and, over its steady rounds, its µs/op and ratio to the floor as a Hodges-Lehmann estimate with a
- * bootstrap interval and its median B/op; the pattern settled at the latest of these rounds, and
- * over the pattern's steady rounds come the floor's figures and the groups of implementations the run can tell apart (every pair
- * compared over the same rounds). The records are the report's ({@link Paired}), so what the bench writes
- * is what the report reads. A thread-sweep fork's result also carries, per arm, its throughput and
- * latency percentiles over the same steady slices and its failures over every slice, and the
- * fork's pool size and server rollbacks and deadlocks.
+ * series; per implementation the round where its ratio series settled
+ * ({@link PairedStats#steadyFrom}) and, over its steady rounds, its µs/op and ratio to the floor
+ * as a Hodges-Lehmann estimate with a bootstrap interval and its median B/op; the pattern settled
+ * at the latest of these rounds, and over the pattern's steady rounds come the floor's figures
+ * and the groups of implementations the run can tell apart (every pair compared over the same
+ * rounds). The records are the report's ({@link Paired}), so what the bench writes is what the
+ * report reads. A thread-sweep fork's result also carries, per arm, its throughput and latency
+ * percentiles over the same steady slices and its failures over every slice, and the fork's pool
+ * size and server rollbacks and deadlocks.
  */
 public final class PairedAnalysis {
 
