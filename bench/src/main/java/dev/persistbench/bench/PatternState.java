@@ -90,6 +90,12 @@ public abstract class PatternState {
     private long warmUpCalls;
     /** Whether the untimed warm-up phase is running (its resets skip the planner statistics). */
     private boolean warming;
+    /**
+     * Whether the next reset refreshes the planner statistics: before the checks and before the
+     * first slice of every round (the resets give every slice the same rows, so statistics taken
+     * once a round describe every slice of it).
+     */
+    private boolean analyzeDue = true;
     /** Where warm-up results go, so that the JIT cannot drop the calls that made them. */
     @SuppressWarnings("unused")
     private volatile Object warmUpSink;
@@ -162,6 +168,7 @@ public abstract class PatternState {
     @Setup(Level.Iteration)
     public final void setUpIteration() {
         arm = slices.next(distance.dataSource());
+        analyzeDue = slices.roundBegan();
         repo = repos.get(arm);
         beginIteration();
         if (slices.sweep()) {
@@ -290,11 +297,11 @@ public abstract class PatternState {
 
     /**
      * Vacuums {@code tables}, the ones this pattern's operations write, for {@link #beginIteration()}:
-     * with fresh planner statistics before every timed slice and the check, without them between
-     * warm-up chunks.
+     * with fresh planner statistics before the check and the first timed slice of every round,
+     * without them before the round's other slices and between warm-up chunks.
      */
     protected final void vacuum(String... tables) {
-        Pools.vacuum(db, !warming, tables);
+        Pools.vacuum(db, analyzeDue && !warming, tables);
     }
 
     /** Once per trial, at the end: remove pools. */

@@ -244,8 +244,8 @@ public final class Pools {
     /**
      * Reclaims the space of deleted and updated rows of {@code tables} (the ones the pattern wrote),
      * so the next iteration sees the same tables; with {@code analyze}, also refreshes their planner
-     * statistics (every timed slice starts from fresh ones; the untimed warm-up skips them, they cost
-     * more than the vacuum on the order tables and no plan made then is timed).
+     * statistics (the bench asks for them before the first timed slice of every round; they cost
+     * more than the vacuum on the order tables).
      */
     public static void vacuum(TestDatabase db, boolean analyze, String... tables) {
         for (String t : tables) {

@@ -110,10 +110,8 @@ public final class Slices {
     private final Placement placement;
     private final WarmUp.Record warmUp;
     private final boolean sweep;
-    private final Random order;
+    private final Rounds<Arm> rounds;
     private final List<Slice> done = new ArrayList<>();
-    private final List<Arm> round = new ArrayList<>();
-    private int roundNo = -1;
 
     public Slices(
             String pattern,
@@ -131,19 +129,61 @@ public final class Slices {
         this.placement = placement;
         this.warmUp = warmUp;
         this.sweep = params.getBenchmark().endsWith("." + SWEEP_METHOD);
-        this.order = new Random(pattern.hashCode() * 31L + dataSize);
+        this.rounds = new Rounds<>(arms, new Random(pattern.hashCode() * 31L + dataSize));
     }
 
     /** The arm of the next slice, after probing the round trip over {@code dataSource}. */
     public Arm next(DataSource dataSource) {
-        if (round.isEmpty()) {
-            round.addAll(arms);
-            Collections.shuffle(round, order);
-            roundNo++;
-        }
-        Arm arm = round.remove(0);
-        done.add(new Slice(arm.id(), roundNo, System.currentTimeMillis(), probe(dataSource)));
+        Arm arm = rounds.next();
+        done.add(new Slice(arm.id(), rounds.number(), System.currentTimeMillis(), probe(dataSource)));
         return arm;
+    }
+
+    /** Whether the slice {@link #next} last gave is the first of its round. */
+    public boolean roundBegan() {
+        return rounds.began();
+    }
+
+    /**
+     * Every item once per round, each round in an order drawn from {@code order}.
+     *
+     * @param <T> what is put in order (a fork's arms)
+     */
+    static final class Rounds<T> {
+        private final List<T> items;
+        private final Random order;
+        private final List<T> left = new ArrayList<>();
+        private int number = -1;
+        private boolean began;
+
+        Rounds(List<T> items, Random order) {
+            if (items.isEmpty()) {
+                throw new IllegalArgumentException("a round needs at least one item");
+            }
+            this.items = List.copyOf(items);
+            this.order = order;
+        }
+
+        /** The next item, beginning a new round when the last one has given every item. */
+        T next() {
+            began = left.isEmpty();
+            if (began) {
+                left.addAll(items);
+                Collections.shuffle(left, order);
+                number++;
+            }
+            return left.remove(0);
+        }
+
+        /** The round of the item {@link #next} last gave, from 0 (-1 before the first). */
+        int number() {
+            return number;
+        }
+
+        /** Whether the item {@link #next} last gave began its round. */
+        boolean began() {
+            return began;
+        }
     }
 
     /** Whether this fork belongs to the thread sweep. */
