@@ -3,6 +3,7 @@ package dev.persistbench.reports;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.render.Fmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,7 +254,9 @@ public final class Comparison {
         for (String w : environmentDifferences(base.environment(), candidate.environment())) {
             md.append("- **environment differs:** ").append(w).append('\n');
         }
-        ratioSection(md, compareRatios(base, candidate));
+        machineCalm(base.selectOneProbe(), candidate.selectOneProbe())
+                .ifPresent(w -> md.append("- **").append(w).append('\n'));
+        ratioSection(md, compareRatios(base, candidate), Summary.estimator(candidate.pairedMethod()));
         md.append("\n## µs per operation\n\n");
         md.append("Absolute times depend on the machine and its state at the time: across two runs, the ratios"
                 + " above are the comparable figures.\n\n");
@@ -296,14 +299,16 @@ public final class Comparison {
     }
 
     /** The ratio table, then "N of M ratios agree within their intervals". */
-    private static void ratioSection(StringBuilder md, List<RatioChange> ratios) {
+    private static void ratioSection(StringBuilder md, List<RatioChange> ratios, String estimator) {
         md.append("\n## Ratios to the raw-JDBC floor\n\n");
         if (ratios.isEmpty()) {
             md.append("No ratio to the floor in either run.\n");
             return;
         }
-        md.append("Median of the per-round ratios [95 % bootstrap interval] in a paired run, a plain ratio of two"
-                + " scores in an older one. *agree*: the two intervals overlap.\n\n");
+        md.append("The ")
+                .append(estimator)
+                .append(" of the per-round ratios [95 % bootstrap interval] in a paired run, a plain ratio of two"
+                        + " scores in an older one. *agree*: the two intervals overlap.\n\n");
         md.append("| pattern | impl | base × floor | candidate × floor | agree |\n");
         md.append("|---|---|---:|---:|---|\n");
         for (RatioChange r : ratios) {
@@ -379,6 +384,31 @@ public final class Comparison {
         return "commit " + (e.commit() == null ? "unknown" : e.commit()) + ", profile "
                 + (e.profile() == null ? "unknown" : e.profile()) + ", results "
                 + (e.resultsGeneratedAt() == null ? "of unknown date" : e.resultsGeneratedAt());
+    }
+
+    /**
+     * What the two runs' SELECT 1 probes say about comparing their ratios: a line when either run was
+     * on a noisy machine ({@link ProbeSummary#NOISY_SPREAD}), empty when both were calm or a probe is
+     * missing.
+     */
+    static Optional<String> machineCalm(ProbeSummary base, ProbeSummary candidate) {
+        Boolean baseNoisy = ProbeSummary.noisy(base);
+        Boolean candidateNoisy = ProbeSummary.noisy(candidate);
+        if (baseNoisy == null || candidateNoisy == null || (!baseNoisy && !candidateNoisy)) {
+            return Optional.empty();
+        }
+        String spreads = "SELECT 1 probe spread " + percent(base) + " (base), " + percent(candidate)
+                + " (candidate); above " + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " % is noisy";
+        String why = ": on the AMD EPYC, ratios from a noisy run were up to 31 % higher than a calm run's minutes"
+                + " apart, so a ratio that moved by less than that may have moved with the machine, not the code";
+        return Optional.of(
+                baseNoisy && candidateNoisy
+                        ? "both runs on a noisy machine:** " + spreads + why
+                        : "the machine's calm differs:** " + spreads + why);
+    }
+
+    private static String percent(ProbeSummary probe) {
+        return Math.round(100 * ProbeSummary.spread(probe)) + " %";
     }
 
     private static List<String> environmentDifferences(Summary.Environment a, Summary.Environment b) {

@@ -249,4 +249,23 @@ class CompareMainTest {
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json").contains("does not exist");
     }
+
+    @Test
+    void a_noisy_run_is_named_before_its_ratios_are_compared() {
+        Summary.ProbeSummary calm = new Summary.ProbeSummary(21.0, 20.6, 21.6, 1540, 10.0);
+        Summary.ProbeSummary noisy = new Summary.ProbeSummary(21.3, 20.8, 30.4, 1540, 10.0);
+        assertThat(Summary.ProbeSummary.noisy(calm)).isFalse();
+        assertThat(Summary.ProbeSummary.noisy(noisy)).isTrue();
+        assertThat(Comparison.machineCalm(calm, calm)).isEmpty();
+        assertThat(Comparison.machineCalm(calm, null))
+                .as("no probe, nothing to say")
+                .isEmpty();
+        assertThat(Comparison.machineCalm(calm, noisy))
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("the machine's calm differs:** SELECT 1 probe spread 5 % (base), 45 % (candidate)")
+                        .contains("above 25 % is noisy")
+                        .contains("up to 31 % higher"));
+        assertThat(Comparison.machineCalm(noisy, noisy))
+                .hasValueSatisfying(line -> assertThat(line).startsWith("both runs on a noisy machine:** "));
+    }
 }

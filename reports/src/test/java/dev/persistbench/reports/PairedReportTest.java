@@ -358,4 +358,32 @@ class PairedReportTest {
                 .as("the fixture's arms predate their own rounds")
                 .isTrue();
     }
+
+    @Test
+    void a_noisy_machine_is_a_caveat_and_a_calm_one_is_not(@TempDir Path dir) throws IOException {
+        assertThat(summary.get("caveats").toString()).doesNotContain("a noisy machine");
+        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode paired =
+                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
+        int n = 0;
+        for (JsonNode r : paired.get("results")) {
+            for (JsonNode probe : r.get("selectOne")) {
+                // Every third probe 50 % slower: p90 at 1.5x the median, as on a busy host.
+                if (n++ % 3 == 0) {
+                    ((ObjectNode) probe).put("us", probe.get("us").asDouble() * 1.5);
+                }
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
+
+        List<String> caveats = new ArrayList<>();
+        json.readTree(report.resolve("summary.json").toFile()).get("caveats").forEach(c -> caveats.add(c.asText()));
+        assertThat(caveats)
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("a noisy machine: the SELECT 1 probe's p10–p90 spread was")
+                        .contains("% of its median (above 25 %)"));
+        assertThat(Files.readString(report.resolve("report.md"))).contains("a noisy machine: the SELECT 1 probe");
+    }
 }

@@ -334,8 +334,16 @@ final class PairedPatterns {
     }
 
     /** What limits a paired run's figures. */
-    static List<String> caveats(Environment env, List<PatternSummary> patterns) {
+    static List<String> caveats(Environment env, List<PatternSummary> patterns, ProbeSummary probe) {
         List<String> out = new ArrayList<>();
+        if (Boolean.TRUE.equals(ProbeSummary.noisy(probe))) {
+            out.add("a noisy machine: the SELECT 1 probe's p10–p90 spread was "
+                    + Math.round(100 * ProbeSummary.spread(probe)) + " % of its median (above "
+                    + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " %); on the AMD EPYC, ratios measured in such"
+                    + " runs were up to 31 % higher than in a calm run minutes apart, mostly the deeper stacks'"
+                    + " (bench/README, \"Repeatability\"): read differences smaller than that as unresolved, or"
+                    + " run again when the machine is calm");
+        }
         List<String> unsettled = new ArrayList<>();
         for (PatternSummary p : patterns) {
             List<String> arms = new ArrayList<>(p.results().stream()

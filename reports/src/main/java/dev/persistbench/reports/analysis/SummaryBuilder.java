@@ -15,6 +15,7 @@ import dev.persistbench.reports.model.Summary.Environment;
 import dev.persistbench.reports.model.Summary.EvolutionSummary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
 import dev.persistbench.reports.results.ColdStartResult;
@@ -137,8 +138,9 @@ public final class SummaryBuilder {
         Environment environment = environment(data.environment());
         boolean paired = data.paired() != null;
         List<String> caveats = new ArrayList<>();
+        ProbeSummary probe = paired ? PairedPatterns.probe(data.paired()) : null;
         if (paired) {
-            caveats.addAll(PairedPatterns.caveats(environment, patterns));
+            caveats.addAll(PairedPatterns.caveats(environment, patterns, probe));
         } else {
             caveats.add(UNPAIRED_CAVEAT);
         }
@@ -152,7 +154,7 @@ public final class SummaryBuilder {
                 catalogue.ids(),
                 catalogue,
                 patterns,
-                paired ? PairedPatterns.probe(data.paired()) : null,
+                probe,
                 paired ? NetworkDistances.of(data.paired()) : List.of(),
                 paired ? ThreadSweeps.of(data.paired(), catalogue) : List.of(),
                 coldStart,

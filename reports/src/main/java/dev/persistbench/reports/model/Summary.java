@@ -204,7 +204,34 @@ public record Summary(
      * @param probes number of probes
      * @param minutes minutes from the first probe to the last
      */
-    public record ProbeSummary(Double medianUs, Double p10Us, Double p90Us, Integer probes, Double minutes) {}
+    public record ProbeSummary(Double medianUs, Double p10Us, Double p90Us, Integer probes, Double minutes) {
+
+        /**
+         * A spread above this share of the median is a noisy machine. Measured (bench/README,
+         * "Repeatability"): most runs on the Intel Xeon spread 10-22 % (two 30 % and 44 %); on the
+         * AMD EPYC a calm run 5 % and noisy ones 29-51 %, whose ratios ran up to 31 % above the
+         * calm run's.
+         */
+        public static final double NOISY_SPREAD = 0.25;
+
+        /** The p10 to p90 spread of {@code probe} as a share of its median; null when a figure is missing. */
+        public static Double spread(ProbeSummary probe) {
+            if (probe == null
+                    || probe.medianUs() == null
+                    || probe.p10Us() == null
+                    || probe.p90Us() == null
+                    || probe.medianUs() <= 0) {
+                return null;
+            }
+            return (probe.p90Us() - probe.p10Us()) / probe.medianUs();
+        }
+
+        /** Whether {@code probe} says the machine was noisy (null: no probe to tell). */
+        public static Boolean noisy(ProbeSummary probe) {
+            Double spread = spread(probe);
+            return spread == null ? null : spread > NOISY_SPREAD;
+        }
+    }
 
     /**
      * One arm of a network pattern at one added round-trip time, beside the same pattern over
