@@ -90,12 +90,6 @@ public abstract class PatternState {
     private long warmUpCalls;
     /** Whether the untimed warm-up phase is running (its resets skip the planner statistics). */
     private boolean warming;
-    /**
-     * Whether the next reset refreshes the planner statistics: before the checks and before the
-     * first slice of every round (the resets give every slice the same rows, so statistics taken
-     * once a round describe every slice of it).
-     */
-    private boolean analyzeDue = true;
     /** Where warm-up results go, so that the JIT cannot drop the calls that made them. */
     @SuppressWarnings("unused")
     private volatile Object warmUpSink;
@@ -168,7 +162,6 @@ public abstract class PatternState {
     @Setup(Level.Iteration)
     public final void setUpIteration() {
         arm = slices.next(distance.dataSource());
-        analyzeDue = slices.roundBegan();
         repo = repos.get(arm);
         beginIteration();
         if (slices.sweep()) {
@@ -297,11 +290,13 @@ public abstract class PatternState {
 
     /**
      * Vacuums {@code tables}, the ones this pattern's operations write, for {@link #beginIteration()}:
-     * with fresh planner statistics before the check and the first timed slice of every round,
-     * without them before the round's other slices and between warm-up chunks.
+     * with fresh planner statistics before the checks (no slices yet) and the first timed slice of
+     * every round, without them before the round's other slices and between warm-up chunks (the
+     * resets give every slice the same rows, so statistics taken once a round describe all of its
+     * slices).
      */
     protected final void vacuum(String... tables) {
-        Pools.vacuum(db, analyzeDue && !warming, tables);
+        Pools.vacuum(db, !warming && (slices == null || slices.roundBegan()), tables);
     }
 
     /** Once per trial, at the end: remove pools. */

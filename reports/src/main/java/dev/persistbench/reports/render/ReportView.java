@@ -675,10 +675,8 @@ public record ReportView(
         if (probe == null || probe.medianUs() == null) {
             return null;
         }
-        String spread = probe.medianUs() > 0 && probe.p10Us() != null && probe.p90Us() != null
-                ? " (spread " + Math.round(100 * (probe.p90Us() - probe.p10Us()) / probe.medianUs())
-                        + " % of the median)"
-                : "";
+        Double share = Summary.ProbeSummary.spread(probe);
+        String spread = share != null ? " (spread " + Math.round(100 * share) + " % of the median)" : "";
         return "SELECT 1 probe: median " + Fmt.us(probe.medianUs()) + " µs, p10–p90 " + Fmt.us(probe.p10Us()) + "–"
                 + Fmt.us(probe.p90Us()) + " µs" + spread + ", " + Fmt.integer(probe.probes()) + " probes over "
                 + Fmt.us(probe.minutes()) + " min";
