@@ -70,6 +70,9 @@ public final class Comparison {
      * @param candidateLow lower bound of its interval
      * @param candidateHigh upper bound
      * @param agree whether the two intervals overlap; null when either run lacks the ratio or its interval
+     * @param baseNoisy whether the machine was noisy while the base run measured this pattern (its fork's
+     *     SELECT 1 probe spread above {@link ProbeSummary#NOISY_SPREAD}); null when unknown
+     * @param candidateNoisy the same for the candidate run
      */
     public record RatioChange(
             String pattern,
@@ -80,7 +83,26 @@ public final class Comparison {
             Double candidate,
             Double candidateLow,
             Double candidateHigh,
-            Boolean agree) {}
+            Boolean agree,
+            Boolean baseNoisy,
+            Boolean candidateNoisy) {
+
+        /** candidate / base - 1, as a share; null when either is missing. */
+        public Double change() {
+            return base == null || candidate == null || base == 0 ? null : candidate / base - 1;
+        }
+
+        /** Whether both runs measured this pattern on a calm machine (false: either was noisy; null: unknown). */
+        public Boolean calm() {
+            if (Boolean.TRUE.equals(baseNoisy) || Boolean.TRUE.equals(candidateNoisy)) {
+                return false;
+            }
+            return baseNoisy == null || candidateNoisy == null ? null : true;
+        }
+    }
+
+    /** Two ratios within this share of each other are called close in compare's count (issue 12's target). */
+    static final double CLOSE = 0.10;
 
     /** Every ratio to the floor present in either run, candidate's patterns first. */
     public static List<RatioChange> compareRatios(Summary base, Summary candidate) {
@@ -93,18 +115,25 @@ public final class Comparison {
                                 .filter(x -> x.impl().equals(r.impl()))
                                 .findFirst())
                         .orElse(null);
-                ratio(out, c.id(), r.impl(), br, r);
+                ratio(out, c.id(), r.impl(), br, r, b.orElse(null), c);
             }
         }
         for (PatternSummary b : base.patterns()) {
             if (candidate.patterns().stream().noneMatch(p -> p.id().equals(b.id()))) {
-                b.results().forEach(r -> ratio(out, b.id(), r.impl(), r, null));
+                b.results().forEach(r -> ratio(out, b.id(), r.impl(), r, null, b, null));
             }
         }
         return out;
     }
 
-    private static void ratio(List<RatioChange> out, String pattern, String impl, PatternResult b, PatternResult c) {
+    private static void ratio(
+            List<RatioChange> out,
+            String pattern,
+            String impl,
+            PatternResult b,
+            PatternResult c,
+            PatternSummary bp,
+            PatternSummary cp) {
         Double bm = b == null ? null : b.ratioToFloor();
         Double cm = c == null ? null : c.ratioToFloor();
         if (bm == null && cm == null) {
@@ -115,7 +144,11 @@ public final class Comparison {
         Double cl = cm == null ? null : c.ratioToFloorLow();
         Double ch = cm == null ? null : c.ratioToFloorHigh();
         Boolean agree = bl == null || bh == null || cl == null || ch == null ? null : overlap(bl, bh, cl, ch);
-        out.add(new RatioChange(pattern, impl, bm, bl, bh, cm, cl, ch, agree));
+        out.add(new RatioChange(pattern, impl, bm, bl, bh, cm, cl, ch, agree, noisy(bp), noisy(cp)));
+    }
+
+    private static Boolean noisy(PatternSummary p) {
+        return p == null ? null : ProbeSummary.noisy(p.selectOneProbe());
     }
 
     /** Whether [aLow, aHigh] and [bLow, bHigh] share at least one point. */
@@ -308,9 +341,12 @@ public final class Comparison {
         md.append("The ")
                 .append(estimator)
                 .append(" of the per-round ratios [95 % bootstrap interval] in a paired run, a plain ratio of two"
-                        + " scores in an older one. *agree*: the two intervals overlap.\n\n");
-        md.append("| pattern | impl | base × floor | candidate × floor | agree |\n");
-        md.append("|---|---|---:|---:|---|\n");
+                        + " scores in an older one. *Δ*: the candidate's ratio against the base's. *agree*: the two"
+                        + " intervals overlap. *machine*: whether either run measured the pattern while the machine was"
+                        + " noisy (its fork's SELECT 1 probe spread above "
+                        + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " %).\n\n");
+        md.append("| pattern | impl | base × floor | candidate × floor | Δ | agree | machine |\n");
+        md.append("|---|---|---:|---:|---:|---|---|\n");
         for (RatioChange r : ratios) {
             String agree = r.agree() == null
                     ? (r.base() == null
@@ -326,7 +362,11 @@ public final class Comparison {
                     .append(" | ")
                     .append(Fmt.ratioInterval(r.candidate(), r.candidateLow(), r.candidateHigh()))
                     .append(" | ")
+                    .append(r.change() == null ? "—" : Fmt.percent(100 * r.change()))
+                    .append(" | ")
                     .append(agree)
+                    .append(" | ")
+                    .append(machine(r))
                     .append(" |\n");
         }
         long judged = ratios.stream().filter(r -> r.agree() != null).count();
@@ -340,7 +380,46 @@ public final class Comparison {
                     .append(unjudged == 1 ? " ratio lacks" : " ratios lack")
                     .append(" an interval or a counterpart in one of the runs and cannot be judged.");
         }
-        md.append('\n');
+        List<RatioChange> both = ratios.stream().filter(r -> r.change() != null).toList();
+        md.append(' ')
+                .append(close(both))
+                .append(" of ")
+                .append(both.size())
+                .append(" are within ±")
+                .append(Math.round(100 * CLOSE))
+                .append(" % of each other");
+        List<RatioChange> calm =
+                both.stream().filter(r -> Boolean.TRUE.equals(r.calm())).toList();
+        List<RatioChange> noisy =
+                both.stream().filter(r -> Boolean.FALSE.equals(r.calm())).toList();
+        if (!noisy.isEmpty()) {
+            md.append(": ")
+                    .append(close(calm))
+                    .append(" of ")
+                    .append(calm.size())
+                    .append(" measured on a calm machine in both runs, ")
+                    .append(close(noisy))
+                    .append(" of ")
+                    .append(noisy.size())
+                    .append(" where either run was noisy");
+        }
+        md.append(".\n");
+    }
+
+    private static long close(List<RatioChange> ratios) {
+        return ratios.stream().filter(r -> Math.abs(r.change()) <= CLOSE).count();
+    }
+
+    private static String machine(RatioChange r) {
+        if (r.calm() == null) {
+            return "—";
+        }
+        if (r.calm()) {
+            return "calm";
+        }
+        return Boolean.TRUE.equals(r.baseNoisy())
+                ? (Boolean.TRUE.equals(r.candidateNoisy()) ? "noisy in both" : "noisy in base")
+                : "noisy in candidate";
     }
 
     /** Rule or drift outcomes that differ between the runs, per implementation. */
@@ -399,8 +478,8 @@ public final class Comparison {
         }
         String spreads = "SELECT 1 probe spread " + percent(base) + " (base), " + percent(candidate)
                 + " (candidate); above " + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " % is noisy";
-        String why = ": on the AMD EPYC, ratios from a noisy run were up to 31 % higher than a calm run's minutes"
-                + " apart, so a ratio that moved by less than that may have moved with the machine, not the code";
+        String why = ": " + ProbeSummary.NOISY_EFFECT
+                + ", so a ratio that moved by less than that may have moved with the machine, not the code";
         return Optional.of(
                 baseNoisy && candidateNoisy
                         ? "both runs on a noisy machine:** " + spreads + why

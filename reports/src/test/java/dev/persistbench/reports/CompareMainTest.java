@@ -1,6 +1,7 @@
 package dev.persistbench.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -188,6 +189,8 @@ class CompareMainTest {
         assertThat(ratio(ratios, "P02", "jdbc").agree()).isTrue();
         assertThat(ratio(ratios, "P07", "hibernate").agree()).isTrue();
         assertThat(ratio(ratios, "P07", "jdbc").agree()).isTrue();
+        assertThat(jooq.change()).isCloseTo(1.17 / 1.09 - 1, offset(0.005));
+        assertThat(ratios).allMatch(r -> Boolean.TRUE.equals(r.calm()));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = CompareMain.run(
@@ -196,13 +199,50 @@ class CompareMainTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("| pattern | impl | base × floor | candidate × floor | agree |")
-                .contains("| P02 | jooq | 1.09× [1.07, 1.11] | 1.17× [1.15, 1.19] | **no** |")
-                .contains("| P02 | jdbc | 1.18× [1.14, 1.22] | 1.21× [1.19, 1.26] | yes |")
-                .contains("| P07 | hibernate | 1.54× [1.44, 1.66] | 1.68× [1.66, 1.70] | yes |")
-                .contains("\n7 of 8 ratios agree within their intervals.\n")
+                .contains("| pattern | impl | base × floor | candidate × floor | Δ | agree | machine |")
+                .contains("| P02 | jooq | 1.09× [1.07, 1.11] | 1.17× [1.15, 1.19] | +7.")
+                .contains(" % | **no** | calm |")
+                .contains("| P02 | jdbc | 1.18× [1.14, 1.22] | 1.21× [1.19, 1.26] | +2.")
+                .contains("| P07 | hibernate | 1.54× [1.44, 1.66] | 1.68× [1.66, 1.70] | +9.")
+                .contains("\n7 of 8 ratios agree within their intervals. 8 of 8 are within ±10 % of each other.\n")
                 // µs/op of paired figures are compared by their intervals too.
                 .contains("| P02 | jooq | 13.9 [13.7, 14.1] | 13.9 [13.7, 14.1] | +0.000 | +0.0 % | within interval |");
+    }
+
+    @Test
+    void a_ratio_measured_while_either_run_was_noisy_is_marked_and_counted_apart() throws IOException {
+        Path moved = movedRatios();
+        Path file = moved.resolve("paired.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+        int n = 0;
+        for (JsonNode probe : root.get("results").get(0).get("selectOne")) {
+            // Every fourth of P02's probes 50 % slower: that fork was noisy, P07's was not.
+            if (n++ % 4 == 0) {
+                ((ObjectNode) probe).put("us", probe.get("us").asDouble() * 1.5);
+            }
+        }
+        json.writeValue(file.toFile(), root);
+        Summary base = CompareMain.load(Fixtures.dir("results-paired"));
+        Summary candidate = CompareMain.load(moved);
+        List<RatioChange> ratios = Comparison.compareRatios(base, candidate);
+        RatioChange jooq = ratio(ratios, "P02", "jooq");
+        assertThat(jooq.baseNoisy()).isFalse();
+        assertThat(jooq.candidateNoisy()).isTrue();
+        assertThat(jooq.calm()).isFalse();
+        assertThat(ratio(ratios, "P07", "jooq").calm()).isTrue();
+        String md = Comparison.markdown(base, candidate, "base", "candidate");
+        assertThat(md)
+                .contains(" % | **no** | noisy in candidate |")
+                .contains(" % | yes | calm |")
+                .contains("7 of 8 ratios agree within their intervals. 8 of 8 are within ±10 % of each other: 4 of 4"
+                        + " measured on a calm machine in both runs, 4 of 4 where either run was noisy.\n");
+        RatioChange swapped = Comparison.compareRatios(candidate, base).stream()
+                .filter(r -> r.pattern().equals("P02") && r.impl().equals("jooq"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(swapped.baseNoisy()).isTrue();
+        assertThat(Comparison.markdown(candidate, base, "base", "candidate")).contains(" | noisy in base |");
     }
 
     @Test
@@ -219,9 +259,10 @@ class CompareMainTest {
         assertThat(ratio(ratios, "P03", "hibernate").candidate()).isNull();
         String md = Comparison.markdown(base, candidate, "base", "candidate");
         assertThat(md)
-                .contains("| P02 | jdbc | 1.06× | 1.18× [1.14, 1.22] | — (no interval) |")
-                .contains("| P07 | jdbc | — | 1.10× [1.07, 1.13] | — (not in base) |")
-                .contains("| P03 | hibernate | 2.00× | — | — (not in candidate) |")
+                .contains("| P02 | jdbc | 1.06× | 1.18× [1.14, 1.22] | +11.")
+                .contains(" % | — (no interval) | — |")
+                .contains("| P07 | jdbc | — | 1.10× [1.07, 1.13] | — | — (not in base) | — |")
+                .contains("| P03 | hibernate | 2.00× | — | — | — (not in candidate) | — |")
                 .contains("0 of 0 ratios agree within their intervals. 10 ratios lack an interval or a counterpart"
                         + " in one of the runs and cannot be judged.");
     }

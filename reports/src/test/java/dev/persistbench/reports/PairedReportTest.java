@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.persistbench.reports.model.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -385,5 +388,63 @@ class PairedReportTest {
                         .startsWith("a noisy machine: the SELECT 1 probe's p10–p90 spread was")
                         .contains("% of its median (above 25 %)"));
         assertThat(Files.readString(report.resolve("report.md"))).contains("a noisy machine: the SELECT 1 probe");
+    }
+
+    @Test
+    void a_pattern_measured_while_the_machine_was_noisy_is_named_in_a_calm_run(@TempDir Path dir) throws IOException {
+        assertThat(pattern("P02").get("selectOneProbe").get("medianUs").asDouble())
+                .isEqualTo(9.455);
+        assertThat(md).contains("SELECT 1 probe median 9.46 µs, spread 7 %").doesNotContain("NOISY");
+        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode paired =
+                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P06")) {
+                int n = 0;
+                for (JsonNode probe : r.get("selectOne")) {
+                    // Every fourth of P06's probes 50 % slower: its fork is noisy, the run's 280 probes are not.
+                    if (n++ % 4 == 0) {
+                        ((ObjectNode) probe).put("us", probe.get("us").asDouble() * 1.5);
+                    }
+                }
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
+
+        JsonNode noisy = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(Summary.ProbeSummary.noisy(probe(noisy.get("selectOneProbe"))))
+                .isFalse();
+        Map<String, Boolean> forks = new TreeMap<>();
+        noisy.get("patterns").forEach(p -> {
+            if (p.hasNonNull("selectOneProbe")) {
+                forks.put(p.get("id").asText(), Summary.ProbeSummary.noisy(probe(p.get("selectOneProbe"))));
+            }
+        });
+        assertThat(forks).isEqualTo(Map.of("P02", false, "P06", true, "P07", false));
+        List<String> caveats = new ArrayList<>();
+        noisy.get("caveats").forEach(c -> caveats.add(c.asText()));
+        assertThat(caveats)
+                .filteredOn(c -> c.contains("noisy"))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .startsWith("a machine noisy at times: the SELECT 1 probe's p10–p90 spread was ")
+                        .contains("of its median over the whole run (25 % or less); the pattern measured while it"
+                                + " spread above 25 %: P06 (")
+                        .doesNotContain("P02 (")
+                        .contains("up to 31 % higher"));
+        String report06 = Files.readString(report.resolve("report.md"));
+        assertThat(report06.split("NOISY: measured while the machine was noisy", -1))
+                .hasSize(2);
+    }
+
+    private static Summary.ProbeSummary probe(JsonNode p) {
+        return new Summary.ProbeSummary(
+                p.get("medianUs").asDouble(),
+                p.get("p10Us").asDouble(),
+                p.get("p90Us").asDouble(),
+                p.get("probes").asInt(),
+                p.get("minutes").asDouble());
     }
 }

@@ -175,7 +175,8 @@ final class PairedPatterns {
                 head.map(Paired.PatternResult::warmUpCapReached).orElse(null),
                 head.map(Paired.PatternResult::settled).orElse(null),
                 groups,
-                variants);
+                variants,
+                head.map(h -> probe(h.selectOne())).orElse(null));
     }
 
     /**
@@ -336,14 +337,7 @@ final class PairedPatterns {
     /** What limits a paired run's figures. */
     static List<String> caveats(Environment env, List<PatternSummary> patterns, ProbeSummary probe) {
         List<String> out = new ArrayList<>();
-        if (Boolean.TRUE.equals(ProbeSummary.noisy(probe))) {
-            out.add("a noisy machine: the SELECT 1 probe's p10–p90 spread was "
-                    + Math.round(100 * ProbeSummary.spread(probe)) + " % of its median (above "
-                    + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " %); on the AMD EPYC, ratios measured in such"
-                    + " runs were up to 31 % higher than in a calm run minutes apart, mostly the deeper stacks'"
-                    + " (bench/README, \"Repeatability\"): read differences smaller than that as unresolved, or"
-                    + " run again when the machine is calm");
-        }
+        noisy(patterns, probe).ifPresent(out::add);
         List<String> unsettled = new ArrayList<>();
         for (PatternSummary p : patterns) {
             List<String> arms = new ArrayList<>(p.results().stream()
@@ -371,6 +365,38 @@ final class PairedPatterns {
             }
         });
         return out;
+    }
+
+    /**
+     * The caveat for a machine that was noisy (a SELECT 1 probe spread above {@link ProbeSummary#NOISY_SPREAD}),
+     * over the whole run or while some patterns' forks ran, naming those patterns; empty when calm
+     * throughout or without probes.
+     */
+    static Optional<String> noisy(List<PatternSummary> patterns, ProbeSummary probe) {
+        Double spread = ProbeSummary.spread(probe);
+        List<String> forks = patterns.stream()
+                .filter(p -> Boolean.TRUE.equals(ProbeSummary.noisy(p.selectOneProbe())))
+                .map(p -> p.id() + " (" + percent(ProbeSummary.spread(p.selectOneProbe())) + ")")
+                .toList();
+        if (spread == null || (spread <= ProbeSummary.NOISY_SPREAD && forks.isEmpty())) {
+            return Optional.empty();
+        }
+        boolean run = spread > ProbeSummary.NOISY_SPREAD;
+        String limit = percent(ProbeSummary.NOISY_SPREAD);
+        String s = (run ? "a noisy machine: " : "a machine noisy at times: ")
+                + "the SELECT 1 probe's p10–p90 spread was " + percent(spread) + " of its median"
+                + (run ? " (above " + limit + ")" : " over the whole run (" + limit + " or less)")
+                + (forks.isEmpty()
+                        ? ""
+                        : "; " + (forks.size() == 1 ? "the pattern" : "the patterns") + " measured while it spread"
+                                + " above " + limit + ": " + String.join(", ", forks))
+                + "; " + ProbeSummary.NOISY_EFFECT + " (bench/README, \"Repeatability\"): read differences"
+                + " smaller than that as unresolved, or run again when the machine is calm";
+        return Optional.of(s);
+    }
+
+    private static String percent(double share) {
+        return Math.round(100 * share) + " %";
     }
 
     /** paired.json "method", values as text, in the file's order; fields an older file lacks are left out. */
@@ -402,14 +428,20 @@ final class PairedPatterns {
 
     /** The SELECT 1 probe over the whole run; null when the run has none. */
     static ProbeSummary probe(Paired run) {
-        List<Probe> all = run.loopback().stream()
+        return probe(run.loopback().stream()
                 .filter(r -> r.selectOne() != null)
                 .flatMap(r -> r.selectOne().stream())
-                .sorted(Comparator.comparingLong(Probe::epochMillis))
-                .toList();
-        if (all.isEmpty()) {
+                .toList());
+    }
+
+    /** The summary of {@code probes} (one fork's or the whole run's); null when there are none. */
+    static ProbeSummary probe(List<Probe> probes) {
+        if (probes == null || probes.isEmpty()) {
             return null;
         }
+        List<Probe> all = probes.stream()
+                .sorted(Comparator.comparingLong(Probe::epochMillis))
+                .toList();
         List<Double> us = all.stream().map(Probe::us).sorted().toList();
         double minutes = (all.get(all.size() - 1).epochMillis() - all.get(0).epochMillis()) / 60_000.0;
         return new ProbeSummary(

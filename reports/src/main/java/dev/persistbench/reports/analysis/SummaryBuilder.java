@@ -427,7 +427,8 @@ public final class SummaryBuilder {
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     /** bench states fixed workload sizes per pattern in environment.json, e.g. "P03batchSize": 1000. */

@@ -196,7 +196,8 @@ public record Summary(
             Map<String, String> placement) {}
 
     /**
-     * The SELECT 1 round-trip probe of a paired run, all patterns together: how calm the machine was.
+     * The SELECT 1 round-trip probe of a paired run, all patterns together or one pattern's fork: how calm
+     * the machine was.
      *
      * @param medianUs median of the probes, µs
      * @param p10Us 10th percentile
@@ -213,6 +214,13 @@ public record Summary(
          * calm run's.
          */
         public static final double NOISY_SPREAD = 0.25;
+
+        /**
+         * What a noisy machine did to the ratios, as measured (bench/README, "Repeatability"), for the
+         * report's caveat and compare's warning.
+         */
+        public static final String NOISY_EFFECT = "on the AMD EPYC, ratios measured while the machine was noisy were"
+                + " up to 31 % higher than in a calm run minutes apart, mostly the deeper stacks'";
 
         /** The p10 to p90 spread of {@code probe} as a share of its median; null when a figure is missing. */
         public static Double spread(ProbeSummary probe) {
@@ -357,6 +365,8 @@ public record Summary(
      *     by this run (paired runs; empty when unpaired)
      * @param variants the implementations' variants measured beside their defaults in this pattern's
      *     fork, one row each ({@code impl} is the arm id, "jdbc:read-tx"); they are not ranked
+     * @param selectOneProbe the SELECT 1 probe of this pattern's fork (paired runs; null otherwise or in an
+     *     older file): whether the machine was calm while this pattern was measured
      */
     public record PatternSummary(
             String id,
@@ -387,7 +397,8 @@ public record Summary(
             Boolean warmUpCapReached,
             Boolean settled,
             List<List<String>> groups,
-            List<PatternResult> variants) {}
+            List<PatternResult> variants,
+            ProbeSummary selectOneProbe) {}
 
     /**
      * One implementation's figures for one pattern; the numbers are null when not measured.

@@ -11,6 +11,7 @@ import dev.persistbench.reports.model.Impl;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
+import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.Paired.Probe;
 import dev.persistbench.reports.results.StatementCounts;
@@ -602,7 +603,12 @@ public record ReportView(
             parts.add("NOT SETTLED: some arm was still trending when the run ended");
         }
         if (p.selectOneUsPerOp() != null) {
-            parts.add("SELECT 1 probe median " + Fmt.us(p.selectOneUsPerOp()) + " µs");
+            Double spread = ProbeSummary.spread(p.selectOneProbe());
+            parts.add("SELECT 1 probe median " + Fmt.us(p.selectOneUsPerOp()) + " µs"
+                    + (spread == null ? "" : ", spread " + Math.round(100 * spread) + " %")
+                    + (Boolean.TRUE.equals(ProbeSummary.noisy(p.selectOneProbe()))
+                            ? " (NOISY: measured while the machine was noisy)"
+                            : ""));
         }
         return String.join(" · ", parts);
     }

@@ -105,7 +105,8 @@ class DecisionGuideTest {
                 false,
                 true,
                 groups,
-                List.of());
+                List.of(),
+                null);
     }
 
     static GuideEntry entry(List<GuideEntry> guide, String concern, String pattern) {
