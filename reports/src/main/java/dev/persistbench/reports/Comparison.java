@@ -342,9 +342,10 @@ public final class Comparison {
                 .append(estimator)
                 .append(" of the per-round ratios [95 % bootstrap interval] in a paired run, a plain ratio of two"
                         + " scores in an older one. *Δ*: the candidate's ratio against the base's. *agree*: the two"
-                        + " intervals overlap. *machine*: whether either run measured the pattern while the machine was"
-                        + " noisy (its fork's SELECT 1 probe spread above "
-                        + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " %).\n\n");
+                        + " intervals overlap. *machine*: whether the SELECT 1 probe of the pattern's fork was noisy"
+                        + " (p10–p90 spread above " + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " % of its median)"
+                        + " in either run: a machine disturbed from outside, or the server still busy with the"
+                        + " pattern's own writes.\n\n");
         md.append("| pattern | impl | base × floor | candidate × floor | Δ | agree | machine |\n");
         md.append("|---|---|---:|---:|---:|---|---|\n");
         for (RatioChange r : ratios) {
@@ -397,11 +398,11 @@ public final class Comparison {
                     .append(close(calm))
                     .append(" of ")
                     .append(calm.size())
-                    .append(" measured on a calm machine in both runs, ")
+                    .append(" with a calm probe in both runs, ")
                     .append(close(noisy))
                     .append(" of ")
                     .append(noisy.size())
-                    .append(" where either run was noisy");
+                    .append(" where either run's probe was noisy");
         }
         md.append(".\n");
     }

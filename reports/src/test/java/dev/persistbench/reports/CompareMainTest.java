@@ -236,7 +236,7 @@ class CompareMainTest {
                 .contains(" % | **no** | noisy in candidate |")
                 .contains(" % | yes | calm |")
                 .contains("7 of 8 ratios agree within their intervals. 8 of 8 are within ±10 % of each other: 4 of 4"
-                        + " measured on a calm machine in both runs, 4 of 4 where either run was noisy.\n");
+                        + " with a calm probe in both runs, 4 of 4 where either run's probe was noisy.\n");
         RatioChange swapped = Comparison.compareRatios(candidate, base).stream()
                 .filter(r -> r.pattern().equals("P02") && r.impl().equals("jooq"))
                 .findFirst()

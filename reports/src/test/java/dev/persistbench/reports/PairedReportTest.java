@@ -429,13 +429,13 @@ class PairedReportTest {
                 .filteredOn(c -> c.contains("noisy"))
                 .singleElement()
                 .satisfies(c -> assertThat(c)
-                        .startsWith("a machine noisy at times: the SELECT 1 probe's p10–p90 spread was ")
+                        .startsWith("a round trip noisy at times: the SELECT 1 probe's p10–p90 spread was ")
                         .contains("of its median over the whole run (25 % or less); the pattern measured while it"
                                 + " spread above 25 %: P06 (")
                         .doesNotContain("P02 (")
                         .contains("up to 31 % higher"));
         String report06 = Files.readString(report.resolve("report.md"));
-        assertThat(report06.split("NOISY: measured while the machine was noisy", -1))
+        assertThat(report06.split("NOISY: the round trip was unsteady while this pattern ran", -1))
                 .hasSize(2);
     }
 

@@ -383,7 +383,7 @@ final class PairedPatterns {
         }
         boolean run = spread > ProbeSummary.NOISY_SPREAD;
         String limit = percent(ProbeSummary.NOISY_SPREAD);
-        String s = (run ? "a noisy machine: " : "a machine noisy at times: ")
+        String s = (run ? "a noisy machine: " : "a round trip noisy at times: ")
                 + "the SELECT 1 probe's p10–p90 spread was " + percent(spread) + " of its median"
                 + (run ? " (above " + limit + ")" : " over the whole run (" + limit + " or less)")
                 + (forks.isEmpty()

@@ -607,7 +607,7 @@ public record ReportView(
             parts.add("SELECT 1 probe median " + Fmt.us(p.selectOneUsPerOp()) + " µs"
                     + (spread == null ? "" : ", spread " + Math.round(100 * spread) + " %")
                     + (Boolean.TRUE.equals(ProbeSummary.noisy(p.selectOneProbe()))
-                            ? " (NOISY: measured while the machine was noisy)"
+                            ? " (NOISY: the round trip was unsteady while this pattern ran)"
                             : ""));
         }
         return String.join(" · ", parts);
