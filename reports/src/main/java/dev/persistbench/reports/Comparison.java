@@ -6,6 +6,7 @@ import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.render.Fmt;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -289,6 +290,7 @@ public final class Comparison {
         }
         machineCalm(base.selectOneProbe(), candidate.selectOneProbe())
                 .ifPresent(w -> md.append("- **").append(w).append('\n'));
+        machineSpeed(base, candidate).ifPresent(w -> md.append("- ").append(w).append('\n'));
         ratioSection(md, compareRatios(base, candidate), Summary.estimator(candidate.pairedMethod()));
         md.append("\n## µs per operation\n\n");
         md.append("Absolute times depend on the machine and its state at the time: across two runs, the ratios"
@@ -485,6 +487,48 @@ public final class Comparison {
                 baseNoisy && candidateNoisy
                         ? "both runs on a noisy machine:** " + spreads + why
                         : "the machine's calm differs:** " + spreads + why);
+    }
+
+    /** A floor change (median over the patterns) beyond this share calls the machine's speed changed. */
+    static final double SPEED_CHANGE = 0.05;
+
+    /**
+     * How the machine's speed changed between the runs, read from the raw-JDBC floors: the median over
+     * the patterns both runs measured of the candidate's floor µs/op over the base's, minus 1; null when
+     * no pattern has a floor in both.
+     */
+    static Double floorChange(Summary base, Summary candidate) {
+        List<Double> shares = new ArrayList<>();
+        for (PatternSummary c : candidate.patterns()) {
+            base.patterns().stream()
+                    .filter(b -> b.id().equals(c.id()))
+                    .findFirst()
+                    .filter(b -> b.floorUsPerOp() != null && b.floorUsPerOp() > 0 && c.floorUsPerOp() != null)
+                    .ifPresent(b -> shares.add(c.floorUsPerOp() / b.floorUsPerOp()));
+        }
+        if (shares.isEmpty()) {
+            return null;
+        }
+        Collections.sort(shares);
+        int n = shares.size();
+        double median = n % 2 == 1 ? shares.get(n / 2) : (shares.get(n / 2 - 1) + shares.get(n / 2)) / 2;
+        return median - 1;
+    }
+
+    /**
+     * A line when the floors say the machine ran at another speed in the candidate (beyond {@link
+     * #SPEED_CHANGE}): pairing cancels the floor's share of a slowdown, not the deeper stacks' larger one.
+     */
+    static Optional<String> machineSpeed(Summary base, Summary candidate) {
+        Double change = floorChange(base, candidate);
+        if (change == null || Math.abs(change) <= SPEED_CHANGE) {
+            return Optional.empty();
+        }
+        return Optional.of("**the machine's speed differs:** the raw-JDBC floors ran "
+                + Fmt.percent(100 * change) + " (median over the patterns) in the candidate; a slower machine"
+                + " costs the deeper stacks more than the floor (on the Intel Xeon, floors 15 % slower came with"
+                + " ratios 5-8 % higher; bench/README, \"Repeatability\"), so ratios that moved the same way"
+                + " by less than that may have moved with the machine");
     }
 
     private static String percent(ProbeSummary probe) {

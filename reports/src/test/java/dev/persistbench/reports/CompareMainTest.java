@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,6 +165,47 @@ class CompareMainTest {
             }
         }
         throw new AssertionError("no arm " + impl);
+    }
+
+    @Test
+    void floors_that_ran_slower_say_the_machine_s_speed_changed() throws IOException {
+        Summary base = CompareMain.load(Fixtures.dir("results-paired"));
+        assertThat(Comparison.floorChange(base, base)).isZero();
+        assertThat(Comparison.machineSpeed(base, base)).isEmpty();
+
+        Summary slower = CompareMain.load(scaledFloors(tmp.resolve("slower"), 1.10, 1.20));
+        // P02's floor 10 % slower, P07's 20 %: the median of the two, 15 %; P06 has no floor.
+        assertThat(Comparison.floorChange(base, slower)).isCloseTo(0.15, offset(1e-9));
+        assertThat(Comparison.markdown(base, slower, "base", "candidate"))
+                .contains("- **the machine's speed differs:** the raw-JDBC floors ran +15.0 % (median over the"
+                        + " patterns) in the candidate;");
+        assertThat(Comparison.floorChange(slower, base)).isCloseTo(1 / 1.15 - 1, offset(0.01));
+
+        Summary close = CompareMain.load(scaledFloors(tmp.resolve("close"), 1.03, 1.05));
+        assertThat(Comparison.machineSpeed(base, close)).isEmpty();
+        assertThat(Comparison.markdown(base, close, "base", "candidate")).doesNotContain("speed differs");
+    }
+
+    /** A copy of the paired fixture whose floor arms (P02, P07) ran {@code p02} and {@code p07} times slower. */
+    private static Path scaledFloors(Path dir, double p02, double p07) throws IOException {
+        Path results = Fixtures.copy("results-paired", dir);
+        Path file = results.resolve("paired.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+        Map<String, Double> factor = Map.of("P02", p02, "P07", p07);
+        for (JsonNode r : root.get("results")) {
+            Double f = factor.get(r.get("pattern").asText());
+            for (JsonNode arm : r.get("arms")) {
+                if (f != null && arm.path("floor").asBoolean()) {
+                    ObjectNode us = (ObjectNode) arm.get("usPerOp");
+                    for (String k : List.of("estimate", "low", "high")) {
+                        us.put(k, us.get(k).asDouble() * f);
+                    }
+                }
+            }
+        }
+        json.writeValue(file.toFile(), root);
+        return results;
     }
 
     private static RatioChange ratio(List<RatioChange> ratios, String pattern, String impl) {
