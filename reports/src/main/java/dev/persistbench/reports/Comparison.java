@@ -1,12 +1,12 @@
 package dev.persistbench.reports;
 
+import dev.persistbench.reports.analysis.SummaryBuilder;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.render.Fmt;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -345,9 +345,9 @@ public final class Comparison {
                 .append(" of the per-round ratios [95 % bootstrap interval] in a paired run, a plain ratio of two"
                         + " scores in an older one. *Δ*: the candidate's ratio against the base's. *agree*: the two"
                         + " intervals overlap. *machine*: whether the SELECT 1 probe of the pattern's fork was noisy"
-                        + " (p10–p90 spread above " + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " % of its median)"
-                        + " in either run: a machine disturbed from outside, or the server still busy with the"
-                        + " pattern's own writes.\n\n");
+                        + " (p10–p90 spread above " + Fmt.share(ProbeSummary.NOISY_SPREAD) + " of its median)"
+                        + " in either run: a machine disturbed from outside, or the pattern's own first rounds after"
+                        + " its warm-up (bench/README, \"Repeatability\").\n\n");
         md.append("| pattern | impl | base × floor | candidate × floor | Δ | agree | machine |\n");
         md.append("|---|---|---:|---:|---:|---|---|\n");
         for (RatioChange r : ratios) {
@@ -389,8 +389,8 @@ public final class Comparison {
                 .append(" of ")
                 .append(both.size())
                 .append(" are within ±")
-                .append(Math.round(100 * CLOSE))
-                .append(" % of each other");
+                .append(Fmt.share(CLOSE))
+                .append(" of each other");
         List<RatioChange> calm =
                 both.stream().filter(r -> Boolean.TRUE.equals(r.calm())).toList();
         List<RatioChange> noisy =
@@ -480,7 +480,7 @@ public final class Comparison {
             return Optional.empty();
         }
         String spreads = "SELECT 1 probe spread " + percent(base) + " (base), " + percent(candidate)
-                + " (candidate); above " + Math.round(100 * ProbeSummary.NOISY_SPREAD) + " % is noisy";
+                + " (candidate); above " + Fmt.share(ProbeSummary.NOISY_SPREAD) + " is noisy";
         String why = ": " + ProbeSummary.NOISY_EFFECT
                 + ", so a ratio that moved by less than that may have moved with the machine, not the code";
         return Optional.of(
@@ -506,13 +506,8 @@ public final class Comparison {
                     .filter(b -> b.floorUsPerOp() != null && b.floorUsPerOp() > 0 && c.floorUsPerOp() != null)
                     .ifPresent(b -> shares.add(c.floorUsPerOp() / b.floorUsPerOp()));
         }
-        if (shares.isEmpty()) {
-            return null;
-        }
-        Collections.sort(shares);
-        int n = shares.size();
-        double median = n % 2 == 1 ? shares.get(n / 2) : (shares.get(n / 2 - 1) + shares.get(n / 2)) / 2;
-        return median - 1;
+        Double median = SummaryBuilder.median(shares);
+        return median == null ? null : median - 1;
     }
 
     /**
@@ -532,7 +527,7 @@ public final class Comparison {
     }
 
     private static String percent(ProbeSummary probe) {
-        return Math.round(100 * ProbeSummary.spread(probe)) + " %";
+        return Fmt.share(ProbeSummary.spread(probe));
     }
 
     private static List<String> environmentDifferences(Summary.Environment a, Summary.Environment b) {

@@ -257,13 +257,8 @@ class CompareMainTest {
         Path file = moved.resolve("paired.json");
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = (ObjectNode) json.readTree(file.toFile());
-        int n = 0;
-        for (JsonNode probe : root.get("results").get(0).get("selectOne")) {
-            // Every fourth of P02's probes 50 % slower: that fork was noisy, P07's was not.
-            if (n++ % 4 == 0) {
-                ((ObjectNode) probe).put("us", probe.get("us").asDouble() * 1.5);
-            }
-        }
+        // Every fourth of P02's probes 50 % slower: that fork was noisy, P07's was not.
+        Fixtures.slowProbes(root.get("results").get(0), 4);
         json.writeValue(file.toFile(), root);
         Summary base = CompareMain.load(Fixtures.dir("results-paired"));
         Summary candidate = CompareMain.load(moved);

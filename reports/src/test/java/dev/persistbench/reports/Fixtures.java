@@ -56,6 +56,20 @@ final class Fixtures {
     }
 
     /**
+     * Makes every {@code every}-th SELECT 1 probe of one paired.json result (a pattern's fork) 50 %
+     * slower, starting with its first: the probe of a busy host.
+     */
+    static void slowProbes(com.fasterxml.jackson.databind.JsonNode result, int every) {
+        int n = 0;
+        for (com.fasterxml.jackson.databind.JsonNode probe : result.get("selectOne")) {
+            if (n++ % every == 0) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) probe)
+                        .put("us", probe.get("us").asDouble() * 1.5);
+            }
+        }
+    }
+
+    /**
      * Generates the report of {@code results} (code from {@code sources}) into {@code out} through
      * ReportMain, failing with its error output unless it succeeds.
      *

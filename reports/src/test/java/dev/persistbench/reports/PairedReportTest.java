@@ -369,14 +369,9 @@ class PairedReportTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode paired =
                 (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
-        int n = 0;
         for (JsonNode r : paired.get("results")) {
-            for (JsonNode probe : r.get("selectOne")) {
-                // Every third probe 50 % slower: p90 at 1.5x the median, as on a busy host.
-                if (n++ % 3 == 0) {
-                    ((ObjectNode) probe).put("us", probe.get("us").asDouble() * 1.5);
-                }
-            }
+            // Every third probe 50 % slower: p90 at 1.5x the median, as on a busy host.
+            Fixtures.slowProbes(r, 3);
         }
         json.writeValue(results.resolve("paired.json").toFile(), paired);
         Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
@@ -401,13 +396,8 @@ class PairedReportTest {
                 (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
         for (JsonNode r : paired.get("results")) {
             if (r.get("pattern").asText().equals("P06")) {
-                int n = 0;
-                for (JsonNode probe : r.get("selectOne")) {
-                    // Every fourth of P06's probes 50 % slower: its fork is noisy, the run's 280 probes are not.
-                    if (n++ % 4 == 0) {
-                        ((ObjectNode) probe).put("us", probe.get("us").asDouble() * 1.5);
-                    }
-                }
+                // Every fourth of P06's probes 50 % slower: its fork is noisy, the run's 280 probes are not.
+                Fixtures.slowProbes(r, 4);
             }
         }
         json.writeValue(results.resolve("paired.json").toFile(), paired);

@@ -14,6 +14,7 @@ import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.model.Summary.SizePoint;
 import dev.persistbench.reports.model.Summary.ThreadPoint;
+import dev.persistbench.reports.render.Fmt;
 import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Implementation;
 import dev.persistbench.reports.results.Paired;
@@ -376,15 +377,15 @@ final class PairedPatterns {
         Double spread = ProbeSummary.spread(probe);
         List<String> forks = patterns.stream()
                 .filter(p -> Boolean.TRUE.equals(ProbeSummary.noisy(p.selectOneProbe())))
-                .map(p -> p.id() + " (" + percent(ProbeSummary.spread(p.selectOneProbe())) + ")")
+                .map(p -> p.id() + " (" + Fmt.share(ProbeSummary.spread(p.selectOneProbe())) + ")")
                 .toList();
         if (spread == null || (spread <= ProbeSummary.NOISY_SPREAD && forks.isEmpty())) {
             return Optional.empty();
         }
         boolean run = spread > ProbeSummary.NOISY_SPREAD;
-        String limit = percent(ProbeSummary.NOISY_SPREAD);
+        String limit = Fmt.share(ProbeSummary.NOISY_SPREAD);
         String s = (run ? "a noisy machine: " : "a round trip noisy at times: ")
-                + "the SELECT 1 probe's p10–p90 spread was " + percent(spread) + " of its median"
+                + "the SELECT 1 probe's p10–p90 spread was " + Fmt.share(spread) + " of its median"
                 + (run ? " (above " + limit + ")" : " over the whole run (" + limit + " or less)")
                 + (forks.isEmpty()
                         ? ""
@@ -393,10 +394,6 @@ final class PairedPatterns {
                 + "; " + ProbeSummary.NOISY_EFFECT + " (bench/README, \"Repeatability\"): read differences"
                 + " smaller than that as unresolved, or run again when the machine is calm";
         return Optional.of(s);
-    }
-
-    private static String percent(double share) {
-        return Math.round(100 * share) + " %";
     }
 
     /** paired.json "method", values as text, in the file's order; fields an older file lacks are left out. */

@@ -615,7 +615,8 @@ public final class SummaryBuilder {
         return out;
     }
 
-    static Double median(List<Double> values) {
+    /** The median of {@code values}; null when there are none. */
+    public static Double median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }

@@ -95,6 +95,11 @@ public final class Fmt {
         return format("#,##0.0", v / (1024 * 1024)) + " MB";
     }
 
+    /** A share as a whole percentage: 0.27 is "27 %". */
+    public static String share(double share) {
+        return Math.round(100 * share) + " %";
+    }
+
     /** Percentage change, signed: "+3.2 %". */
     public static String percent(Double v) {
         return v == null ? NONE : (v >= 0 ? "+" : "") + format("0.0", v) + " %";

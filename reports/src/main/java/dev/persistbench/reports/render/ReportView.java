@@ -605,7 +605,7 @@ public record ReportView(
         if (p.selectOneUsPerOp() != null) {
             Double spread = ProbeSummary.spread(p.selectOneProbe());
             parts.add("SELECT 1 probe median " + Fmt.us(p.selectOneUsPerOp()) + " µs"
-                    + (spread == null ? "" : ", spread " + Math.round(100 * spread) + " %")
+                    + (spread == null ? "" : ", spread " + Fmt.share(spread))
                     + (Boolean.TRUE.equals(ProbeSummary.noisy(p.selectOneProbe()))
                             ? " (NOISY: the round trip was unsteady while this pattern ran)"
                             : ""));
@@ -682,7 +682,7 @@ public record ReportView(
             return null;
         }
         Double share = Summary.ProbeSummary.spread(probe);
-        String spread = share != null ? " (spread " + Math.round(100 * share) + " % of the median)" : "";
+        String spread = share != null ? " (spread " + Fmt.share(share) + " of the median)" : "";
         return "SELECT 1 probe: median " + Fmt.us(probe.medianUs()) + " µs, p10–p90 " + Fmt.us(probe.p10Us()) + "–"
                 + Fmt.us(probe.p90Us()) + " µs" + spread + ", " + Fmt.integer(probe.probes()) + " probes over "
                 + Fmt.us(probe.minutes()) + " min";
