@@ -74,6 +74,9 @@ public final class Comparison {
      * @param baseNoisy whether the machine was noisy while the base run measured this pattern (its fork's
      *     SELECT 1 probe spread above {@link ProbeSummary#NOISY_SPREAD}); null when unknown
      * @param candidateNoisy the same for the candidate run
+     * @param cpuLoopChange how much slower (positive) the CPU probe's loop ran in the candidate's fork of this
+     *     pattern than in the base's, median against median, as a share; null when either run lacks it
+     * @param memoryWalkChange the same for the CPU probe's memory walk
      */
     public record RatioChange(
             String pattern,
@@ -86,7 +89,9 @@ public final class Comparison {
             Double candidateHigh,
             Boolean agree,
             Boolean baseNoisy,
-            Boolean candidateNoisy) {
+            Boolean candidateNoisy,
+            Double cpuLoopChange,
+            Double memoryWalkChange) {
 
         /** candidate / base - 1, as a share; null when either is missing. */
         public Double change() {
@@ -100,6 +105,21 @@ public final class Comparison {
             }
             return baseNoisy == null || candidateNoisy == null ? null : true;
         }
+
+        /**
+         * Whether either CPU probe of this pattern's fork moved by more than {@link #SPEED_CHANGE} between
+         * the runs (null: a run lacks the probe).
+         */
+        public Boolean cpuMoved() {
+            if (cpuLoopChange == null && memoryWalkChange == null) {
+                return null;
+            }
+            return beyond(cpuLoopChange) || beyond(memoryWalkChange);
+        }
+    }
+
+    private static boolean beyond(Double change) {
+        return change != null && Math.abs(change) > SPEED_CHANGE;
     }
 
     /** Two ratios within this share of each other are called close in compare's count (issue 12's target). */
@@ -145,7 +165,28 @@ public final class Comparison {
         Double cl = cm == null ? null : c.ratioToFloorLow();
         Double ch = cm == null ? null : c.ratioToFloorHigh();
         Boolean agree = bl == null || bh == null || cl == null || ch == null ? null : overlap(bl, bh, cl, ch);
-        out.add(new RatioChange(pattern, impl, bm, bl, bh, cm, cl, ch, agree, noisy(bp), noisy(cp)));
+        out.add(new RatioChange(
+                pattern,
+                impl,
+                bm,
+                bl,
+                bh,
+                cm,
+                cl,
+                ch,
+                agree,
+                noisy(bp),
+                noisy(cp),
+                probeChange(bp == null ? null : bp.cpuLoopProbe(), cp == null ? null : cp.cpuLoopProbe()),
+                probeChange(bp == null ? null : bp.memoryWalkProbe(), cp == null ? null : cp.memoryWalkProbe())));
+    }
+
+    /** The candidate probe's median over the base's, minus 1; null when either is missing. */
+    static Double probeChange(ProbeSummary base, ProbeSummary candidate) {
+        if (base == null || candidate == null || base.medianUs() == null || candidate.medianUs() == null) {
+            return null;
+        }
+        return base.medianUs() > 0 ? candidate.medianUs() / base.medianUs() - 1 : null;
     }
 
     private static Boolean noisy(PatternSummary p) {
@@ -291,6 +332,7 @@ public final class Comparison {
         machineCalm(base.selectOneProbe(), candidate.selectOneProbe())
                 .ifPresent(w -> md.append("- **").append(w).append('\n'));
         machineSpeed(base, candidate).ifPresent(w -> md.append("- ").append(w).append('\n'));
+        cpuSpeed(base, candidate).ifPresent(w -> md.append("- ").append(w).append('\n'));
         ratioSection(md, compareRatios(base, candidate), Summary.estimator(candidate.pairedMethod()));
         md.append("\n## µs per operation\n\n");
         md.append("Absolute times depend on the machine and its state at the time: across two runs, the ratios"
@@ -347,7 +389,9 @@ public final class Comparison {
                         + " intervals overlap. *machine*: whether the SELECT 1 probe of the pattern's fork was noisy"
                         + " (p10–p90 spread above " + Fmt.share(ProbeSummary.NOISY_SPREAD) + " of its median)"
                         + " in either run: a machine disturbed from outside, or the pattern's own first rounds after"
-                        + " its warm-up (bench/README, \"Repeatability\").\n\n");
+                        + " its warm-up (bench/README, \"Repeatability\"); and the CPU probe of that fork (a fixed"
+                        + " loop, a fixed walk through memory) where its median moved by more than "
+                        + Fmt.share(SPEED_CHANGE) + " between the runs.\n\n");
         md.append("| pattern | impl | base × floor | candidate × floor | Δ | agree | machine |\n");
         md.append("|---|---|---:|---:|---:|---|---|\n");
         for (RatioChange r : ratios) {
@@ -397,14 +441,18 @@ public final class Comparison {
                 both.stream().filter(r -> Boolean.FALSE.equals(r.calm())).toList();
         if (!noisy.isEmpty()) {
             md.append(": ")
-                    .append(close(calm))
-                    .append(" of ")
-                    .append(calm.size())
+                    .append(closeOf(calm))
                     .append(" with a calm probe in both runs, ")
-                    .append(close(noisy))
-                    .append(" of ")
-                    .append(noisy.size())
+                    .append(closeOf(noisy))
                     .append(" where either run's probe was noisy");
+        }
+        List<RatioChange> cpuMoved =
+                both.stream().filter(r -> Boolean.TRUE.equals(r.cpuMoved())).toList();
+        if (!cpuMoved.isEmpty()) {
+            md.append("; ")
+                    .append(closeOf(cpuMoved))
+                    .append(" where the fork's CPU probe moved by more than ")
+                    .append(Fmt.share(SPEED_CHANGE));
         }
         md.append(".\n");
     }
@@ -413,16 +461,28 @@ public final class Comparison {
         return ratios.stream().filter(r -> Math.abs(r.change()) <= CLOSE).count();
     }
 
+    /** "K of N": how many of {@code ratios} are within {@link #CLOSE} of each other. */
+    private static String closeOf(List<RatioChange> ratios) {
+        return close(ratios) + " of " + ratios.size();
+    }
+
     private static String machine(RatioChange r) {
-        if (r.calm() == null) {
-            return "—";
+        List<String> parts = new ArrayList<>();
+        if (r.calm() != null) {
+            parts.add(
+                    r.calm()
+                            ? "calm"
+                            : Boolean.TRUE.equals(r.baseNoisy())
+                                    ? (Boolean.TRUE.equals(r.candidateNoisy()) ? "noisy in both" : "noisy in base")
+                                    : "noisy in candidate");
         }
-        if (r.calm()) {
-            return "calm";
+        if (beyond(r.cpuLoopChange())) {
+            parts.add("CPU loop " + Fmt.percent(100 * r.cpuLoopChange()));
         }
-        return Boolean.TRUE.equals(r.baseNoisy())
-                ? (Boolean.TRUE.equals(r.candidateNoisy()) ? "noisy in both" : "noisy in base")
-                : "noisy in candidate";
+        if (beyond(r.memoryWalkChange())) {
+            parts.add("memory walk " + Fmt.percent(100 * r.memoryWalkChange()));
+        }
+        return parts.isEmpty() ? "—" : String.join("; ", parts);
     }
 
     /** Rule or drift outcomes that differ between the runs, per implementation. */
@@ -524,6 +584,35 @@ public final class Comparison {
                 + " costs the deeper stacks more than the floor (on the Intel Xeon, floors 15 % slower came with"
                 + " ratios 5-8 % higher; bench/README, \"Repeatability\"), so ratios that moved the same way"
                 + " by less than that may have moved with the machine");
+    }
+
+    /**
+     * The CPU probe of both runs, the same fixed work timed before every slice: a line with the medians of
+     * its loop and its memory walk, which says the CPU's speed differs when either moved by more than
+     * {@link #SPEED_CHANGE}; empty when either run lacks the probe (results from an older bench).
+     */
+    static Optional<String> cpuSpeed(Summary base, Summary candidate) {
+        Double loop = probeChange(base.cpuLoopProbe(), candidate.cpuLoopProbe());
+        Double walk = probeChange(base.memoryWalkProbe(), candidate.memoryWalkProbe());
+        if (loop == null && walk == null) {
+            return Optional.empty();
+        }
+        List<String> figures = new ArrayList<>();
+        if (loop != null) {
+            figures.add("loop " + Fmt.us(base.cpuLoopProbe().medianUs()) + " → "
+                    + Fmt.us(candidate.cpuLoopProbe().medianUs()) + " µs (" + Fmt.percent(100 * loop) + ")");
+        }
+        if (walk != null) {
+            figures.add("memory walk " + Fmt.us(base.memoryWalkProbe().medianUs()) + " → "
+                    + Fmt.us(candidate.memoryWalkProbe().medianUs()) + " µs (" + Fmt.percent(100 * walk) + ")");
+        }
+        String line = "CPU probe (the same fixed work before every slice, medians over the run): "
+                + String.join(", ", figures);
+        return Optional.of(
+                beyond(loop) || beyond(walk)
+                        ? "**the CPU's speed differs:** " + line + "; a ratio that moved by less than that may have"
+                                + " moved with the machine (the machine column names the forks)"
+                        : line);
     }
 
     private static String percent(ProbeSummary probe) {

@@ -164,6 +164,15 @@ class BadInputTest {
     }
 
     @Test
+    void paired_json_a_cpu_probe_time_that_is_not_positive_is_named() throws IOException {
+        String err = failOnPaired(root ->
+                ((ObjectNode) root.get("results").get(1).get("selectOne").get(3)).put("memoryWalkUs", -2.0));
+        assertThat(err)
+                .contains("field results[1].selectOne[3].memoryWalkUs is -2.0")
+                .contains("expected a positive time in µs, or no field");
+    }
+
+    @Test
     void paired_json_of_another_schema_is_refused() throws IOException {
         String err = failOnPaired(root -> root.put("schema", 2));
         assertThat(err).contains("field schema is 2, this report reads version 1");

@@ -283,6 +283,48 @@ class CompareMainTest {
     }
 
     @Test
+    void a_cpu_probe_that_moved_is_named_for_the_run_and_for_each_ratio_of_its_fork() throws IOException {
+        double[] same = {400, 2000};
+        Summary base = CompareMain.load(
+                Fixtures.withCpuProbes(tmp.resolve("cpu-base"), Map.of("P02", same, "P06", same, "P07", same)));
+        // P02's fork ran the loop 10 % slower, P07's 2 % (and its walk 3 %): only P02's moved beyond 5 %.
+        Summary candidate = CompareMain.load(Fixtures.withCpuProbes(
+                tmp.resolve("cpu-candidate"),
+                Map.of("P02", new double[] {440, 2000}, "P06", same, "P07", new double[] {408, 2060})));
+        List<RatioChange> ratios = Comparison.compareRatios(base, candidate);
+        assertThat(ratio(ratios, "P02", "jooq").cpuLoopChange()).isCloseTo(0.10, offset(1e-9));
+        assertThat(ratio(ratios, "P02", "jooq").cpuMoved()).isTrue();
+        assertThat(ratio(ratios, "P07", "jooq").memoryWalkChange()).isCloseTo(0.03, offset(1e-9));
+        assertThat(ratio(ratios, "P07", "jooq").cpuMoved()).isFalse();
+        String md = Comparison.markdown(base, candidate, "base", "candidate");
+        assertThat(md)
+                .contains("- CPU probe (the same fixed work before every slice, medians over the run): loop 400.0 →"
+                        + " 408.0 µs (+2.0 %), memory walk 2,000 → 2,000 µs (+0.0 %)\n")
+                .doesNotContain("the CPU's speed differs")
+                .contains(
+                        "| P02 | jooq | 1.09× [1.07, 1.11] | 1.09× [1.07, 1.11] | +0.0 % | yes | calm; CPU loop +10.0 % |")
+                .contains("| P07 | jooq | ")
+                .contains("8 of 8 are within ±10 % of each other; 4 of 4 where the fork's CPU probe moved by more"
+                        + " than 5 %.\n");
+        assertThat(md.lines().filter(l -> l.startsWith("| P07 |") && l.contains("× [")))
+                .hasSize(4)
+                .allMatch(l -> l.endsWith("| yes | calm |"));
+
+        double[] slower = {440, 2000};
+        Summary allSlower = CompareMain.load(
+                Fixtures.withCpuProbes(tmp.resolve("cpu-slower"), Map.of("P02", slower, "P06", slower, "P07", slower)));
+        assertThat(Comparison.markdown(base, allSlower, "base", "candidate"))
+                .contains("- **the CPU's speed differs:** CPU probe (the same fixed work before every slice, medians"
+                        + " over the run): loop 400.0 → 440.0 µs (+10.0 %), memory walk 2,000 → 2,000 µs (+0.0 %);");
+        // Results from a bench without the probe: no line, no mark.
+        Summary old = CompareMain.load(Fixtures.dir("results-paired"));
+        assertThat(Comparison.cpuSpeed(old, candidate)).isEmpty();
+        assertThat(Comparison.markdown(old, candidate, "base", "candidate"))
+                .doesNotContain("CPU loop")
+                .doesNotContain("CPU probe (the same");
+    }
+
+    @Test
     void a_ratio_without_an_interval_cannot_be_judged() {
         // Base from an older bench (no paired.json): its ratios have no interval.
         Summary base = CompareMain.load(Fixtures.dir("results-quick"));

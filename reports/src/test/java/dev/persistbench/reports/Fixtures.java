@@ -70,6 +70,34 @@ final class Fixtures {
     }
 
     /**
+     * A copy of the paired fixture in {@code into} whose probes carry the CPU probe's times: per pattern
+     * id, {loop µs, memory walk µs} for every probe of that fork (patterns not named keep none).
+     */
+    static Path withCpuProbes(Path into, java.util.Map<String, double[]> byPattern) {
+        Path results = copy("results-paired", into);
+        Path file = results.resolve("paired.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = json.readTree(file.toFile());
+            for (com.fasterxml.jackson.databind.JsonNode result : root.get("results")) {
+                double[] times = byPattern.get(result.get("pattern").asText());
+                if (times == null) {
+                    continue;
+                }
+                for (com.fasterxml.jackson.databind.JsonNode probe : result.get("selectOne")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) probe)
+                            .put("cpuLoopUs", times[0])
+                            .put("memoryWalkUs", times[1]);
+                }
+            }
+            json.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return results;
+    }
+
+    /**
      * Generates the report of {@code results} (code from {@code sources}) into {@code out} through
      * ReportMain, failing with its error output unless it succeeds.
      *

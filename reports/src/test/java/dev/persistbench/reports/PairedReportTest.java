@@ -363,6 +363,45 @@ class PairedReportTest {
     }
 
     @Test
+    void the_cpu_probe_is_summarised_per_run_and_per_fork(@TempDir Path dir) throws IOException {
+        // The fixture predates the CPU probe: nothing is claimed.
+        assertThat(summary.get("cpuLoopProbe").isNull()).isTrue();
+        assertThat(pattern("P02").get("cpuLoopProbe").isNull()).isTrue();
+        assertThat(md).doesNotContain("CPU probe").doesNotContain("CPU loop");
+
+        // P02's fork (100 probes) at 400 µs a loop, P06's (80) at 420, P07's (100) at 440.
+        Path results = Fixtures.withCpuProbes(
+                dir.resolve("results"),
+                Map.of("P02", new double[] {400, 2000}, "P06", new double[] {420, 2000}, "P07", new double[] {440, 2200
+                }));
+        Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
+        JsonNode s = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        JsonNode loop = s.get("cpuLoopProbe");
+        assertThat(loop.get("medianUs").asDouble()).isEqualTo(420.0);
+        assertThat(loop.get("p10Us").asDouble()).isEqualTo(400.0);
+        assertThat(loop.get("p90Us").asDouble()).isEqualTo(440.0);
+        assertThat(loop.get("probes").asInt()).isEqualTo(280);
+        assertThat(s.get("memoryWalkProbe").get("medianUs").asDouble()).isEqualTo(2000.0);
+        Map<String, Double> forks = new TreeMap<>();
+        s.get("patterns")
+                .forEach(p -> forks.put(
+                        p.get("id").asText(),
+                        p.path("cpuLoopProbe").path("medianUs").asDouble()));
+        assertThat(forks)
+                .containsEntry("P02", 400.0)
+                .containsEntry("P06", 420.0)
+                .containsEntry("P07", 440.0);
+
+        String line = "CPU probe, the same fixed work on the measuring thread before every slice: loop median 420.0 µs,"
+                + " p10–p90 400.0–440.0 µs (spread 10 %), the forks' medians 400.0–440.0 µs (10 % apart); memory walk"
+                + " median 2,000 µs, p10–p90 2,000–2,200 µs (spread 10 %), the forks' medians 2,000–2,200 µs (10 % apart)";
+        String reportMd = Files.readString(report.resolve("report.md"));
+        assertThat(reportMd).contains(line + ". Pairing cancels the floor's share");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("id=\"cpu-probe-line\"");
+        assertThat(reportMd).contains("CPU loop median 400.0 µs, memory walk 2,000 µs");
+    }
+
+    @Test
     void a_noisy_machine_is_a_caveat_and_a_calm_one_is_not(@TempDir Path dir) throws IOException {
         assertThat(summary.get("caveats").toString()).doesNotContain("a noisy machine");
         Path results = Fixtures.copy("results-paired", dir.resolve("results"));

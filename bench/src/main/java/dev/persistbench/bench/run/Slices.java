@@ -23,7 +23,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * The order of a fork's slices, and what was seen around each: every round runs each arm once, in
  * an order drawn from a random sequence seeded by the pattern (reproducible, and no arm always
  * follows the same neighbour); before each slice a burst of {@value #PROBES} {@code SELECT 1}
- * round trips, outside the timing, records how fast the machine was then. At the end of the trial
+ * round trips and the {@link CpuProbe}'s fixed work, outside the timing, record how fast the
+ * machine's round trip and its CPU were then. At the end of the trial
  * the record is written to {@code <bench.slices>/<pattern>-<dataSize>[-rtt<µs>]-t<threads>[-sweep].json}, where the
  * runner pairs it with JMH's per-iteration results. A thread-sweep fork also records each slice's
  * load ({@link SliceLoad}) and the server's rollback and deadlock counts over its slices.
@@ -92,13 +93,27 @@ public final class Slices {
      * @param round the round it belongs to (from 0)
      * @param epochMillis when it started
      * @param selectOneUs median of the probe's round trips just before it, in µs
+     * @param cpuLoopUs the {@link CpuProbe}'s loop just before it, µs (null: a record without it)
+     * @param memoryWalkUs the {@link CpuProbe}'s memory walk just before it, µs (null: a record without it)
      * @param load what its threads did (thread-sweep forks; null otherwise)
      */
-    public record Slice(String arm, int round, long epochMillis, double selectOneUs, Load load) {
+    public record Slice(
+            String arm,
+            int round,
+            long epochMillis,
+            double selectOneUs,
+            Double cpuLoopUs,
+            Double memoryWalkUs,
+            Load load) {
 
         /** A slice of a fork outside the thread sweep. */
-        public Slice(String arm, int round, long epochMillis, double selectOneUs) {
-            this(arm, round, epochMillis, selectOneUs, null);
+        public Slice(String arm, int round, long epochMillis, double selectOneUs, CpuProbe.Reading cpu) {
+            this(arm, round, epochMillis, selectOneUs, cpu.loopUs(), cpu.walkUs(), null);
+        }
+
+        /** The same slice with what its threads did. */
+        Slice with(Load load) {
+            return new Slice(arm, round, epochMillis, selectOneUs, cpuLoopUs, memoryWalkUs, load);
         }
     }
 
@@ -111,6 +126,7 @@ public final class Slices {
     private final WarmUp.Record warmUp;
     private final boolean sweep;
     private final Rounds<Arm> rounds;
+    private final CpuProbe cpu = CpuProbe.create();
     private final List<Slice> done = new ArrayList<>();
 
     public Slices(
@@ -135,7 +151,9 @@ public final class Slices {
     /** The arm of the next slice, after probing the round trip over {@code dataSource}. */
     public Arm next(DataSource dataSource) {
         Arm arm = rounds.next();
-        done.add(new Slice(arm.id(), rounds.number(), System.currentTimeMillis(), probe(dataSource)));
+        long at = System.currentTimeMillis();
+        double selectOne = probe(dataSource);
+        done.add(new Slice(arm.id(), rounds.number(), at, selectOne, cpu.read()));
         return arm;
     }
 
@@ -195,7 +213,7 @@ public final class Slices {
     public void finish(Load load) {
         if (load != null && !done.isEmpty()) {
             Slice last = done.removeLast();
-            done.add(new Slice(last.arm(), last.round(), last.epochMillis(), last.selectOneUs(), load));
+            done.add(last.with(load));
         }
     }
 

@@ -34,7 +34,8 @@ class PairedAnalysisTest {
                     case "fastlib" -> 1.3;
                     default -> 1.31;
                 };
-                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), machine / 2));
+                slices.add(new Slices.Slice(
+                        arm, round, 1_000L * slices.size(), machine / 2, new CpuProbe.Reading(400 + round, 2000)));
                 us.add(machine * factor * (1 + 0.005 * random.nextGaussian()));
                 bytes.add(arm.equals("slowlib") ? 5000.0 : 1000.0);
             }
@@ -68,6 +69,9 @@ class PairedAnalysisTest {
         assertThat(r.arms().get(0).ratioToFloor()).isNull();
         assertThat(r.groups()).containsExactly(List.of("fastlib", "twinlib"), List.of("slowlib"));
         assertThat(r.selectOne()).hasSize(rounds * arms.size());
+        // Each slice's CPU probe travels with its SELECT 1 probe (round 1 took 401 µs a loop).
+        assertThat(r.selectOne().get(arms.size()).cpuLoopUs()).isEqualTo(401.0);
+        assertThat(r.selectOne().get(arms.size()).memoryWalkUs()).isEqualTo(2000.0);
     }
 
     @Test
@@ -88,7 +92,7 @@ class PairedAnalysisTest {
                     case "other" -> 1.51;
                     default -> round < 12 ? 14.0 - round : 2.0; // the variant warms over twelve rounds
                 };
-                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10));
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, new CpuProbe.Reading(400, 2000)));
                 us.add(20 * factor * (1 + 0.005 * random.nextGaussian()));
                 bytes.add(1000.0);
             }
@@ -113,7 +117,7 @@ class PairedAnalysisTest {
                 0,
                 1,
                 List.of("raw-jdbc", "a"),
-                List.of(new Slices.Slice("raw-jdbc", 0, 0, 1)),
+                List.of(new Slices.Slice("raw-jdbc", 0, 0, 1, new CpuProbe.Reading(400, 2000))),
                 null,
                 null,
                 null);
@@ -140,7 +144,7 @@ class PairedAnalysisTest {
                         lib ? java.util.Map.of("StaleVersionException", 1L) : java.util.Map.of(),
                         SliceLoadTest.slice(lib ? 101 : 1, lib ? 200 : 100, java.util.Map.of())
                                 .histogram());
-                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, load));
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, 400.0, 2000.0, load));
                 us.add(lib ? 150.0 : 50.0);
             }
         }

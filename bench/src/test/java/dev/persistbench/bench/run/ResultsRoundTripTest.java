@@ -35,7 +35,8 @@ class ResultsRoundTripTest {
         List<Double> bytes = new ArrayList<>();
         for (int round = 0; round < 12; round++) {
             for (String arm : arms) {
-                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 20.5));
+                slices.add(new Slices.Slice(
+                        arm, round, 1_000L * slices.size(), 20.5, new CpuProbe.Reading(410 + round, 2100)));
                 us.add((arm.equals("jooq") ? 30.0 : 20.0) + round % 3 + arms.indexOf(arm) * 0.1);
                 bytes.add(arm.equals("raw-jdbc") ? Double.NaN : 1000.0);
             }

@@ -177,7 +177,9 @@ final class PairedPatterns {
                 head.map(Paired.PatternResult::settled).orElse(null),
                 groups,
                 variants,
-                head.map(h -> probe(h.selectOne())).orElse(null));
+                head.map(h -> probe(h.selectOne())).orElse(null),
+                head.map(h -> probe(h.selectOne(), Probe::cpuLoopUs)).orElse(null),
+                head.map(h -> probe(h.selectOne(), Probe::memoryWalkUs)).orElse(null));
     }
 
     /**
@@ -431,15 +433,37 @@ final class PairedPatterns {
                 .toList());
     }
 
-    /** The summary of {@code probes} (one fork's or the whole run's); null when there are none. */
+    /** The CPU probe's loop ({@code memory} false) or memory walk over the whole run; null when the run has none. */
+    static ProbeSummary cpuProbe(Paired run, boolean memory) {
+        return probe(
+                run.loopback().stream()
+                        .filter(r -> r.selectOne() != null)
+                        .flatMap(r -> r.selectOne().stream())
+                        .toList(),
+                memory ? Probe::memoryWalkUs : Probe::cpuLoopUs);
+    }
+
+    /** The SELECT 1 summary of {@code probes} (one fork's or the whole run's); null when there are none. */
     static ProbeSummary probe(List<Probe> probes) {
-        if (probes == null || probes.isEmpty()) {
+        return probe(probes, Probe::us);
+    }
+
+    /**
+     * The summary of one of the probes' times ({@code time}: the SELECT 1 burst, the CPU loop or the
+     * memory walk) over {@code probes}; null when none has it (results from a bench without that probe).
+     */
+    static ProbeSummary probe(List<Probe> probes, java.util.function.Function<Probe, Double> time) {
+        if (probes == null) {
             return null;
         }
         List<Probe> all = probes.stream()
+                .filter(p -> time.apply(p) != null)
                 .sorted(Comparator.comparingLong(Probe::epochMillis))
                 .toList();
-        List<Double> us = all.stream().map(Probe::us).sorted().toList();
+        if (all.isEmpty()) {
+            return null;
+        }
+        List<Double> us = all.stream().map(time).sorted().toList();
         double minutes = (all.get(all.size() - 1).epochMillis() - all.get(0).epochMillis()) / 60_000.0;
         return new ProbeSummary(
                 SummaryBuilder.round(percentile(us, 0.5), 3),

@@ -155,6 +155,8 @@ public final class SummaryBuilder {
                 catalogue,
                 patterns,
                 probe,
+                paired ? PairedPatterns.cpuProbe(data.paired(), false) : null,
+                paired ? PairedPatterns.cpuProbe(data.paired(), true) : null,
                 paired ? NetworkDistances.of(data.paired()) : List.of(),
                 paired ? ThreadSweeps.of(data.paired(), catalogue) : List.of(),
                 coldStart,
@@ -428,6 +430,8 @@ public final class SummaryBuilder {
                 null,
                 List.of(),
                 List.of(),
+                null,
+                null,
                 null);
     }
 

@@ -177,6 +177,8 @@ final class PairedReader {
                 require(p, pAt);
                 require(p.epochMillis(), pAt + ".epochMillis");
                 require(p.us(), pAt + ".us");
+                probeTime(p.cpuLoopUs(), pAt + ".cpuLoopUs");
+                probeTime(p.memoryWalkUs(), pAt + ".memoryWalkUs");
             }
         }
     }
@@ -194,6 +196,13 @@ final class PairedReader {
         }
         if (i.low() <= 0) {
             fail(at + ".low", "is " + i.low() + " (expected a positive figure)");
+        }
+    }
+
+    /** A CPU probe's time: absent (an older bench) or a positive, finite number of µs. */
+    private void probeTime(Double us, String at) {
+        if (us != null && !(us > 0 && Double.isFinite(us))) {
+            fail(at, "is " + us + " (expected a positive time in µs, or no field)");
         }
     }
 

@@ -22,6 +22,10 @@ import java.util.Map;
  *     keys, as the results described them (a summary.json written before it existed reads as the ids)
  * @param patterns one entry per pattern P01..P13, each listing every implementation
  * @param selectOneProbe the SELECT 1 probe over the whole run (paired runs only), null when absent
+ * @param cpuLoopProbe the CPU probe's fixed loop over the whole run (µs per loop), null when absent
+ *     (unpaired runs, and results from a bench without it)
+ * @param memoryWalkProbe the CPU probe's fixed walk through memory over the whole run (µs per walk), null
+ *     when absent
  * @param networkDistance the network patterns measured again through the bench's delaying relay
  *     (empty when the run had no network distance)
  * @param threadSweep the thread sweep: per pattern, arm and thread count its throughput, latency
@@ -50,6 +54,8 @@ public record Summary(
         Catalogue catalogue,
         List<PatternSummary> patterns,
         ProbeSummary selectOneProbe,
+        ProbeSummary cpuLoopProbe,
+        ProbeSummary memoryWalkProbe,
         List<DistancePoint> networkDistance,
         List<SweepPoint> threadSweep,
         List<ColdStart> coldStart,
@@ -367,6 +373,9 @@ public record Summary(
      *     fork, one row each ({@code impl} is the arm id, "jdbc:read-tx"); they are not ranked
      * @param selectOneProbe the SELECT 1 probe of this pattern's fork (paired runs; null otherwise or in an
      *     older file): whether the machine was calm while this pattern was measured
+     * @param cpuLoopProbe the CPU probe's fixed loop in this pattern's fork (null when unpaired or absent):
+     *     how fast the measuring core was while this pattern was measured
+     * @param memoryWalkProbe the CPU probe's fixed walk through memory in this fork (null when absent)
      */
     public record PatternSummary(
             String id,
@@ -398,7 +407,9 @@ public record Summary(
             Boolean settled,
             List<List<String>> groups,
             List<PatternResult> variants,
-            ProbeSummary selectOneProbe) {}
+            ProbeSummary selectOneProbe,
+            ProbeSummary cpuLoopProbe,
+            ProbeSummary memoryWalkProbe) {}
 
     /**
      * One implementation's figures for one pattern; the numbers are null when not measured.

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
  * @param coldStartChart cold start chart, null when not measured
  * @param probeChart the SELECT 1 probe through the run, null when not measured (unpaired runs)
  * @param probeLine one line: median and p10-p90 of the probe, null when not measured
+ * @param cpuProbeLine one line: the CPU probe's loop and memory walk over the run and how far the
+ *     patterns' forks lay apart, null when not measured (results from a bench without it)
  * @param sizeCharts cost-vs-data-size charts (empty when one size only)
  * @param sizeTables the same patterns' figures at each size, one table per chart, in the same order
  * @param threadCharts throughput-vs-threads charts (empty when not measured)
@@ -56,6 +59,7 @@ public record ReportView(
         Chart coldStartChart,
         Chart probeChart,
         String probeLine,
+        String cpuProbeLine,
         List<Chart> sizeCharts,
         List<Table> sizeTables,
         List<Chart> threadCharts,
@@ -307,6 +311,7 @@ public record ReportView(
                 charts.coldStart(summary).orElse(null),
                 probeChart,
                 probeLine,
+                cpuProbeLine(summary),
                 sizeCharts,
                 sizeTables,
                 threadCharts,
@@ -610,6 +615,12 @@ public record ReportView(
                             ? " (NOISY: the round trip was unsteady while this pattern ran)"
                             : ""));
         }
+        if (p.cpuLoopProbe() != null && p.cpuLoopProbe().medianUs() != null) {
+            parts.add("CPU loop median " + Fmt.us(p.cpuLoopProbe().medianUs()) + " µs"
+                    + (p.memoryWalkProbe() == null || p.memoryWalkProbe().medianUs() == null
+                            ? ""
+                            : ", memory walk " + Fmt.us(p.memoryWalkProbe().medianUs()) + " µs"));
+        }
         return String.join(" · ", parts);
     }
 
@@ -686,6 +697,52 @@ public record ReportView(
         return "SELECT 1 probe: median " + Fmt.us(probe.medianUs()) + " µs, p10–p90 " + Fmt.us(probe.p10Us()) + "–"
                 + Fmt.us(probe.p90Us()) + " µs" + spread + ", " + Fmt.integer(probe.probes()) + " probes over "
                 + Fmt.us(probe.minutes()) + " min";
+    }
+
+    /**
+     * "CPU probe, the same fixed work on the measuring thread before every slice: loop median 386.3 µs, p10–p90
+     * 380.0–411.9 µs (spread 8 %), the forks' medians 384.0–391.2 µs (2 % apart); memory walk median …";
+     * null when the run has no CPU probe.
+     */
+    static String cpuProbeLine(Summary summary) {
+        List<String> parts = new ArrayList<>();
+        cpuProbePart(
+                        "loop",
+                        summary.cpuLoopProbe(),
+                        summary.patterns().stream()
+                                .map(PatternSummary::cpuLoopProbe)
+                                .toList())
+                .ifPresent(parts::add);
+        cpuProbePart(
+                        "memory walk",
+                        summary.memoryWalkProbe(),
+                        summary.patterns().stream()
+                                .map(PatternSummary::memoryWalkProbe)
+                                .toList())
+                .ifPresent(parts::add);
+        return parts.isEmpty()
+                ? null
+                : "CPU probe, the same fixed work on the measuring thread before every slice: "
+                        + String.join("; ", parts);
+    }
+
+    private static Optional<String> cpuProbePart(String name, ProbeSummary run, List<ProbeSummary> forks) {
+        if (run == null || run.medianUs() == null) {
+            return Optional.empty();
+        }
+        Double share = ProbeSummary.spread(run);
+        List<Double> medians = forks.stream()
+                .filter(f -> f != null && f.medianUs() != null)
+                .map(ProbeSummary::medianUs)
+                .sorted()
+                .toList();
+        String apart = medians.size() < 2
+                ? ""
+                : ", the forks' medians " + Fmt.us(medians.get(0)) + "–" + Fmt.us(medians.get(medians.size() - 1))
+                        + " µs (" + Fmt.share(medians.get(medians.size() - 1) / medians.get(0) - 1) + " apart)";
+        return Optional.of(name + " median " + Fmt.us(run.medianUs()) + " µs, p10–p90 " + Fmt.us(run.p10Us())
+                + "–" + Fmt.us(run.p90Us()) + " µs" + (share == null ? "" : " (spread " + Fmt.share(share) + ")")
+                + apart);
     }
 
     /** Every probe as {minutes since the first probe, µs}, in time order. */

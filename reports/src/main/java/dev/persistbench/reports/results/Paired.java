@@ -202,10 +202,20 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
     public record Interval(@JsonAlias("median") Double estimate, Double low, Double high) {}
 
     /**
-     * One SELECT 1 probe.
+     * The probes taken before one slice.
      *
-     * @param epochMillis when it was taken
+     * @param epochMillis when they were taken
      * @param us median µs of a short burst of SELECT 1 round trips
+     * @param cpuLoopUs µs of the bench's fixed CPU loop on the measuring thread (null: results written
+     *     before the bench had it)
+     * @param memoryWalkUs µs of the bench's fixed walk through memory, far larger than the caches
+     *     (null: results written before the bench had it)
      */
-    public record Probe(Long epochMillis, Double us) {}
+    public record Probe(Long epochMillis, Double us, Double cpuLoopUs, Double memoryWalkUs) {
+
+        /** A SELECT 1 probe alone (results without the CPU probe). */
+        public Probe(Long epochMillis, Double us) {
+            this(epochMillis, us, null, null);
+        }
+    }
 }

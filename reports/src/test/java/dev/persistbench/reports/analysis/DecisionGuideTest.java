@@ -106,6 +106,8 @@ class DecisionGuideTest {
                 true,
                 groups,
                 List.of(),
+                null,
+                null,
                 null);
     }
 
