@@ -77,6 +77,8 @@ public final class Comparison {
      * @param cpuLoopChange how much slower (positive) the CPU probe's loop ran in the candidate's fork of this
      *     pattern than in the base's, median against median, as a share; null when either run lacks it
      * @param memoryWalkChange the same for the CPU probe's memory walk
+     * @param roundTripChange the same for the SELECT 1 probe of the fork: how much longer its round trip was
+     *     in the candidate
      */
     public record RatioChange(
             String pattern,
@@ -91,7 +93,8 @@ public final class Comparison {
             Boolean baseNoisy,
             Boolean candidateNoisy,
             Double cpuLoopChange,
-            Double memoryWalkChange) {
+            Double memoryWalkChange,
+            Double roundTripChange) {
 
         /** candidate / base - 1, as a share; null when either is missing. */
         public Double change() {
@@ -116,7 +119,24 @@ public final class Comparison {
             }
             return beyond(cpuLoopChange) || beyond(memoryWalkChange);
         }
+
+        /**
+         * Whether the round trip of this pattern's fork moved by more than {@link #ROUND_TRIP_CHANGE} between
+         * the runs (null: a run lacks the probe).
+         */
+        public Boolean roundTripMoved() {
+            return roundTripChange == null ? null : Math.abs(roundTripChange) > ROUND_TRIP_CHANGE;
+        }
     }
+
+    /**
+     * A fork's SELECT 1 median that moved by more than this share between two runs ran at another level of
+     * the round trip. Measured on the AMD EPYC (bench/README, "Repeatability"): with client and backend
+     * pinned to one CPU, a fork's round trip sat either near 29 µs or at 40-53 µs for the whole fork;
+     * ratios whose forks kept their level agreed within ±10 % in 61 of 72 cases, those whose level changed
+     * in 52 of 84.
+     */
+    static final double ROUND_TRIP_CHANGE = 0.10;
 
     private static boolean beyond(Double change) {
         return change != null && Math.abs(change) > SPEED_CHANGE;
@@ -178,7 +198,8 @@ public final class Comparison {
                 noisy(bp),
                 noisy(cp),
                 probeChange(bp == null ? null : bp.cpuLoopProbe(), cp == null ? null : cp.cpuLoopProbe()),
-                probeChange(bp == null ? null : bp.memoryWalkProbe(), cp == null ? null : cp.memoryWalkProbe())));
+                probeChange(bp == null ? null : bp.memoryWalkProbe(), cp == null ? null : cp.memoryWalkProbe()),
+                probeChange(bp == null ? null : bp.selectOneProbe(), cp == null ? null : cp.selectOneProbe())));
     }
 
     /** The candidate probe's median over the base's, minus 1; null when either is missing. */
@@ -391,7 +412,9 @@ public final class Comparison {
                         + " in either run: a machine disturbed from outside, or the pattern's own first rounds after"
                         + " its warm-up (bench/README, \"Repeatability\"); and the CPU probe of that fork (a fixed"
                         + " loop, a fixed walk through memory) where its median moved by more than "
-                        + Fmt.share(SPEED_CHANGE) + " between the runs.\n\n");
+                        + Fmt.share(SPEED_CHANGE) + " between the runs; and the fork's round trip (the SELECT 1"
+                        + " probe's median) where it moved by more than " + Fmt.share(ROUND_TRIP_CHANGE)
+                        + ": the fork ran at another level of the round trip, and its ratios with it.\n\n");
         md.append("| pattern | impl | base × floor | candidate × floor | Δ | agree | machine |\n");
         md.append("|---|---|---:|---:|---:|---|---|\n");
         for (RatioChange r : ratios) {
@@ -454,6 +477,20 @@ public final class Comparison {
                     .append(" where the fork's CPU probe moved by more than ")
                     .append(Fmt.share(SPEED_CHANGE));
         }
+        List<RatioChange> levelMoved = both.stream()
+                .filter(r -> Boolean.TRUE.equals(r.roundTripMoved()))
+                .toList();
+        if (!levelMoved.isEmpty()) {
+            md.append("; ")
+                    .append(closeOf(levelMoved))
+                    .append(" where the fork's round trip moved by more than ")
+                    .append(Fmt.share(ROUND_TRIP_CHANGE))
+                    .append(" (")
+                    .append(closeOf(both.stream()
+                            .filter(r -> Boolean.FALSE.equals(r.roundTripMoved()))
+                            .toList()))
+                    .append(" where it held)");
+        }
         md.append(".\n");
     }
 
@@ -481,6 +518,9 @@ public final class Comparison {
         }
         if (beyond(r.memoryWalkChange())) {
             parts.add("memory walk " + Fmt.percent(100 * r.memoryWalkChange()));
+        }
+        if (Boolean.TRUE.equals(r.roundTripMoved())) {
+            parts.add("round trip " + Fmt.percent(100 * r.roundTripChange()));
         }
         return parts.isEmpty() ? "—" : String.join("; ", parts);
     }

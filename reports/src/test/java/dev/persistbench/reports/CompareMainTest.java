@@ -325,6 +325,31 @@ class CompareMainTest {
     }
 
     @Test
+    void a_fork_whose_round_trip_changed_level_is_marked_and_counted_apart() throws IOException {
+        Path slower = Fixtures.copy("results-paired", tmp.resolve("level"));
+        Path file = slower.resolve("paired.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+        // Every probe of P02's fork 50 % slower: a steady fork at another level, not a noisy one.
+        Fixtures.slowProbes(root.get("results").get(0), 1);
+        json.writeValue(file.toFile(), root);
+        Summary base = CompareMain.load(Fixtures.dir("results-paired"));
+        Summary candidate = CompareMain.load(slower);
+        List<RatioChange> ratios = Comparison.compareRatios(base, candidate);
+        RatioChange jooq = ratio(ratios, "P02", "jooq");
+        assertThat(jooq.roundTripChange()).as("medians rounded to 3 decimals").isCloseTo(0.5, offset(1e-3));
+        assertThat(jooq.roundTripMoved()).isTrue();
+        assertThat(jooq.calm()).as("its spread did not change").isTrue();
+        assertThat(ratio(ratios, "P07", "jooq").roundTripMoved()).isFalse();
+        String md = Comparison.markdown(base, candidate, "base", "candidate");
+        assertThat(md)
+                .contains("| P02 | jooq | 1.09× [1.07, 1.11] | 1.09× [1.07, 1.11] | +0.0 % | yes | calm; round trip"
+                        + " +50.0 % |")
+                .contains("8 of 8 are within ±10 % of each other; 4 of 4 where the fork's round trip moved by more"
+                        + " than 10 % (4 of 4 where it held).\n");
+    }
+
+    @Test
     void a_ratio_without_an_interval_cannot_be_judged() {
         // Base from an older bench (no paired.json): its ratios have no interval.
         Summary base = CompareMain.load(Fixtures.dir("results-quick"));

@@ -402,6 +402,29 @@ class PairedReportTest {
     }
 
     @Test
+    void forks_at_a_slower_level_of_the_round_trip_are_named(@TempDir Path dir) throws IOException {
+        assertThat(summary.get("caveats").toString()).doesNotContain("two levels");
+        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode paired =
+                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
+        // Every probe of P02's fork 50 % slower: the whole fork at another level, its spread unchanged.
+        Fixtures.slowProbes(paired.get("results").get(0), 1);
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
+        List<String> caveats = new ArrayList<>();
+        json.readTree(report.resolve("summary.json").toFile()).get("caveats").forEach(c -> caveats.add(c.asText()));
+        assertThat(caveats)
+                .filteredOn(c -> c.contains("two levels"))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .startsWith("a round trip at two levels: the fastest fork's SELECT 1 probe had a median of ")
+                        .contains("the fork of P02 (14.2 µs) 25 % or more above it")
+                        .doesNotContain("P06 (")
+                        .doesNotContain("P07 ("));
+    }
+
+    @Test
     void a_noisy_machine_is_a_caveat_and_a_calm_one_is_not(@TempDir Path dir) throws IOException {
         assertThat(summary.get("caveats").toString()).doesNotContain("a noisy machine");
         Path results = Fixtures.copy("results-paired", dir.resolve("results"));

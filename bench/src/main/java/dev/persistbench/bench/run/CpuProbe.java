@@ -9,8 +9,11 @@ import java.util.SplittableRandom;
  * still).
  *
  * <ul>
- *   <li>the <b>CPU loop</b>: {@value #LOOP_STEPS} steps of a dependent multiply-and-shift chain,
- *       all in registers: the core's own speed (its clock, a neighbour on the same physical core);
+ *   <li>the <b>CPU loop</b>: {@value #LOOP_STEPS} steps of four independent multiply-and-shift
+ *       chains, all in registers: the core's own speed. Four chains keep the core's arithmetic units
+ *       busy, so a tenant sharing the physical core (a sibling hardware thread on the host, which the
+ *       VM cannot see) takes a visible share of them; a single dependent chain waits on its own
+ *       multiplies and would hardly notice;
  *   <li>the <b>memory walk</b>: {@value #WALK_STEPS} dependent reads along one random cycle through
  *       {@value #WALK_MIB} MiB, far more than a core's caches: the speed of the shared last-level
  *       cache and memory, which other tenants of the host compete for.
@@ -22,7 +25,7 @@ import java.util.SplittableRandom;
 public final class CpuProbe {
 
     /** Steps of the CPU loop per reading. */
-    static final int LOOP_STEPS = 200_000;
+    static final int LOOP_STEPS = 800_000;
 
     /** Dependent reads of the memory walk per reading. */
     static final int WALK_STEPS = 10_000;
@@ -74,14 +77,23 @@ public final class CpuProbe {
         return sink;
     }
 
-    /** {@code steps} steps of a chain where each step needs the one before. */
+    /** {@code steps} steps of four chains, each step of a chain needing the one before it. */
     static long loop(long seed, int steps) {
-        long x = seed;
-        for (int i = 0; i < steps; i++) {
-            x = x * 0x9E3779B97F4A7C15L + i;
-            x ^= x >>> 29;
+        long a = seed;
+        long b = seed ^ 0x5DEECE66DL;
+        long c = seed + 0x2545F4914F6CDD1DL;
+        long d = ~seed;
+        for (int i = 0; i < steps; i += 4) {
+            a = a * 0x9E3779B97F4A7C15L + i;
+            b = b * 0xBF58476D1CE4E5B9L + i;
+            c = c * 0x94D049BB133111EBL + i;
+            d = d * 0xD6E8FEB86659FD93L + i;
+            a ^= a >>> 29;
+            b ^= b >>> 31;
+            c ^= c >>> 27;
+            d ^= d >>> 30;
         }
-        return x;
+        return a ^ b ^ c ^ d;
     }
 
     /** {@code steps} reads along {@code cycle} from {@code from}; returns where it stopped. */

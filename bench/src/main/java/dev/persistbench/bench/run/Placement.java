@@ -127,7 +127,8 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         if (!serverPinned) {
             return;
         }
-        String all = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+        // Not availableProcessors(): this JVM is pinned by now, and would count only the CPU it may use.
+        String all = onlineCpus(ONLINE);
         try {
             for (long pid : serverProcesses(dataSource)) {
                 taskset("-a", "-p", "-c", all, String.valueOf(pid));
@@ -135,6 +136,27 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         } catch (IOException | SQLException e) {
             System.err.println("[bench] could not release the server's CPUs: " + e.getMessage());
         }
+    }
+
+    /** The kernel's list of online CPUs, e.g. "0-1". */
+    static final Path ONLINE = Path.of("/sys/devices/system/cpu/online");
+
+    /**
+     * The CPUs of the machine in taskset's list form, from the kernel's {@code online} file: a pinned
+     * JVM's {@code availableProcessors()} counts only the CPUs it may use, so a fork that releases the
+     * server after pinning itself would give the server one CPU back instead of all (as it did until
+     * this was read from the kernel: between forks the whole server ran on the measuring CPU).
+     */
+    static String onlineCpus(Path online) {
+        try {
+            String list = Files.readString(online, StandardCharsets.UTF_8).trim();
+            if (list.matches("[0-9,-]+")) {
+                return list;
+            }
+        } catch (IOException e) {
+            // below
+        }
+        return "0-" + (Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** The backend processes of every connection of {@code dataSource}'s pool (all borrowed at once, then returned). */

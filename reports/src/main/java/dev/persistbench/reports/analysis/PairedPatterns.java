@@ -341,6 +341,7 @@ final class PairedPatterns {
     static List<String> caveats(Environment env, List<PatternSummary> patterns, ProbeSummary probe) {
         List<String> out = new ArrayList<>();
         noisy(patterns, probe).ifPresent(out::add);
+        roundTripLevels(patterns).ifPresent(out::add);
         List<String> unsettled = new ArrayList<>();
         for (PatternSummary p : patterns) {
             List<String> arms = new ArrayList<>(p.results().stream()
@@ -396,6 +397,46 @@ final class PairedPatterns {
                 + "; " + ProbeSummary.NOISY_EFFECT + " (bench/README, \"Repeatability\"): read differences"
                 + " smaller than that as unresolved, or run again when the machine is calm";
         return Optional.of(s);
+    }
+
+    /**
+     * A fork whose SELECT 1 median lies this share or more above the fastest fork's ran at another level
+     * of the round trip. On the AMD EPYC the levels were 29 and 40-53 µs with both ends pinned to one CPU;
+     * on the Intel Xeon every fork of a calm run lay within 10 % of the fastest (bench/README,
+     * "Repeatability").
+     */
+    static final double SLOWER_LEVEL = 0.25;
+
+    /**
+     * The caveat for a run whose forks ran at two levels of the round trip: the patterns whose fork's
+     * SELECT 1 median lay {@link #SLOWER_LEVEL} or more above the fastest fork's, named with their
+     * medians; empty when every fork was near the fastest or there are fewer than two forks with a probe.
+     */
+    static Optional<String> roundTripLevels(List<PatternSummary> patterns) {
+        List<PatternSummary> probed = patterns.stream()
+                .filter(p -> p.selectOneProbe() != null && p.selectOneProbe().medianUs() != null)
+                .toList();
+        if (probed.size() < 2) {
+            return Optional.empty();
+        }
+        double fastest = probed.stream()
+                .mapToDouble(p -> p.selectOneProbe().medianUs())
+                .min()
+                .orElseThrow();
+        List<String> slower = probed.stream()
+                .filter(p -> p.selectOneProbe().medianUs() >= fastest * (1 + SLOWER_LEVEL))
+                .map(p -> p.id() + " (" + Fmt.us(p.selectOneProbe().medianUs()) + " µs)")
+                .toList();
+        if (slower.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("a round trip at two levels: the fastest fork's SELECT 1 probe had a median of "
+                + Fmt.us(fastest) + " µs, " + (slower.size() == 1 ? "the fork of " : "the forks of ")
+                + String.join(", ", slower) + " " + Fmt.share(SLOWER_LEVEL) + " or more above it, each for its"
+                + " whole fork; on the AMD EPYC a ratio whose fork changed level between two runs agreed with its"
+                + " other run within ±10 % in 52 of 84 cases, against 61 of 72 where the level held (bench/README,"
+                + " \"Repeatability\"): compare runs pattern by pattern where the levels match (compare's machine"
+                + " column names the others)");
     }
 
     /** paired.json "method", values as text, in the file's order; fields an older file lacks are left out. */
