@@ -253,13 +253,8 @@ class CompareMainTest {
 
     @Test
     void a_ratio_measured_while_either_run_was_noisy_is_marked_and_counted_apart() throws IOException {
-        Path moved = movedRatios();
-        Path file = moved.resolve("paired.json");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
         // Every fourth of P02's probes 50 % slower: that fork was noisy, P07's was not.
-        Fixtures.slowProbes(root.get("results").get(0), 4);
-        json.writeValue(file.toFile(), root);
+        Path moved = Fixtures.slowProbes(movedRatios(), "P02", 4);
         Summary base = CompareMain.load(Fixtures.dir("results-paired"));
         Summary candidate = CompareMain.load(moved);
         List<RatioChange> ratios = Comparison.compareRatios(base, candidate);
@@ -326,13 +321,8 @@ class CompareMainTest {
 
     @Test
     void a_fork_whose_round_trip_changed_level_is_marked_and_counted_apart() throws IOException {
-        Path slower = Fixtures.copy("results-paired", tmp.resolve("level"));
-        Path file = slower.resolve("paired.json");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
         // Every probe of P02's fork 50 % slower: a steady fork at another level, not a noisy one.
-        Fixtures.slowProbes(root.get("results").get(0), 1);
-        json.writeValue(file.toFile(), root);
+        Path slower = Fixtures.slowProbes(Fixtures.copy("results-paired", tmp.resolve("level")), "P02", 1);
         Summary base = CompareMain.load(Fixtures.dir("results-paired"));
         Summary candidate = CompareMain.load(slower);
         List<RatioChange> ratios = Comparison.compareRatios(base, candidate);

@@ -70,6 +70,29 @@ final class Fixtures {
     }
 
     /**
+     * Changes {@code results}/paired.json in place: {@link #slowProbes(com.fasterxml.jackson.databind.JsonNode,
+     * int)} on the fork of {@code pattern} (every fork when null).
+     *
+     * @return {@code results}
+     */
+    static Path slowProbes(Path results, String pattern, int every) {
+        Path file = results.resolve("paired.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = json.readTree(file.toFile());
+            for (com.fasterxml.jackson.databind.JsonNode result : root.get("results")) {
+                if (pattern == null || result.get("pattern").asText().equals(pattern)) {
+                    slowProbes(result, every);
+                }
+            }
+            json.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return results;
+    }
+
+    /**
      * A copy of the paired fixture in {@code into} whose probes carry the CPU probe's times: per pattern
      * id, {loop µs, memory walk µs} for every probe of that fork (patterns not named keep none).
      */

@@ -404,13 +404,9 @@ class PairedReportTest {
     @Test
     void forks_at_a_slower_level_of_the_round_trip_are_named(@TempDir Path dir) throws IOException {
         assertThat(summary.get("caveats").toString()).doesNotContain("two levels");
-        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode paired =
-                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
         // Every probe of P02's fork 50 % slower: the whole fork at another level, its spread unchanged.
-        Fixtures.slowProbes(paired.get("results").get(0), 1);
-        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path results = Fixtures.slowProbes(Fixtures.copy("results-paired", dir.resolve("results")), "P02", 1);
+        ObjectMapper json = new ObjectMapper();
         Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
         List<String> caveats = new ArrayList<>();
         json.readTree(report.resolve("summary.json").toFile()).get("caveats").forEach(c -> caveats.add(c.asText()));
@@ -427,15 +423,9 @@ class PairedReportTest {
     @Test
     void a_noisy_machine_is_a_caveat_and_a_calm_one_is_not(@TempDir Path dir) throws IOException {
         assertThat(summary.get("caveats").toString()).doesNotContain("a noisy machine");
-        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        // Every third probe 50 % slower: p90 at 1.5x the median, as on a busy host.
+        Path results = Fixtures.slowProbes(Fixtures.copy("results-paired", dir.resolve("results")), null, 3);
         ObjectMapper json = new ObjectMapper();
-        ObjectNode paired =
-                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
-        for (JsonNode r : paired.get("results")) {
-            // Every third probe 50 % slower: p90 at 1.5x the median, as on a busy host.
-            Fixtures.slowProbes(r, 3);
-        }
-        json.writeValue(results.resolve("paired.json").toFile(), paired);
         Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
 
         List<String> caveats = new ArrayList<>();
@@ -452,17 +442,9 @@ class PairedReportTest {
         assertThat(pattern("P02").get("selectOneProbe").get("medianUs").asDouble())
                 .isEqualTo(9.455);
         assertThat(md).contains("SELECT 1 probe median 9.46 µs, spread 7 %").doesNotContain("NOISY");
-        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        // Every fourth of P06's probes 50 % slower: its fork is noisy, the run's 280 probes are not.
+        Path results = Fixtures.slowProbes(Fixtures.copy("results-paired", dir.resolve("results")), "P06", 4);
         ObjectMapper json = new ObjectMapper();
-        ObjectNode paired =
-                (ObjectNode) json.readTree(results.resolve("paired.json").toFile());
-        for (JsonNode r : paired.get("results")) {
-            if (r.get("pattern").asText().equals("P06")) {
-                // Every fourth of P06's probes 50 % slower: its fork is noisy, the run's 280 probes are not.
-                Fixtures.slowProbes(r, 4);
-            }
-        }
-        json.writeValue(results.resolve("paired.json").toFile(), paired);
         Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
 
         JsonNode noisy = json.readTree(report.resolve("summary.json").toFile());
