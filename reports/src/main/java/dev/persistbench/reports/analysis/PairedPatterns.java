@@ -434,7 +434,8 @@ final class PairedPatterns {
                 + Fmt.us(fastest) + " µs, " + (slower.size() == 1 ? "the fork of " : "the forks of ")
                 + String.join(", ", slower) + " " + Fmt.share(SLOWER_LEVEL) + " or more above it, each for its"
                 + " whole fork; on the AMD EPYC a ratio whose fork changed level between two runs agreed with its"
-                + " other run within ±10 % in 52 of 84 cases, against 61 of 72 where the level held (bench/README,"
+                + " other run (back to back) within ±10 % in 66 of 104 cases, against 89 of 104 where the level held"
+                + " (bench/README,"
                 + " \"Repeatability\"): compare runs pattern by pattern where the levels match (compare's machine"
                 + " column names the others)");
     }
