@@ -132,7 +132,7 @@ public final class Comparison {
     /**
      * A fork's SELECT 1 median that moved by more than this share between two runs ran at another level of
      * the round trip. Measured on the AMD EPYC (bench/README, "Repeatability"): with client and backend
-     * pinned to one CPU, a fork's round trip sat either near 29 µs or at 40-53 µs for the whole fork;
+     * pinned to one CPU, a fork's round trip sat either near 29 µs or at 39-53 µs for the whole fork;
      * over four pairs of runs back to back, ratios whose forks kept their level agreed within ±10 % in 89 of
      * 104 cases, those whose level changed in 66 of 104.
      */

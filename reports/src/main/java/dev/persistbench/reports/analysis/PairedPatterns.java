@@ -401,7 +401,7 @@ final class PairedPatterns {
 
     /**
      * A fork whose SELECT 1 median lies this share or more above the fastest fork's ran at another level
-     * of the round trip. On the AMD EPYC the levels were 29 and 40-53 µs with both ends pinned to one CPU;
+     * of the round trip. On the AMD EPYC the levels were 29 and 39-53 µs with both ends pinned to one CPU;
      * on the Intel Xeon every fork of a calm run lay within 10 % of the fastest (bench/README,
      * "Repeatability").
      */
