@@ -203,7 +203,8 @@ public record Summary(
 
     /**
      * The SELECT 1 round-trip probe of a paired run, all patterns together or one pattern's fork: how calm
-     * the machine was.
+     * the machine was. The CPU probe's loop and memory walk are summarised in the same form
+     * ({@code cpuLoopProbe}, {@code memoryWalkProbe}), their times in µs per piece of work.
      *
      * @param medianUs median of the probes, µs
      * @param p10Us 10th percentile
