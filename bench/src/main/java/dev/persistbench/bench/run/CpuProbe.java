@@ -52,9 +52,17 @@ public final class CpuProbe {
         this.cycle = cycle;
     }
 
+    /**
+     * The walk's cycle, built once per JVM on first use (about 0.1 s): it is the same in every fork, so
+     * the runner's own JVM (the in-process smoke profile, a Slices per pattern) need not build it again.
+     */
+    private static final class Walk {
+        static final int[] CYCLE = cycle(WALK_MIB * (1 << 20) / Integer.BYTES, 20261206L);
+    }
+
     /** A probe over a walk of {@value #WALK_MIB} MiB, compiled before its first reading. */
     public static CpuProbe create() {
-        CpuProbe probe = new CpuProbe(cycle(WALK_MIB * (1 << 20) / Integer.BYTES, 20261206L));
+        CpuProbe probe = new CpuProbe(Walk.CYCLE);
         for (int i = 0; i < WARM_READINGS; i++) {
             probe.read();
         }

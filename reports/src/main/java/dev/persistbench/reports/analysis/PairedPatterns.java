@@ -469,20 +469,12 @@ final class PairedPatterns {
 
     /** The SELECT 1 probe over the whole run; null when the run has none. */
     static ProbeSummary probe(Paired run) {
-        return probe(run.loopback().stream()
-                .filter(r -> r.selectOne() != null)
-                .flatMap(r -> r.selectOne().stream())
-                .toList());
+        return probe(run.loopbackProbes());
     }
 
     /** The CPU probe's loop ({@code memory} false) or memory walk over the whole run; null when the run has none. */
     static ProbeSummary cpuProbe(Paired run, boolean memory) {
-        return probe(
-                run.loopback().stream()
-                        .filter(r -> r.selectOne() != null)
-                        .flatMap(r -> r.selectOne().stream())
-                        .toList(),
-                memory ? Probe::memoryWalkUs : Probe::cpuLoopUs);
+        return probe(run.loopbackProbes(), memory ? Probe::memoryWalkUs : Probe::cpuLoopUs);
     }
 
     /** The SELECT 1 summary of {@code probes} (one fork's or the whole run's); null when there are none. */

@@ -706,19 +706,9 @@ public record ReportView(
      */
     static String cpuProbeLine(Summary summary) {
         List<String> parts = new ArrayList<>();
-        cpuProbePart(
-                        "loop",
-                        summary.cpuLoopProbe(),
-                        summary.patterns().stream()
-                                .map(PatternSummary::cpuLoopProbe)
-                                .toList())
+        cpuProbePart("loop", summary.cpuLoopProbe(), summary, PatternSummary::cpuLoopProbe)
                 .ifPresent(parts::add);
-        cpuProbePart(
-                        "memory walk",
-                        summary.memoryWalkProbe(),
-                        summary.patterns().stream()
-                                .map(PatternSummary::memoryWalkProbe)
-                                .toList())
+        cpuProbePart("memory walk", summary.memoryWalkProbe(), summary, PatternSummary::memoryWalkProbe)
                 .ifPresent(parts::add);
         return parts.isEmpty()
                 ? null
@@ -726,12 +716,18 @@ public record ReportView(
                         + String.join("; ", parts);
     }
 
-    private static Optional<String> cpuProbePart(String name, ProbeSummary run, List<ProbeSummary> forks) {
+    /** One of the CPU probe's two parts over the run ({@code run}) and its forks ({@code fork} of each pattern). */
+    private static Optional<String> cpuProbePart(
+            String name,
+            ProbeSummary run,
+            Summary summary,
+            java.util.function.Function<PatternSummary, ProbeSummary> fork) {
         if (run == null || run.medianUs() == null) {
             return Optional.empty();
         }
         Double share = ProbeSummary.spread(run);
-        List<Double> medians = forks.stream()
+        List<Double> medians = summary.patterns().stream()
+                .map(fork)
                 .filter(f -> f != null && f.medianUs() != null)
                 .map(ProbeSummary::medianUs)
                 .sorted()
@@ -747,7 +743,7 @@ public record ReportView(
 
     /** Every probe as {minutes since the first probe, µs}, in time order. */
     private static List<double[]> probes(Paired run) {
-        List<Probe> all = allProbes(run);
+        List<Probe> all = run.loopbackProbes();
         if (all.isEmpty()) {
             return List.of();
         }
@@ -759,7 +755,7 @@ public record ReportView(
 
     /** The minute each pattern's probes begin. */
     private static Map<String, Double> starts(Paired run) {
-        List<Probe> all = allProbes(run);
+        List<Probe> all = run.loopbackProbes();
         Map<String, Double> out = new java.util.LinkedHashMap<>();
         if (all.isEmpty()) {
             return out;
@@ -780,14 +776,6 @@ public record ReportView(
                                         - start)
                                 / 60_000.0));
         return out;
-    }
-
-    private static List<Probe> allProbes(Paired run) {
-        return run.loopback().stream()
-                .filter(r -> r.selectOne() != null)
-                .flatMap(r -> r.selectOne().stream())
-                .sorted(Comparator.comparingLong(Probe::epochMillis))
-                .toList();
     }
 
     private static String fastest(PatternSummary p) {

@@ -31,6 +31,16 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
                 .toList();
     }
 
+    /** Every probe of the {@link #loopback()} results, in time order (the SELECT 1 probe and the CPU probe's). */
+    @JsonIgnore
+    public List<Probe> loopbackProbes() {
+        return loopback().stream()
+                .filter(r -> r.selectOne() != null)
+                .flatMap(r -> r.selectOne().stream())
+                .sorted(java.util.Comparator.comparingLong(Probe::epochMillis))
+                .toList();
+    }
+
     /** The results measured through the bench's delaying relay ({@code rttMicros > 0}). */
     @JsonIgnore
     public List<PatternResult> distance() {
