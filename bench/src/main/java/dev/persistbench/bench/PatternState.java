@@ -3,6 +3,7 @@ package dev.persistbench.bench;
 import dev.persistbench.bench.data.Dataset;
 import dev.persistbench.bench.data.NetworkDistance;
 import dev.persistbench.bench.data.Pools;
+import dev.persistbench.bench.run.MeasuringCore;
 import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.ServerCounters;
 import dev.persistbench.bench.run.SliceLoad;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -38,7 +40,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * outside the timing), {@link #prepareTrial()} makes what the pattern needs, {@link #check()} runs
  * one operation of each arm and compares its answer with the expected one (a wrong answer throws,
  * so nothing is timed on it), and the measuring thread and the server are placed
- * ({@link Placement}). Per iteration: {@link #beginIteration()} and {@link #endIteration()} reset
+ * ({@link Placement}); before every round the measuring thread may move to the other CPU when
+ * that one gives the faster round trip ({@link MeasuringCore}). Per iteration: {@link #beginIteration()} and {@link #endIteration()} reset
  * what the operations changed, so every slice starts from tables of the same size, and a short
  * {@code SELECT 1} probe outside the timing records how fast the machine's round trip was. No
  * set-up runs per invocation.
@@ -83,7 +86,7 @@ public abstract class PatternState {
     private boolean ownsRepo;
     private final Map<Arm, StoreRepository> repos = new LinkedHashMap<>();
     private Slices slices;
-    private Placement placement;
+    private MeasuringCore core;
     private NetworkDistance distance;
     private final SliceLoad load = new SliceLoad();
     private ServerCounters serverAtStart;
@@ -118,7 +121,12 @@ public abstract class PatternState {
             checkMore();
             endIteration();
         }
-        placement = Placement.apply(distance.dataSource(), params.getThreads());
+        DataSource pool = distance.dataSource();
+        core = new MeasuringCore(
+                Placement.apply(pool, params.getThreads()),
+                () -> Slices.probe(pool),
+                current -> current.swapped(pool),
+                System::currentTimeMillis);
         Map<String, Arm> byId = new LinkedHashMap<>();
         arms.forEach(a -> byId.put(a.id(), a));
         long chunk = WarmUp.CHUNK_SLICES * params.getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS);
@@ -130,11 +138,12 @@ public abstract class PatternState {
                     id -> warmUpChunk(byId.get(id), chunk),
                     WarmUp.Rule.capped(Long.getLong(WarmUp.PROPERTY, 0L)),
                     new Random(pattern().hashCode() * 17L + dataSize),
-                    System::nanoTime);
+                    System::nanoTime,
+                    () -> core.beforeRound(-1));
         } finally {
             warming = false;
         }
-        slices = new Slices(pattern(), dataSize, rttMicros, params, arms, placement, warmUp);
+        slices = new Slices(pattern(), dataSize, rttMicros, params, arms, core, warmUp);
         if (slices.sweep()) {
             serverAtStart = ServerCounters.read(distance.dataSource());
         }
@@ -193,7 +202,7 @@ public abstract class PatternState {
                             ? null
                             : ServerCounters.read(distance.dataSource())
                                     .sweepSince(serverAtStart, distance.dataSource()));
-            placement.release(distance.dataSource());
+            core.placement().release(distance.dataSource());
             endIteration();
             closeTrial();
         } finally {

@@ -363,6 +363,44 @@ class PairedReportTest {
     }
 
     @Test
+    void a_fork_says_how_often_its_measuring_thread_moved_to_the_faster_cpu(@TempDir Path dir) throws IOException {
+        // The fixture predates the moves: its placements are the plain mode.
+        assertThat(pattern("P02").get("placement").asText()).isEqualTo("same-core");
+
+        Path results = Fixtures.copy("results-paired", dir.resolve("results"));
+        Path file = results.resolve("paired.json");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode root = json.readTree(file.toFile());
+        for (JsonNode result : root.get("results")) {
+            String id = result.get("pattern").asText();
+            int i = 0;
+            for (JsonNode probe : result.get("selectOne")) {
+                // P02: CPU 0, then 1 from the 30th probe, then 0 again from the 70th; P06: CPU 1 throughout.
+                int cpu = id.equals("P02") ? (i >= 30 && i < 70 ? 1 : 0) : 1;
+                if (!id.equals("P07")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) probe).put("cpu", cpu);
+                }
+                i++;
+            }
+        }
+        json.writeValue(file.toFile(), root);
+        Path report = Fixtures.report(results, dir.resolve("report"), Fixtures.repo(dir.resolve("repo"), false));
+
+        Map<String, String> placements = new TreeMap<>();
+        new ObjectMapper()
+                .readTree(report.resolve("summary.json").toFile())
+                .get("patterns")
+                .forEach(p ->
+                        placements.put(p.get("id").asText(), p.get("placement").asText()));
+        assertThat(placements)
+                .containsEntry("P02", "same-core (the measuring thread moved 2 times to the faster CPU)")
+                .containsEntry("P06", "same-core")
+                .containsEntry("P07", "same-core");
+        assertThat(Files.readString(report.resolve("report.md")))
+                .contains("placement same-core (the measuring thread moved 2 times to the faster CPU)");
+    }
+
+    @Test
     void the_cpu_probe_is_summarised_per_run_and_per_fork(@TempDir Path dir) throws IOException {
         // The fixture predates the CPU probe: nothing is claimed.
         assertThat(summary.get("cpuLoopProbe").isNull()).isTrue();

@@ -205,7 +205,7 @@ public final class PairedAnalysis {
                 .orElse(start);
         List<Probe> probes = slices.stream()
                 .filter(s -> !Double.isNaN(s.selectOneUs()))
-                .map(s -> new Probe(s.epochMillis(), s.selectOneUs(), s.cpuLoopUs(), s.memoryWalkUs()))
+                .map(s -> new Probe(s.epochMillis(), s.selectOneUs(), s.cpuLoopUs(), s.memoryWalkUs(), s.cpu()))
                 .toList();
         return new PatternResult(
                 record.pattern(),

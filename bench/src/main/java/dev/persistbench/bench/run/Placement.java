@@ -79,20 +79,50 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         }
         boolean same = mode.equals("same-core");
         int bench = same ? 0 : 1;
-        int server = 0;
         int other = same ? 1 : 0;
-        List<String> notes = new ArrayList<>();
         try {
-            taskset(
-                    "-a",
-                    "-p",
-                    "-c",
-                    String.valueOf(other),
-                    String.valueOf(ProcessHandle.current().pid()));
-            taskset("-p", "-c", String.valueOf(bench), threadId());
+            return pin(dataSource, mode, bench, other);
         } catch (IOException e) {
             return new Placement("none", -1, -1, -1, false, "not pinned: " + e.getMessage());
         }
+    }
+
+    /**
+     * This same-core placement with the two CPUs' roles swapped (the calling thread is the measuring
+     * one): the measuring thread and the pool's backends to the other CPU, everything else to this
+     * one. Fails when a pin fails or the placement is not a pinned same-core one.
+     */
+    public Placement swapped(DataSource dataSource) throws IOException {
+        if (!mode.equals("same-core") || !serverPinned) {
+            throw new IOException("only a pinned same-core placement can swap its CPUs, this is " + mode);
+        }
+        Placement swapped = pin(dataSource, mode, otherCpu, benchCpu);
+        if (!swapped.serverPinned()) {
+            throw new IOException(swapped.note());
+        }
+        return swapped;
+    }
+
+    /** The same placement with another note. */
+    public Placement withNote(String note) {
+        return new Placement(mode, benchCpu, serverCpu, otherCpu, serverPinned, note);
+    }
+
+    /**
+     * Pins the calling thread to {@code bench} and the JVM's other threads to {@code other}; this
+     * run's own server: its processes to {@code other}, then the pool's backends to CPU 0
+     * (cross-core) or to {@code bench} (same-core).
+     */
+    private static Placement pin(DataSource dataSource, String mode, int bench, int other) throws IOException {
+        int server = mode.equals("same-core") ? bench : 0;
+        List<String> notes = new ArrayList<>();
+        taskset(
+                "-a",
+                "-p",
+                "-c",
+                String.valueOf(other),
+                String.valueOf(ProcessHandle.current().pid()));
+        taskset("-p", "-c", String.valueOf(bench), threadId());
         boolean serverPinned = false;
         if (Boolean.getBoolean("bench.pinServer")) {
             try {

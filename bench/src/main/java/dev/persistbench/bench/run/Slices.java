@@ -51,9 +51,11 @@ public final class Slices {
      * @param threads measuring threads
      * @param arms arm ids, floor first
      * @param slices one entry per JMH iteration, warm-up iterations included, in order
-     * @param placement where the threads ran
+     * @param placement where the threads ran at the end (its note says how often the measuring CPU moved)
      * @param warmUp the untimed warm-up phase before the first slice
      * @param sweep what a thread-sweep fork adds (null: not one)
+     * @param coreMoves each move of the measuring thread to the faster CPU ({@link MeasuringCore}),
+     *     in order (empty: none, or a record written before the bench moved it)
      */
     public record Record(
             String pattern,
@@ -64,7 +66,13 @@ public final class Slices {
             List<Slice> slices,
             Placement placement,
             WarmUp.Record warmUp,
-            Sweep sweep) {}
+            Sweep sweep,
+            List<MeasuringCore.Move> coreMoves) {
+
+        public Record {
+            coreMoves = coreMoves == null ? List.of() : List.copyOf(coreMoves);
+        }
+    }
 
     /**
      * What a thread-sweep fork records besides its slices.
@@ -96,6 +104,7 @@ public final class Slices {
      * @param cpuLoopUs the {@link CpuProbe}'s loop just before it, µs (null: a record without it)
      * @param memoryWalkUs the {@link CpuProbe}'s memory walk just before it, µs (null: a record without it)
      * @param load what its threads did (thread-sweep forks; null otherwise)
+     * @param cpu the CPU the measuring thread ran on (null: not pinned, or a record without it)
      */
     public record Slice(
             String arm,
@@ -104,16 +113,17 @@ public final class Slices {
             double selectOneUs,
             Double cpuLoopUs,
             Double memoryWalkUs,
-            Load load) {
+            Load load,
+            Integer cpu) {
 
         /** A slice of a fork outside the thread sweep. */
         public Slice(String arm, int round, long epochMillis, double selectOneUs, CpuProbe.Reading cpu) {
-            this(arm, round, epochMillis, selectOneUs, cpu.loopUs(), cpu.walkUs(), null);
+            this(arm, round, epochMillis, selectOneUs, cpu.loopUs(), cpu.walkUs(), null, null);
         }
 
         /** The same slice with what its threads did. */
         Slice with(Load load) {
-            return new Slice(arm, round, epochMillis, selectOneUs, cpuLoopUs, memoryWalkUs, load);
+            return new Slice(arm, round, epochMillis, selectOneUs, cpuLoopUs, memoryWalkUs, load, cpu);
         }
     }
 
@@ -122,7 +132,7 @@ public final class Slices {
     private final int rttMicros;
     private final int threads;
     private final List<Arm> arms;
-    private final Placement placement;
+    private final MeasuringCore core;
     private final WarmUp.Record warmUp;
     private final boolean sweep;
     private final Rounds<Arm> rounds;
@@ -135,25 +145,41 @@ public final class Slices {
             int rttMicros,
             BenchmarkParams params,
             List<Arm> arms,
-            Placement placement,
+            MeasuringCore core,
             WarmUp.Record warmUp) {
         this.pattern = pattern;
         this.dataSize = dataSize;
         this.rttMicros = rttMicros;
         this.threads = params.getThreads();
         this.arms = List.copyOf(arms);
-        this.placement = placement;
+        this.core = core;
         this.warmUp = warmUp;
         this.sweep = params.getBenchmark().endsWith("." + SWEEP_METHOD);
         this.rounds = new Rounds<>(arms, new Random(pattern.hashCode() * 31L + dataSize));
     }
 
-    /** The arm of the next slice, after probing the round trip over {@code dataSource}. */
+    /**
+     * The arm of the next slice, after probing the round trip over {@code dataSource}; a round's first
+     * slice may first move the measuring thread to the faster CPU ({@link MeasuringCore}).
+     */
     public Arm next(DataSource dataSource) {
         Arm arm = rounds.next();
+        if (rounds.began()) {
+            core.beforeRound(rounds.number());
+        }
         long at = System.currentTimeMillis();
         double selectOne = probe(dataSource);
-        done.add(new Slice(arm.id(), rounds.number(), at, selectOne, cpu.read()));
+        CpuProbe.Reading reading = cpu.read();
+        int on = core.cpu();
+        done.add(new Slice(
+                arm.id(),
+                rounds.number(),
+                at,
+                selectOne,
+                reading.loopUs(),
+                reading.walkUs(),
+                null,
+                on < 0 ? null : on));
         return arm;
     }
 
@@ -233,9 +259,10 @@ public final class Slices {
                 threads,
                 arms.stream().map(Arm::id).toList(),
                 List.copyOf(done),
-                placement,
+                core.placement(),
                 warmUp,
-                server);
+                server,
+                core.moves());
         try {
             Path dir = Files.createDirectories(Path.of(folder));
             Path file = dir.resolve(fileName(pattern, dataSize, rttMicros, threads, sweep));
@@ -253,7 +280,8 @@ public final class Slices {
                 + (sweep ? "-sweep" : "") + ".json";
     }
 
-    private static double probe(DataSource dataSource) {
+    /** The median µs of {@value #PROBES} SELECT 1 round trips over {@code dataSource} (NaN: failed). */
+    public static double probe(DataSource dataSource) {
         double[] us = new double[PROBES];
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT 1")) {

@@ -101,6 +101,20 @@ public final class WarmUp {
      */
     public static Record run(
             List<String> arms, ToDoubleFunction<String> chunk, Rule rule, Random order, LongSupplier nanoClock) {
+        return run(arms, chunk, rule, order, nanoClock, () -> {});
+    }
+
+    /**
+     * Runs the phase, calling {@code beforeRound} before each round's first chunk (where the fork may
+     * move its measuring thread, {@link MeasuringCore}).
+     */
+    public static Record run(
+            List<String> arms,
+            ToDoubleFunction<String> chunk,
+            Rule rule,
+            Random order,
+            LongSupplier nanoClock,
+            Runnable beforeRound) {
         if (rule.capMillis() == 0) {
             return Record.none(arms);
         }
@@ -118,6 +132,7 @@ public final class WarmUp {
         while (!active.isEmpty() && nanoClock.getAsLong() - start < cap) {
             List<String> round = new ArrayList<>(active);
             Collections.shuffle(round, order);
+            beforeRound.run();
             for (String arm : round) {
                 List<Double> s = series.get(arm);
                 s.add(chunk.applyAsDouble(arm));

@@ -34,8 +34,16 @@ class PairedAnalysisTest {
                     case "fastlib" -> 1.3;
                     default -> 1.31;
                 };
+                // the measuring thread moved to CPU 1 for rounds 10-19
                 slices.add(new Slices.Slice(
-                        arm, round, 1_000L * slices.size(), machine / 2, new CpuProbe.Reading(400 + round, 2000)));
+                        arm,
+                        round,
+                        1_000L * slices.size(),
+                        machine / 2,
+                        400.0 + round,
+                        2000.0,
+                        null,
+                        round >= 10 && round < 20 ? 1 : 0));
                 us.add(machine * factor * (1 + 0.005 * random.nextGaussian()));
                 bytes.add(arm.equals("slowlib") ? 5000.0 : 1000.0);
             }
@@ -44,7 +52,7 @@ class PairedAnalysisTest {
                 .map(a -> new WarmUp.ArmWarmUp(a, !a.equals("slowlib"), List.of(3.0, 2.0, 1.0)))
                 .toList();
         WarmUp.Record warmUp = new WarmUp.Record(WarmUp.Rule.capped(10_000), 10.0, true, warmed);
-        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, warmUp, null);
+        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, warmUp, null, List.of());
         Paired.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.rounds()).isEqualTo(rounds);
         assertThat(r.steadyFromRound()).isBetween(6, 8);
@@ -72,6 +80,10 @@ class PairedAnalysisTest {
         // Each slice's CPU probe travels with its SELECT 1 probe (round 1 took 401 µs a loop).
         assertThat(r.selectOne().get(arms.size()).cpuLoopUs()).isEqualTo(401.0);
         assertThat(r.selectOne().get(arms.size()).memoryWalkUs()).isEqualTo(2000.0);
+        // and so does the CPU it ran on
+        assertThat(r.selectOne().get(9 * arms.size()).cpu()).isZero();
+        assertThat(r.selectOne().get(10 * arms.size()).cpu()).isEqualTo(1);
+        assertThat(r.selectOne().get(20 * arms.size()).cpu()).isZero();
     }
 
     @Test
@@ -97,7 +109,7 @@ class PairedAnalysisTest {
                 bytes.add(1000.0);
             }
         }
-        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null, null);
+        Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null, null, List.of());
         Paired.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.steadyFromRound()).as("the defaults settled at once").isZero();
         assertThat(r.settled()).isTrue();
@@ -120,7 +132,8 @@ class PairedAnalysisTest {
                 List.of(new Slices.Slice("raw-jdbc", 0, 0, 1, new CpuProbe.Reading(400, 2000))),
                 null,
                 null,
-                null);
+                null,
+                List.of());
         assertThatThrownBy(() -> analysis.analyse(record, List.of(1.0, 2.0), List.of(1.0, 1.0)))
                 .hasMessageContaining("1 slices")
                 .hasMessageContaining("2 iterations");
@@ -144,12 +157,12 @@ class PairedAnalysisTest {
                         lib ? java.util.Map.of("StaleVersionException", 1L) : java.util.Map.of(),
                         SliceLoadTest.slice(lib ? 101 : 1, lib ? 200 : 100, java.util.Map.of())
                                 .histogram());
-                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, 400.0, 2000.0, load));
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, 400.0, 2000.0, load, null));
                 us.add(lib ? 150.0 : 50.0);
             }
         }
         Slices.Record record =
-                new Slices.Record("P06", 1000, 0, 4, arms, slices, null, null, new Slices.Sweep(16, 7, 2));
+                new Slices.Record("P06", 1000, 0, 4, arms, slices, null, null, new Slices.Sweep(16, 7, 2), List.of());
         Paired.PatternResult r = analysis.analyse(record, us, new ArrayList<>(java.util.Collections.nCopies(20, 1.0)));
         assertThat(r.threads()).isEqualTo(4);
         assertThat(r.sweep()).isEqualTo(new Paired.Sweep(16, null, 7L, 2L));
@@ -164,7 +177,7 @@ class PairedAnalysisTest {
         assertThat(r.arms().get(1).ratioToFloor().estimate()).isEqualTo(3.0);
 
         Paired.PatternResult ranked = analysis.analyse(
-                new Slices.Record("P06", 1000, 0, 1, arms, slices, null, null, null),
+                new Slices.Record("P06", 1000, 0, 1, arms, slices, null, null, null, List.of()),
                 us,
                 new ArrayList<>(java.util.Collections.nCopies(20, 1.0)));
         assertThat(ranked.sweep()).as("a fork outside the sweep").isNull();

@@ -42,10 +42,10 @@ class ResultsRoundTripTest {
             }
         }
         PairedAnalysis analysis = new PairedAnalysis(new PairedStats(PairedStats.DEFAULT));
-        Paired.PatternResult near =
-                analysis.analyse(new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null, null), us, bytes);
-        Paired.PatternResult far =
-                analysis.analyse(new Slices.Record("P02", 1000, 500, 1, arms, slices, null, null, null), us, bytes);
+        Paired.PatternResult near = analysis.analyse(
+                new Slices.Record("P02", 1000, 0, 1, arms, slices, null, null, null, List.of()), us, bytes);
+        Paired.PatternResult far = analysis.analyse(
+                new Slices.Record("P02", 1000, 500, 1, arms, slices, null, null, null, List.of()), us, bytes);
         Paired written = new Paired(
                 1,
                 new Paired.Method("median", 0.95, 2000, 0.03, 0.03, 2.0, 8, 200, 5, 0.05, 10_000L),

@@ -163,9 +163,7 @@ final class PairedPatterns {
                 first.size() == 1 ? first.get(0) : null,
                 first.size() > 1 ? first : List.of(),
                 head.map(PairedPatterns::threads).orElse(null),
-                head.map(Paired.PatternResult::placement)
-                        .map(Status.Placement::toString)
-                        .orElse(null),
+                head.map(PairedPatterns::placement).orElse(null),
                 head.map(Paired.PatternResult::rounds).orElse(null),
                 head.map(Paired.PatternResult::steadyFromRound).orElse(null),
                 head.map(h -> ownSteadyRounds(h, catalogue)).orElse(Map.of()),
@@ -180,6 +178,33 @@ final class PairedPatterns {
                 head.map(h -> probe(h.selectOne())).orElse(null),
                 head.map(h -> probe(h.selectOne(), Probe::cpuLoopUs)).orElse(null),
                 head.map(h -> probe(h.selectOne(), Probe::memoryWalkUs)).orElse(null));
+    }
+
+    /**
+     * The fork's placement, and how often its measuring thread moved to the faster CPU between timed
+     * rounds (bench's {@code run.MeasuringCore}; counted from the probes' CPUs, so moves in the untimed
+     * warm-up phase are not among them).
+     */
+    static String placement(Paired.PatternResult result) {
+        if (result.placement() == null) {
+            return null;
+        }
+        int moves = 0;
+        Integer last = null;
+        for (Probe probe : result.selectOne() == null ? List.<Probe>of() : result.selectOne()) {
+            if (probe.cpu() != null) {
+                if (last != null && !last.equals(probe.cpu())) {
+                    moves++;
+                }
+                last = probe.cpu();
+            }
+        }
+        return result.placement()
+                + switch (moves) {
+                    case 0 -> "";
+                    case 1 -> " (the measuring thread moved once to the faster CPU)";
+                    default -> " (the measuring thread moved " + moves + " times to the faster CPU)";
+                };
     }
 
     /**

@@ -220,12 +220,19 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      *     before the bench had it)
      * @param memoryWalkUs µs of the bench's fixed walk through memory, far larger than the caches
      *     (null: results written before the bench had it)
+     * @param cpu the CPU the measuring thread ran on (null: not pinned, or results written before the
+     *     bench moved it to the faster CPU)
      */
-    public record Probe(Long epochMillis, Double us, Double cpuLoopUs, Double memoryWalkUs) {
+    public record Probe(Long epochMillis, Double us, Double cpuLoopUs, Double memoryWalkUs, Integer cpu) {
 
         /** A SELECT 1 probe alone (results without the CPU probe). */
         public Probe(Long epochMillis, Double us) {
-            this(epochMillis, us, null, null);
+            this(epochMillis, us, null, null, null);
+        }
+
+        /** The probes before one slice, without the measuring CPU. */
+        public Probe(Long epochMillis, Double us, Double cpuLoopUs, Double memoryWalkUs) {
+            this(epochMillis, us, cpuLoopUs, memoryWalkUs, null);
         }
     }
 }
