@@ -126,7 +126,8 @@ public abstract class PatternState {
                 Placement.apply(pool, params.getThreads()),
                 () -> Slices.probe(pool),
                 current -> current.swapped(pool),
-                System::currentTimeMillis);
+                System::currentTimeMillis,
+                System::nanoTime);
         Map<String, Arm> byId = new LinkedHashMap<>();
         arms.forEach(a -> byId.put(a.id(), a));
         long chunk = WarmUp.CHUNK_SLICES * params.getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS);

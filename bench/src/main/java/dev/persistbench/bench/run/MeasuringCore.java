@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * Moving to the other CPU when it is clearly faster keeps most rounds at the fast level.
  *
  * <p>The rule, at the start of every round (the warm-up phase's and the timed ones): the measuring
- * CPU's SELECT 1 probe (after {@value #WARM_PROBES} unjudged ones the first time) is compared with the fastest this fork has seen; the first round, and any
+ * CPU's SELECT 1 probe (after {@value #WARM_PROBES} unjudged ones the first time; a slow one is
+ * taken again, so that one spike does not count) is compared with the fastest this fork has seen; the first round, and any
  * round whose probe is {@value #SLOWER}x that or more, tries the other CPU (a swap and a probe
  * there) and stays when it is at least {@code 1 / }{@value #FASTER} times faster, swapping back
  * otherwise. Every move is recorded. A swap that fails (taskset refused) ends the following for the
@@ -65,7 +66,10 @@ public final class MeasuringCore {
     private final List<Move> moves = new ArrayList<>();
     private Placement placement;
     private double fastest = Double.POSITIVE_INFINITY;
+    private final LongSupplier nanoClock;
     private boolean tried;
+    private int tries;
+    private long swapNanos;
     private String stopped;
 
     /**
@@ -73,12 +77,15 @@ public final class MeasuringCore {
      * @param probe the SELECT 1 probe on the measuring thread, µs (NaN: failed)
      * @param swap how to swap the two CPUs' roles
      * @param clock epoch milliseconds, for the record
+     * @param nanoClock the clock the time spent trying the other CPU is measured with
      */
-    public MeasuringCore(Placement placement, DoubleSupplier probe, Swap swap, LongSupplier clock) {
+    public MeasuringCore(
+            Placement placement, DoubleSupplier probe, Swap swap, LongSupplier clock, LongSupplier nanoClock) {
         this.placement = placement;
         this.probe = probe;
         this.swap = swap;
         this.clock = clock;
+        this.nanoClock = nanoClock;
     }
 
     /** Whether this placement can be followed: same-core, both ends pinned by this fork. */
@@ -101,6 +108,10 @@ public final class MeasuringCore {
             }
         }
         double here = probe.getAsDouble();
+        if (tried && here >= fastest * SLOWER) {
+            // One burst slow by a spike of a few ms is not a slow CPU: look again before swapping.
+            here = Math.min(here, probe.getAsDouble());
+        }
         if (Double.isNaN(here)) {
             return;
         }
@@ -109,6 +120,8 @@ public final class MeasuringCore {
             return;
         }
         tried = true;
+        tries++;
+        long start = nanoClock.getAsLong();
         Placement before = placement;
         try {
             Placement there = swap.swap(before);
@@ -124,6 +137,7 @@ public final class MeasuringCore {
         } catch (IOException e) {
             stopped = "stopped following the faster CPU: " + e.getMessage();
         }
+        swapNanos += nanoClock.getAsLong() - start;
     }
 
     /** The measuring CPU now (-1: not pinned). */
@@ -136,14 +150,18 @@ public final class MeasuringCore {
         return List.copyOf(moves);
     }
 
-    /** The placement now, its note telling how often it moved (and why it stopped following, if so). */
+    /**
+     * The placement now, its note telling how often it moved, in how many tries and how long they took
+     * (outside the timing), and why it stopped following, if it did.
+     */
     public Placement placement() {
-        if (placement == null || (moves.isEmpty() && stopped == null && !tried)) {
+        if (placement == null || !tried) {
             return placement;
         }
-        String follow = stopped != null
-                ? stopped
-                : "followed the faster CPU: " + moves.size() + (moves.size() == 1 ? " move" : " moves");
+        String follow = "followed the faster CPU: " + moves.size() + (moves.size() == 1 ? " move" : " moves")
+                + " in " + tries + (tries == 1 ? " try" : " tries")
+                + String.format(java.util.Locale.ROOT, " (%.2f s)", swapNanos / 1e9)
+                + (stopped == null ? "" : "; " + stopped);
         return placement.withNote(placement.note() + "; " + follow);
     }
 }

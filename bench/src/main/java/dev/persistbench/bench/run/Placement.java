@@ -116,25 +116,28 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
     private static Placement pin(DataSource dataSource, String mode, int bench, int other) throws IOException {
         int server = mode.equals("same-core") ? bench : 0;
         List<String> notes = new ArrayList<>();
-        taskset(
-                "-a",
-                "-p",
-                "-c",
-                String.valueOf(other),
-                String.valueOf(ProcessHandle.current().pid()));
-        taskset("-p", "-c", String.valueOf(bench), threadId());
+        tasksets(List.of(
+                List.of(
+                        "-a",
+                        "-p",
+                        "-c",
+                        String.valueOf(other),
+                        String.valueOf(ProcessHandle.current().pid())),
+                List.of("-p", "-c", String.valueOf(bench), threadId())));
         boolean serverPinned = false;
         if (Boolean.getBoolean("bench.pinServer")) {
             try {
                 // Background work of the server (autovacuum after the write patterns, checkpoints) must
                 // not share the measuring core: every server process goes to the other CPU first, then
                 // the backends of the pool (the only ones the measuring thread talks to) to their own.
+                List<List<String>> pins = new ArrayList<>();
                 for (long pid : serverProcesses(dataSource)) {
-                    taskset("-a", "-p", "-c", String.valueOf(other), String.valueOf(pid));
+                    pins.add(List.of("-a", "-p", "-c", String.valueOf(other), String.valueOf(pid)));
                 }
                 for (long pid : poolBackends(dataSource)) {
-                    taskset("-p", "-c", String.valueOf(server), String.valueOf(pid));
+                    pins.add(List.of("-p", "-c", String.valueOf(server), String.valueOf(pid)));
                 }
+                tasksets(pins);
                 serverPinned = true;
             } catch (IOException | SQLException e) {
                 notes.add("server not pinned: " + e.getMessage());
@@ -160,9 +163,9 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         // Not availableProcessors(): this JVM is pinned by now, and would count only the CPU it may use.
         String all = onlineCpus(ONLINE);
         try {
-            for (long pid : serverProcesses(dataSource)) {
-                taskset("-a", "-p", "-c", all, String.valueOf(pid));
-            }
+            tasksets(serverProcesses(dataSource).stream()
+                    .map(pid -> List.of("-a", "-p", "-c", all, String.valueOf(pid)))
+                    .toList());
         } catch (IOException | SQLException e) {
             System.err.println("[bench] could not release the server's CPUs: " + e.getMessage());
         }
@@ -272,10 +275,41 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         }
     }
 
+    /**
+     * Runs several taskset commands, in order, through one shell (one process started from the JVM
+     * instead of one each: a swap of the two CPUs pins a dozen processes, and each start from a JVM
+     * costs some 15 ms); stops at the first that fails on a process that still exists. The arguments
+     * are numbers and flags only.
+     */
+    private static void tasksets(List<List<String>> commands) throws IOException {
+        if (commands.isEmpty()) {
+            return;
+        }
+        StringBuilder script = new StringBuilder("set -e");
+        for (List<String> args : commands) {
+            for (String arg : args) {
+                if (!arg.matches("-[a-z]|[0-9,-]+")) {
+                    throw new IllegalArgumentException("not a taskset argument: " + arg);
+                }
+            }
+            // A process that ended meanwhile (an autovacuum worker) is no failure.
+            script.append("; taskset ")
+                    .append(String.join(" ", args))
+                    .append(" >/dev/null || [ ! -e /proc/")
+                    .append(args.getLast())
+                    .append(" ]");
+        }
+        run(List.of("sh", "-c", script.toString()));
+    }
+
     private static void taskset(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("taskset");
         command.addAll(List.of(args));
+        run(command);
+    }
+
+    private static void run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
