@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * taken again, so that one spike does not count) is compared with the fastest this fork has seen; the first round, and any
  * round whose probe is {@value #SLOWER}x that or more, tries the other CPU (a swap and a probe
  * there) and stays when it is at least {@code 1 / }{@value #FASTER} times faster, swapping back
- * otherwise. Every move is recorded. A swap that fails (taskset refused) ends the following for the
+ * otherwise; tries that keep failing back off ({@link #MAX_BACK_OFF}). Every move is recorded. A swap that fails (taskset refused) ends the following for the
  * fork, with the reason.
  */
 public final class MeasuringCore {
@@ -41,6 +41,13 @@ public final class MeasuringCore {
      * is probed second look faster.
      */
     static final int WARM_PROBES = 30;
+
+    /**
+     * After the n-th try in a row that found the other CPU no faster, the next 2^n - 1 slow rounds
+     * (n at most this) go untried: when both CPUs are slow at once, trying every round cost 10 s of
+     * a 45 s fork (Q36's P07, 23 tries at about 0.4 s each).
+     */
+    static final int MAX_BACK_OFF = 4;
 
     /**
      * One move to the other CPU.
@@ -69,6 +76,8 @@ public final class MeasuringCore {
     private final LongSupplier nanoClock;
     private boolean tried;
     private int tries;
+    private int failedInARow;
+    private int roundsToWait;
     private long swapNanos;
     private String stopped;
 
@@ -117,8 +126,15 @@ public final class MeasuringCore {
         }
         if (tried && here < fastest * SLOWER) {
             fastest = Math.min(fastest, here);
+            failedInARow = 0;
+            roundsToWait = 0;
             return;
         }
+        if (roundsToWait > 0) {
+            roundsToWait--;
+            return;
+        }
+        boolean first = !tried;
         tried = true;
         tries++;
         long start = nanoClock.getAsLong();
@@ -130,9 +146,14 @@ public final class MeasuringCore {
                 placement = there;
                 moves.add(new Move(round, clock.getAsLong(), before.benchCpu(), there.benchCpu(), here, other));
                 fastest = Math.min(fastest, other);
+                failedInARow = 0;
             } else {
                 placement = swap.swap(there);
                 fastest = Math.min(fastest, here);
+                if (!first) { // the first try compares two CPUs at their usual level: no failure
+                    failedInARow++;
+                    roundsToWait = (1 << Math.min(failedInARow, MAX_BACK_OFF)) - 1;
+                }
             }
         } catch (IOException e) {
             stopped = "stopped following the faster CPU: " + e.getMessage();

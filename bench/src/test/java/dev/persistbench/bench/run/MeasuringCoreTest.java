@@ -117,6 +117,31 @@ class MeasuringCoreTest {
     }
 
     @Test
+    void backsOffWhileBothCpusStaySlowAndStillFindsTheOtherOneWhenItRecovers() {
+        Machine m = new Machine();
+        MeasuringCore core = m.core();
+        core.beforeRound(0);
+        int swaps = m.swaps;
+        m.us.put(0, 35.0);
+        m.us.put(1, 34.0);
+
+        for (int round = 1; round <= 20; round++) {
+            core.beforeRound(round);
+        }
+        // tries in rounds 1, 3, 7 and 15 (1, 3 and 7 slow rounds untried after them), none moved
+        assertThat((m.swaps - swaps) / 2).isEqualTo(4);
+        assertThat(core.cpu()).isZero();
+
+        m.us.put(1, 20.0); // CPU 1 recovers: found at the latest after the 15 untried rounds
+        int found = -1;
+        for (int round = 21; round <= 40 && found < 0; round++) {
+            core.beforeRound(round);
+            found = core.cpu() == 1 ? round : -1;
+        }
+        assertThat(found).isEqualTo(31);
+    }
+
+    @Test
     void staysWhenBothCpusAreSlowAlike() {
         Machine m = new Machine();
         MeasuringCore core = m.core();
