@@ -70,11 +70,10 @@ public final class MeasuringCore {
     private final DoubleSupplier probe;
     private final Swap swap;
     private final LongSupplier clock;
+    private final LongSupplier nanoClock;
     private final List<Move> moves = new ArrayList<>();
     private Placement placement;
     private double fastest = Double.POSITIVE_INFINITY;
-    private final LongSupplier nanoClock;
-    private boolean tried;
     private int tries;
     private int failedInARow;
     private int roundsToWait;
@@ -97,34 +96,26 @@ public final class MeasuringCore {
         this.nanoClock = nanoClock;
     }
 
-    /** Whether this placement can be followed: same-core, both ends pinned by this fork. */
-    public static boolean followable(Placement placement) {
-        return placement != null
-                && placement.mode().equals("same-core")
-                && placement.serverPinned()
-                && placement.benchCpu() >= 0
-                && placement.otherCpu() >= 0;
-    }
-
     /** Before a round ({@code round}: the timed round's number, -1 in the warm-up phase). */
     public void beforeRound(int round) {
-        if (stopped != null || !followable(placement)) {
+        if (stopped != null || placement == null || !placement.swappable()) {
             return;
         }
-        if (!tried) {
+        boolean first = tries == 0;
+        if (first) {
             for (int i = 0; i < WARM_PROBES; i++) {
                 probe.getAsDouble();
             }
         }
         double here = probe.getAsDouble();
-        if (tried && here >= fastest * SLOWER) {
+        if (!first && here >= fastest * SLOWER) {
             // One burst slow by a spike of a few ms is not a slow CPU: look again before swapping.
             here = Math.min(here, probe.getAsDouble());
         }
         if (Double.isNaN(here)) {
             return;
         }
-        if (tried && here < fastest * SLOWER) {
+        if (!first && here < fastest * SLOWER) {
             fastest = Math.min(fastest, here);
             failedInARow = 0;
             roundsToWait = 0;
@@ -134,8 +125,6 @@ public final class MeasuringCore {
             roundsToWait--;
             return;
         }
-        boolean first = !tried;
-        tried = true;
         tries++;
         long start = nanoClock.getAsLong();
         Placement before = placement;
@@ -176,7 +165,7 @@ public final class MeasuringCore {
      * (outside the timing), and why it stopped following, if it did.
      */
     public Placement placement() {
-        if (placement == null || !tried) {
+        if (placement == null || tries == 0) {
             return placement;
         }
         String follow = "followed the faster CPU: " + moves.size() + (moves.size() == 1 ? " move" : " moves")

@@ -93,7 +93,7 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
      * one. Fails when a pin fails or the placement is not a pinned same-core one.
      */
     public Placement swapped(DataSource dataSource) throws IOException {
-        if (!mode.equals("same-core") || !serverPinned) {
+        if (!swappable()) {
             throw new IOException("only a pinned same-core placement can swap its CPUs, this is " + mode);
         }
         Placement swapped = pin(dataSource, mode, otherCpu, benchCpu);
@@ -101,6 +101,11 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
             throw new IOException(swapped.note());
         }
         return swapped;
+    }
+
+    /** Whether {@link #swapped} can swap this placement's CPUs: same-core, the server pinned by this fork. */
+    public boolean swappable() {
+        return mode.equals("same-core") && serverPinned && benchCpu >= 0 && otherCpu >= 0;
     }
 
     /** The same placement with another note. */

@@ -229,10 +229,5 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
         public Probe(Long epochMillis, Double us) {
             this(epochMillis, us, null, null, null);
         }
-
-        /** The probes before one slice, without the measuring CPU. */
-        public Probe(Long epochMillis, Double us, Double cpuLoopUs, Double memoryWalkUs) {
-            this(epochMillis, us, cpuLoopUs, memoryWalkUs, null);
-        }
     }
 }
