@@ -3,6 +3,7 @@ package dev.persistbench.bench;
 import dev.persistbench.bench.data.Dataset;
 import dev.persistbench.bench.data.NetworkDistance;
 import dev.persistbench.bench.data.Pools;
+import dev.persistbench.bench.run.Jit;
 import dev.persistbench.bench.run.MeasuringCore;
 import dev.persistbench.bench.run.Placement;
 import dev.persistbench.bench.run.ServerCounters;
@@ -140,6 +141,7 @@ public abstract class PatternState {
                     WarmUp.Rule.capped(Long.getLong(WarmUp.PROPERTY, 0L)),
                     new Random(pattern().hashCode() * 17L + dataSize),
                     System::nanoTime,
+                    Jit::compileMillis,
                     () -> core.beforeRound(-1));
         } finally {
             warming = false;

@@ -240,6 +240,16 @@ class PairedReportTest {
     }
 
     @Test
+    void a_pattern_whose_steady_rounds_the_jit_still_compiled_through_says_so() {
+        assertThat(pattern("P07").get("jitShare").asDouble()).isEqualTo(0.35);
+        assertThat(pattern("P02").get("jitShare").asDouble()).isEqualTo(0.04);
+        assertThat(pattern("P06").path("jitShare").isNumber()).isFalse();
+        String jit = "JIT STILL COMPILING: the JIT compilers were busy for 35 % of the steady rounds";
+        assertThat(md).contains(jit).containsOnlyOnce("JIT STILL COMPILING");
+        assertThat(html).contains(jit);
+    }
+
+    @Test
     void the_jmh_score_of_an_interleaved_run_is_not_shown() {
         // jmh-result.json of the fixture has a score of 98,765 µs/op that mixes all arms of P02.
         assertThat(md).doesNotContain("98,765").doesNotContain("98765");

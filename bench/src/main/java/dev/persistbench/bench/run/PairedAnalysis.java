@@ -223,6 +223,7 @@ public final class PairedAnalysis {
                 steadyBy.entrySet().stream()
                         .filter(e -> !Variant.isArmOfVariant(e.getKey()))
                         .allMatch(e -> e.getValue().settled()),
+                jitShare(slices, cut),
                 armResults,
                 ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),
                 probes,
@@ -235,6 +236,20 @@ public final class PairedAnalysis {
                                         : record.placement().note(),
                                 record.sweep().rollbacks(),
                                 record.sweep().deadlocks()));
+    }
+
+    /**
+     * The share of the wall time from the start of round {@code from}'s first slice to the last
+     * slice's start that the fork's JIT compilers worked for; null where a slice does not tell.
+     */
+    static Double jitShare(List<Slices.Slice> slices, int from) {
+        Slices.Slice first =
+                slices.stream().filter(s -> s.round() >= from).findFirst().orElse(null);
+        Slices.Slice last = slices.get(slices.size() - 1);
+        if (first == null || first.jitMillis() == null || last.jitMillis() == null) {
+            return null;
+        }
+        return Jit.share(first.jitMillis(), last.jitMillis(), last.epochMillis() - first.epochMillis());
     }
 
     /**

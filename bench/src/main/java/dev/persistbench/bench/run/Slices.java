@@ -105,6 +105,8 @@ public final class Slices {
      * @param memoryWalkUs the {@link CpuProbe}'s memory walk just before it, µs (null: a record without it)
      * @param load what its threads did (thread-sweep forks; null otherwise)
      * @param cpu the CPU the measuring thread ran on (null: not pinned, or a record without it)
+     * @param jitMillis the fork's JIT compilers' accumulated time when it started, ms ({@link Jit};
+     *     null: the JVM does not tell, or a record without it)
      */
     public record Slice(
             String arm,
@@ -114,16 +116,17 @@ public final class Slices {
             Double cpuLoopUs,
             Double memoryWalkUs,
             Load load,
-            Integer cpu) {
+            Integer cpu,
+            Long jitMillis) {
 
         /** A slice of a fork outside the thread sweep. */
         public Slice(String arm, int round, long epochMillis, double selectOneUs, CpuProbe.Reading cpu) {
-            this(arm, round, epochMillis, selectOneUs, cpu.loopUs(), cpu.walkUs(), null, null);
+            this(arm, round, epochMillis, selectOneUs, cpu.loopUs(), cpu.walkUs(), null, null, null);
         }
 
         /** The same slice with what its threads did. */
         Slice with(Load load) {
-            return new Slice(arm, round, epochMillis, selectOneUs, cpuLoopUs, memoryWalkUs, load, cpu);
+            return new Slice(arm, round, epochMillis, selectOneUs, cpuLoopUs, memoryWalkUs, load, cpu, jitMillis);
         }
     }
 
@@ -168,6 +171,7 @@ public final class Slices {
             core.beforeRound(rounds.number());
         }
         long at = System.currentTimeMillis();
+        long jit = Jit.compileMillis();
         double selectOne = probe(dataSource);
         CpuProbe.Reading reading = cpu.read();
         int on = core.cpu();
@@ -179,7 +183,8 @@ public final class Slices {
                 reading.loopUs(),
                 reading.walkUs(),
                 null,
-                on < 0 ? null : on));
+                on < 0 ? null : on,
+                jit < 0 ? null : jit));
         return arm;
     }
 

@@ -15,7 +15,9 @@ import java.util.function.ToDoubleFunction;
  * operation in untimed chunks of {@value #CHUNK_SLICES} slices' length, in rounds (a shuffled order per round, as the
  * timed slices have), and stops warming once its own last {@link Rule#window()} chunks show no
  * trend ({@link PairedStats#steadyFrom} with the rule's limit alone, no allowance for noise: an arm
- * whose chunks still fall is warmed on, however noisy). The phase ends when every arm has
+ * whose chunks still fall is warmed on, however noisy) and the JIT compilers worked for at most
+ * {@link Rule#jitShareLimit()} of the window's wall time ({@link Jit}: while they still compile, a
+ * flat window only says that the arm waits for them). The phase ends when every arm has
  * settled or the time cap is reached, whichever comes first; an arm still trending at the cap is
  * recorded as such, and the analysis of the timed rounds decides again, from the paired ratios,
  * where the figure is steady.
@@ -42,8 +44,10 @@ public final class WarmUp {
      * @param window chunks looked at (the arm's latest)
      * @param trendLimit largest change over the window, as a share of its median, still called steady
      * @param capMillis the whole phase's time cap
+     * @param jitShareLimit largest share of the window's wall time the JIT compilers may have worked
+     *     for (where the JVM does not tell, this part of the rule is left out)
      */
-    public record Rule(int window, double trendLimit, long capMillis) {
+    public record Rule(int window, double trendLimit, long capMillis, double jitShareLimit) {
         public Rule {
             if (window < 3) {
                 throw new IllegalArgumentException("a warm-up window needs at least 3 chunks, was " + window);
@@ -51,11 +55,14 @@ public final class WarmUp {
             if (capMillis < 0) {
                 throw new IllegalArgumentException("the warm-up cap must not be negative, was " + capMillis);
             }
+            if (!(jitShareLimit > 0)) {
+                throw new IllegalArgumentException("the JIT share limit must be positive, was " + jitShareLimit);
+            }
         }
 
         /** The rule the bench uses with the cap {@code capMillis}. */
         public static Rule capped(long capMillis) {
-            return new Rule(6, 0.05, capMillis);
+            return new Rule(6, 0.05, capMillis, 0.10);
         }
     }
 
@@ -75,8 +82,15 @@ public final class WarmUp {
      * @param seconds how long the phase took
      * @param capReached whether it ended on the cap with an arm still trending
      * @param arms per arm, in the fork's arm order
+     * @param jitShare per round, the share of its wall time the JIT compilers worked for (empty where
+     *     the JVM does not tell)
      */
-    public record Record(Rule rule, double seconds, boolean capReached, List<ArmWarmUp> arms) {
+    public record Record(Rule rule, double seconds, boolean capReached, List<ArmWarmUp> arms, List<Double> jitShare) {
+
+        public Record {
+            arms = List.copyOf(arms);
+            jitShare = jitShare == null ? List.of() : List.copyOf(jitShare);
+        }
 
         /** No warm-up phase (cap 0). */
         public static Record none(List<String> arms) {
@@ -84,7 +98,8 @@ public final class WarmUp {
                     Rule.capped(0),
                     0,
                     false,
-                    arms.stream().map(a -> new ArmWarmUp(a, false, List.of())).toList());
+                    arms.stream().map(a -> new ArmWarmUp(a, false, List.of())).toList(),
+                    List.of());
         }
     }
 
@@ -101,12 +116,13 @@ public final class WarmUp {
      */
     public static Record run(
             List<String> arms, ToDoubleFunction<String> chunk, Rule rule, Random order, LongSupplier nanoClock) {
-        return run(arms, chunk, rule, order, nanoClock, () -> {});
+        return run(arms, chunk, rule, order, nanoClock, () -> -1, () -> {});
     }
 
     /**
-     * Runs the phase, calling {@code beforeRound} before each round's first chunk (where the fork may
-     * move its measuring thread, {@link MeasuringCore}).
+     * Runs the phase, reading the JIT's accumulated compile time from {@code jitMillis} (-1: unknown,
+     * {@link Jit#compileMillis()}) and calling {@code beforeRound} before each round's first chunk
+     * (where the fork may move its measuring thread, {@link MeasuringCore}).
      */
     public static Record run(
             List<String> arms,
@@ -114,6 +130,7 @@ public final class WarmUp {
             Rule rule,
             Random order,
             LongSupplier nanoClock,
+            LongSupplier jitMillis,
             Runnable beforeRound) {
         if (rule.capMillis() == 0) {
             return Record.none(arms);
@@ -128,25 +145,59 @@ public final class WarmUp {
         });
         long start = nanoClock.getAsLong();
         long cap = rule.capMillis() * 1_000_000L;
+        // Each round's start, on the clock and on the JIT's: an active arm runs one chunk a round, so
+        // its last window chunks span the last window rounds.
+        List<Long> roundNanos = new ArrayList<>();
+        List<Long> roundJit = new ArrayList<>();
         List<String> active = new ArrayList<>(arms);
         while (!active.isEmpty() && nanoClock.getAsLong() - start < cap) {
             List<String> round = new ArrayList<>(active);
             Collections.shuffle(round, order);
             beforeRound.run();
+            roundNanos.add(nanoClock.getAsLong());
+            roundJit.add(jitMillis.getAsLong());
+            int first = roundNanos.size() - rule.window();
             for (String arm : round) {
                 List<Double> s = series.get(arm);
                 s.add(chunk.applyAsDouble(arm));
-                if (s.size() >= rule.window() && steady(stats, s, rule.window())) {
+                if (s.size() >= rule.window()
+                        && steady(stats, s, rule.window())
+                        && jitQuiet(rule, roundNanos.get(first), roundJit.get(first), nanoClock, jitMillis)) {
                     settled.put(arm, true);
                     active.remove(arm);
                 }
             }
         }
-        double seconds = (nanoClock.getAsLong() - start) / 1e9;
+        long end = nanoClock.getAsLong();
+        long jitEnd = jitMillis.getAsLong();
+        List<Double> jitShare = new ArrayList<>();
+        for (int r = 0; r < roundNanos.size(); r++) {
+            boolean last = r == roundNanos.size() - 1;
+            Double share = Jit.share(
+                    roundJit.get(r),
+                    last ? jitEnd : roundJit.get(r + 1),
+                    ((last ? end : roundNanos.get(r + 1)) - roundNanos.get(r)) / 1e6);
+            if (share == null) {
+                jitShare.clear();
+                break;
+            }
+            jitShare.add(share);
+        }
+        double seconds = (end - start) / 1e9;
         List<ArmWarmUp> out = arms.stream()
                 .map(a -> new ArmWarmUp(a, settled.get(a), List.copyOf(series.get(a))))
                 .toList();
-        return new Record(rule, seconds, !active.isEmpty(), out);
+        return new Record(rule, seconds, !active.isEmpty(), out, jitShare);
+    }
+
+    /**
+     * Whether the JIT compilers worked for at most the rule's share of the time since the window's
+     * first round began ({@code fromNanos}, {@code fromJit}); true where the JVM does not tell.
+     */
+    private static boolean jitQuiet(
+            Rule rule, long fromNanos, long fromJit, LongSupplier nanoClock, LongSupplier jitMillis) {
+        Double share = Jit.share(fromJit, jitMillis.getAsLong(), (nanoClock.getAsLong() - fromNanos) / 1e6);
+        return share == null || share <= rule.jitShareLimit();
     }
 
     private static boolean steady(PairedStats stats, List<Double> series, int window) {

@@ -25,6 +25,7 @@ class PairedAnalysisTest {
         List<Double> bytes = new ArrayList<>();
         Random random = new Random(11);
         int rounds = 30;
+        long jit = 0;
         for (int round = 0; round < rounds; round++) {
             double machine = round < 15 ? 20 : 80; // the round trip drifts 4x halfway through
             for (String arm : arms) {
@@ -43,7 +44,10 @@ class PairedAnalysisTest {
                         400.0 + round,
                         2000.0,
                         null,
-                        round >= 10 && round < 20 ? 1 : 0));
+                        round >= 10 && round < 20 ? 1 : 0,
+                        jit));
+                // The JIT compiles for 20 ms of every 1 s slice, and for 500 ms in rounds 20 and 21.
+                jit += round == 20 || round == 21 ? 500 : 20;
                 us.add(machine * factor * (1 + 0.005 * random.nextGaussian()));
                 bytes.add(arm.equals("slowlib") ? 5000.0 : 1000.0);
             }
@@ -51,7 +55,7 @@ class PairedAnalysisTest {
         List<WarmUp.ArmWarmUp> warmed = arms.stream()
                 .map(a -> new WarmUp.ArmWarmUp(a, !a.equals("slowlib"), List.of(3.0, 2.0, 1.0)))
                 .toList();
-        WarmUp.Record warmUp = new WarmUp.Record(WarmUp.Rule.capped(10_000), 10.0, true, warmed);
+        WarmUp.Record warmUp = new WarmUp.Record(WarmUp.Rule.capped(10_000), 10.0, true, warmed, List.of(0.5));
         Slices.Record record = new Slices.Record("P02", 1000, 0, 1, arms, slices, null, warmUp, null, List.of());
         Paired.PatternResult r = analysis.analyse(record, us, bytes);
         assertThat(r.rounds()).isEqualTo(rounds);
@@ -84,6 +88,14 @@ class PairedAnalysisTest {
         assertThat(r.selectOne().get(9 * arms.size()).cpu()).isZero();
         assertThat(r.selectOne().get(10 * arms.size()).cpu()).isEqualTo(1);
         assertThat(r.selectOne().get(20 * arms.size()).cpu()).isZero();
+        // The JIT's share of the steady rounds: from the first steady slice's start to the last
+        // slice's start, 8 slices of 500 ms among the others' 20 ms.
+        int firstSteady = r.steadyFromRound() * arms.size();
+        int last = rounds * arms.size() - 1;
+        double compiled = 8 * 500 + (last - firstSteady - 8) * 20;
+        assertThat(r.jitShare())
+                .isCloseTo(compiled / ((last - firstSteady) * 1000.0), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.jitShare()).isBetween(0.06, 0.07);
     }
 
     @Test
@@ -157,7 +169,7 @@ class PairedAnalysisTest {
                         lib ? java.util.Map.of("StaleVersionException", 1L) : java.util.Map.of(),
                         SliceLoadTest.slice(lib ? 101 : 1, lib ? 200 : 100, java.util.Map.of())
                                 .histogram());
-                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, 400.0, 2000.0, load, null));
+                slices.add(new Slices.Slice(arm, round, 1_000L * slices.size(), 10, 400.0, 2000.0, load, null, null));
                 us.add(lib ? 150.0 : 50.0);
             }
         }

@@ -19,6 +19,12 @@ class WarmUpTest {
         final Map<String, Integer> calls = new HashMap<>();
         final Map<String, DoubleUnaryOperator> curves;
         final Random noise = new Random(7);
+        /** The JIT's accumulated compile time, ms; -1: the JVM does not tell. */
+        long jitMillis = -1;
+        /** Compile ms each chunk adds, by the number of chunks run before it (all arms). */
+        java.util.function.IntToLongFunction jitPerChunk = n -> 0;
+
+        int chunks;
 
         Fake(Map<String, DoubleUnaryOperator> curves) {
             this.curves = curves;
@@ -26,6 +32,10 @@ class WarmUpTest {
 
         double chunk(String arm) {
             nanos += 100_000_000L;
+            if (jitMillis >= 0) {
+                jitMillis += jitPerChunk.applyAsLong(chunks);
+            }
+            chunks++;
             int n = calls.merge(arm, 1, Integer::sum) - 1;
             return curves.get(arm).applyAsDouble(n) * (1 + 0.01 * noise.nextGaussian());
         }
@@ -36,7 +46,9 @@ class WarmUpTest {
                     this::chunk,
                     WarmUp.Rule.capped(capMillis),
                     new Random(1),
-                    () -> nanos);
+                    () -> nanos,
+                    () -> jitMillis,
+                    () -> {});
         }
     }
 
@@ -83,6 +95,42 @@ class WarmUpTest {
         assertThat(r.arms())
                 .singleElement()
                 .satisfies(a -> assertThat(a.usPerOp()).isEmpty());
-        assertThatThrownBy(() -> new WarmUp.Rule(2, 0.05, 1)).hasMessageContaining("at least 3");
+        assertThatThrownBy(() -> new WarmUp.Rule(2, 0.05, 1, 0.1)).hasMessageContaining("at least 3");
+        assertThatThrownBy(() -> new WarmUp.Rule(6, 0.05, 1, 0)).hasMessageContaining("JIT share limit");
+    }
+
+    @Test
+    @DisplayName(
+            "a flat arm is not warm while the JIT still compiles: it warms on until the compilers go quiet, and each round's JIT share is recorded")
+    void waitsForTheJit() {
+        Map<String, DoubleUnaryOperator> curves = new java.util.LinkedHashMap<>();
+        curves.put("flat", n -> 10);
+        curves.put("alsoFlat", n -> 20);
+        Fake fake = new Fake(curves);
+        fake.jitMillis = 0;
+        // 40 ms of compiling per 100 ms chunk for the first 30 chunks (15 rounds of two arms), then 2 ms.
+        fake.jitPerChunk = n -> n < 30 ? 40 : 2;
+        WarmUp.Record r = fake.run(60_000);
+        assertThat(r.capReached()).isFalse();
+        assertThat(r.arms()).allMatch(WarmUp.ArmWarmUp::settled);
+        // Without the JIT they would have stopped after 6 chunks. A window may hold no more than 10 %
+        // compiling: one busy round among six passes (80 + 5 * 4 ms of 1.2 s), two do not (rounds 0-14
+        // are busy), so both settle in round 19.
+        assertThat(r.arms()).allSatisfy(a -> assertThat(a.usPerOp()).hasSize(20));
+        assertThat(r.jitShare()).hasSize(r.arms().get(0).usPerOp().size());
+        assertThat(r.jitShare().get(0)).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.jitShare().get(r.jitShare().size() - 1))
+                .isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    @DisplayName(
+            "where the JVM does not tell its compile time, the JIT part of the rule is left out and no share is recorded")
+    void noJitReading() {
+        Fake fake = new Fake(Map.of("flat", n -> 10));
+        fake.jitPerChunk = n -> 1_000;
+        WarmUp.Record r = fake.run(60_000);
+        assertThat(r.arms().get(0).usPerOp()).hasSize(6);
+        assertThat(r.jitShare()).isEmpty();
     }
 }

@@ -173,6 +173,9 @@ final class PairedPatterns {
                         .orElse(null),
                 head.map(Paired.PatternResult::warmUpCapReached).orElse(null),
                 head.map(Paired.PatternResult::settled).orElse(null),
+                head.map(Paired.PatternResult::jitShare)
+                        .map(v -> SummaryBuilder.round(v, 3))
+                        .orElse(null),
                 groups,
                 variants,
                 head.map(h -> probe(h.selectOne())).orElse(null),

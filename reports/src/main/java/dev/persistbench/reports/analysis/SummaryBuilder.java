@@ -428,6 +428,7 @@ public final class SummaryBuilder {
                 null,
                 null,
                 null,
+                null,
                 List.of(),
                 List.of(),
                 null,

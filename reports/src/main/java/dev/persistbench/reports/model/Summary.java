@@ -368,6 +368,8 @@ public record Summary(
      *     when the fork had none
      * @param warmUpCapReached whether that phase ended on its cap with an arm still warming
      * @param settled false when some arm never stopped trending (paired runs), null when unpaired
+     * @param jitShare share of the steady rounds' wall time the fork's JIT compilers worked for
+     *     (paired runs; null when unknown)
      * @param groups implementations fastest group first; members of one group cannot be told apart
      *     by this run (paired runs; empty when unpaired)
      * @param variants the implementations' variants measured beside their defaults in this pattern's
@@ -406,6 +408,7 @@ public record Summary(
             Double warmUpPhaseSeconds,
             Boolean warmUpCapReached,
             Boolean settled,
+            Double jitShare,
             List<List<String>> groups,
             List<PatternResult> variants,
             ProbeSummary selectOneProbe,

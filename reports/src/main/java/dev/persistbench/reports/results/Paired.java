@@ -100,6 +100,9 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      * @param warmUpPhaseSeconds the untimed warm-up phase before the first round (absent: none)
      * @param warmUpCapReached whether that phase ended on its cap with an arm still trending
      * @param settled false when some arm's tail never stopped trending
+     * @param jitShare the share of the steady rounds' wall time the fork's JIT compilers worked for
+     *     (from the first steady slice's start to the last slice's start; absent: not known, or an
+     *     older file): above about 0.1, the compilers were still at work and the figures may still fall
      * @param arms the implementations and the floor
      * @param groups implementations (not the floor), fastest group first; members of one group cannot
      *     be told apart by this run
@@ -119,6 +122,7 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             Double warmUpPhaseSeconds,
             Boolean warmUpCapReached,
             Boolean settled,
+            Double jitShare,
             List<Arm> arms,
             List<List<String>> groups,
             List<Probe> selectOne,

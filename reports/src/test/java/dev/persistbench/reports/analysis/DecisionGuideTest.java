@@ -104,6 +104,7 @@ class DecisionGuideTest {
                 null,
                 false,
                 true,
+                null,
                 groups,
                 List.of(),
                 null,
