@@ -83,7 +83,9 @@ public final class PairedAnalysis {
                 profile.sliceMillis(),
                 rule.window(),
                 rule.trendLimit(),
-                rule.capMillis());
+                rule.capMillis(),
+                rule.jitShareLimit(),
+                rule.jitGraceMillis());
         return new Paired(1, method, out);
     }
 

@@ -48,7 +48,7 @@ class ResultsRoundTripTest {
                 new Slices.Record("P02", 1000, 500, 1, arms, slices, null, null, null, List.of()), us, bytes);
         Paired written = new Paired(
                 1,
-                new Paired.Method("median", 0.95, 2000, 0.03, 0.03, 2.0, 8, 200, 5, 0.05, 10_000L),
+                new Paired.Method("median", 0.95, 2000, 0.03, 0.03, 2.0, 8, 200, 5, 0.05, 10_000L, 0.1, 10_000L),
                 List.of(near, far));
         PairedAnalysis.write(written, results.resolve("paired.json"), BenchMain.JSON);
 

@@ -30,6 +30,13 @@ class WarmUpTest {
             this.curves = curves;
         }
 
+        /** The same with a JIT that compiles {@code perChunk} ms during each chunk. */
+        Fake compiling(java.util.function.IntToLongFunction perChunk) {
+            jitMillis = 0;
+            jitPerChunk = perChunk;
+            return this;
+        }
+
         double chunk(String arm) {
             nanos += 100_000_000L;
             if (jitMillis >= 0) {
@@ -95,8 +102,9 @@ class WarmUpTest {
         assertThat(r.arms())
                 .singleElement()
                 .satisfies(a -> assertThat(a.usPerOp()).isEmpty());
-        assertThatThrownBy(() -> new WarmUp.Rule(2, 0.05, 1, 0.1)).hasMessageContaining("at least 3");
-        assertThatThrownBy(() -> new WarmUp.Rule(6, 0.05, 1, 0)).hasMessageContaining("JIT share limit");
+        assertThatThrownBy(() -> new WarmUp.Rule(2, 0.05, 1, 0.1, 0)).hasMessageContaining("at least 3");
+        assertThatThrownBy(() -> new WarmUp.Rule(6, 0.05, 1, 0, 0)).hasMessageContaining("JIT share limit");
+        assertThatThrownBy(() -> new WarmUp.Rule(6, 0.05, 1, 0.1, -1)).hasMessageContaining("JIT grace");
     }
 
     @Test
@@ -106,10 +114,8 @@ class WarmUpTest {
         Map<String, DoubleUnaryOperator> curves = new java.util.LinkedHashMap<>();
         curves.put("flat", n -> 10);
         curves.put("alsoFlat", n -> 20);
-        Fake fake = new Fake(curves);
-        fake.jitMillis = 0;
         // 40 ms of compiling per 100 ms chunk for the first 30 chunks (15 rounds of two arms), then 2 ms.
-        fake.jitPerChunk = n -> n < 30 ? 40 : 2;
+        Fake fake = new Fake(curves).compiling(n -> n < 30 ? 40 : 2);
         WarmUp.Record r = fake.run(60_000);
         assertThat(r.capReached()).isFalse();
         assertThat(r.arms()).allMatch(WarmUp.ArmWarmUp::settled);
@@ -121,6 +127,35 @@ class WarmUpTest {
         assertThat(r.jitShare().get(0)).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(r.jitShare().get(r.jitShare().size() - 1))
                 .isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    @DisplayName(
+            "past its cap the phase goes on while the JIT is busy, and stops once a round was quiet or the grace is spent")
+    void graceWhileTheJitIsBusy() {
+        Map<String, DoubleUnaryOperator> curves = new java.util.LinkedHashMap<>();
+        curves.put("flat", n -> 10);
+        curves.put("alsoFlat", n -> 20);
+        // Busy for the first 60 chunks (rounds 0-29, 6 s, past the 5 s cap): the phase runs on and
+        // ends after round 30, the first quiet one; the arms had no quiet window, so none is warm.
+        Fake quieting = new Fake(curves).compiling(n -> n < 60 ? 40 : 2);
+        WarmUp.Record r = quieting.run(5_000);
+        assertThat(r.arms()).allSatisfy(a -> assertThat(a.usPerOp()).hasSize(31));
+        assertThat(r.seconds()).isCloseTo(6.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.capReached()).isTrue();
+        assertThat(r.jitShare().get(29)).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.jitShare().get(30)).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
+        // Busy throughout: the phase ends once the 10 s grace is spent.
+        Fake busy = new Fake(curves).compiling(n -> 40);
+        WarmUp.Record b = busy.run(5_000);
+        assertThat(b.capReached()).isTrue();
+        assertThat(b.arms()).noneMatch(WarmUp.ArmWarmUp::settled);
+        assertThat(b.seconds()).isBetween(15.0, 15.2);
+        // Quiet at the cap while an arm still trends: no grace.
+        Fake quiet = new Fake(Map.of("drifting", n -> 100 / (1 + 0.05 * n))).compiling(n -> 0);
+        WarmUp.Record q = quiet.run(5_000);
+        assertThat(q.capReached()).isTrue();
+        assertThat(q.seconds()).isBetween(5.0, 5.1);
     }
 
     @Test

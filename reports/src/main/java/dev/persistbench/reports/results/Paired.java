@@ -70,6 +70,10 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      * @param warmUpWindow chunks an arm's warm-up looks at (absent in older files)
      * @param warmUpTrendLimit largest change over that window still called warm (absent in older files)
      * @param warmUpCapMillis the warm-up phase's cap per fork, 0: none (absent in older files)
+     * @param warmUpJitShareLimit largest share of an arm's window the JIT may have compiled for and
+     *     the arm still be called warm (absent in older files: not asked)
+     * @param warmUpJitGraceMillis how far past its cap the phase may go on while the JIT is busy
+     *     (absent in older files: none)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Method(
@@ -83,7 +87,9 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             Integer sliceMillis,
             Integer warmUpWindow,
             Double warmUpTrendLimit,
-            Long warmUpCapMillis) {}
+            Long warmUpCapMillis,
+            Double warmUpJitShareLimit,
+            Long warmUpJitGraceMillis) {}
 
     /**
      * One pattern measured in one fork.
