@@ -245,8 +245,16 @@ class PairedReportTest {
         assertThat(pattern("P02").get("jitShare").asDouble()).isEqualTo(0.04);
         assertThat(pattern("P06").path("jitShare").isNumber()).isFalse();
         String jit = "JIT STILL COMPILING: the JIT compilers were busy for 35 % of the steady rounds";
-        assertThat(md).contains(jit).containsOnlyOnce("JIT STILL COMPILING");
+        assertThat(md)
+                .containsOnlyOnce(jit)
+                .contains("- *JIT STILL COMPILING* on a pattern's line: the fork's JIT compilers");
         assertThat(html).contains(jit);
+        List<String> caveats = new ArrayList<>();
+        summary.get("caveats").forEach(n -> caveats.add(n.asText()));
+        assertThat(caveats)
+                .filteredOn(c -> c.startsWith("JIT still compiling"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).contains("more than 10 % of the steady rounds of P07 (35 %);"));
     }
 
     @Test

@@ -390,6 +390,17 @@ final class PairedPatterns {
                     "not settled: the slices of " + String.join("; ", unsettled) + " were still trending when the"
                             + " run ended; those figures (marked \"not settled\") and the ranking of their pattern are provisional");
         }
+        List<String> compiling = patterns.stream()
+                .filter(PatternSummary::jitStillCompiling)
+                .map(p -> p.id() + " (" + Math.round(100 * p.jitShare()) + " %)")
+                .toList();
+        if (!compiling.isEmpty()) {
+            out.add("JIT still compiling: the fork's JIT compilers were busy for more than "
+                    + Math.round(100 * PatternSummary.JIT_BUSY) + " % of the steady rounds of "
+                    + String.join(", ", compiling)
+                    + "; the deeper stacks there may not have reached their compiled speed, so their ratios are the"
+                    + " least firm (bench/README, \"The JIT, measured\")");
+        }
         env.placement().forEach((k, v) -> {
             String key = k.toLowerCase(Locale.ROOT);
             if ((key.contains("fallback") || key.contains("note")) && v != null && !v.isBlank() && !v.equals("null")) {

@@ -413,7 +413,19 @@ public record Summary(
             List<PatternResult> variants,
             ProbeSummary selectOneProbe,
             ProbeSummary cpuLoopProbe,
-            ProbeSummary memoryWalkProbe) {}
+            ProbeSummary memoryWalkProbe) {
+
+        /**
+         * Above this share of a pattern's steady rounds spent compiling, the JIT was still at work
+         * there (the bench's warm-up phase asks for at most this much before it calls an arm warm).
+         */
+        public static final double JIT_BUSY = 0.10;
+
+        /** Whether the fork's JIT compilers were busy for more than {@link #JIT_BUSY} of the steady rounds. */
+        public boolean jitStillCompiling() {
+            return jitShare != null && jitShare > JIT_BUSY;
+        }
+    }
 
     /**
      * One implementation's figures for one pattern; the numbers are null when not measured.

@@ -402,12 +402,6 @@ public record ReportView(
     public static final String NOT_SETTLED = "(not settled)";
 
     /**
-     * Above this share of a pattern's steady rounds spent compiling, its line says the JIT was still at
-     * work (the bench's warm-up phase asks for at most this much before it calls an arm warm).
-     */
-    static final double JIT_BUSY = 0.10;
-
-    /**
      * A pattern measured at several data sizes: per implementation and the floor, µs/op and the
      * ratio to the floor at each size, and the growth of µs/op from the smallest size to the largest.
      */
@@ -613,7 +607,7 @@ public record ReportView(
         if (Boolean.FALSE.equals(p.settled())) {
             parts.add("NOT SETTLED: some arm was still trending when the run ended");
         }
-        if (p.jitShare() != null && p.jitShare() > JIT_BUSY) {
+        if (p.jitStillCompiling()) {
             parts.add("JIT STILL COMPILING: the JIT compilers were busy for " + Fmt.share(p.jitShare())
                     + " of the steady rounds (the figures may still have been falling)");
         }
