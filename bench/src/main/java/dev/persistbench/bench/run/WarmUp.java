@@ -1,6 +1,7 @@
 package dev.persistbench.bench.run;
 
 import dev.persistbench.bench.stats.PairedStats;
+import dev.persistbench.reports.results.Paired;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public final class WarmUp {
          * past the cap while the JIT is busy.
          */
         public static Rule capped(long capMillis) {
-            return new Rule(6, 0.05, capMillis, 0.10, capMillis == 0 ? 0 : JIT_GRACE_MILLIS);
+            return new Rule(6, 0.05, capMillis, Paired.JIT_BUSY_SHARE, capMillis == 0 ? 0 : JIT_GRACE_MILLIS);
         }
 
         /**
@@ -195,14 +196,13 @@ public final class WarmUp {
             }
         }
         long end = nanoClock.getAsLong();
-        long jitEnd = jitMillis.getAsLong();
+        // The phase's end closes the last round.
+        roundNanos.add(end);
+        roundJit.add(jitMillis.getAsLong());
         List<Double> jitShare = new ArrayList<>();
-        for (int r = 0; r < roundNanos.size(); r++) {
-            boolean last = r == roundNanos.size() - 1;
-            Double share = Jit.share(
-                    roundJit.get(r),
-                    last ? jitEnd : roundJit.get(r + 1),
-                    ((last ? end : roundNanos.get(r + 1)) - roundNanos.get(r)) / 1e6);
+        for (int r = 0; r + 1 < roundNanos.size(); r++) {
+            Double share =
+                    Jit.share(roundJit.get(r), roundJit.get(r + 1), (roundNanos.get(r + 1) - roundNanos.get(r)) / 1e6);
             if (share == null) {
                 jitShare.clear();
                 break;

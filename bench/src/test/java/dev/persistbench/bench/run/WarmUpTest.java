@@ -107,13 +107,19 @@ class WarmUpTest {
         assertThatThrownBy(() -> new WarmUp.Rule(6, 0.05, 1, 0.1, -1)).hasMessageContaining("JIT grace");
     }
 
+    /** Two arms flat from their first chunk, at 10 and 20 µs/op. */
+    private static Map<String, DoubleUnaryOperator> twoFlatArms() {
+        Map<String, DoubleUnaryOperator> curves = new java.util.LinkedHashMap<>();
+        curves.put("flat", n -> 10);
+        curves.put("alsoFlat", n -> 20);
+        return curves;
+    }
+
     @Test
     @DisplayName(
             "a flat arm is not warm while the JIT still compiles: it warms on until the compilers go quiet, and each round's JIT share is recorded")
     void waitsForTheJit() {
-        Map<String, DoubleUnaryOperator> curves = new java.util.LinkedHashMap<>();
-        curves.put("flat", n -> 10);
-        curves.put("alsoFlat", n -> 20);
+        Map<String, DoubleUnaryOperator> curves = twoFlatArms();
         // 40 ms of compiling per 100 ms chunk for the first 30 chunks (15 rounds of two arms), then 2 ms.
         Fake fake = new Fake(curves).compiling(n -> n < 30 ? 40 : 2);
         WarmUp.Record r = fake.run(60_000);
@@ -133,9 +139,7 @@ class WarmUpTest {
     @DisplayName(
             "past its cap the phase goes on while the JIT is busy, and stops once a round was quiet or the grace is spent")
     void graceWhileTheJitIsBusy() {
-        Map<String, DoubleUnaryOperator> curves = new java.util.LinkedHashMap<>();
-        curves.put("flat", n -> 10);
-        curves.put("alsoFlat", n -> 20);
+        Map<String, DoubleUnaryOperator> curves = twoFlatArms();
         // Busy for the first 60 chunks (rounds 0-29, 6 s, past the 5 s cap): the phase runs on and
         // ends after round 30, the first quiet one; the arms had no quiet window, so none is warm.
         Fake quieting = new Fake(curves).compiling(n -> n < 60 ? 40 : 2);

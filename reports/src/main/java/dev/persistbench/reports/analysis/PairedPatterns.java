@@ -396,7 +396,7 @@ final class PairedPatterns {
                 .toList();
         if (!compiling.isEmpty()) {
             out.add("JIT still compiling: the fork's JIT compilers were busy for more than "
-                    + Math.round(100 * PatternSummary.JIT_BUSY) + " % of the steady rounds of "
+                    + Math.round(100 * Paired.JIT_BUSY_SHARE) + " % of the steady rounds of "
                     + String.join(", ", compiling)
                     + "; the deeper stacks there may not have reached their compiled speed, so their ratios are the"
                     + " least firm (bench/README, \"The JIT, measured\")");

@@ -4,6 +4,7 @@ import dev.persistbench.reports.results.ContractResult;
 import dev.persistbench.reports.results.Evolution;
 import dev.persistbench.reports.results.FollowTrack;
 import dev.persistbench.reports.results.Implementation;
+import dev.persistbench.reports.results.Paired;
 import dev.persistbench.reports.results.Status;
 import java.util.List;
 import java.util.Map;
@@ -416,14 +417,11 @@ public record Summary(
             ProbeSummary memoryWalkProbe) {
 
         /**
-         * Above this share of a pattern's steady rounds spent compiling, the JIT was still at work
-         * there (the bench's warm-up phase asks for at most this much before it calls an arm warm).
+         * Whether the fork's JIT compilers were busy for more than {@link Paired#JIT_BUSY_SHARE} of
+         * the steady rounds.
          */
-        public static final double JIT_BUSY = 0.10;
-
-        /** Whether the fork's JIT compilers were busy for more than {@link #JIT_BUSY} of the steady rounds. */
         public boolean jitStillCompiling() {
-            return jitShare != null && jitShare > JIT_BUSY;
+            return jitShare != null && jitShare > Paired.JIT_BUSY_SHARE;
         }
     }
 

@@ -23,6 +23,13 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
     /** The implementation id of the raw-JDBC floor arm. */
     public static final String FLOOR = "raw-jdbc";
 
+    /**
+     * The share of a span's wall time above which a fork's JIT compilers count as busy: the bench's
+     * warm-up phase calls an arm warm only at or below it, and the report flags a pattern whose steady
+     * rounds were compiled through for more ({@link PatternResult#jitShare()}).
+     */
+    public static final double JIT_BUSY_SHARE = 0.10;
+
     /** The results measured over plain loopback (no added round-trip time), the thread sweep's left out. */
     @JsonIgnore
     public List<PatternResult> loopback() {
