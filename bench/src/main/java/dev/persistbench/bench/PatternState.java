@@ -123,10 +123,11 @@ public abstract class PatternState {
             endIteration();
         }
         DataSource pool = distance.dataSource();
+        DataSource maintenance = Pools.maintenance(database);
         core = new MeasuringCore(
-                Placement.apply(pool, params.getThreads()),
+                Placement.apply(pool, maintenance, params.getThreads()),
                 () -> Slices.probe(pool),
-                current -> current.swapped(pool),
+                current -> current.swapped(pool, maintenance),
                 System::currentTimeMillis,
                 System::nanoTime);
         Map<String, Arm> byId = new LinkedHashMap<>();

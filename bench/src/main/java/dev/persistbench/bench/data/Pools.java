@@ -35,11 +35,17 @@ public final class Pools {
 
     private Pools() {}
 
-    /** A connection of {@code db}'s maintenance pool (made on first use, closed with the database). */
+    /**
+     * {@code db}'s maintenance pool (made on first use, closed with the database): the bench pins its
+     * backends with the measuring thread, which waits while they work ({@code run.Placement}).
+     */
+    public static DataSource maintenance(TestDatabase db) {
+        return MAINTENANCE.computeIfAbsent(db, d -> d.newDataSource(POOL_NAME, 2, Map.of()));
+    }
+
+    /** A connection of {@code db}'s maintenance pool. */
     private static Connection connection(TestDatabase db) throws SQLException {
-        return MAINTENANCE
-                .computeIfAbsent(db, d -> d.newDataSource(POOL_NAME, 2, Map.of()))
-                .getConnection();
+        return maintenance(db).getConnection();
     }
 
     /**

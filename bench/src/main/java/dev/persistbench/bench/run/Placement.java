@@ -23,12 +23,15 @@ import javax.sql.DataSource;
  *
  * <ul>
  *   <li>{@code same-core} (default): the measuring thread and the server backends of its pool on
- *       CPU 0; every other thread of the JVM (JIT compilers, GC, pool housekeeping) and every other
- *       server process (postmaster, autovacuum, checkpointer, WAL writer, other sessions) on CPU 1.
- *       Library overhead shows most sharply; a round trip costs what a local context switch
- *       costs;</li>
- *   <li>{@code cross-core}: the measuring thread on CPU 1, its backends, the rest of the JVM and
- *       the server on CPU 0: every round trip crosses cores, closer to a network hop;</li>
+ *       CPU 0, with the backends of the maintenance pool that resets the tables between slices
+ *       (the measuring thread waits for them, so they take no CPU from the measurement, and the
+ *       JIT compilers do not share theirs with the resets); every other thread of the JVM (JIT
+ *       compilers, GC, pool housekeeping) and every other server process (postmaster, autovacuum,
+ *       checkpointer, WAL writer, other sessions) on CPU 1. Library overhead shows most sharply; a
+ *       round trip costs what a local context switch costs;</li>
+ *   <li>{@code cross-core}: the measuring thread on CPU 1, its backends (the maintenance pool's
+ *       too), the rest of the JVM and the server on CPU 0: every round trip crosses cores, closer
+ *       to a network hop;</li>
  *   <li>{@code none}: the scheduler decides (also with more than one measuring thread).</li>
  * </ul>
  *
@@ -61,10 +64,11 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
     }
 
     /**
-     * Applies the requested placement for the calling (measuring) thread; {@code dataSource} reaches
-     * the server. With {@code threads > 1} nothing is pinned.
+     * Applies the requested placement for the calling (measuring) thread; {@code dataSource} is the
+     * measured pool, {@code maintenance} the pool that resets the tables on the same thread (or
+     * null). With {@code threads > 1} nothing is pinned.
      */
-    public static Placement apply(DataSource dataSource, int threads) {
+    public static Placement apply(DataSource dataSource, DataSource maintenance, int threads) {
         String mode = requestedMode();
         if (mode.equals("none")) {
             return new Placement("none", -1, -1, -1, false, "left to the scheduler (bench.placement=none)");
@@ -81,7 +85,7 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
         int bench = same ? 0 : 1;
         int other = same ? 1 : 0;
         try {
-            return pin(dataSource, mode, bench, other);
+            return pin(dataSource, maintenance, mode, bench, other);
         } catch (IOException e) {
             return new Placement("none", -1, -1, -1, false, "not pinned: " + e.getMessage());
         }
@@ -89,14 +93,14 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
 
     /**
      * This same-core placement with the two CPUs' roles swapped (the calling thread is the measuring
-     * one): the measuring thread and the pool's backends to the other CPU, everything else to this
-     * one. Fails when a pin fails or the placement is not a pinned same-core one.
+     * one): the measuring thread and the backends of both pools to the other CPU, everything else to
+     * this one. Fails when a pin fails or the placement is not a pinned same-core one.
      */
-    public Placement swapped(DataSource dataSource) throws IOException {
+    public Placement swapped(DataSource dataSource, DataSource maintenance) throws IOException {
         if (!swappable()) {
             throw new IOException("only a pinned same-core placement can swap its CPUs, this is " + mode);
         }
-        Placement swapped = pin(dataSource, mode, otherCpu, benchCpu);
+        Placement swapped = pin(dataSource, maintenance, mode, otherCpu, benchCpu);
         if (!swapped.serverPinned()) {
             throw new IOException(swapped.note());
         }
@@ -115,10 +119,11 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
 
     /**
      * Pins the calling thread to {@code bench} and the JVM's other threads to {@code other}; this
-     * run's own server: its processes to {@code other}, then the pool's backends to CPU 0
+     * run's own server: its processes to {@code other}, then the backends of both pools to CPU 0
      * (cross-core) or to {@code bench} (same-core).
      */
-    private static Placement pin(DataSource dataSource, String mode, int bench, int other) throws IOException {
+    private static Placement pin(DataSource dataSource, DataSource maintenance, String mode, int bench, int other)
+            throws IOException {
         int server = mode.equals("same-core") ? bench : 0;
         List<String> notes = new ArrayList<>();
         tasksets(List.of(
@@ -134,12 +139,16 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
             try {
                 // Background work of the server (autovacuum after the write patterns, checkpoints) must
                 // not share the measuring core: every server process goes to the other CPU first, then
-                // the backends of the pool (the only ones the measuring thread talks to) to their own.
+                // the backends of the two pools (the only ones the measuring thread talks to) to their own.
                 List<List<String>> pins = new ArrayList<>();
                 for (long pid : serverProcesses(dataSource)) {
                     pins.add(List.of("-a", "-p", "-c", String.valueOf(other), String.valueOf(pid)));
                 }
-                for (long pid : poolBackends(dataSource)) {
+                List<Long> backends = new ArrayList<>(poolBackends(dataSource));
+                if (maintenance != null) {
+                    backends.addAll(poolBackends(maintenance));
+                }
+                for (long pid : backends) {
                     pins.add(List.of("-p", "-c", String.valueOf(server), String.valueOf(pid)));
                 }
                 tasksets(pins);
@@ -154,7 +163,9 @@ public record Placement(String mode, int benchCpu, int serverCpu, int otherCpu, 
                 0,
                 "measuring thread on CPU " + bench + ", other JVM threads on CPU " + other
                         + (serverPinned
-                                ? ", the pool's server backends on CPU " + server + ", other server processes on CPU "
+                                ? ", the pool's server backends"
+                                        + (maintenance == null ? "" : " and the maintenance pool's")
+                                        + " on CPU " + server + ", other server processes on CPU "
                                         + other
                                 : ""));
         return new Placement(mode, bench, serverPinned ? server : -1, other, serverPinned, String.join("; ", notes));
