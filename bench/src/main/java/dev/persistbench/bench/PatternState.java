@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What every pattern benchmark's state holds: the arms under test (every selected implementation
@@ -97,9 +98,16 @@ public abstract class PatternState {
     /** Where warm-up results go, so that the JIT cannot drop the calls that made them. */
     @SuppressWarnings("unused")
     private volatile Object warmUpSink;
+    /**
+     * JMH's blackhole of this trial (the one the benchmark method receives), so that a pattern whose
+     * operation hands rows to a consumer warms up with the same consumer as its timed calls; null in
+     * the verification pass, which runs outside JMH.
+     */
+    protected Blackhole blackhole;
 
     @Setup(Level.Trial)
-    public final void setUpTrial(BenchmarkParams params) {
+    public final void setUpTrial(BenchmarkParams params, Blackhole bh) {
+        blackhole = bh;
         TestDatabase database = TestDatabase.shared();
         Dataset.of(dataSize).load(database);
         distance = NetworkDistance.open(database, rttMicros);

@@ -81,8 +81,9 @@ public record Profile(
     /**
      * The warm-up cap of quick and full: long enough that the rule, not the cap, ends the phase. With
      * 20 s every fork of a quick run on the 2-core AMD EPYC reached the cap (plus its JIT grace) with
-     * the deep stacks still getting faster; with 60 s (Q42) every fork ended on the rule, after 19-57
-     * s (bench/README.md, "The JIT, measured").
+     * the deep stacks still getting faster; with 60 s every fork ended on the rule in Q42 and Q43,
+     * after 17-57 s, and 10 and 12 of 13 in Q44 and Q45, on a slower CPU (bench/README.md, "A 60 s
+     * cap").
      */
     public static final long WARM_UP_CAP_MILLIS = 60_000;
 
