@@ -99,8 +99,8 @@ public record Profile(
      * again at 50,000 (100,000 orders) beside the main size of 1000 (2,000 orders, as quick), and a
      * thread sweep at 1, 4 and 16 threads, then the schema-evolution rehearsal. Rounds and slice
      * were sized so that the whole run stayed within 40 minutes with a 20 s warm-up cap
-     * (bench/README.md, "Data size"); the warm-up cap is quick's, and with it at 60 s the main forks
-     * take longer (not measured for full).
+     * (bench/README.md, "Data size"); the warm-up cap is quick's, and with it at 60 s the whole run
+     * took 44 min 41 s (F3, bench/README.md "Profiles").
      */
     public static final Profile FULL = new Profile(
             "full",
