@@ -64,6 +64,40 @@ class PairedStatsTest {
     }
 
     @Test
+    @DisplayName("a chain of ties (a = b, b = c, a faster than c) is one group: no order rests on a third arm")
+    void chainOfTiesIsOneGroup() {
+        double[] machine = drift(30, 7);
+        double[] a = scaled(machine, 1.00, 8);
+        double[] b = scaled(machine, 1.02, 9);
+        double[] c = scaled(machine, 1.045, 10);
+        assertThat(stats.distinguishable(b, a)).as("b against a").isFalse();
+        assertThat(stats.distinguishable(c, b)).as("c against b").isFalse();
+        assertThat(stats.faster(a, c)).as("a faster than c").isTrue();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("c", c);
+        series.put("b", b);
+        series.put("a", a);
+        // The rule that compared each arm with its group's first member only gave [[a, b], [c]],
+        // ranking b above c, which the run cannot show.
+        assertThat(stats.groups(series)).hasSize(1);
+        assertThat(stats.groups(series).get(0)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    @DisplayName("groups are cut wherever every arm before is shown faster than every arm after")
+    void clearLevelsAreCut() {
+        double[] machine = drift(30, 11);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("slowest", scaled(machine, 1.7, 12));
+        series.put("twin", scaled(machine, 1.01, 13));
+        series.put("fast", scaled(machine, 1.0, 14));
+        series.put("middle", scaled(machine, 1.3, 15));
+        assertThat(stats.groups(series))
+                .containsExactly(List.of("fast", "twin"), List.of("middle"), List.of("slowest"));
+        assertThat(stats.faster(series.get("middle"), series.get("fast"))).isFalse();
+    }
+
+    @Test
     @DisplayName("a series still falling is not called steady; its settled tail is found once it stops")
     void driftingSeriesIsNotSteady() {
         double[] falling = new double[30];

@@ -371,8 +371,9 @@ public record Summary(
      * @param settled false when some arm never stopped trending (paired runs), null when unpaired
      * @param jitShare share of the steady rounds' wall time the fork's JIT compilers worked for
      *     (paired runs; null when unknown)
-     * @param groups implementations fastest group first; members of one group cannot be told apart
-     *     by this run (paired runs; empty when unpaired)
+     * @param groups implementations fastest group first; every member of a group was shown faster than
+     *     every member of the groups after it, members of one group are not ranked against each other
+     *     (paired runs; empty when unpaired)
      * @param variants the implementations' variants measured beside their defaults in this pattern's
      *     fork, one row each ({@code impl} is the arm id, "jdbc:read-tx"); they are not ranked
      * @param selectOneProbe the SELECT 1 probe of this pattern's fork (paired runs; null otherwise or in an

@@ -117,8 +117,9 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      *     (from the first steady slice's start to the last slice's start; absent: not known, or an
      *     older file): above about 0.1, the compilers were still at work and the figures may still fall
      * @param arms the implementations and the floor
-     * @param groups implementations (not the floor), fastest group first; members of one group cannot
-     *     be told apart by this run
+     * @param groups implementations (not the floor), fastest group first; every member of a group was
+     *     shown faster than every member of the groups after it, and members of one group are not
+     *     ranked against each other by this run
      * @param selectOne the SELECT 1 probe taken before every slice
      * @param sweep what a thread-sweep fork adds (absent: not one; such a result is never ranked)
      */
