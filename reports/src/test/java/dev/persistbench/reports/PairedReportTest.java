@@ -172,10 +172,10 @@ class PairedReportTest {
                         + " Spring JDBC |")
                 .contains("| P06 Place order (transaction, idempotency) | 410.0 [398.0, 425.0] |")
                 .contains("MyBatis = Spring JDBC < jOOQ < Hibernate ORM |")
-                .contains("**Ranking:** jOOQ < Hibernate ORM = MyBatis = Spring JDBC (= : this run cannot tell them"
-                        + " apart)")
-                .contains("**Ranking:** Spring JDBC < MyBatis < Hibernate ORM = jOOQ (= : this run cannot tell them"
-                        + " apart)");
+                .contains("**Ranking:** jOOQ < Hibernate ORM = MyBatis = Spring JDBC (= : this run cannot order"
+                        + " them)")
+                .contains("**Ranking:** Spring JDBC < MyBatis < Hibernate ORM = jOOQ (= : this run cannot order"
+                        + " them)");
         assertThat(html)
                 .contains("<strong>Ranking:</strong> jOOQ &lt; Hibernate ORM = MyBatis = Spring JDBC")
                 .contains("<th>ranking</th>")
@@ -237,6 +237,16 @@ class PairedReportTest {
         summary.get("caveats").forEach(n -> caveats.add(n.asText()));
         assertThat(caveats).anySatisfy(c -> assertThat(c).startsWith("not settled: the slices of P07 (hibernate)"));
         assertThat(caveats).noneMatch(c -> c.contains("paired.json is absent"));
+    }
+
+    @Test
+    void the_reading_guide_says_what_a_rank_rests_on_and_that_an_interval_is_one_runs() {
+        for (String text : List.of(md, html.replaceAll("\\s+", " "))) {
+            assertThat(text)
+                    .contains("was shown faster than every one after it")
+                    .contains("Each interval describes this run: one JVM per pattern.")
+                    .doesNotContain("overlaps 1 ± the tie margin");
+        }
     }
 
     @Test

@@ -367,7 +367,7 @@ public record ReportView(
     }
 
     /** How "=" reads in a ranking line. */
-    public static final String RANKING_LEGEND = "(= : this run cannot tell them apart)";
+    public static final String RANKING_LEGEND = "(= : this run cannot order them)";
 
     /**
      * "jOOQ < Hibernate ORM = MyBatis = Spring JDBC": groups fastest first, joined by "<"; inside a
