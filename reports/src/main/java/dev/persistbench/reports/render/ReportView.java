@@ -369,6 +369,11 @@ public record ReportView(
     /** How "=" reads in a ranking line. */
     public static final String RANKING_LEGEND = "(= : this run cannot order them)";
 
+    /** {@link #RANKING_LEGEND}, for the templates' ranking lines. */
+    public String rankingLegend() {
+        return RANKING_LEGEND;
+    }
+
     /**
      * "jOOQ < Hibernate ORM = MyBatis = Spring JDBC": groups fastest first, joined by "<"; inside a
      * group the members in report order (the run does not order them), joined by "=".
