@@ -164,6 +164,16 @@ class BadInputTest {
     }
 
     @Test
+    void paired_json_an_order_inside_a_group_between_two_groups_is_named() throws IOException {
+        String err = failOnPaired(root -> ((ObjectNode) root.get("results").get(0))
+                .putArray("ordersInGroups")
+                .addArray()
+                .add("jooq")
+                .add("jdbc"));
+        assertThat(err).contains("field results[0].ordersInGroups[0] [jooq, jdbc] are not members of one group");
+    }
+
+    @Test
     void paired_json_a_cpu_probe_time_that_is_not_positive_is_named() throws IOException {
         String err = failOnPaired(root ->
                 ((ObjectNode) root.get("results").get(1).get("selectOne").get(3)).put("memoryWalkUs", -2.0));

@@ -172,10 +172,11 @@ class PairedReportTest {
                         + " Spring JDBC |")
                 .contains("| P06 Place order (transaction, idempotency) | 410.0 [398.0, 425.0] |")
                 .contains("MyBatis = Spring JDBC < jOOQ < Hibernate ORM |")
-                .contains("**Ranking:** jOOQ < Hibernate ORM = MyBatis = Spring JDBC (= : this run cannot order"
+                .contains("**Ranking:** jOOQ < Hibernate ORM = MyBatis = Spring JDBC (= : this run does not split"
                         + " them)")
-                .contains("**Ranking:** Spring JDBC < MyBatis < Hibernate ORM = jOOQ (= : this run cannot order"
-                        + " them)");
+                .contains("**Ranking:** Spring JDBC < MyBatis < Hibernate ORM = jOOQ (= : this run does not split"
+                        + " them)")
+                .doesNotContain("; inside a group, shown");
         assertThat(html)
                 .contains("<strong>Ranking:</strong> jOOQ &lt; Hibernate ORM = MyBatis = Spring JDBC")
                 .contains("<th>ranking</th>")
@@ -313,16 +314,13 @@ class PairedReportTest {
 
     /** The P07 guide entry of a report from the paired fixture whose P07 groups are replaced by {@code groups}. */
     JsonNode guideP07(String name, String groups) throws IOException {
-        Path results = Fixtures.copy("results-paired", tmp.resolve(name));
+        return guideP07(name, groups, null);
+    }
+
+    /** As {@link #guideP07(String, String)}, with P07's orders inside its groups ({@code null}: the fixture's none). */
+    JsonNode guideP07(String name, String groups, String ordersInGroups) throws IOException {
+        Path report = reportWithP07(name, groups, ordersInGroups);
         ObjectMapper json = new ObjectMapper();
-        JsonNode paired = json.readTree(results.resolve("paired.json").toFile());
-        for (JsonNode r : paired.get("results")) {
-            if (r.get("pattern").asText().equals("P07")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) r).set("groups", json.readTree(groups));
-            }
-        }
-        json.writeValue(results.resolve("paired.json").toFile(), paired);
-        Path report = Fixtures.report(results, tmp.resolve(name + "-report"), tmp.resolve("repo"));
         for (JsonNode g : json.readTree(report.resolve("summary.json").toFile()).get("decisionGuide")) {
             if (g.get("concern").asText().equals("object graphs")
                     && g.get("anchor").asText().equals("P07")) {
@@ -330,6 +328,52 @@ class PairedReportTest {
             }
         }
         throw new AssertionError("no P07 entry in " + report);
+    }
+
+    /** A report from the paired fixture with P07's groups and orders inside them replaced. */
+    Path reportWithP07(String name, String groups, String ordersInGroups) throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve(name));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode paired = json.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P07")) {
+                ((ObjectNode) r).set("groups", json.readTree(groups));
+                if (ordersInGroups != null) {
+                    ((ObjectNode) r).set("ordersInGroups", json.readTree(ordersInGroups));
+                }
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        return Fixtures.report(results, tmp.resolve(name + "-report"), tmp.resolve("repo"));
+    }
+
+    @Test
+    void an_order_the_run_showed_inside_a_group_follows_the_ranking_and_the_guide_names_it() throws IOException {
+        String one = "[[\"jdbc\", \"mybatis\", \"jooq\", \"hibernate\"]]";
+        Path report = reportWithP07("inside", one, "[[\"jdbc\", \"hibernate\"]]");
+        String page = Files.readString(report.resolve("report.md"));
+        assertThat(page)
+                .contains("**Ranking:** Hibernate ORM = jOOQ = MyBatis = Spring JDBC; inside a group, shown:"
+                        + " Spring JDBC < Hibernate ORM (= : this run does not split them)");
+        JsonNode p07 = null;
+        for (JsonNode p : new ObjectMapper()
+                .readTree(report.resolve("summary.json").toFile())
+                .get("patterns")) {
+            p07 = p.get("id").asText().equals("P07") ? p : p07;
+        }
+        assertThat(p07).as("P07 in summary.json").isNotNull();
+        assertThat(p07.get("ordersInGroups").toString()).isEqualTo("[[\"jdbc\",\"hibernate\"]]");
+        assertThat(pattern("P02").get("ordersInGroups"))
+                .as("the fixture's own file has none")
+                .isEmpty();
+        JsonNode guide = guideP07("inside-guide", one, "[[\"jdbc\", \"hibernate\"]]");
+        assertThat(guide.get("tied").asBoolean()).isTrue();
+        assertThat(guide.get("sentence").asText())
+                .contains("this run draws no line through them, though it shows Spring JDBC faster than Hibernate ORM")
+                .doesNotContain("cannot be told apart");
+
+        // Without the order the same group reads as before.
+        assertThat(guideP07("inside-none", one).get("sentence").asText()).contains("cannot be told apart in this run");
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.openjdk.jmh.results.RunResult;
  * as a Hodges-Lehmann estimate with a bootstrap interval and its median B/op; the pattern settled
  * at the latest of these rounds, and over the pattern's steady rounds come the floor's figures
  * and the groups of implementations the run can tell apart (every pair compared over the same
- * rounds). The records are the report's ({@link Paired}), so what the bench writes is what the
+ * rounds), with the orders it showed inside a group. The records are the report's ({@link Paired}), so what the bench writes is what the
  * report reads. A thread-sweep fork's result also carries, per arm, its throughput and latency
  * percentiles over the same steady slices and its failures over every slice, and the fork's pool
  * size and server rollbacks and deadlocks.
@@ -209,6 +209,7 @@ public final class PairedAnalysis {
                 .filter(s -> !Double.isNaN(s.selectOneUs()))
                 .map(s -> new Probe(s.epochMillis(), s.selectOneUs(), s.cpuLoopUs(), s.memoryWalkUs(), s.cpu()))
                 .toList();
+        List<List<String>> groups = ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails);
         return new PatternResult(
                 record.pattern(),
                 record.dataSize(),
@@ -227,7 +228,8 @@ public final class PairedAnalysis {
                         .allMatch(e -> e.getValue().settled()),
                 jitShare(slices, cut),
                 armResults,
-                ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails),
+                groups,
+                stats.ordersInGroups(groups, ratioTails),
                 probes,
                 record.sweep() == null
                         ? null

@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  *       before the cut is shown faster than every arm after it (the interval of the slower one's paired
  *       ratio to the faster lies entirely above 1 + {@link Method#tieMargin()}): every order between two groups is one the run
  *       measured, pair by pair; a difference the run cannot show to be larger than the margin is not
- *       ranked, and neither is one that rests on a third arm's tie.</li>
+ *       ranked, and neither is one that rests on a third arm's tie; {@link #ordersInGroups} lists
+ *       the orders the run did show inside a group.</li>
  * </ul>
  *
  * @param method the constants of the method, recorded with the results
@@ -225,6 +226,30 @@ public record PairedStats(Method method) {
             }
         }
         return List.copyOf(groups);
+    }
+
+    /**
+     * The orders the run showed between two members of one of {@code groups} (as {@link #groups}
+     * returns them for {@code series}): each pair {@code [faster, slower]} where {@link #faster} holds,
+     * in group order. A group of three or more may hold one (a = b, b = c, a faster than c) although
+     * no cut can be drawn through it; the ranking line would otherwise lose it.
+     */
+    public List<List<String>> ordersInGroups(List<List<String>> groups, Map<String, double[]> series) {
+        List<List<String>> orders = new ArrayList<>();
+        for (List<String> group : groups) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    String a = group.get(i);
+                    String b = group.get(j);
+                    if (faster(series.get(a), series.get(b))) {
+                        orders.add(List.of(a, b));
+                    } else if (faster(series.get(b), series.get(a))) {
+                        orders.add(List.of(b, a));
+                    }
+                }
+            }
+        }
+        return List.copyOf(orders);
     }
 
     /** Whether every arm of {@code before} is faster than every arm of {@code after}. */

@@ -81,6 +81,8 @@ class PairedStatsTest {
         // ranking b above c, which the run cannot show.
         assertThat(stats.groups(series)).hasSize(1);
         assertThat(stats.groups(series).get(0)).containsExactly("a", "b", "c");
+        // ... but the one order the run did show inside it is kept, and no other.
+        assertThat(stats.ordersInGroups(stats.groups(series), series)).containsExactly(List.of("a", "c"));
     }
 
     @Test
@@ -95,6 +97,9 @@ class PairedStatsTest {
         assertThat(stats.groups(series))
                 .containsExactly(List.of("fast", "twin"), List.of("middle"), List.of("slowest"));
         assertThat(stats.faster(series.get("middle"), series.get("fast"))).isFalse();
+        assertThat(stats.ordersInGroups(stats.groups(series), series))
+                .as("no order inside a group of twins")
+                .isEmpty();
     }
 
     @Test

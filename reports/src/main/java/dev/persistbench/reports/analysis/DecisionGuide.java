@@ -236,7 +236,10 @@ public final class DecisionGuide {
             String text = all.size() == 1
                     ? "only " + label(all.getFirst()) + " was measured (" + value(fig.get(all.getFirst()), unit)
                             + "); nothing to compare"
-                    : values(all, fig, unit) + " cannot be told apart in this run";
+                    : shownInside(p, all).isEmpty()
+                            ? values(all, fig, unit) + " cannot be told apart in this run"
+                            : values(all, fig, unit) + ": this run draws no line through them, though it shows "
+                                    + shownInside(p, all);
             return entry(concern, where, List.of(id), id, all, NO_MARGIN, all.size() > 1, prov, text);
         }
         List<String> leaders = groups.get(0);
@@ -271,8 +274,14 @@ public final class DecisionGuide {
         String of = String.join(" and ", reference.stream().map(this::label).toList());
         // The groups come from the paired comparisons of the whole series, not from the estimates: a
         // member of the next group may have a lower estimate than a leader. Then the margin is not one.
+        String inside = shownInside(p, leaders);
         String text = values(leaders, fig, unit)
-                + (leaders.size() > 1 ? " lead and cannot be told apart" : " leads")
+                + (leaders.size() == 1
+                        ? " leads"
+                        : inside.isEmpty()
+                                ? " lead and cannot be told apart"
+                                : " lead together (this run draws no line through them, though it shows " + inside
+                                        + ")")
                 + (min >= 1
                         ? "; the next, " + values(next, fig, unit) + ", takes " + margin + " the time of " + of
                         : "; the next, " + values(next, fig, unit) + ", is ranked behind by the run's paired"
@@ -280,6 +289,20 @@ public final class DecisionGuide {
                                 + "): the order between them is weak");
         return entry(
                 concern, where, List.of(id), id, leaders, new Margin(min, max, low, high, margin), false, prov, text);
+    }
+
+    /**
+     * The orders the run showed inside a group between two of {@code members}, "Spring JDBC faster
+     * than Hibernate ORM and ...", or "" when none.
+     */
+    private String shownInside(PatternSummary p, List<String> members) {
+        if (p.ordersInGroups() == null) {
+            return "";
+        }
+        return p.ordersInGroups().stream()
+                .filter(members::containsAll)
+                .map(o -> label(o.get(0)) + " faster than " + label(o.get(1)))
+                .collect(Collectors.joining(" and "));
     }
 
     private boolean paired(PatternSummary p) {

@@ -143,6 +143,12 @@ final class PairedPatterns {
                         .toList())
                 .orElse(List.of());
         List<String> first = groups.isEmpty() ? List.of() : groups.get(0);
+        List<List<String>> ordersInGroups = head.map(h -> h.ordersInGroups() == null
+                        ? List.<List<String>>of()
+                        : h.ordersInGroups().stream()
+                                .map(o -> o.stream().map(catalogue::idOf).toList())
+                                .toList())
+                .orElse(List.of());
         return new PatternSummary(
                 p.id(),
                 p.title(),
@@ -177,6 +183,7 @@ final class PairedPatterns {
                         .map(v -> SummaryBuilder.round(v, 3))
                         .orElse(null),
                 groups,
+                ordersInGroups,
                 variants,
                 head.map(h -> probe(h.selectOne())).orElse(null),
                 head.map(h -> probe(h.selectOne(), Probe::cpuLoopUs)).orElse(null),

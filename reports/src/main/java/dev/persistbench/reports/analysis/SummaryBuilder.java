@@ -431,6 +431,7 @@ public final class SummaryBuilder {
                 null,
                 List.of(),
                 List.of(),
+                List.of(),
                 null,
                 null,
                 null);

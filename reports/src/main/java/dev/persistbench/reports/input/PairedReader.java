@@ -170,6 +170,19 @@ final class PairedReader {
                 }
             }
         }
+        if (r.ordersInGroups() != null) {
+            for (int k = 0; k < r.ordersInGroups().size(); k++) {
+                List<String> order = r.ordersInGroups().get(k);
+                String oAt = at + ".ordersInGroups[" + k + "]";
+                require(order, oAt);
+                if (order.size() != 2 || order.contains(null) || order.get(0).equals(order.get(1))) {
+                    fail(oAt, "is " + order + " (expected [faster, slower], two different implementations)");
+                }
+                if (r.groups().stream().noneMatch(g -> g.containsAll(order))) {
+                    fail(oAt, order + " are not members of one group of " + at + ".groups");
+                }
+            }
+        }
         if (r.selectOne() != null) {
             for (int k = 0; k < r.selectOne().size(); k++) {
                 Probe p = r.selectOne().get(k);

@@ -372,8 +372,11 @@ public record Summary(
      * @param jitShare share of the steady rounds' wall time the fork's JIT compilers worked for
      *     (paired runs; null when unknown)
      * @param groups implementations fastest group first; every member of a group was shown faster than
-     *     every member of the groups after it, members of one group are not ranked against each other
-     *     (paired runs; empty when unpaired)
+     *     every member of the groups after it, and no cut through a group was shown (paired runs; empty
+     *     when unpaired)
+     * @param ordersInGroups the orders the run showed between two members of one group, each
+     *     {@code [faster, slower]} (a group of three or more may hold one: a = b, b = c, a faster than
+     *     c); no other order inside a group was shown (empty when none, unpaired or an older file)
      * @param variants the implementations' variants measured beside their defaults in this pattern's
      *     fork, one row each ({@code impl} is the arm id, "jdbc:read-tx"); they are not ranked
      * @param selectOneProbe the SELECT 1 probe of this pattern's fork (paired runs; null otherwise or in an
@@ -412,6 +415,7 @@ public record Summary(
             Boolean settled,
             Double jitShare,
             List<List<String>> groups,
+            List<List<String>> ordersInGroups,
             List<PatternResult> variants,
             ProbeSummary selectOneProbe,
             ProbeSummary cpuLoopProbe,

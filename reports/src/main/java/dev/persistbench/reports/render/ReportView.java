@@ -367,7 +367,7 @@ public record ReportView(
     }
 
     /** How "=" reads in a ranking line. */
-    public static final String RANKING_LEGEND = "(= : this run cannot order them)";
+    public static final String RANKING_LEGEND = "(= : this run does not split them)";
 
     /** {@link #RANKING_LEGEND}, for the templates' ranking lines. */
     public String rankingLegend() {
@@ -376,13 +376,20 @@ public record ReportView(
 
     /**
      * "jOOQ < Hibernate ORM = MyBatis = Spring JDBC": groups fastest first, joined by "<"; inside a
-     * group the members in report order (the run does not order them), joined by "=".
+     * group the members in report order (the run shows no cut through it), joined by "="; then the
+     * orders the run did show inside a group, "inside a group, shown: Spring JDBC < MyBatis".
      */
     static String ranking(PatternSummary p, Catalogue catalogue) {
         if (p.groups() == null || p.groups().isEmpty()) {
             return Fmt.NONE;
         }
         String line = p.groups().stream().map(g -> catalogue.labels(g, " = ")).collect(Collectors.joining(" < "));
+        if (p.ordersInGroups() != null && !p.ordersInGroups().isEmpty()) {
+            line += "; inside a group, shown: "
+                    + p.ordersInGroups().stream()
+                            .map(o -> catalogue.labels(o, " < "))
+                            .collect(Collectors.joining(", "));
+        }
         List<String> unranked = p.results().stream()
                 .filter(r -> r.usPerOp() != null)
                 .map(PatternResult::impl)

@@ -118,8 +118,10 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      *     older file): above about 0.1, the compilers were still at work and the figures may still fall
      * @param arms the implementations and the floor
      * @param groups implementations (not the floor), fastest group first; every member of a group was
-     *     shown faster than every member of the groups after it, and members of one group are not
-     *     ranked against each other by this run
+     *     shown faster than every member of the groups after it, and no cut through a group was shown
+     * @param ordersInGroups the orders the run showed between two members of one group, each
+     *     {@code [faster, slower]} (empty: none; absent in older files); no other order inside a group
+     *     was shown
      * @param selectOne the SELECT 1 probe taken before every slice
      * @param sweep what a thread-sweep fork adds (absent: not one; such a result is never ranked)
      */
@@ -139,6 +141,7 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             Double jitShare,
             List<Arm> arms,
             List<List<String>> groups,
+            List<List<String>> ordersInGroups,
             List<Probe> selectOne,
             Sweep sweep) {
 

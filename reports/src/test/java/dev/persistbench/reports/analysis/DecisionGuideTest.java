@@ -107,6 +107,7 @@ class DecisionGuideTest {
                 null,
                 groups,
                 List.of(),
+                List.of(),
                 null,
                 null,
                 null);
