@@ -46,33 +46,87 @@ public final class PairedAnalysis {
         this.stats = stats;
     }
 
+    /**
+     * Which fork a JMH benchmark run was: its pattern, data size, added round trip, threads and
+     * whether it was a thread-sweep fork; {@link #slicesFile} names its slices record.
+     */
+    record Fork(String pattern, int dataSize, int rttMicros, int threads, boolean sweep) {
+
+        /**
+         * The fork of benchmark {@code benchmark} (its full name) with these parameters, or null when
+         * it is not a pattern benchmark.
+         */
+        static Fork of(String benchmark, String dataSize, String rttMicros, int threads) {
+            String simple = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            if (!simple.matches("P\\d\\d[A-Za-z]*Benchmark\\.(run|" + Slices.SWEEP_METHOD + ")")) {
+                return null;
+            }
+            return new Fork(
+                    simple.substring(0, 3),
+                    Integer.parseInt(dataSize),
+                    rttMicros == null ? 0 : Integer.parseInt(rttMicros),
+                    threads,
+                    simple.endsWith("." + Slices.SWEEP_METHOD));
+        }
+
+        Path slicesFile(Path slicesDir) {
+            return slicesDir.resolve(Slices.fileName(pattern, dataSize, rttMicros, threads, sweep));
+        }
+
+        @Override
+        public String toString() {
+            return pattern + " (dataSize " + dataSize + ", rtt " + rttMicros + " µs, " + threads + " thread(s)"
+                    + (sweep ? ", sweep" : "") + ")";
+        }
+    }
+
     /** Analyses every pattern benchmark of {@code results} whose slices are in {@code slicesDir}. */
     public Paired analyse(List<RunResult> results, Path slicesDir, Profile profile, List<String> errors) {
         List<PatternResult> out = new ArrayList<>();
         for (RunResult run : results) {
-            String benchmark = run.getParams().getBenchmark();
-            String simple = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
-            if (!simple.matches("P\\d\\d[A-Za-z]*Benchmark\\.(run|" + Slices.SWEEP_METHOD + ")")) {
+            Fork fork = Fork.of(
+                    run.getParams().getBenchmark(),
+                    run.getParams().getParam("dataSize"),
+                    run.getParams().getParam("rttMicros"),
+                    run.getParams().getThreads());
+            if (fork == null) {
                 continue;
             }
-            boolean sweep = simple.endsWith("." + Slices.SWEEP_METHOD);
-            String pattern = simple.substring(0, 3);
-            int dataSize = Integer.parseInt(run.getParams().getParam("dataSize"));
-            int threads = run.getParams().getThreads();
-            String rtt = run.getParams().getParam("rttMicros");
-            int rttMicros = rtt == null ? 0 : Integer.parseInt(rtt);
-            Path file = slicesDir.resolve(Slices.fileName(pattern, dataSize, rttMicros, threads, sweep));
             try {
-                Slices.Record record = new ObjectMapper().readValue(file.toFile(), Slices.Record.class);
+                Slices.Record record =
+                        new ObjectMapper().readValue(fork.slicesFile(slicesDir).toFile(), Slices.Record.class);
                 out.add(analyse(record, iterations(run)));
             } catch (IOException | RuntimeException e) {
-                errors.add(pattern + " (dataSize " + dataSize + ", rtt " + rttMicros + " µs, " + threads + " thread(s)"
-                        + (sweep ? ", sweep" : "") + "): not analysed: " + e.getMessage());
+                errors.add(fork + ": not analysed: " + e.getMessage());
             }
         }
+        return new Paired(1, method(profile.sliceMillis(), WarmUp.Rule.capped(profile.warmUpMillis())), out);
+    }
+
+    /** The method record of this analysis, for forks of slices of {@code sliceMillis} warmed by {@code rule}. */
+    Method method(int sliceMillis, WarmUp.Rule rule) {
+        return method(
+                sliceMillis,
+                rule.window(),
+                rule.trendLimit(),
+                rule.capMillis(),
+                rule.jitShareLimit(),
+                rule.jitGraceMillis());
+    }
+
+    /**
+     * The method record of this analysis for forks that ran with these slices and this warm-up rule
+     * (each null where an older file does not say); the statistics' constants are this analysis'.
+     */
+    Method method(
+            Integer sliceMillis,
+            Integer warmUpWindow,
+            Double warmUpTrendLimit,
+            Long warmUpCapMillis,
+            Double warmUpJitShareLimit,
+            Long warmUpJitGraceMillis) {
         PairedStats.Method m = stats.method();
-        WarmUp.Rule rule = WarmUp.Rule.capped(profile.warmUpMillis());
-        Method method = new Method(
+        return new Method(
                 "Hodges-Lehmann estimate of per-round ratios, percentile bootstrap",
                 m.confidence(),
                 m.resamples(),
@@ -80,13 +134,12 @@ public final class PairedAnalysis {
                 m.trendLimit(),
                 m.trendNoiseZ(),
                 m.minSteadyRounds(),
-                profile.sliceMillis(),
-                rule.window(),
-                rule.trendLimit(),
-                rule.capMillis(),
-                rule.jitShareLimit(),
-                rule.jitGraceMillis());
-        return new Paired(1, method, out);
+                sliceMillis,
+                warmUpWindow,
+                warmUpTrendLimit,
+                warmUpCapMillis,
+                warmUpJitShareLimit,
+                warmUpJitGraceMillis);
     }
 
     /** The measured iterations of a run, in order (one fork). */
