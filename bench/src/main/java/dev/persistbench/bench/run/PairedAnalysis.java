@@ -31,14 +31,15 @@ import org.openjdk.jmh.results.RunResult;
  * as a Hodges-Lehmann estimate with a bootstrap interval and its median B/op; the pattern settled
  * at the latest of these rounds, and over the pattern's steady rounds come the floor's figures
  * and the groups of implementations the run can tell apart (every pair compared over the same
- * rounds), with the orders it showed inside a group. The records are the report's ({@link Paired}), so what the bench writes is what the
- * report reads. A thread-sweep fork's result also carries, per arm, its throughput and latency
+ * rounds), with the orders it showed inside a group. The records are the report's ({@link Paired}),
+ * so what the bench writes is what the report reads. A thread-sweep fork's result also carries, per arm, its throughput and latency
  * percentiles over the same steady slices and its failures over every slice, and the fork's pool
  * size and server rollbacks and deadlocks.
  */
 public final class PairedAnalysis {
 
-    private static final String ALLOCATION = "gc.alloc.rate.norm";
+    /** The gc profiler's metric of allocation per operation (B/op), as JMH names it. */
+    static final String ALLOCATION = "gc.alloc.rate.norm";
 
     private final PairedStats stats;
 

@@ -82,10 +82,10 @@ public final class Reanalysis {
             }
             Path slices = existing(fork.slicesFile(dir.resolve("slices")));
             List<Double> us = oneFork(run.path("primaryMetric"), at + ".primaryMetric");
-            JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
+            JsonNode alloc = run.path("secondaryMetrics").path(PairedAnalysis.ALLOCATION);
             List<Double> bytes = alloc.isMissingNode()
                     ? us.stream().map(u -> Double.NaN).toList()
-                    : oneFork(alloc, at + ".secondaryMetrics.gc.alloc.rate.norm");
+                    : oneFork(alloc, at + ".secondaryMetrics." + PairedAnalysis.ALLOCATION);
             try {
                 results.add(analysis.analyse(read(slices, Slices.Record.class), us, bytes));
             } catch (IllegalStateException e) {

@@ -233,13 +233,14 @@ public final class DecisionGuide {
         if (groups.size() == 1) {
             List<String> all = groups.getFirst();
             List<String> prov = provisional(all, fig);
+            String inside = shownInside(p, all);
             String text = all.size() == 1
                     ? "only " + label(all.getFirst()) + " was measured (" + value(fig.get(all.getFirst()), unit)
                             + "); nothing to compare"
-                    : shownInside(p, all).isEmpty()
+                    : inside.isEmpty()
                             ? values(all, fig, unit) + " cannot be told apart in this run"
                             : values(all, fig, unit) + ": this run draws no line through them, though it shows "
-                                    + shownInside(p, all);
+                                    + inside;
             return entry(concern, where, List.of(id), id, all, NO_MARGIN, all.size() > 1, prov, text);
         }
         List<String> leaders = groups.get(0);
