@@ -1,11 +1,13 @@
 package dev.persistbench.reports;
 
 import dev.persistbench.reports.analysis.SummaryBuilder;
+import dev.persistbench.reports.model.Catalogue;
 import dev.persistbench.reports.model.Summary;
 import dev.persistbench.reports.model.Summary.PatternResult;
 import dev.persistbench.reports.model.Summary.PatternSummary;
 import dev.persistbench.reports.model.Summary.ProbeSummary;
 import dev.persistbench.reports.render.Fmt;
+import dev.persistbench.reports.render.ReportView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.Optional;
 /**
  * The changes between two runs: first per pattern and implementation the ratio to the raw-JDBC
  * floor, whose intervals agree when they overlap (a paired run's ratio is what can be compared
- * across machines and days); then µs/op per implementation and the floor, a change being
+ * across machines and days); then per pattern the orders the two runs showed between two
+ * implementations, and those the runs contradict; then µs/op per implementation and the floor, a change being
  * significant when |Δ| exceeds the sum of the two JMH errors or, for paired figures, when their
  * intervals do not overlap.
  */
@@ -214,6 +217,105 @@ public final class Comparison {
         return p == null ? null : ProbeSummary.noisy(p.selectOneProbe());
     }
 
+    /** What one run showed of the order of two implementations in a pattern. */
+    public enum Shown {
+        /** The first of the pair was shown faster (an earlier group, or an order shown inside a group). */
+        FIRST_FASTER,
+        /** The second of the pair was shown faster. */
+        SECOND_FASTER,
+        /** The run ranked both and did not split them. */
+        NOT_SPLIT;
+    }
+
+    /**
+     * One pair of implementations ranked in both runs, and what each run showed of their order.
+     *
+     * @param pattern P01..P13
+     * @param first the pair's first implementation in the candidate's report order
+     * @param second the other
+     * @param base what the base run showed
+     * @param candidate what the candidate run showed
+     */
+    public record OrderChange(String pattern, String first, String second, Shown base, Shown candidate) {
+
+        /** Both runs showed an order, and it was the same. */
+        public boolean agree() {
+            return base != Shown.NOT_SPLIT && base == candidate;
+        }
+
+        /** Both runs showed an order, and they are opposite: the other run reverses what one run shows. */
+        public boolean contradicted() {
+            return base != Shown.NOT_SPLIT && candidate != Shown.NOT_SPLIT && base != candidate;
+        }
+
+        /** Exactly one of the runs showed an order. */
+        public boolean oneRunOnly() {
+            return (base == Shown.NOT_SPLIT) != (candidate == Shown.NOT_SPLIT);
+        }
+
+        /** "jOOQ < Hibernate ORM" as {@code run} showed it (null where it did not split them). */
+        String shownText(Shown run, Catalogue catalogue) {
+            return switch (run) {
+                case FIRST_FASTER -> catalogue.label(first) + " < " + catalogue.label(second);
+                case SECOND_FASTER -> catalogue.label(second) + " < " + catalogue.label(first);
+                case NOT_SPLIT -> null;
+            };
+        }
+    }
+
+    /**
+     * Every pair of implementations that both runs ranked in a pattern both ranked (paired runs: an
+     * implementation is ranked when it is in one of the pattern's groups), candidate's patterns and
+     * report order first. An implementation missing from either run's groups (not measured, or an
+     * older run without groups) gives no pair.
+     */
+    public static List<OrderChange> compareOrders(Summary base, Summary candidate) {
+        List<OrderChange> out = new ArrayList<>();
+        for (PatternSummary c : candidate.patterns()) {
+            Optional<PatternSummary> b =
+                    base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();
+            if (b.isEmpty()) {
+                continue;
+            }
+            List<String> ranked = candidate.catalogue().ids().stream()
+                    .filter(id -> groupOf(c, id) >= 0 && groupOf(b.get(), id) >= 0)
+                    .toList();
+            for (int i = 0; i < ranked.size(); i++) {
+                for (int j = i + 1; j < ranked.size(); j++) {
+                    String x = ranked.get(i);
+                    String y = ranked.get(j);
+                    out.add(new OrderChange(c.id(), x, y, shown(b.get(), x, y), shown(c, x, y)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The index of the group holding {@code impl}, or -1. */
+    private static int groupOf(PatternSummary p, String impl) {
+        List<List<String>> groups = p.groups() == null ? List.of() : p.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).contains(impl)) {
+                return g;
+            }
+        }
+        return -1;
+    }
+
+    /** What {@code p} showed of {@code x} against {@code y}, both ranked in it. */
+    static Shown shown(PatternSummary p, String x, String y) {
+        int gx = groupOf(p, x);
+        int gy = groupOf(p, y);
+        if (gx != gy) {
+            return gx < gy ? Shown.FIRST_FASTER : Shown.SECOND_FASTER;
+        }
+        List<List<String>> inside = p.ordersInGroups() == null ? List.of() : p.ordersInGroups();
+        if (inside.contains(List.of(x, y))) {
+            return Shown.FIRST_FASTER;
+        }
+        return inside.contains(List.of(y, x)) ? Shown.SECOND_FASTER : Shown.NOT_SPLIT;
+    }
+
     /** Whether [aLow, aHigh] and [bLow, bHigh] share at least one point. */
     static boolean overlap(double aLow, double aHigh, double bLow, double bHigh) {
         return aLow <= bHigh && bLow <= aHigh;
@@ -355,6 +457,7 @@ public final class Comparison {
         machineSpeed(base, candidate).ifPresent(w -> md.append("- ").append(w).append('\n'));
         cpuSpeed(base, candidate).ifPresent(w -> md.append("- ").append(w).append('\n'));
         ratioSection(md, compareRatios(base, candidate), Summary.estimator(candidate.pairedMethod()));
+        orderSection(md, base, candidate);
         md.append("\n## µs per operation\n\n");
         md.append("Absolute times depend on the machine and its state at the time: across two runs, the ratios"
                 + " above are the comparable figures.\n\n");
@@ -492,6 +595,81 @@ public final class Comparison {
                     .append(" where it held)");
         }
         md.append(".\n");
+    }
+
+    /**
+     * Per pattern both runs' ranking lines and the orders that differ, then "of N pairs ranked in both
+     * runs, M were ordered by both: A agree, C contradicted; ...".
+     */
+    private static void orderSection(StringBuilder md, Summary base, Summary candidate) {
+        List<OrderChange> orders = compareOrders(base, candidate);
+        md.append("\n## Orders\n\n");
+        if (orders.isEmpty()) {
+            md.append("No pattern ranks two implementations in both runs.\n");
+            return;
+        }
+        md.append("For each pair of implementations both runs ranked in a pattern, what each run showed of their"
+                + " order (a cut between groups, or an order shown inside a group). *Contradicted*: the runs show"
+                + " opposite orders, each with its own interval excluding the other's. A fork's interval holds the"
+                + " noise of its own rounds, not what differs between two JVMs (each compiles its own way), so an"
+                + " order whose gap lies within that difference can be shown, and reversed, by two runs;"
+                + " *one run only*: the other run does not split them.\n\n");
+        md.append("| pattern | base ranking | candidate ranking | contradicted | one run only |\n");
+        md.append("|---|---|---|---|---|\n");
+        for (PatternSummary c : candidate.patterns()) {
+            List<OrderChange> mine =
+                    orders.stream().filter(o -> o.pattern().equals(c.id())).toList();
+            PatternSummary b = base.patterns().stream()
+                    .filter(p -> p.id().equals(c.id()))
+                    .findFirst()
+                    .orElse(null);
+            if (mine.isEmpty() || b == null) {
+                continue;
+            }
+            md.append("| ")
+                    .append(c.id())
+                    .append(" | ")
+                    .append(ReportView.ranking(b, base.catalogue()))
+                    .append(" | ")
+                    .append(ReportView.ranking(c, candidate.catalogue()))
+                    .append(" | ")
+                    .append(orderList(mine.stream().filter(OrderChange::contradicted), candidate, true))
+                    .append(" | ")
+                    .append(orderList(mine.stream().filter(OrderChange::oneRunOnly), candidate, false))
+                    .append(" |\n");
+        }
+        long both = orders.stream().filter(o -> o.agree() || o.contradicted()).count();
+        long contradicted = orders.stream().filter(OrderChange::contradicted).count();
+        long one = orders.stream().filter(OrderChange::oneRunOnly).count();
+        md.append("\nOf ")
+                .append(orders.size())
+                .append(orders.size() == 1 ? " pair" : " pairs")
+                .append(" of implementations ranked in both runs, ")
+                .append(both)
+                .append(" were ordered by both: ")
+                .append(both - contradicted)
+                .append(" agree, ")
+                .append(contradicted > 0 ? "**" + contradicted + " contradicted**" : "none contradicted")
+                .append("; ")
+                .append(one)
+                .append(" ordered by one run only; ")
+                .append(orders.size() - both - one)
+                .append(" split by neither.\n");
+    }
+
+    /** "jOOQ < Hibernate ORM → Hibernate ORM < jOOQ, ..." (base's order, then the candidate's), or "—". */
+    private static String orderList(java.util.stream.Stream<OrderChange> orders, Summary candidate, boolean both) {
+        Catalogue catalogue = candidate.catalogue();
+        String text = orders.map(o -> {
+                    String b = o.shownText(o.base(), catalogue);
+                    String c = o.shownText(o.candidate(), catalogue);
+                    if (both) {
+                        return b + " → " + c;
+                    }
+                    return b != null ? b + " (base)" : c + " (candidate)";
+                })
+                .collect(java.util.stream.Collectors.joining(", "));
+        return text.isEmpty() ? "—" : text;
     }
 
     private static long close(List<RatioChange> ratios) {

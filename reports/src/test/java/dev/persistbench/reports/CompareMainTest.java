@@ -141,6 +141,91 @@ class CompareMainTest {
                 .contains("- RENAMED_COLUMN hibernate: not measured → refused-at-startup\n");
     }
 
+    /**
+     * The paired fixture with other rankings: P02 from jOOQ < the rest to Spring JDBC < jOOQ < Hibernate
+     * ORM = MyBatis; P07 from Spring JDBC < MyBatis < jOOQ = Hibernate ORM to Spring JDBC < the rest,
+     * inside which Hibernate ORM < jOOQ was shown; P06 as it was.
+     */
+    private Path reordered() throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("reordered"));
+        Path file = results.resolve("paired.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+        setGroups(root, "P02", List.of(List.of("jdbc"), List.of("jooq"), List.of("hibernate", "mybatis")), List.of());
+        setGroups(
+                root,
+                "P07",
+                List.of(List.of("jdbc"), List.of("hibernate", "jooq", "mybatis")),
+                List.of(List.of("hibernate", "jooq")));
+        json.writeValue(file.toFile(), root);
+        return results;
+    }
+
+    private static void setGroups(
+            ObjectNode root, String pattern, List<List<String>> groups, List<List<String>> ordersInGroups) {
+        for (JsonNode r : root.get("results")) {
+            if (r.get("pattern").asText().equals(pattern)) {
+                ObjectNode result = (ObjectNode) r;
+                result.set("groups", new ObjectMapper().valueToTree(groups));
+                result.set("ordersInGroups", new ObjectMapper().valueToTree(ordersInGroups));
+                return;
+            }
+        }
+        throw new AssertionError("no pattern " + pattern);
+    }
+
+    private static Comparison.OrderChange order(
+            List<Comparison.OrderChange> orders, String pattern, String a, String b) {
+        return orders.stream()
+                .filter(o -> o.pattern().equals(pattern)
+                        && List.of(o.first(), o.second()).containsAll(List.of(a, b)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no pair " + pattern + " " + a + "/" + b));
+    }
+
+    @Test
+    void orders_the_other_run_reverses_are_contradicted_and_counted() throws IOException {
+        Summary base = CompareMain.load(Fixtures.dir("results-paired"));
+        Summary candidate = CompareMain.load(reordered());
+        List<Comparison.OrderChange> orders = Comparison.compareOrders(base, candidate);
+        // Three patterns ranked in both, four implementations each: six pairs each.
+        assertThat(orders).hasSize(18);
+
+        Comparison.OrderChange flipped = order(orders, "P02", "jooq", "jdbc");
+        assertThat(flipped.first()).isEqualTo("jooq"); // report order
+        assertThat(flipped.base()).isEqualTo(Comparison.Shown.FIRST_FASTER);
+        assertThat(flipped.candidate()).isEqualTo(Comparison.Shown.SECOND_FASTER);
+        assertThat(flipped.contradicted()).isTrue();
+        assertThat(flipped.agree()).isFalse();
+        assertThat(order(orders, "P02", "jooq", "mybatis").agree()).isTrue();
+        // Split by the candidate alone, then by neither.
+        assertThat(order(orders, "P02", "jdbc", "mybatis").oneRunOnly()).isTrue();
+        Comparison.OrderChange neither = order(orders, "P02", "mybatis", "hibernate");
+        assertThat(neither.agree() || neither.contradicted() || neither.oneRunOnly())
+                .isFalse();
+        // An order shown inside a group counts as shown: Hibernate ORM < jOOQ in the candidate only.
+        Comparison.OrderChange inside = order(orders, "P07", "hibernate", "jooq");
+        assertThat(inside.base()).isEqualTo(Comparison.Shown.NOT_SPLIT);
+        assertThat(inside.candidate()).isEqualTo(Comparison.Shown.FIRST_FASTER);
+        assertThat(order(orders, "P07", "mybatis", "jooq").oneRunOnly()).isTrue();
+        assertThat(order(orders, "P07", "jdbc", "hibernate").agree()).isTrue();
+        assertThat(orders.stream().filter(Comparison.OrderChange::contradicted)).hasSize(1);
+        assertThat(orders.stream().filter(Comparison.OrderChange::agree)).hasSize(10);
+        assertThat(orders.stream().filter(Comparison.OrderChange::oneRunOnly)).hasSize(5);
+
+        assertThat(Comparison.markdown(base, candidate, "base", "candidate"))
+                .contains("| pattern | base ranking | candidate ranking | contradicted | one run only |")
+                .contains(" | jOOQ < Spring JDBC → Spring JDBC < jOOQ | Spring JDBC < Hibernate ORM (candidate),"
+                        + " Spring JDBC < MyBatis (candidate) |")
+                .contains("| P07 | Spring JDBC < MyBatis < Hibernate ORM = jOOQ | Spring JDBC < Hibernate ORM = jOOQ"
+                        + " = MyBatis; inside a group, shown: Hibernate ORM < jOOQ | — |")
+                .contains("\nOf 18 pairs of implementations ranked in both runs, 11 were ordered by both: 10 agree,"
+                        + " **1 contradicted**; 5 ordered by one run only; 2 split by neither.\n");
+        assertThat(Comparison.markdown(base, base, "base", "base"))
+                .contains("Of 18 pairs of implementations ranked in both runs, 13 were ordered by both: 13 agree,"
+                        + " none contradicted; 0 ordered by one run only; 5 split by neither.");
+    }
+
     /** The paired fixture with some ratios moved: P02 jooq apart, P02 jdbc overlapping, P07 hibernate touching. */
     private Path movedRatios() throws IOException {
         Path results = Fixtures.copy("results-paired", tmp.resolve("paired-candidate"));

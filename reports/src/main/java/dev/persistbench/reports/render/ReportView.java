@@ -379,7 +379,7 @@ public record ReportView(
      * group the members in report order (the run shows no cut through it), joined by "="; then the
      * orders the run did show inside a group, "inside a group, shown: Spring JDBC < MyBatis".
      */
-    static String ranking(PatternSummary p, Catalogue catalogue) {
+    public static String ranking(PatternSummary p, Catalogue catalogue) {
         if (p.groups() == null || p.groups().isEmpty()) {
             return Fmt.NONE;
         }
