@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The changes between two runs: first per pattern and implementation the ratio to the raw-JDBC
@@ -152,8 +154,7 @@ public final class Comparison {
     public static List<RatioChange> compareRatios(Summary base, Summary candidate) {
         List<RatioChange> out = new ArrayList<>();
         for (PatternSummary c : candidate.patterns()) {
-            Optional<PatternSummary> b =
-                    base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();
+            Optional<PatternSummary> b = pattern(base, c.id());
             for (PatternResult r : c.results()) {
                 PatternResult br = b.flatMap(p -> p.results().stream()
                                 .filter(x -> x.impl().equals(r.impl()))
@@ -163,7 +164,7 @@ public final class Comparison {
             }
         }
         for (PatternSummary b : base.patterns()) {
-            if (candidate.patterns().stream().noneMatch(p -> p.id().equals(b.id()))) {
+            if (pattern(candidate, b.id()).isEmpty()) {
                 b.results().forEach(r -> ratio(out, b.id(), r.impl(), r, null, b, null));
             }
         }
@@ -264,16 +265,15 @@ public final class Comparison {
     }
 
     /**
-     * Every pair of implementations that both runs ranked in a pattern both ranked (paired runs: an
-     * implementation is ranked when it is in one of the pattern's groups), candidate's patterns and
-     * report order first. An implementation missing from either run's groups (not measured, or an
+     * Every pair of implementations that both runs ranked in a pattern both measured (paired runs: an
+     * implementation is ranked when it is in one of the pattern's groups), in the candidate's pattern
+     * order and report order. An implementation missing from either run's groups (not measured, or an
      * older run without groups) gives no pair.
      */
     public static List<OrderChange> compareOrders(Summary base, Summary candidate) {
         List<OrderChange> out = new ArrayList<>();
         for (PatternSummary c : candidate.patterns()) {
-            Optional<PatternSummary> b =
-                    base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();
+            Optional<PatternSummary> b = pattern(base, c.id());
             if (b.isEmpty()) {
                 continue;
             }
@@ -289,6 +289,11 @@ public final class Comparison {
             }
         }
         return out;
+    }
+
+    /** The pattern {@code id} of {@code run}, if it measured it. */
+    private static Optional<PatternSummary> pattern(Summary run, String id) {
+        return run.patterns().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** The index of the group holding {@code impl}, or -1. */
@@ -333,8 +338,7 @@ public final class Comparison {
     private static List<Change> compareAll(Summary base, Summary candidate) {
         List<Change> changes = new ArrayList<>();
         for (PatternSummary c : candidate.patterns()) {
-            Optional<PatternSummary> b =
-                    base.patterns().stream().filter(p -> p.id().equals(c.id())).findFirst();
+            Optional<PatternSummary> b = pattern(base, c.id());
             for (PatternResult r : c.results()) {
                 Optional<PatternResult> br = b.flatMap(p -> p.results().stream()
                         .filter(x -> x.impl().equals(r.impl()))
@@ -366,7 +370,7 @@ public final class Comparison {
             }
         }
         for (PatternSummary b : base.patterns()) {
-            if (candidate.patterns().stream().noneMatch(p -> p.id().equals(b.id()))) {
+            if (pattern(candidate, b.id()).isEmpty()) {
                 for (PatternResult r : b.results()) {
                     changes.add(change(
                             b.id(),
@@ -619,10 +623,7 @@ public final class Comparison {
         for (PatternSummary c : candidate.patterns()) {
             List<OrderChange> mine =
                     orders.stream().filter(o -> o.pattern().equals(c.id())).toList();
-            PatternSummary b = base.patterns().stream()
-                    .filter(p -> p.id().equals(c.id()))
-                    .findFirst()
-                    .orElse(null);
+            PatternSummary b = pattern(base, c.id()).orElse(null);
             if (mine.isEmpty() || b == null) {
                 continue;
             }
@@ -658,7 +659,7 @@ public final class Comparison {
     }
 
     /** "jOOQ < Hibernate ORM → Hibernate ORM < jOOQ, ..." (base's order, then the candidate's), or "—". */
-    private static String orderList(java.util.stream.Stream<OrderChange> orders, Summary candidate, boolean both) {
+    private static String orderList(Stream<OrderChange> orders, Summary candidate, boolean both) {
         Catalogue catalogue = candidate.catalogue();
         String text = orders.map(o -> {
                     String b = o.shownText(o.base(), catalogue);
@@ -668,7 +669,7 @@ public final class Comparison {
                     }
                     return b != null ? b + " (base)" : c + " (candidate)";
                 })
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return text.isEmpty() ? "—" : text;
     }
 
