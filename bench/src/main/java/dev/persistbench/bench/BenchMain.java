@@ -428,10 +428,16 @@ public final class BenchMain {
                 EnvironmentInfo.poolSize(db),
                 EnvironmentInfo.driverProperties(db),
                 new Environment.Jmh(
-                        config.profile().forks(),
+                        config.profile().forks() * config.jvms(),
                         config.profile().forks() == 0,
-                        "paired: one fork per pattern runs every arm (implementations and floor) in interleaved"
-                                + " slices, every arm once per round in a seeded random order; warm-up decided from the data",
+                        "paired: "
+                                + (config.jvms() == 1
+                                        ? "one fork per pattern runs"
+                                        : config.jvms() + " forks per pattern (bench.forks), a pass of every fork"
+                                                + " apart, each run")
+                                + " every arm (implementations and floor) in interleaved slices, every arm once per"
+                                + " round in a seeded random order; warm-up decided from the data"
+                                + (config.jvms() == 1 ? "" : "; each pattern's forks pooled"),
                         config.profile().rounds(),
                         config.profile().sliceMillis() + " ms",
                         0,

@@ -348,6 +348,43 @@ class PairedReportTest {
     }
 
     @Test
+    void a_pattern_measured_in_several_jvms_says_so_and_gives_each_jvm_s_ratio() throws IOException {
+        Path results = Fixtures.copy("results-paired", tmp.resolve("jvms"));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode paired = json.readTree(results.resolve("paired.json").toFile());
+        for (JsonNode r : paired.get("results")) {
+            if (r.get("pattern").asText().equals("P07")) {
+                ((ObjectNode) r).put("forks", 2);
+                for (JsonNode a : r.get("arms")) {
+                    if (a.get("impl").asText().equals("jooq")) {
+                        ((ObjectNode) a).set("ratioByJvm", json.readTree("[1.71, 1.92]"));
+                    }
+                }
+            }
+        }
+        json.writeValue(results.resolve("paired.json").toFile(), paired);
+        Path report = Fixtures.report(results, tmp.resolve("jvms-report"), tmp.resolve("repo"));
+        String page = Files.readString(report.resolve("report.md"));
+        assertThat(page)
+                .contains("2 JVMs, each settling on its own; the intervals and groups hold the spread between them")
+                .contains("rounds in all")
+                .contains("Ratio to the floor in each JVM, in the order they ran (the row pools them): jOOQ 1.71×,"
+                        + " 1.92×.");
+        JsonNode summaryJson = json.readTree(report.resolve("summary.json").toFile());
+        for (JsonNode p : summaryJson.get("patterns")) {
+            if (p.get("id").asText().equals("P07")) {
+                assertThat(p.get("forks").asInt()).isEqualTo(2);
+                for (JsonNode r : p.get("results")) {
+                    assertThat(r.get("ratioToFloorByJvm").toString())
+                            .isEqualTo(r.get("impl").asText().equals("jooq") ? "[1.71,1.92]" : "null");
+                }
+            }
+        }
+        assertThat(pattern("P07").get("forks").isNull()).as("one JVM: no count").isTrue();
+        assertThat(md).doesNotContain("each JVM");
+    }
+
+    @Test
     void an_order_the_run_showed_inside_a_group_follows_the_ranking_and_the_guide_names_it() throws IOException {
         String one = "[[\"jdbc\", \"mybatis\", \"jooq\", \"hibernate\"]]";
         Path report = reportWithP07("inside", one, "[[\"jdbc\", \"hibernate\"]]");

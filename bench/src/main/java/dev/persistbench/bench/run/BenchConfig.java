@@ -49,6 +49,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code bench.threads}: comma-separated thread counts (1 to {@value Profile#MAX_THREADS}) of
  *       the thread sweep of {@link Profile#SWEEP_PATTERNS}, instead of the profile's; {@code none}
  *       for no sweep;</li>
+ *   <li>{@code bench.forks}: how many JVMs measure each fork (1 to {@value #MAX_FORKS}, default 1;
+ *       forked profiles only): the whole list of runs is run that many times, one pass after the
+ *       other, and each pattern's JVMs are pooled ({@link PairedAnalysis#analyseForks}), so that its
+ *       intervals hold the spread between JVMs, which one JVM cannot show;</li>
  *   <li>{@code bench.results}: where result files go (default target/results);</li>
  *   <li>{@code bench.root}: the project's root folder (default ..), whose commit environment.json names;</li>
  *   <li>{@code bench.target.<impl>} (hibernate, jooq, mybatis, jdbc): the build folder of that
@@ -62,9 +66,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param results the results folder
  * @param root the project root
  * @param targets each implementation module's build folder, as given ({@link #target} checks it exists)
+ * @param jvms how many JVMs measure each fork ({@code bench.forks})
  */
 public record BenchConfig(
-        Profile profile, List<String> includes, List<Impl> impls, Path results, Path root, Map<Impl, Path> targets) {
+        Profile profile,
+        List<String> includes,
+        List<Impl> impls,
+        Path results,
+        Path root,
+        Map<Impl, Path> targets,
+        int jvms) {
+
+    /** The most JVMs {@code bench.forks} may ask for per fork. */
+    public static final int MAX_FORKS = 10;
 
     static final String PACKAGE = "dev\\.persistbench\\.bench\\.";
     /** The system property of the forks' pool size, passed on by the runner and raised for the thread sweep. */
@@ -87,6 +101,13 @@ public record BenchConfig(
         includes = List.copyOf(includes);
         impls = List.copyOf(impls);
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        if (jvms < 1 || jvms > MAX_FORKS) {
+            throw new IllegalArgumentException("bench.forks must be 1 to " + MAX_FORKS + "; was " + jvms);
+        }
+        if (jvms > 1 && profile.forks() == 0) {
+            throw new IllegalArgumentException("bench.forks=" + jvms + " needs a forked profile (quick or full): "
+                    + profile.name() + " runs every benchmark inside the runner's JVM");
+        }
     }
 
     /** The configuration the system properties describe. */
@@ -143,7 +164,14 @@ public record BenchConfig(
                             .toAbsolutePath()
                             .normalize());
         }
-        return new BenchConfig(profile, split(p.getProperty("bench.include", "")), impls, results, root, targets);
+        return new BenchConfig(
+                profile,
+                split(p.getProperty("bench.include", "")),
+                impls,
+                results,
+                root,
+                targets,
+                forks(p.getProperty("bench.forks", "")));
     }
 
     /** The system property naming {@code impl}'s build folder: bench.target.jdbc. */
@@ -165,6 +193,23 @@ public record BenchConfig(
                     + " -am verify), or set " + targetProperty(impl) + " to its build folder");
         }
         return dir;
+    }
+
+    /** The bench.forks value (blank: 1); anything but a whole number from 1 to {@value #MAX_FORKS} is refused naming the property. */
+    static int forks(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= MAX_FORKS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("bench.forks must be how many JVMs measure each fork, a whole number"
+                + " from 1 to " + MAX_FORKS + "; was '" + value.trim() + "'");
     }
 
     /** The bench.warmUpSeconds value as milliseconds; anything but 0 to 600 seconds is refused naming the property. */
@@ -400,7 +445,17 @@ public record BenchConfig(
                 runs.add(new JmhRun("thread sweep, " + n + " thread(s)", threadSweep(swept, n, timed, defaultArms)));
             }
         }
-        return runs;
+        if (jvms == 1) {
+            return runs;
+        }
+        // Every fork again in a new JVM, pass after pass: a pattern's JVMs lie a whole pass apart.
+        List<JmhRun> passes = new ArrayList<>();
+        for (int jvm = 1; jvm <= jvms; jvm++) {
+            for (JmhRun run : runs) {
+                passes.add(new JmhRun(run.name() + ", JVM " + jvm + " of " + jvms, run.options()));
+            }
+        }
+        return passes;
     }
 
     /**

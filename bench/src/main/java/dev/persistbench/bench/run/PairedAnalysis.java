@@ -70,8 +70,9 @@ public final class PairedAnalysis {
                     simple.endsWith("." + Slices.SWEEP_METHOD));
         }
 
-        Path slicesFile(Path slicesDir) {
-            return slicesDir.resolve(Slices.fileName(pattern, dataSize, rttMicros, threads, sweep));
+        /** The slices record of this fork's {@code jvm}-th run (1: the first; {@code bench.forks} runs it more often). */
+        Path slicesFile(Path slicesDir, int jvm) {
+            return slicesDir.resolve(Slices.fileName(pattern, dataSize, rttMicros, threads, sweep, jvm));
         }
 
         @Override
@@ -81,9 +82,15 @@ public final class PairedAnalysis {
         }
     }
 
-    /** Analyses every pattern benchmark of {@code results} whose slices are in {@code slicesDir}. */
+    /**
+     * Analyses every pattern benchmark of {@code results} whose slices are in {@code slicesDir}. A
+     * fork that ran more than once ({@code bench.forks}) is one result: its n-th run in
+     * {@code results} is the one whose slices record is its n-th ({@link Slices#fileName}), and its
+     * runs are pooled ({@link #analyseForks}).
+     */
     public Paired analyse(List<RunResult> results, Path slicesDir, Profile profile, List<String> errors) {
-        List<PatternResult> out = new ArrayList<>();
+        Map<Fork, List<ForkValues>> byFork = new LinkedHashMap<>();
+        Map<Fork, Integer> runs = new LinkedHashMap<>();
         for (RunResult run : results) {
             Fork fork = Fork.of(
                     run.getParams().getBenchmark(),
@@ -93,14 +100,23 @@ public final class PairedAnalysis {
             if (fork == null) {
                 continue;
             }
+            int jvm = runs.merge(fork, 1, Integer::sum);
             try {
-                Slices.Record record =
-                        new ObjectMapper().readValue(fork.slicesFile(slicesDir).toFile(), Slices.Record.class);
-                out.add(analyse(record, iterations(run)));
+                Slices.Record record = new ObjectMapper()
+                        .readValue(fork.slicesFile(slicesDir, jvm).toFile(), Slices.Record.class);
+                byFork.computeIfAbsent(fork, f -> new ArrayList<>()).add(fork(record, iterations(run)));
             } catch (IOException | RuntimeException e) {
-                errors.add(fork + ": not analysed: " + e.getMessage());
+                errors.add(fork + (jvm > 1 ? ", JVM " + jvm : "") + ": not analysed: " + e.getMessage());
             }
         }
+        List<PatternResult> out = new ArrayList<>();
+        byFork.forEach((fork, values) -> {
+            try {
+                out.add(analyseForks(values));
+            } catch (RuntimeException e) {
+                errors.add(fork + ": not analysed: " + e.getMessage());
+            }
+        });
         return new Paired(1, method(profile.sliceMillis(), WarmUp.Rule.capped(profile.warmUpMillis())), out);
     }
 
@@ -154,6 +170,11 @@ public final class PairedAnalysis {
 
     /** One fork: the slices record and JMH's iteration results, slice i = iteration i. */
     PatternResult analyse(Slices.Record record, List<IterationResult> iterations) {
+        return analyseForks(List.of(fork(record, iterations)));
+    }
+
+    /** A fork's per-slice values from JMH's iterations (µs/op and B/op). */
+    static ForkValues fork(Slices.Record record, List<IterationResult> iterations) {
         List<Double> us = new ArrayList<>();
         List<Double> bytes = new ArrayList<>();
         for (IterationResult it : iterations) {
@@ -161,11 +182,49 @@ public final class PairedAnalysis {
             Result<?> alloc = it.getSecondaryResults().get(ALLOCATION);
             bytes.add(alloc == null ? Double.NaN : alloc.getScore());
         }
-        return analyse(record, us, bytes);
+        return new ForkValues(record, us, bytes);
     }
+
+    /**
+     * What one fork measured: its slices record and, per slice in order, µs/op and B/op.
+     *
+     * @param record the fork's slices record
+     * @param us µs/op per slice
+     * @param bytes B/op per slice (NaN: not measured)
+     */
+    public record ForkValues(Slices.Record record, List<Double> us, List<Double> bytes) {}
 
     /** The same from plain per-slice values (µs/op and B/op), for tests. */
     public PatternResult analyse(Slices.Record record, List<Double> us, List<Double> bytes) {
+        return analyseForks(List.of(new ForkValues(record, us, bytes)));
+    }
+
+    /**
+     * One fork's rounds: every arm's value per complete round, where each implementation's ratio
+     * series settled and the fork's cut (the latest of them, variants aside).
+     */
+    private record Fork1(
+            Slices.Record record,
+            List<String> arms,
+            int floor,
+            int complete,
+            double[][] byArm,
+            double[][] bytesByArm,
+            Map<String, List<Double>> series,
+            Map<String, PairedStats.Steady> steadyBy,
+            Map<String, double[]> ratiosBy,
+            int cut) {
+
+        /** The first round arm {@code a}'s figures count from: the floor's is the fork's cut. */
+        int from(int a) {
+            return a == floor ? cut : steadyBy.get(arms.get(a)).from();
+        }
+    }
+
+    private Fork1 rounds(ForkValues values) {
+        Slices.Record record = values.record();
+        List<Double> us = values.us();
+        List<Double> bytes = values.bytes();
         List<Slices.Slice> slices = record.slices();
         if (slices.size() != us.size()) {
             throw new IllegalStateException(
@@ -201,7 +260,7 @@ public final class PairedAnalysis {
         if (floor < 0) {
             throw new IllegalStateException("no floor among the arms " + arms);
         }
-        // Where each implementation settled (its ratio series stops trending); the pattern, at the latest of them.
+        // Where each implementation settled (its ratio series stops trending); the fork, at the latest of them.
         int cut = 0;
         Map<String, PairedStats.Steady> steadyBy = new LinkedHashMap<>();
         Map<String, double[]> ratiosBy = new LinkedHashMap<>();
@@ -220,50 +279,116 @@ public final class PairedAnalysis {
                 cut = Math.max(cut, from);
             }
         }
-        WarmUp.Record warmUp = record.warmUp() != null ? record.warmUp() : WarmUp.Record.none(arms);
-        Map<String, WarmUp.ArmWarmUp> warmed = new LinkedHashMap<>();
-        warmUp.arms().forEach(w -> warmed.put(w.arm(), w));
+        return new Fork1(record, arms, floor, complete, byArm, bytesByArm, series, steadyBy, ratiosBy, cut);
+    }
+
+    /**
+     * One pattern (at one data size, distance and thread count) measured in one or more forks, each
+     * a JVM of its own, in the order they ran. Each fork settles on its own: every implementation
+     * counts from its own steady round in each fork, and the floor and the groups from the fork's
+     * cut. Over those rounds of every fork come the estimates and intervals ({@link
+     * PairedStats#estimateInterval(List)}: with more than one fork the interval holds the spread
+     * between the JVMs), the groups and the orders in them, B/op (the median over every fork's steady
+     * rounds) and a sweep arm's load. The rest adds up: rounds and series run fork after fork, probes
+     * are every fork's; a figure is settled, and an arm warm, only where it was in every fork; the
+     * steady round given is the latest of the forks', the JIT share the highest, the warm-up the
+     * forks' average; the placement is the first fork's.
+     *
+     * @throws IllegalStateException when a fork's slices and values do not match, or the forks ran
+     *     different arms
+     */
+    public PatternResult analyseForks(List<ForkValues> forkValues) {
+        if (forkValues.isEmpty()) {
+            throw new IllegalArgumentException("no fork to analyse");
+        }
+        List<Fork1> forks = forkValues.stream().map(this::rounds).toList();
+        Fork1 first = forks.get(0);
+        List<String> arms = first.arms();
+        for (Fork1 f : forks) {
+            if (!f.arms().equals(arms)) {
+                throw new IllegalStateException("the forks of " + first.record().pattern() + " ran different arms: "
+                        + arms + " and " + f.arms());
+            }
+        }
+        int floor = first.floor();
         List<Paired.Arm> armResults = new ArrayList<>();
-        Map<String, double[]> ratioTails = new LinkedHashMap<>();
+        Map<String, List<double[]>> ratioTails = new LinkedHashMap<>();
         for (int a = 0; a < arms.size(); a++) {
             String id = arms.get(a);
-            int from = a == floor ? cut : steadyBy.get(id).from();
-            double[] tail = Arrays.copyOfRange(byArm[a], from, complete);
-            double[] bytesTail = Arrays.copyOfRange(bytesByArm[a], from, complete);
+            int arm = a;
+            List<double[]> tails = forks.stream()
+                    .map(f -> Arrays.copyOfRange(f.byArm()[arm], f.from(arm), f.complete()))
+                    .toList();
+            double[] bytesTail = PairedStats.concat(forks.stream()
+                    .map(f -> Arrays.copyOfRange(f.bytesByArm()[arm], f.from(arm), f.complete()))
+                    .toList());
             Paired.Interval ratio = null;
             if (a != floor) {
-                double[] ratios = ratiosBy.get(id);
-                ratio = interval(stats.estimateInterval(Arrays.copyOfRange(ratios, from, complete)));
+                ratio = interval(stats.estimateInterval(forks.stream()
+                        .map(f -> Arrays.copyOfRange(f.ratiosBy().get(id), f.from(arm), f.complete()))
+                        .toList()));
                 if (!Variant.isArmOfVariant(id)) {
-                    ratioTails.put(id, Arrays.copyOfRange(ratios, cut, complete));
+                    ratioTails.put(
+                            id,
+                            forks.stream()
+                                    .map(f -> Arrays.copyOfRange(f.ratiosBy().get(id), f.cut(), f.complete()))
+                                    .toList());
                 }
             }
             double b = Arrays.stream(bytesTail).anyMatch(Double::isNaN) ? Double.NaN : PairedStats.median(bytesTail);
+            List<Double> series =
+                    forks.stream().flatMap(f -> f.series().get(id).stream()).toList();
+            List<WarmUp.ArmWarmUp> warmed = forks.stream()
+                    .map(f -> warmUp(f).arms().stream()
+                            .filter(w -> w.arm().equals(id))
+                            .findFirst()
+                            .orElse(null))
+                    .toList();
             armResults.add(new Paired.Arm(
                     id,
                     a == floor,
-                    from,
-                    interval(stats.estimateInterval(tail)),
+                    forks.stream().mapToInt(f -> f.from(arm)).max().orElseThrow(),
+                    interval(stats.estimateInterval(tails)),
                     Double.isNaN(b) ? null : b,
                     ratio,
-                    a == floor || steadyBy.get(id).settled(),
-                    List.copyOf(series.get(id)),
-                    warmed.containsKey(id) && warmed.get(id).settled(),
-                    warmed.containsKey(id) ? warmed.get(id).usPerOp() : List.of(),
-                    record.sweep() == null ? null : load(slices, id, from, complete)));
+                    a == floor
+                            || forks.stream().allMatch(f -> f.steadyBy().get(id).settled()),
+                    series,
+                    warmed.stream().allMatch(w -> w != null && w.settled()),
+                    warmed.stream()
+                            .filter(java.util.Objects::nonNull)
+                            .flatMap(w -> w.usPerOp().stream())
+                            .toList(),
+                    first.record().sweep() == null ? null : load(forks, id, arm),
+                    a == floor || forks.size() == 1
+                            ? null
+                            : forks.stream()
+                                    .map(f -> PairedStats.hodgesLehmann(
+                                            Arrays.copyOfRange(f.ratiosBy().get(id), f.from(arm), f.complete())))
+                                    .toList()));
         }
-        long start = slices.get(0).epochMillis();
-        int cutFinal = cut;
-        long firstSteady = slices.stream()
-                .filter(s -> s.round() == cutFinal)
-                .mapToLong(Slices.Slice::epochMillis)
-                .min()
-                .orElse(start);
-        List<Probe> probes = slices.stream()
+        double warmupSeconds = 0;
+        double phaseSeconds = 0;
+        for (Fork1 f : forks) {
+            List<Slices.Slice> slices = f.record().slices();
+            long start = slices.get(0).epochMillis();
+            long firstSteady = slices.stream()
+                    .filter(s -> s.round() == f.cut())
+                    .mapToLong(Slices.Slice::epochMillis)
+                    .min()
+                    .orElse(start);
+            warmupSeconds += warmUp(f).seconds() + (firstSteady - start) / 1000.0;
+            phaseSeconds += warmUp(f).seconds();
+        }
+        List<Probe> probes = forks.stream()
+                .flatMap(f -> f.record().slices().stream())
                 .filter(s -> !Double.isNaN(s.selectOneUs()))
                 .map(s -> new Probe(s.epochMillis(), s.selectOneUs(), s.cpuLoopUs(), s.memoryWalkUs(), s.cpu()))
                 .toList();
-        List<List<String>> groups = ratioTails.isEmpty() ? List.of() : stats.groups(ratioTails);
+        List<List<String>> groups = ratioTails.isEmpty() ? List.of() : stats.groupsOfForks(ratioTails);
+        List<Double> jit =
+                forks.stream().map(f -> jitShare(f.record().slices(), f.cut())).toList();
+        Slices.Record record = first.record();
         return new PatternResult(
                 record.pattern(),
                 record.dataSize(),
@@ -272,18 +397,21 @@ public final class PairedAnalysis {
                 record.placement() == null
                         ? Status.Placement.NONE
                         : Status.Placement.of(record.placement().mode()),
-                complete,
-                cut,
-                warmUp.seconds() + (firstSteady - start) / 1000.0,
-                warmUp.seconds(),
-                warmUp.capReached(),
-                steadyBy.entrySet().stream()
-                        .filter(e -> !Variant.isArmOfVariant(e.getKey()))
-                        .allMatch(e -> e.getValue().settled()),
-                jitShare(slices, cut),
+                forks.stream().mapToInt(Fork1::complete).sum(),
+                forks.stream().mapToInt(Fork1::cut).max().orElseThrow(),
+                warmupSeconds / forks.size(),
+                phaseSeconds / forks.size(),
+                forks.stream().anyMatch(f -> warmUp(f).capReached()),
+                forks.stream()
+                        .allMatch(f -> f.steadyBy().entrySet().stream()
+                                .filter(e -> !Variant.isArmOfVariant(e.getKey()))
+                                .allMatch(e -> e.getValue().settled())),
+                jit.contains(null)
+                        ? null
+                        : jit.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
                 armResults,
                 groups,
-                stats.ordersInGroups(groups, ratioTails),
+                stats.ordersInGroupsOfForks(groups, ratioTails),
                 probes,
                 record.sweep() == null
                         ? null
@@ -292,8 +420,17 @@ public final class PairedAnalysis {
                                 record.placement() == null
                                         ? null
                                         : record.placement().note(),
-                                record.sweep().rollbacks(),
-                                record.sweep().deadlocks()));
+                                forks.stream()
+                                        .mapToLong(f -> f.record().sweep().rollbacks())
+                                        .sum(),
+                                forks.stream()
+                                        .mapToLong(f -> f.record().sweep().deadlocks())
+                                        .sum()),
+                forks.size() == 1 ? null : forks.size());
+    }
+
+    private static WarmUp.Record warmUp(Fork1 fork) {
+        return fork.record().warmUp() != null ? fork.record().warmUp() : WarmUp.Record.none(fork.arms());
     }
 
     /**
@@ -315,14 +452,36 @@ public final class PairedAnalysis {
      * {@code from} to {@code complete} (its steady ones), operations and failures over all its slices.
      */
     static Paired.Load load(List<Slices.Slice> slices, String arm, int from, int complete) {
-        List<Slices.Load> all = slices.stream()
-                .filter(s -> s.arm().equals(arm) && s.load() != null)
-                .map(Slices.Slice::load)
-                .toList();
-        List<Slices.Load> steady = slices.stream()
-                .filter(s -> s.arm().equals(arm) && s.load() != null && s.round() >= from && s.round() < complete)
-                .map(Slices.Slice::load)
-                .toList();
+        return load(
+                slices.stream()
+                        .filter(s -> s.arm().equals(arm) && s.load() != null)
+                        .map(Slices.Slice::load)
+                        .toList(),
+                slices.stream()
+                        .filter(s ->
+                                s.arm().equals(arm) && s.load() != null && s.round() >= from && s.round() < complete)
+                        .map(Slices.Slice::load)
+                        .toList());
+    }
+
+    /** The same over every fork, each from the arm's own steady round in it. */
+    private static Paired.Load load(List<Fork1> forks, String arm, int index) {
+        List<Slices.Load> all = new ArrayList<>();
+        List<Slices.Load> steady = new ArrayList<>();
+        for (Fork1 f : forks) {
+            for (Slices.Slice s : f.record().slices()) {
+                if (s.arm().equals(arm) && s.load() != null) {
+                    all.add(s.load());
+                    if (s.round() >= f.from(index) && s.round() < f.complete()) {
+                        steady.add(s.load());
+                    }
+                }
+            }
+        }
+        return load(all, steady);
+    }
+
+    private static Paired.Load load(List<Slices.Load> all, List<Slices.Load> steady) {
         if (all.isEmpty()) {
             return null;
         }

@@ -63,7 +63,7 @@ public final class Reanalysis {
         if (before.method() == null) {
             throw new IllegalArgumentException(pairedFile + ": no method (the forks' slice length and warm-up rule)");
         }
-        List<PatternResult> results = new ArrayList<>();
+        java.util.Map<PairedAnalysis.Fork, List<PairedAnalysis.ForkValues>> byFork = new java.util.LinkedHashMap<>();
         JsonNode runs = read(jmhFile, JsonNode.class);
         if (!runs.isArray()) {
             throw new IllegalArgumentException(jmhFile + ": not a JMH JSON result (expected an array of runs)");
@@ -80,16 +80,29 @@ public final class Reanalysis {
             if (fork == null) {
                 continue;
             }
-            Path slices = existing(fork.slicesFile(dir.resolve("slices")));
+            // A fork run more than once (bench.forks): its n-th run in the file has its n-th record.
+            List<PairedAnalysis.ForkValues> earlier = byFork.computeIfAbsent(fork, f -> new ArrayList<>());
+            Path slices = existing(fork.slicesFile(dir.resolve("slices"), earlier.size() + 1));
             List<Double> us = oneFork(run.path("primaryMetric"), at + ".primaryMetric");
             JsonNode alloc = run.path("secondaryMetrics").path(PairedAnalysis.ALLOCATION);
             List<Double> bytes = alloc.isMissingNode()
                     ? us.stream().map(u -> Double.NaN).toList()
                     : oneFork(alloc, at + ".secondaryMetrics." + PairedAnalysis.ALLOCATION);
+            Slices.Record record = read(slices, Slices.Record.class);
+            if (record.slices() == null || record.slices().size() != us.size()) {
+                throw new IllegalArgumentException(fork + ", " + slices + ": the fork recorded "
+                        + (record.slices() == null ? 0 : record.slices().size()) + " slices but JMH measured "
+                        + us.size() + " iterations");
+            }
+            earlier.add(new PairedAnalysis.ForkValues(record, us, bytes));
+        }
+        List<PatternResult> results = new ArrayList<>();
+        for (var e : byFork.entrySet()) {
             try {
-                results.add(analysis.analyse(read(slices, Slices.Record.class), us, bytes));
-            } catch (IllegalStateException e) {
-                throw new IllegalArgumentException(fork + ", " + slices + ": " + e.getMessage(), e);
+                results.add(analysis.analyseForks(e.getValue()));
+            } catch (IllegalStateException ex) {
+                throw new IllegalArgumentException(
+                        e.getKey() + " (slices " + dir.resolve("slices") + "): " + ex.getMessage(), ex);
             }
         }
         if (results.isEmpty()) {

@@ -270,7 +270,12 @@ public final class Slices {
                 core.moves());
         try {
             Path dir = Files.createDirectories(Path.of(folder));
-            Path file = dir.resolve(fileName(pattern, dataSize, rttMicros, threads, sweep));
+            // A fork run again (bench.forks) finds its earlier runs' records: it is the next one.
+            int jvm = 1;
+            while (Files.exists(dir.resolve(fileName(pattern, dataSize, rttMicros, threads, sweep, jvm)))) {
+                jvm++;
+            }
+            Path file = dir.resolve(fileName(pattern, dataSize, rttMicros, threads, sweep, jvm));
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), record);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -281,8 +286,17 @@ public final class Slices {
 
     /** The file name of a fork's record ({@code sweep}: a thread-sweep fork). */
     public static String fileName(String pattern, int dataSize, int rttMicros, int threads, boolean sweep) {
+        return fileName(pattern, dataSize, rttMicros, threads, sweep, 1);
+    }
+
+    /**
+     * The file name of the record of a fork's {@code jvm}-th run (1: the first, whose name has no
+     * number; {@code bench.forks} runs every fork that many times, the runner deleting old records
+     * before it starts).
+     */
+    public static String fileName(String pattern, int dataSize, int rttMicros, int threads, boolean sweep, int jvm) {
         return pattern + "-" + dataSize + (rttMicros == 0 ? "" : "-rtt" + rttMicros) + "-t" + threads
-                + (sweep ? "-sweep" : "") + ".json";
+                + (sweep ? "-sweep" : "") + (jvm == 1 ? "" : "-jvm" + jvm) + ".json";
     }
 
     /** The median µs of {@value #PROBES} SELECT 1 round trips over {@code dataSource} (NaN: failed). */

@@ -127,6 +127,43 @@ class BenchConfigTest {
     }
 
     @Test
+    void benchForksRunsEveryForkAgainInANewJvm_PassAfterPass() {
+        assertThat(config().jvms()).isEqualTo(1);
+        BenchConfig c = config("bench.forks", "3", "bench.latency", "0.5", "bench.include", "P02");
+        List<BenchConfig.JmhRun> once =
+                config("bench.latency", "0.5", "bench.include", "P02").runs(Impl.all(), FORK_ARGS);
+        List<BenchConfig.JmhRun> runs = c.runs(Impl.all(), FORK_ARGS);
+        assertThat(once).extracting(BenchConfig.JmhRun::name).containsExactly("paired", "network distance");
+        assertThat(runs)
+                .extracting(BenchConfig.JmhRun::name)
+                .containsExactly(
+                        "paired, JVM 1 of 3",
+                        "network distance, JVM 1 of 3",
+                        "paired, JVM 2 of 3",
+                        "network distance, JVM 2 of 3",
+                        "paired, JVM 3 of 3",
+                        "network distance, JVM 3 of 3");
+        assertThat(runs)
+                .allSatisfy(r -> assertThat(r.options().getForkCount().get()).isEqualTo(1));
+        assertThat(runs.get(2).options().getIncludes())
+                .containsExactlyElementsOf(once.get(0).options().getIncludes());
+    }
+
+    @Test
+    void badForkCountsAreRefusedNamingTheProperty_SmokeRunsInProcessAndRefusesMoreThanOne() {
+        for (String bad : List.of("0", "11", "two", "1.5")) {
+            assertThatThrownBy(() -> config("bench.forks", bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bench.forks must be")
+                    .hasMessageContaining("'" + bad + "'");
+        }
+        assertThatThrownBy(() -> config("bench.profile", "smoke", "bench.forks", "2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bench.forks=2 needs a forked profile");
+        assertThat(config("bench.profile", "smoke", "bench.forks", "1").jvms()).isEqualTo(1);
+    }
+
+    @Test
     void networkDistanceMeasuresTheNetworkPatternsAgainThroughTheRelay() {
         assertThat(config().runs(Impl.all(), FORK_ARGS))
                 .as("quick has no network distance unless asked")

@@ -132,6 +132,116 @@ class PairedAnalysisTest {
         assertThat(variant.ratioToFloor().estimate()).isBetween(1.98, 2.02);
     }
 
+    /**
+     * One made-up fork of P05: the floor, "lib" at {@code libRatio} and "other" at 1.5 of it, 1 %
+     * noise per slice, {@code rounds} rounds starting at {@code startMillis}.
+     */
+    private static PairedAnalysis.ForkValues jvm(double libRatio, int rounds, long startMillis, long seed) {
+        List<String> arms = List.of("raw-jdbc", "lib", "other");
+        List<Slices.Slice> slices = new ArrayList<>();
+        List<Double> us = new ArrayList<>();
+        List<Double> bytes = new ArrayList<>();
+        Random random = new Random(seed);
+        for (int round = 0; round < rounds; round++) {
+            for (String arm : arms) {
+                double factor = switch (arm) {
+                    case "raw-jdbc" -> 1.0;
+                    case "lib" -> libRatio;
+                    default -> 1.5;
+                };
+                slices.add(new Slices.Slice(
+                        arm, round, startMillis + 1_000L * slices.size(), 10, new CpuProbe.Reading(400, 2000)));
+                us.add(100 * factor * (1 + 0.01 * random.nextGaussian()));
+                bytes.add(arm.equals("lib") ? 3000.0 : 1000.0);
+            }
+        }
+        WarmUp.Record warmUp = new WarmUp.Record(
+                WarmUp.Rule.capped(60_000),
+                startMillis == 0 ? 20.0 : 40.0,
+                false,
+                arms.stream()
+                        .map(a -> new WarmUp.ArmWarmUp(a, true, List.of(2.0, 1.0)))
+                        .toList(),
+                List.of());
+        return new PairedAnalysis.ForkValues(
+                new Slices.Record("P05", 1000, 0, 1, arms, slices, null, warmUp, null, List.of()), us, bytes);
+    }
+
+    @Test
+    @DisplayName("two JVMs that settled 14 % apart: each alone ranks lib against other, pooled the interval spans"
+            + " both levels and ranks neither")
+    void twoJvms() {
+        PairedAnalysis.ForkValues first = jvm(1.40, 20, 0, 21);
+        PairedAnalysis.ForkValues second = jvm(1.60, 20, 900_000, 22);
+        Paired.PatternResult one = analysis.analyseForks(List.of(first));
+        Paired.PatternResult two = analysis.analyseForks(List.of(second));
+        Paired.PatternResult pooled = analysis.analyseForks(List.of(first, second));
+        // Alone, each JVM's interval is narrow and the two contradict each other's order.
+        assertThat(one.groups()).containsExactly(List.of("lib"), List.of("other"));
+        assertThat(two.groups()).containsExactly(List.of("other"), List.of("lib"));
+        Paired.Interval lib1 = one.arms().get(1).ratioToFloor();
+        Paired.Interval lib2 = two.arms().get(1).ratioToFloor();
+        assertThat(lib1.high()).isLessThan(lib2.low());
+        assertThat(one.forks()).as("one JVM is written as before").isNull();
+        // Pooled, the estimate lies between them and the interval reaches out to both.
+        Paired.Arm lib = pooled.arms().get(1);
+        assertThat(lib.ratioToFloor().estimate()).isBetween(1.45, 1.55);
+        assertThat(lib.ratioToFloor().low()).isLessThan(1.43);
+        assertThat(lib.ratioToFloor().high()).isGreaterThan(1.57);
+        assertThat(pooled.groups()).as("one group").hasSize(1);
+        assertThat(pooled.groups().get(0)).containsExactlyInAnyOrder("lib", "other");
+        assertThat(pooled.ordersInGroups()).isEmpty();
+        // "other" agreed in both JVMs: its interval stays narrow.
+        Paired.Interval other = pooled.arms().get(2).ratioToFloor();
+        assertThat(other.high() - other.low()).isLessThan(0.03);
+        assertThat(pooled.forks()).isEqualTo(2);
+        assertThat(pooled.rounds()).isEqualTo(40);
+        assertThat(lib.series()).hasSize(40);
+        assertThat(lib.bytesPerOp()).isEqualTo(3000.0);
+        assertThat(lib.warmUpSeries()).containsExactly(2.0, 1.0, 2.0, 1.0);
+        assertThat(pooled.selectOne()).hasSize(120);
+        assertThat(pooled.warmUpPhaseSeconds()).as("the JVMs' average").isEqualTo(30.0);
+        assertThat(pooled.settled()).isTrue();
+    }
+
+    @Test
+    @DisplayName("two JVMs that agree: pooling narrows nothing it should not and keeps the order")
+    void twoJvmsThatAgree() {
+        Paired.PatternResult pooled = analysis.analyseForks(List.of(jvm(1.30, 20, 0, 31), jvm(1.30, 20, 900_000, 32)));
+        Paired.Interval lib = pooled.arms().get(1).ratioToFloor();
+        assertThat(lib.estimate()).isBetween(1.29, 1.31);
+        assertThat(lib.high() - lib.low()).isLessThan(0.03);
+        assertThat(pooled.groups()).containsExactly(List.of("lib"), List.of("other"));
+    }
+
+    @Test
+    @DisplayName("JVMs of one fork that ran different arms are refused, naming both")
+    void jvmsWithDifferentArms() {
+        PairedAnalysis.ForkValues first = jvm(1.3, 10, 0, 1);
+        Slices.Record r = first.record();
+        Slices.Record fewer = new Slices.Record(
+                "P05",
+                1000,
+                0,
+                1,
+                List.of("raw-jdbc", "lib"),
+                r.slices().stream().filter(s -> !s.arm().equals("other")).toList(),
+                null,
+                null,
+                null,
+                List.of());
+        List<Double> us = new ArrayList<>();
+        for (int i = 0; i < first.us().size(); i++) {
+            if (!r.slices().get(i).arm().equals("other")) {
+                us.add(first.us().get(i));
+            }
+        }
+        assertThatThrownBy(() -> analysis.analyseForks(List.of(first, new PairedAnalysis.ForkValues(fewer, us, us))))
+                .hasMessageContaining("different arms")
+                .hasMessageContaining("[raw-jdbc, lib, other]")
+                .hasMessageContaining("[raw-jdbc, lib]");
+    }
+
     @Test
     @DisplayName("slices and JMH iterations that do not match are refused, naming both counts")
     void mismatch() {

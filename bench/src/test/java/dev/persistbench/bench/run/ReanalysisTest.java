@@ -85,7 +85,8 @@ class ReanalysisTest {
                 now.groups(),
                 null,
                 now.selectOne(),
-                now.sweep());
+                now.sweep(),
+                now.forks());
         Paired file = new Paired(1, analysis.method(150, WarmUp.Rule.capped(60_000)), List.of(older));
         PairedAnalysis.write(file, dir.resolve("paired.json"), BenchMain.JSON);
         return dir;
@@ -149,5 +150,49 @@ class ReanalysisTest {
                 .hasMessageContaining("P02 (dataSize 1000, rtt 0 µs, 1 thread(s))")
                 .hasMessageContaining("recorded 120 slices but JMH measured 119 iterations");
         assertThat(dir.resolve(Reanalysis.PREVIOUS)).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a fork run in two JVMs (bench.forks=2): its n-th run in jmh-result.json takes its n-th slices"
+            + " record, and the two are pooled")
+    void twoJvmsArePooled(@TempDir Path tmp) throws IOException {
+        Fork first = fork();
+        Path dir = folder(tmp.resolve("results"), first);
+        // The second JVM: the same arms, every implementation 10 % slower against the floor.
+        List<Double> us = new ArrayList<>();
+        for (int i = 0; i < first.us().size(); i++) {
+            boolean floor = first.record().slices().get(i).arm().equals("raw-jdbc");
+            us.add(first.us().get(i) * (floor ? 1.0 : 1.1));
+        }
+        Fork second = new Fork(first.record(), us, first.bytes());
+        BenchMain.JSON.writeValue(
+                dir.resolve("slices").resolve("P02-1000-t1-jvm2.json").toFile(), second.record());
+        ArrayNode jmh = (ArrayNode)
+                BenchMain.JSON.readTree(dir.resolve("jmh-result.json").toFile());
+        ObjectNode again = jmh.get(0).deepCopy();
+        ArrayNode raw =
+                ((ObjectNode) again.get("primaryMetric")).putArray("rawData").addArray();
+        us.forEach(raw::add);
+        jmh.add(again);
+        BenchMain.JSON.writeValue(dir.resolve("jmh-result.json").toFile(), jmh);
+
+        Paired after = Reanalysis.reanalyse(dir, analysis);
+
+        assertThat(after.results()).hasSize(1);
+        Paired.PatternResult pooled = after.results().get(0);
+        assertThat(pooled)
+                .isEqualTo(analysis.analyseForks(List.of(
+                        new PairedAnalysis.ForkValues(first.record(), first.us(), first.bytes()),
+                        new PairedAnalysis.ForkValues(second.record(), second.us(), second.bytes()))));
+        assertThat(pooled.forks()).isEqualTo(2);
+        assertThat(pooled.rounds()).isEqualTo(60);
+        Paired.Interval a = pooled.arms().get(1).ratioToFloor();
+        assertThat(a.low()).isLessThan(1.12);
+        assertThat(a.high()).isGreaterThan(1.18);
+
+        Files.delete(dir.resolve("slices").resolve("P02-1000-t1-jvm2.json"));
+        assertThatThrownBy(() -> Reanalysis.reanalyse(dir, analysis))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P02-1000-t1-jvm2.json: missing");
     }
 }

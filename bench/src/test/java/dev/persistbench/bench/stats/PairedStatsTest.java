@@ -181,4 +181,53 @@ class PairedStatsTest {
         assertThat(interval.estimate()).isBetween(1.28, 1.36);
         assertThat(interval.low()).isGreaterThan(1.25);
     }
+
+    @Test
+    @DisplayName("several JVMs: one JVM gives the one-fork figures; two that settled 10 % apart give an interval"
+            + " spanning both, however narrow each one's own")
+    void jvmsApart() {
+        Random random = new Random(41);
+        double[] first = new double[20];
+        double[] second = new double[20];
+        for (int i = 0; i < 20; i++) {
+            first[i] = 1.50 * (1 + 0.01 * random.nextGaussian());
+            second[i] = 1.65 * (1 + 0.01 * random.nextGaussian());
+        }
+        assertThat(stats.estimateInterval(List.of(first))).isEqualTo(stats.estimateInterval(first));
+        PairedStats.Interval alone = stats.estimateInterval(first);
+        assertThat(alone.high() - alone.low()).isLessThan(0.02);
+        PairedStats.Interval both = stats.estimateInterval(List.of(first, second));
+        assertThat(both.estimate()).isBetween(1.54, 1.61);
+        assertThat(both.low()).isLessThan(1.51);
+        assertThat(both.high()).isGreaterThan(1.64);
+        assertThat(stats.estimateInterval(List.of(first, second)))
+                .as("reproducible")
+                .isEqualTo(both);
+        assertThat(PairedStats.concat(List.of(new double[] {1, 2}, new double[] {3})))
+                .containsExactly(1, 2, 3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stats.estimateInterval(List.of(first, new double[0])))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("an order one JVM shows and the other reverses is not ranked; one both JVMs show is")
+    void jvmsDisagreeOnAnOrder() {
+        double[] machine = drift(20, 51);
+        // JVM 1: a 8 % faster than b; JVM 2: b 8 % faster than a. c is 40 % slower in both.
+        List<double[]> a = List.of(scaled(machine, 1.00, 52), scaled(machine, 1.08, 53));
+        List<double[]> b = List.of(scaled(machine, 1.08, 54), scaled(machine, 1.00, 55));
+        List<double[]> c = List.of(scaled(machine, 1.45, 56), scaled(machine, 1.45, 57));
+        assertThat(stats.faster(a.get(0), b.get(0))).as("JVM 1 alone").isTrue();
+        assertThat(stats.faster(b.get(1), a.get(1))).as("JVM 2 alone").isTrue();
+        assertThat(stats.faster(a, b)).isFalse();
+        assertThat(stats.faster(b, a)).isFalse();
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        series.put("c", c);
+        series.put("a", a);
+        series.put("b", b);
+        List<List<String>> groups = stats.groupsOfForks(series);
+        assertThat(groups).hasSize(2).last().isEqualTo(List.of("c"));
+        assertThat(groups.get(0)).containsExactlyInAnyOrder("a", "b");
+        assertThat(stats.ordersInGroupsOfForks(groups, series)).isEmpty();
+    }
 }

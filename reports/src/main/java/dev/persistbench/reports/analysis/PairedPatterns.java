@@ -187,7 +187,8 @@ final class PairedPatterns {
                 variants,
                 head.map(h -> probe(h.selectOne())).orElse(null),
                 head.map(h -> probe(h.selectOne(), Probe::cpuLoopUs)).orElse(null),
-                head.map(h -> probe(h.selectOne(), Probe::memoryWalkUs)).orElse(null));
+                head.map(h -> probe(h.selectOne(), Probe::memoryWalkUs)).orElse(null),
+                head.map(Paired.PatternResult::forks).orElse(null));
     }
 
     /**
@@ -333,7 +334,12 @@ final class PairedPatterns {
                 null,
                 null,
                 null,
-                lines);
+                lines,
+                a.ratioByJvm() == null
+                        ? null
+                        : a.ratioByJvm().stream()
+                                .map(v -> SummaryBuilder.round(v, 4))
+                                .toList());
     }
 
     /**

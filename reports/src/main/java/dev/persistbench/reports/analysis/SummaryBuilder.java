@@ -360,7 +360,8 @@ public final class SummaryBuilder {
                     sample.map(s -> round(s.percentilesUs().get("50.0"), 3)).orElse(null),
                     sample.map(s -> round(s.percentilesUs().get("99.0"), 3)).orElse(null),
                     sample.map(s -> round(s.percentilesUs().get("99.9"), 3)).orElse(null),
-                    lines));
+                    lines,
+                    null));
         }
         if (!missing.isEmpty()) {
             notMeasured.add(p.id() + ": no JMH result for " + String.join(", ", missing));
@@ -434,6 +435,7 @@ public final class SummaryBuilder {
                 List.of(),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -477,7 +479,8 @@ public final class SummaryBuilder {
                 null,
                 null,
                 null,
-                lines);
+                lines,
+                null);
     }
 
     /**

@@ -384,6 +384,9 @@ public record Summary(
      * @param cpuLoopProbe the CPU probe's fixed loop in this pattern's fork (null when unpaired or absent):
      *     how fast the measuring core was while this pattern was measured
      * @param memoryWalkProbe the CPU probe's fixed walk through memory in this fork (null when absent)
+     * @param forks how many JVMs measured the pattern when more than one ({@code bench.forks}; null:
+     *     one): rounds count every JVM's, the steady round is the latest JVM's, the warm-up their
+     *     average, and every interval and group holds the spread between them
      */
     public record PatternSummary(
             String id,
@@ -419,7 +422,8 @@ public record Summary(
             List<PatternResult> variants,
             ProbeSummary selectOneProbe,
             ProbeSummary cpuLoopProbe,
-            ProbeSummary memoryWalkProbe) {
+            ProbeSummary memoryWalkProbe,
+            Integer forks) {
 
         /**
          * Whether the fork's JIT compilers were busy for more than {@link Paired#JIT_BUSY_SHARE} of
@@ -460,6 +464,8 @@ public record Summary(
      * @param p999Us 99.9th percentile from sample mode
      * @param loc non-blank, non-comment lines of the implementing code (the method, package code it reaches that at
      *     most six patterns share, mapper XML); null when not found
+     * @param ratioToFloorByJvm where several JVMs measured the pattern ({@code bench.forks}), each
+     *     one's own ratio estimate, in the order they ran (paired runs; null: one JVM)
      */
     public record PatternResult(
             String impl,
@@ -487,7 +493,8 @@ public record Summary(
             Double p50Us,
             Double p99Us,
             Double p999Us,
-            Integer loc) {}
+            Integer loc,
+            List<Double> ratioToFloorByJvm) {}
 
     /**
      * Cost at one data size.

@@ -601,13 +601,20 @@ public record ReportView(
         if (p.placement() != null) {
             parts.add("placement " + p.placement());
         }
+        boolean jvms = p.forks() != null && p.forks() > 1;
+        if (jvms) {
+            parts.add(p.forks() + " JVMs, each settling on its own; the intervals and groups hold the spread between"
+                    + " them");
+        }
         if (p.rounds() != null) {
-            parts.add(p.rounds() + " rounds"
-                    + (p.steadyFromRound() == null ? "" : ", steady from round " + p.steadyFromRound())
+            parts.add(p.rounds() + " rounds" + (jvms ? " in all" : "")
+                    + (p.steadyFromRound() == null
+                            ? ""
+                            : ", steady from round " + p.steadyFromRound() + (jvms ? " (the latest JVM's)" : ""))
                     + ownSteadyRounds(p)
                     + (p.warmupSeconds() == null
                             ? ""
-                            : " (" + Fmt.us(p.warmupSeconds()) + " s warm-up"
+                            : " (" + Fmt.us(p.warmupSeconds()) + " s warm-up" + (jvms ? " per JVM" : "")
                                     + (p.warmUpPhaseSeconds() == null || p.warmUpPhaseSeconds() == 0
                                             ? ""
                                             : ", " + Fmt.us(p.warmUpPhaseSeconds()) + " s of it untimed"
@@ -686,6 +693,16 @@ public record ReportView(
 
     private static List<String> notes(PatternSummary p, RunData data, Catalogue catalogue) {
         List<String> out = new ArrayList<>();
+        List<String> byJvm = p.results().stream()
+                .filter(r ->
+                        r.ratioToFloorByJvm() != null && !r.ratioToFloorByJvm().isEmpty())
+                .map(r -> catalogue.label(r.impl()) + " "
+                        + r.ratioToFloorByJvm().stream().map(Fmt::ratio).collect(Collectors.joining(", ")))
+                .toList();
+        if (!byJvm.isEmpty()) {
+            out.add("Ratio to the floor in each JVM, in the order they ran (the row pools them): "
+                    + String.join("; ", byJvm) + ".");
+        }
         for (PatternResult r : p.results()) {
             if (r.serverStatements() == null && r.serverCountNote() != null) {
                 out.add(r.impl() + ": server statements not counted: " + r.serverCountNote());

@@ -124,6 +124,9 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      *     was shown
      * @param selectOne the SELECT 1 probe taken before every slice
      * @param sweep what a thread-sweep fork adds (absent: not one; such a result is never ranked)
+     * @param forks how many JVMs measured the pattern ({@code bench.forks}; absent: one), each
+     *     settling on its own; their steady rounds are pooled, every interval and group then holds
+     *     the spread between the JVMs, and rounds, series and probes run fork after fork
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PatternResult(
@@ -143,7 +146,13 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             List<List<String>> groups,
             List<List<String>> ordersInGroups,
             List<Probe> selectOne,
-            Sweep sweep) {
+            Sweep sweep,
+            Integer forks) {
+
+        /** How many JVMs measured the pattern (1 where the file does not say). */
+        public int jvms() {
+            return forks == null ? 1 : forks;
+        }
 
         /** The round-trip time the relay added, µs (0 over plain loopback). */
         public int addedRttMicros() {
@@ -167,6 +176,8 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
      * @param warmUpSettled whether the arm stopped trending in the untimed warm-up phase
      * @param warmUpSeries µs/op of each warm-up chunk (empty: none)
      * @param load throughput, latency percentiles and failures (thread-sweep results only)
+     * @param ratioByJvm where several JVMs measured the pattern, each one's own estimate of the
+     *     ratio over its steady rounds, in the order they ran (absent: one JVM, or the floor)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Arm(
@@ -180,7 +191,8 @@ public record Paired(Integer schema, Method method, List<PatternResult> results)
             List<Double> series,
             Boolean warmUpSettled,
             List<Double> warmUpSeries,
-            Load load) {
+            Load load,
+            List<Double> ratioByJvm) {
 
         /** Whether this is the raw-JDBC floor (flagged, or by its id). */
         public boolean floorArm() {

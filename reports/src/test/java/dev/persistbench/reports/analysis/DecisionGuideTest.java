@@ -110,6 +110,7 @@ class DecisionGuideTest {
                 List.of(),
                 null,
                 null,
+                null,
                 null);
     }
 
