@@ -203,7 +203,7 @@ public final class PairedAnalysis {
      * One fork's rounds: every arm's value per complete round, where each implementation's ratio
      * series settled and the fork's cut (the latest of them, variants aside).
      */
-    private record Fork1(
+    private record ForkRounds(
             Slices.Record record,
             List<String> arms,
             int floor,
@@ -221,7 +221,7 @@ public final class PairedAnalysis {
         }
     }
 
-    private Fork1 rounds(ForkValues values) {
+    private ForkRounds rounds(ForkValues values) {
         Slices.Record record = values.record();
         List<Double> us = values.us();
         List<Double> bytes = values.bytes();
@@ -279,7 +279,7 @@ public final class PairedAnalysis {
                 cut = Math.max(cut, from);
             }
         }
-        return new Fork1(record, arms, floor, complete, byArm, bytesByArm, series, steadyBy, ratiosBy, cut);
+        return new ForkRounds(record, arms, floor, complete, byArm, bytesByArm, series, steadyBy, ratiosBy, cut);
     }
 
     /**
@@ -301,10 +301,10 @@ public final class PairedAnalysis {
         if (forkValues.isEmpty()) {
             throw new IllegalArgumentException("no fork to analyse");
         }
-        List<Fork1> forks = forkValues.stream().map(this::rounds).toList();
-        Fork1 first = forks.get(0);
+        List<ForkRounds> forks = forkValues.stream().map(this::rounds).toList();
+        ForkRounds first = forks.get(0);
         List<String> arms = first.arms();
-        for (Fork1 f : forks) {
+        for (ForkRounds f : forks) {
             if (!f.arms().equals(arms)) {
                 throw new IllegalStateException("the forks of " + first.record().pattern() + " ran different arms: "
                         + arms + " and " + f.arms());
@@ -369,7 +369,7 @@ public final class PairedAnalysis {
         }
         double warmupSeconds = 0;
         double phaseSeconds = 0;
-        for (Fork1 f : forks) {
+        for (ForkRounds f : forks) {
             List<Slices.Slice> slices = f.record().slices();
             long start = slices.get(0).epochMillis();
             long firstSteady = slices.stream()
@@ -397,8 +397,8 @@ public final class PairedAnalysis {
                 record.placement() == null
                         ? Status.Placement.NONE
                         : Status.Placement.of(record.placement().mode()),
-                forks.stream().mapToInt(Fork1::complete).sum(),
-                forks.stream().mapToInt(Fork1::cut).max().orElseThrow(),
+                forks.stream().mapToInt(ForkRounds::complete).sum(),
+                forks.stream().mapToInt(ForkRounds::cut).max().orElseThrow(),
                 warmupSeconds / forks.size(),
                 phaseSeconds / forks.size(),
                 forks.stream().anyMatch(f -> warmUp(f).capReached()),
@@ -429,7 +429,7 @@ public final class PairedAnalysis {
                 forks.size() == 1 ? null : forks.size());
     }
 
-    private static WarmUp.Record warmUp(Fork1 fork) {
+    private static WarmUp.Record warmUp(ForkRounds fork) {
         return fork.record().warmUp() != null ? fork.record().warmUp() : WarmUp.Record.none(fork.arms());
     }
 
@@ -465,10 +465,10 @@ public final class PairedAnalysis {
     }
 
     /** The same over every fork, each from the arm's own steady round in it. */
-    private static Paired.Load load(List<Fork1> forks, String arm, int index) {
+    private static Paired.Load load(List<ForkRounds> forks, String arm, int index) {
         List<Slices.Load> all = new ArrayList<>();
         List<Slices.Load> steady = new ArrayList<>();
-        for (Fork1 f : forks) {
+        for (ForkRounds f : forks) {
             for (Slices.Slice s : f.record().slices()) {
                 if (s.arm().equals(arm) && s.load() != null) {
                     all.add(s.load());
