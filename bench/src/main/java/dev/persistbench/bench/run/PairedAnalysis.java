@@ -192,7 +192,17 @@ public final class PairedAnalysis {
      * @param us µs/op per slice
      * @param bytes B/op per slice (NaN: not measured)
      */
-    public record ForkValues(Slices.Record record, List<Double> us, List<Double> bytes) {}
+    public record ForkValues(Slices.Record record, List<Double> us, List<Double> bytes) {
+
+        /** @throws IllegalStateException when the fork's slices and JMH's iterations differ in number */
+        public ForkValues {
+            int recorded = record.slices() == null ? 0 : record.slices().size();
+            if (recorded != us.size()) {
+                throw new IllegalStateException(
+                        "the fork recorded " + recorded + " slices but JMH measured " + us.size() + " iterations");
+            }
+        }
+    }
 
     /** The same from plain per-slice values (µs/op and B/op), for tests. */
     public PatternResult analyse(Slices.Record record, List<Double> us, List<Double> bytes) {
@@ -225,11 +235,8 @@ public final class PairedAnalysis {
         Slices.Record record = values.record();
         List<Double> us = values.us();
         List<Double> bytes = values.bytes();
+        // ForkValues made sure there is one value per slice.
         List<Slices.Slice> slices = record.slices();
-        if (slices.size() != us.size()) {
-            throw new IllegalStateException(
-                    "the fork recorded " + slices.size() + " slices but JMH measured " + us.size() + " iterations");
-        }
         List<String> arms = record.arms();
         int rounds = 0;
         for (Slices.Slice s : slices) {
@@ -323,10 +330,14 @@ public final class PairedAnalysis {
                     .map(f -> Arrays.copyOfRange(f.bytesByArm()[arm], f.from(arm), f.complete()))
                     .toList());
             Paired.Interval ratio = null;
+            // Each fork's ratios over the arm's own steady rounds in it (the floor has none).
+            List<double[]> steadyRatios = a == floor
+                    ? List.of()
+                    : forks.stream()
+                            .map(f -> Arrays.copyOfRange(f.ratiosBy().get(id), f.from(arm), f.complete()))
+                            .toList();
             if (a != floor) {
-                ratio = interval(stats.estimateInterval(forks.stream()
-                        .map(f -> Arrays.copyOfRange(f.ratiosBy().get(id), f.from(arm), f.complete()))
-                        .toList()));
+                ratio = interval(stats.estimateInterval(steadyRatios));
                 if (!Variant.isArmOfVariant(id)) {
                     ratioTails.put(
                             id,
@@ -362,9 +373,8 @@ public final class PairedAnalysis {
                     first.record().sweep() == null ? null : load(forks, id, arm),
                     a == floor || forks.size() == 1
                             ? null
-                            : forks.stream()
-                                    .map(f -> PairedStats.hodgesLehmann(
-                                            Arrays.copyOfRange(f.ratiosBy().get(id), f.from(arm), f.complete())))
+                            : steadyRatios.stream()
+                                    .map(PairedStats::hodgesLehmann)
                                     .toList()));
         }
         double warmupSeconds = 0;
@@ -448,23 +458,9 @@ public final class PairedAnalysis {
     }
 
     /**
-     * An arm's load in a sweep fork: throughput and latency percentiles over its slices of rounds
-     * {@code from} to {@code complete} (its steady ones), operations and failures over all its slices.
+     * An arm's load in a sweep pattern: throughput and latency percentiles over its slices of its
+     * steady rounds in every fork, operations and failures over all its slices.
      */
-    static Paired.Load load(List<Slices.Slice> slices, String arm, int from, int complete) {
-        return load(
-                slices.stream()
-                        .filter(s -> s.arm().equals(arm) && s.load() != null)
-                        .map(Slices.Slice::load)
-                        .toList(),
-                slices.stream()
-                        .filter(s ->
-                                s.arm().equals(arm) && s.load() != null && s.round() >= from && s.round() < complete)
-                        .map(Slices.Slice::load)
-                        .toList());
-    }
-
-    /** The same over every fork, each from the arm's own steady round in it. */
     private static Paired.Load load(List<ForkRounds> forks, String arm, int index) {
         List<Slices.Load> all = new ArrayList<>();
         List<Slices.Load> steady = new ArrayList<>();

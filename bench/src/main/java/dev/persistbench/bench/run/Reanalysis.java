@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Derives a results folder's paired.json again from what its forks recorded, with this build's
@@ -63,7 +65,7 @@ public final class Reanalysis {
         if (before.method() == null) {
             throw new IllegalArgumentException(pairedFile + ": no method (the forks' slice length and warm-up rule)");
         }
-        java.util.Map<PairedAnalysis.Fork, List<PairedAnalysis.ForkValues>> byFork = new java.util.LinkedHashMap<>();
+        Map<PairedAnalysis.Fork, List<PairedAnalysis.ForkValues>> byFork = new LinkedHashMap<>();
         JsonNode runs = read(jmhFile, JsonNode.class);
         if (!runs.isArray()) {
             throw new IllegalArgumentException(jmhFile + ": not a JMH JSON result (expected an array of runs)");
@@ -88,13 +90,11 @@ public final class Reanalysis {
             List<Double> bytes = alloc.isMissingNode()
                     ? us.stream().map(u -> Double.NaN).toList()
                     : oneFork(alloc, at + ".secondaryMetrics." + PairedAnalysis.ALLOCATION);
-            Slices.Record record = read(slices, Slices.Record.class);
-            if (record.slices() == null || record.slices().size() != us.size()) {
-                throw new IllegalArgumentException(fork + ", " + slices + ": the fork recorded "
-                        + (record.slices() == null ? 0 : record.slices().size()) + " slices but JMH measured "
-                        + us.size() + " iterations");
+            try {
+                earlier.add(new PairedAnalysis.ForkValues(read(slices, Slices.Record.class), us, bytes));
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(fork + ", " + slices + ": " + e.getMessage(), e);
             }
-            earlier.add(new PairedAnalysis.ForkValues(record, us, bytes));
         }
         List<PatternResult> results = new ArrayList<>();
         for (var e : byFork.entrySet()) {

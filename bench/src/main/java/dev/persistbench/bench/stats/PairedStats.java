@@ -3,6 +3,7 @@ package dev.persistbench.bench.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -321,7 +322,7 @@ public record PairedStats(Method method) {
     }
 
     private static Map<String, List<double[]>> oneFork(Map<String, double[]> series) {
-        Map<String, List<double[]>> forks = new java.util.LinkedHashMap<>();
+        Map<String, List<double[]>> forks = new LinkedHashMap<>();
         series.forEach((arm, values) -> forks.put(arm, List.of(values)));
         return forks;
     }
